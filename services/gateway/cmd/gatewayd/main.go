@@ -1,0 +1,46 @@
+// Command gatewayd serves Mandate's tally and seats APIs as JSON over HTTP.
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/mandate-project/mandate/services/gateway/internal/gatewayd"
+	"github.com/mandate-project/mandate/services/platform/buildinfo"
+	"github.com/mandate-project/mandate/services/platform/envflag"
+)
+
+func main() {
+	var cfg gatewayd.Config
+	var maxBody int
+	var version bool
+	fs := envflag.New("gatewayd")
+	fs.StringVar(&cfg.HTTPAddr, "http-addr", "GATEWAY_HTTP_ADDR", "127.0.0.1:8080", "HTTP listen address")
+	fs.StringVar(&cfg.TallyAddr, "tally-addr", "TALLY_ADDR", "127.0.0.1:50051", "tally gRPC address")
+	fs.StringVar(&cfg.SeatsAddr, "seats-addr", "SEATS_ADDR", "127.0.0.1:50052", "seats gRPC address")
+	fs.IntVar(&maxBody, "max-body-bytes", "GATEWAY_MAX_BODY_BYTES", 1<<20, "largest request body accepted")
+	fs.DurationVar(&cfg.Drain, "drain", "GATEWAY_DRAIN", 10*time.Second, "how long a stop waits for in-flight requests")
+	fs.FlagSet.BoolVar(&version, "version", false, "print the version and exit")
+	if err := fs.Parse(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "gatewayd:", err)
+		os.Exit(2)
+	}
+	if version {
+		fmt.Println(buildinfo.String("gatewayd"))
+		return
+	}
+	cfg.MaxBodyBytes = int64(maxBody)
+	cfg.Logger = slog.New(slog.NewJSONHandler(os.Stderr, nil)).With("service", "gatewayd")
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := gatewayd.Run(ctx, cfg); err != nil {
+		cfg.Logger.Error("gatewayd stopped", "err", err)
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,123 @@
+// Package gateway serves the tally and seats gRPC APIs as JSON over HTTP under
+// one base URL. It dials the services over gRPC, so a JSON call passes through
+// the same validation and interceptors as a gRPC one.
+package gateway
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+
+	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
+	// Registers google.rpc.BadRequest, ErrorInfo ... so error details can be
+	// written as JSON; without it every error with details becomes a 500.
+	_ "google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/protobuf/encoding/protojson"
+
+	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
+	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/gen/openapi"
+)
+
+// Config says where the services are and how much a request may carry.
+type Config struct {
+	// Tally and Seats are gRPC client connections to the two services.
+	Tally, Seats *grpc.ClientConn
+	// MaxBodyBytes bounds a request body; a larger one gets 413 before any
+	// JSON is decoded.
+	MaxBodyBytes int64
+}
+
+// New returns the HTTP handler: the JSON API under /v1/, the OpenAPI document
+// at /openapi.json, and /healthz reporting both services' gRPC health.
+func New(ctx context.Context, cfg Config) (http.Handler, error) {
+	mux := runtime.NewServeMux(
+		runtime.WithMarshalerOption(runtime.MIMEWildcard, &runtime.HTTPBodyMarshaler{
+			Marshaler: &runtime.JSONPb{
+				MarshalOptions: protojson.MarshalOptions{EmitUnpopulated: true},
+				// Unknown fields are an error: a misspelt field in a protocol
+				// must not be silently dropped and the rest counted.
+				UnmarshalOptions: protojson.UnmarshalOptions{DiscardUnknown: false},
+			},
+		}),
+		runtime.WithHealthEndpointAt(healthpb.NewHealthClient(cfg.Tally), "/healthz/tally"),
+	)
+	if err := tallyv1.RegisterTallyServiceHandler(ctx, mux, cfg.Tally); err != nil {
+		return nil, fmt.Errorf("register tally: %w", err)
+	}
+	if err := seatsv1.RegisterSeatsServiceHandler(ctx, mux, cfg.Seats); err != nil {
+		return nil, fmt.Errorf("register seats: %w", err)
+	}
+	if err := mux.HandlePath(http.MethodGet, "/healthz/seats", healthHandler(healthpb.NewHealthClient(cfg.Seats))); err != nil {
+		return nil, err
+	}
+
+	root := http.NewServeMux()
+	root.Handle("/v1/", limitBody(mux, cfg.MaxBodyBytes))
+	root.Handle("/healthz/", mux)
+	root.HandleFunc("GET /openapi.json", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(openapi.Mandate)
+	})
+	root.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		for _, c := range []*grpc.ClientConn{cfg.Tally, cfg.Seats} {
+			resp, err := healthpb.NewHealthClient(c).Check(r.Context(), &healthpb.HealthCheckRequest{})
+			if err != nil || resp.GetStatus() != healthpb.HealthCheckResponse_SERVING {
+				http.Error(w, "not serving: "+c.Target(), http.StatusServiceUnavailable)
+				return
+			}
+		}
+		_, _ = io.WriteString(w, "ok\n")
+	})
+	return root, nil
+}
+
+func healthHandler(c healthpb.HealthClient) runtime.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request, _ map[string]string) {
+		resp, err := c.Check(r.Context(), &healthpb.HealthCheckRequest{})
+		if err != nil || resp.GetStatus() != healthpb.HealthCheckResponse_SERVING {
+			http.Error(w, "not serving", http.StatusServiceUnavailable)
+			return
+		}
+		_, _ = io.WriteString(w, "ok\n")
+	}
+}
+
+// limitBody answers 413 for a body above max before the gateway decodes any of
+// it: by Content-Length when the client sent one, otherwise by reading at most
+// max+1 bytes first.
+func limitBody(next http.Handler, max int64) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Body == nil || r.Body == http.NoBody {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if r.ContentLength > max {
+			tooLarge(w, max)
+			return
+		}
+		buf, err := io.ReadAll(io.LimitReader(r.Body, max+1))
+		if err != nil {
+			http.Error(w, `{"code":3,"message":"cannot read request body"}`, http.StatusBadRequest)
+			return
+		}
+		if int64(len(buf)) > max {
+			tooLarge(w, max)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(buf))
+		next.ServeHTTP(w, r)
+	})
+}
+
+func tooLarge(w http.ResponseWriter, max int64) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusRequestEntityTooLarge)
+	// The same google.rpc.Status shape as every other error (code 8 is
+	// RESOURCE_EXHAUSTED).
+	fmt.Fprintf(w, `{"code":8,"message":"request body larger than %d bytes","details":[]}`+"\n", max)
+}

@@ -1,0 +1,88 @@
+// Package gatewayd runs the JSON/HTTP gateway daemon: it dials the tally and
+// seats services and serves HTTP until its context ends.
+package gatewayd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+
+	"github.com/mandate-project/mandate/services/gateway/internal/gateway"
+)
+
+// Config is everything gatewayd can be told.
+type Config struct {
+	HTTPAddr     string        // where to serve HTTP
+	TallyAddr    string        // tally gRPC address
+	SeatsAddr    string        // seats gRPC address
+	MaxBodyBytes int64         // request body limit
+	Drain        time.Duration // how long a stop waits for in-flight requests
+	Logger       *slog.Logger
+	// Ready, when set, receives the bound address once serving (tests use
+	// port 0).
+	Ready func(addr string)
+}
+
+// Run serves until ctx is cancelled, then drains for at most cfg.Drain.
+func Run(ctx context.Context, cfg Config) error {
+	log := cfg.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	dial := func(addr string) (*grpc.ClientConn, error) {
+		return grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	}
+	tally, err := dial(cfg.TallyAddr)
+	if err != nil {
+		return fmt.Errorf("tally %s: %w", cfg.TallyAddr, err)
+	}
+	defer tally.Close()
+	seats, err := dial(cfg.SeatsAddr)
+	if err != nil {
+		return fmt.Errorf("seats %s: %w", cfg.SeatsAddr, err)
+	}
+	defer seats.Close()
+
+	h, err := gateway.New(ctx, gateway.Config{Tally: tally, Seats: seats, MaxBodyBytes: cfg.MaxBodyBytes})
+	if err != nil {
+		return err
+	}
+	lis, err := net.Listen("tcp", cfg.HTTPAddr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	log.Info("gateway serving", "addr", lis.Addr().String(), "tally", cfg.TallyAddr, "seats", cfg.SeatsAddr)
+	if cfg.Ready != nil {
+		cfg.Ready(lis.Addr().String())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(lis) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.Drain)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		log.Warn("drain incomplete", "err", err)
+		_ = srv.Close()
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

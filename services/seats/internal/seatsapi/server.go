@@ -1,0 +1,103 @@
+// Package seatsapi is the gRPC adapter of the seats service: it checks the
+// shape of a request, converts it for the apportionment engine, and converts
+// the explained result back. The engine holds every rule.
+package seatsapi
+
+import (
+	"context"
+	"strings"
+
+	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
+	"github.com/mandate-project/mandate/services/platform/rpcerr"
+	"github.com/mandate-project/mandate/services/seats/apportion"
+	"github.com/mandate-project/mandate/services/seats/apportionpb"
+	"github.com/mandate-project/mandate/services/seats/internal/presets"
+)
+
+// Server implements mandate.seats.v1.SeatsService.
+type Server struct {
+	seatsv1.UnimplementedSeatsServiceServer
+}
+
+// New returns the seats server.
+func New() *Server { return &Server{} }
+
+// Apportion implements SeatsService.Apportion.
+func (s *Server) Apportion(_ context.Context, req *seatsv1.ApportionRequest) (*seatsv1.ApportionResponse, error) {
+	rule, vs := s.resolveRule(req)
+	if len(vs) > 0 {
+		return nil, rpcerr.Invalid("", vs...)
+	}
+	res, err := apportion.Apportion(apportionpb.PartiesFromProto(req.GetParties()), rule)
+	if err != nil {
+		return nil, toStatus(err)
+	}
+	return &seatsv1.ApportionResponse{Allocation: apportionpb.AllocationToProto(res), Rule: apportionpb.RuleToProto(rule)}, nil
+}
+
+// resolveRule takes the request's rule, or the named preset's with the
+// caller's threshold base.
+func (s *Server) resolveRule(req *seatsv1.ApportionRequest) (apportion.Rule, []rpcerr.Violation) {
+	switch {
+	case req.GetPreset() != "" && req.GetRule() != nil:
+		return apportion.Rule{}, []rpcerr.Violation{{Field: "rule", Reason: "RULE_AND_PRESET", Description: "give either rule or preset, not both"}}
+	case req.GetPreset() != "":
+		id, ok := strings.CutPrefix(req.GetPreset(), "presets/")
+		p, found := presets.Get(id)
+		if !ok || !found {
+			return apportion.Rule{}, []rpcerr.Violation{{Field: "preset", Reason: "UNKNOWN_PRESET", Description: "no preset " + req.GetPreset() + "; ListPresets names them"}}
+		}
+		rule := p.Rule
+		if rule.Threshold != nil {
+			th := *rule.Threshold // the preset's data stays untouched
+			if th.Base == 0 {
+				th.Base = req.GetThresholdBase()
+			}
+			rule.Threshold = &th
+		}
+		return rule, nil
+	case req.GetRule() == nil:
+		return apportion.Rule{}, []rpcerr.Violation{{Field: "rule", Reason: "RULE_REQUIRED", Description: "give a rule or a preset"}}
+	default:
+		if req.GetThresholdBase() != 0 {
+			return apportion.Rule{}, []rpcerr.Violation{{Field: "threshold_base", Reason: "BASE_WITHOUT_PRESET", Description: "threshold_base goes with a preset; put the base in rule.threshold.base"}}
+		}
+		return apportionpb.RuleFromProto(req.GetRule(), "rule")
+	}
+}
+
+// ListPresets implements SeatsService.ListPresets. The presets are a short
+// fixed list, so one page always holds them all.
+func (s *Server) ListPresets(_ context.Context, req *seatsv1.ListPresetsRequest) (*seatsv1.ListPresetsResponse, error) {
+	if req.GetPageSize() < 0 {
+		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "page_size", Reason: "NEGATIVE_PAGE_SIZE", Description: "page_size must not be negative"})
+	}
+	if req.GetPageToken() != "" {
+		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "page_token", Reason: "BAD_PAGE_TOKEN", Description: "this list has a single page"})
+	}
+	out := &seatsv1.ListPresetsResponse{}
+	for _, p := range presets.All() {
+		out.Presets = append(out.Presets, presetToWire(p))
+	}
+	return out, nil
+}
+
+// GetPreset implements SeatsService.GetPreset.
+func (s *Server) GetPreset(_ context.Context, req *seatsv1.GetPresetRequest) (*seatsv1.Preset, error) {
+	id, ok := strings.CutPrefix(req.GetName(), "presets/")
+	if !ok || id == "" || strings.Contains(id, "/") {
+		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "name", Reason: "BAD_NAME", Description: "name must be presets/{preset}"})
+	}
+	p, found := presets.Get(id)
+	if !found {
+		return nil, rpcerr.NotFound("PRESET_NOT_FOUND", "seats.mandate.dev/Preset", req.GetName(), "no preset "+req.GetName())
+	}
+	return presetToWire(p), nil
+}
+
+func presetToWire(p presets.Preset) *seatsv1.Preset {
+	return &seatsv1.Preset{
+		Name: "presets/" + p.ID, DisplayName: p.DisplayName, Rule: apportionpb.RuleToProto(p.Rule),
+		ThresholdBase: p.ThresholdBase, Citations: p.Citations, Notes: p.Notes,
+	}
+}

@@ -1,0 +1,42 @@
+// Command tallyd serves Mandate's tally of polling-station protocols over
+// gRPC.
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/mandate-project/mandate/services/platform/buildinfo"
+	"github.com/mandate-project/mandate/services/platform/envflag"
+	"github.com/mandate-project/mandate/services/tally/internal/tallyd"
+)
+
+func main() {
+	var cfg tallyd.Config
+	var version bool
+	fs := envflag.New("tallyd")
+	fs.StringVar(&cfg.GRPCAddr, "grpc-addr", "TALLY_GRPC_ADDR", "127.0.0.1:50051", "gRPC listen address")
+	fs.StringVar(&cfg.Store, "store", "TALLY_STORE", "var/tally.db", "database: a SQLite file path (or sqlite:PATH)")
+	fs.DurationVar(&cfg.Drain, "drain", "TALLY_DRAIN", 10*time.Second, "how long a stop waits for in-flight calls")
+	fs.FlagSet.BoolVar(&version, "version", false, "print the version and exit")
+	if err := fs.Parse(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "tallyd:", err)
+		os.Exit(2)
+	}
+	if version {
+		fmt.Println(buildinfo.String("tallyd"))
+		return
+	}
+	cfg.Logger = slog.New(slog.NewJSONHandler(os.Stderr, nil)).With("service", "tallyd")
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := tallyd.Run(ctx, cfg); err != nil {
+		cfg.Logger.Error("tallyd stopped", "err", err)
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,442 @@
+// Package importer reads per-station protocol files (CSV, plain or gzip)
+// through a definition.CSVMapping and hands the rows, as tally units and
+// submissions, to a Sink in large batches: a tally.Service in-process, or a
+// client streaming to the tally service.
+package importer
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/mandate-project/mandate/services/tally/definition"
+	"github.com/mandate-project/mandate/services/tally/internal/tally"
+)
+
+// Sink receives what the importer reads. *tally.Service implements it.
+type Sink interface {
+	// AddUnits adds units; units that exist identically are skipped.
+	AddUnits(ctx context.Context, election string, units []tally.Unit) (int, error)
+	// Import submits a batch and returns one result per submission.
+	Import(ctx context.Context, subs []tally.Submission) ([]tally.ImportResult, error)
+}
+
+// Options tune a run; the zero value is sensible.
+type Options struct {
+	// BatchSize is the number of rows per Import call (default 5,000).
+	BatchSize int
+	// Progress, when set, is called after every batch.
+	Progress func(Progress)
+}
+
+// Progress counts rows so far.
+type Progress struct {
+	Rows, Accepted, Replayed, Rejected, UnitsAdded int
+}
+
+// Rejected is a row that was not stored, with the reason.
+type Rejected struct {
+	Line    int // line number in the file (the header is line 1)
+	Station string
+	Err     error
+}
+
+func (r Rejected) String() string {
+	return fmt.Sprintf("line %d (station %s): %v", r.Line, r.Station, r.Err)
+}
+
+// Report is the outcome of a run.
+type Report struct {
+	Progress
+	Rejections []Rejected
+}
+
+// Open opens a file for Run, decompressing it when it is gzip.
+func Open(name string) (io.ReadCloser, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	br := bufio.NewReaderSize(f, 1<<16)
+	magic, _ := br.Peek(2)
+	if len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		gz, err := gzip.NewReader(br)
+		if err != nil {
+			f.Close()
+			return nil, err
+		}
+		return readCloser{gz, func() error { gz.Close(); return f.Close() }}, nil
+	}
+	return readCloser{br, f.Close}, nil
+}
+
+type readCloser struct {
+	io.Reader
+	close func() error
+}
+
+func (r readCloser) Close() error { return r.close() }
+
+// columns resolves the mapping against the header.
+type columns struct {
+	levels     []int
+	levelNames []int
+	station    int
+	stName     int
+	registered int
+	lines      []int
+	votes      []int
+	lineIDs    []string
+	choiceIDs  []string
+}
+
+func resolve(header []string, m *definition.CSVMapping, contest tally.Contest) (*columns, error) {
+	idx := map[string]int{}
+	for i, h := range header {
+		idx[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
+	}
+	col := func(name string) (int, error) {
+		i, ok := idx[name]
+		if !ok {
+			return 0, fmt.Errorf("column %q is not in the header", name)
+		}
+		return i, nil
+	}
+	c := &columns{registered: -1}
+	var err error
+	if c.station, err = col(m.Station.Column); err != nil {
+		return nil, err
+	}
+	if c.stName, err = col(m.Station.NameColumn); err != nil {
+		return nil, err
+	}
+	if m.Station.RegisteredColumn != "" {
+		if c.registered, err = col(m.Station.RegisteredColumn); err != nil {
+			return nil, err
+		}
+	}
+	for _, l := range m.Levels {
+		i, err := col(l.Column)
+		if err != nil {
+			return nil, err
+		}
+		n, err := col(l.NameColumn)
+		if err != nil {
+			return nil, err
+		}
+		c.levels, c.levelNames = append(c.levels, i), append(c.levelNames, n)
+	}
+	for _, l := range contest.Form.Lines {
+		i, err := col(m.Lines[l.ID])
+		if err != nil {
+			return nil, fmt.Errorf("line %s: %w", l.ID, err)
+		}
+		c.lines, c.lineIDs = append(c.lines, i), append(c.lineIDs, l.ID)
+	}
+	for _, ch := range contest.Choices {
+		i, err := col(m.Votes[ch.ID])
+		if err != nil {
+			return nil, fmt.Errorf("choice %s: %w", ch.ID, err)
+		}
+		c.votes, c.choiceIDs = append(c.votes, i), append(c.choiceIDs, ch.ID)
+	}
+	return c, nil
+}
+
+// UnitID applies an ID rule to a CSV value under a parent unit.
+func UnitID(rule definition.IDRule, prefix, parent, value string) (string, error) {
+	var id string
+	switch rule {
+	case definition.IDVerbatim:
+		id = prefix + value
+	case definition.IDSlug:
+		var b strings.Builder
+		dash := false
+		for _, r := range strings.ToLower(value) {
+			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+				b.WriteRune(r)
+				dash = false
+			} else if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+		id = prefix + strings.TrimSuffix(b.String(), "-")
+	case definition.IDHash:
+		h := sha256.Sum256([]byte(parent + "\x1f" + value))
+		id = prefix + hex.EncodeToString(h[:5])
+	case definition.IDLeadingNumber:
+		j := 0
+		for j < len(value) && value[j] >= '0' && value[j] <= '9' {
+			j++
+		}
+		if j == 0 {
+			return "", fmt.Errorf("value %q does not start with a number", value)
+		}
+		id = prefix + value[:j]
+	default:
+		return "", fmt.Errorf("unknown ID rule %q", rule)
+	}
+	if !tally.IsValidUnitID(id) {
+		return "", fmt.Errorf("value %q gives the invalid unit ID %q", value, id)
+	}
+	return id, nil
+}
+
+// Run reads a CSV file with a header row and imports every row as an
+// original protocol of the mapping's contest. Rows that fail (bad number,
+// broken relation, duplicate station...) are reported in Report.Rejections
+// and do not stop the run; the error is for failures of the whole run.
+func Run(ctx context.Context, r io.Reader, e tally.Election, m *definition.CSVMapping, sink Sink, opts Options) (Report, error) {
+	var rep Report
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = 5_000
+	}
+	var contest tally.Contest
+	found := false
+	for _, c := range e.Contests {
+		if c.ID == m.Contest {
+			contest, found = c, true
+		}
+	}
+	if !found {
+		return rep, fmt.Errorf("importer: contest %q is not in election %s", m.Contest, e.ID)
+	}
+	cr := csv.NewReader(r)
+	cr.Comma = m.Delimiter
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err != nil {
+		return rep, fmt.Errorf("importer: header: %w", err)
+	}
+	cols, err := resolve(header, m, contest)
+	if err != nil {
+		return rep, fmt.Errorf("importer: %w", err)
+	}
+	known := map[string]tally.Unit{}
+
+	// Reading and checking rows overlaps with storing: one worker adds each
+	// batch's units in order, then imports the batch with at most two imports
+	// in flight, so the sink validates one batch while the store commits the
+	// previous one.
+	type batch struct {
+		units []tally.Unit
+		subs  []tally.Submission
+		lines []int
+	}
+	work := make(chan batch, 1)
+	var (
+		sinkRep Report
+		sinkErr error
+		mu      sync.Mutex
+	)
+	setErr := func(err error) {
+		mu.Lock()
+		if sinkErr == nil {
+			sinkErr = err
+		}
+		mu.Unlock()
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, 2)
+		for b := range work {
+			mu.Lock()
+			failed := sinkErr != nil
+			mu.Unlock()
+			if failed {
+				continue
+			}
+			if len(b.units) > 0 {
+				n, err := sink.AddUnits(ctx, e.ID, b.units)
+				if err != nil {
+					setErr(fmt.Errorf("importer: add units: %w", err))
+					continue
+				}
+				mu.Lock()
+				sinkRep.UnitsAdded += n
+				mu.Unlock()
+			}
+			if len(b.subs) == 0 {
+				continue
+			}
+			sem <- struct{}{}
+			wg.Go(func() {
+				defer func() { <-sem }()
+				res, err := sink.Import(ctx, b.subs)
+				if err == nil && len(res) != len(b.subs) {
+					err = fmt.Errorf("sink returned %d results for %d rows", len(res), len(b.subs))
+				}
+				if err != nil {
+					setErr(fmt.Errorf("importer: import: %w", err))
+					return
+				}
+				mu.Lock()
+				defer mu.Unlock()
+				for i, r := range res {
+					switch {
+					case r.Err != nil:
+						sinkRep.Rejected++
+						sinkRep.Rejections = append(sinkRep.Rejections, Rejected{Line: b.lines[i], Station: b.subs[i].Station, Err: r.Err})
+					case r.Receipt.Replayed:
+						sinkRep.Replayed++
+					default:
+						sinkRep.Accepted++
+					}
+				}
+				if opts.Progress != nil {
+					p := sinkRep.Progress
+					p.Rows = sinkRep.Accepted + sinkRep.Replayed + sinkRep.Rejected
+					opts.Progress(p)
+				}
+			})
+		}
+		wg.Wait()
+	}()
+	cur := batch{subs: make([]tally.Submission, 0, opts.BatchSize)}
+	finish := func(err error) (Report, error) {
+		if len(cur.subs) > 0 || len(cur.units) > 0 {
+			work <- cur
+		}
+		close(work)
+		<-done
+		rep.Accepted, rep.Replayed, rep.UnitsAdded = sinkRep.Accepted, sinkRep.Replayed, sinkRep.UnitsAdded
+		rep.Rejected += sinkRep.Rejected
+		rep.Rejections = append(rep.Rejections, sinkRep.Rejections...)
+		slices.SortStableFunc(rep.Rejections, func(a, b Rejected) int { return a.Line - b.Line })
+		if err == nil {
+			err = sinkErr
+		}
+		return rep, err
+	}
+	reject := func(line int, station string, err error) {
+		rep.Rejected++
+		rep.Rejections = append(rep.Rejections, Rejected{Line: line, Station: station, Err: err})
+	}
+	for line := 2; ; line++ {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && !errors.Is(pe.Err, csv.ErrFieldCount) {
+				return finish(fmt.Errorf("importer: %w", err))
+			}
+			rep.Rows++
+			reject(line, "", err)
+			continue
+		}
+		rep.Rows++
+		if err := ctx.Err(); err != nil {
+			return finish(err)
+		}
+		sub, rowUnits, err := row(rec, cols, m, e.ID, known)
+		if err != nil {
+			reject(line, sub.Station, err)
+			continue
+		}
+		for _, u := range rowUnits {
+			known[u.ID] = u
+		}
+		cur.units = append(cur.units, rowUnits...)
+		cur.subs = append(cur.subs, sub)
+		cur.lines = append(cur.lines, line)
+		if len(cur.subs) >= opts.BatchSize {
+			work <- cur
+			cur = batch{subs: make([]tally.Submission, 0, opts.BatchSize)}
+		}
+	}
+	return finish(nil)
+}
+
+// row turns one record into a submission and the units it introduces.
+func row(rec []string, c *columns, m *definition.CSVMapping, election string, known map[string]tally.Unit) (tally.Submission, []tally.Unit, error) {
+	var sub tally.Submission
+	var units []tally.Unit
+	stationValue := strings.TrimSpace(rec[c.station])
+	parent := m.Root
+	if m.CreateUnits {
+		for i, lm := range m.Levels {
+			v := strings.TrimSpace(rec[c.levels[i]])
+			id, err := UnitID(lm.ID, lm.Prefix, parent, v)
+			if err != nil {
+				return sub, nil, fmt.Errorf("%s: %w", lm.Column, err)
+			}
+			u := tally.Unit{ID: id, Parent: parent, Name: strings.TrimSpace(rec[c.levelNames[i]]), Level: lm.Level}
+			if err := addUnit(u, known, &units); err != nil {
+				return sub, nil, err
+			}
+			parent = id
+		}
+	}
+	station, err := UnitID(m.Station.ID, m.Station.Prefix, parent, stationValue)
+	if err != nil {
+		return sub, nil, fmt.Errorf("%s: %w", m.Station.Column, err)
+	}
+	sub.Station = station
+	if m.CreateUnits {
+		u := tally.Unit{ID: station, Parent: parent, Level: tally.LevelStation,
+			Name: m.Station.NamePrefix + strings.TrimSpace(rec[c.stName])}
+		if c.registered >= 0 {
+			if u.Registered, err = count(rec[c.registered], m.Station.RegisteredColumn); err != nil {
+				return sub, nil, err
+			}
+		}
+		if err := addUnit(u, known, &units); err != nil {
+			return sub, nil, err
+		}
+	}
+	sub.Election, sub.Contest, sub.Kind = election, m.Contest, tally.Original
+	sub.IdempotencyKey = m.KeyPrefix + "/" + m.Contest + "/" + station
+	sub.Lines = make(map[string]int64, len(c.lines))
+	for i, ci := range c.lines {
+		if sub.Lines[c.lineIDs[i]], err = count(rec[ci], m.Lines[c.lineIDs[i]]); err != nil {
+			return sub, nil, err
+		}
+	}
+	sub.Votes = make(map[string]int64, len(c.votes))
+	for i, ci := range c.votes {
+		if sub.Votes[c.choiceIDs[i]], err = count(rec[ci], m.Votes[c.choiceIDs[i]]); err != nil {
+			return sub, nil, err
+		}
+	}
+	return sub, units, nil
+}
+
+func addUnit(u tally.Unit, known map[string]tally.Unit, units *[]tally.Unit) error {
+	if k, ok := known[u.ID]; ok {
+		if k != u {
+			return fmt.Errorf("unit %s: this row gives it another parent, name or registered count than an earlier row", u.ID)
+		}
+		return nil
+	}
+	for _, p := range *units {
+		if p.ID == u.ID && p != u {
+			return fmt.Errorf("unit %s: conflicting rows", u.ID)
+		}
+	}
+	*units = append(*units, u)
+	return nil
+}
+
+func count(s, column string) (int64, error) {
+	v, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("column %s: %q is not an integer", column, s)
+	}
+	return v, nil
+}

@@ -1,0 +1,148 @@
+package importer_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/mandate-project/mandate/services/tally/definition"
+	"github.com/mandate-project/mandate/services/tally/importer"
+	"github.com/mandate-project/mandate/services/tally/internal/sqlitestore"
+	"github.com/mandate-project/mandate/services/tally/internal/tally"
+)
+
+// repoRoot is the directory holding go.work.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.work")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.work not found above the test directory")
+		}
+		dir = parent
+	}
+}
+
+func ruData(t testing.TB) string {
+	p := filepath.Join(repoRoot(t), "..", "shared", "data", "ru_duma_2016", "stations.csv.gz")
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("RU 2016 data not available (%s): %v", p, err)
+	}
+	return p
+}
+
+func newService(t testing.TB, dir string) (*tally.Service, *sqlitestore.Store) {
+	t.Helper()
+	st, err := sqlitestore.Open(context.Background(), filepath.Join(dir, "tally.db"), sqlitestore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := tally.NewService(context.Background(), st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return svc, st
+}
+
+// importRU runs the whole pipeline: definition, CSV, validation, SQLite, totals.
+func importRU(t testing.TB, dir string) (*tally.Service, *sqlitestore.Store, importer.Report) {
+	t.Helper()
+	ctx := context.Background()
+	def, err := definition.Load(filepath.Join(repoRoot(t), "examples", "ru-duma-2016", "election.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, st := newService(t, dir)
+	if _, err := svc.DefineElection(ctx, def.Election); err != nil {
+		t.Fatal(err)
+	}
+	f, err := importer.Open(ruData(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rep, err := importer.Run(ctx, f, def.Election, def.CSV, svc, importer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return svc, st, rep
+}
+
+func TestImportRU2016(t *testing.T) {
+	if raceEnabled || testing.Short() {
+		t.Skip("the full RU import is skipped under -race and -short")
+	}
+	ctx := context.Background()
+	dir := t.TempDir()
+	start := time.Now()
+	svc, st, rep := importRU(t, dir)
+	elapsed := time.Since(start)
+	t.Logf("RU 2016: %d rows, %d accepted, %d units, %v end to end (CSV -> validation -> SQLite -> totals)",
+		rep.Rows, rep.Accepted, rep.UnitsAdded, elapsed)
+	if rep.Rows != 96871 || rep.Accepted != 96871 || rep.Rejected != 0 {
+		for _, r := range rep.Rejections[:min(10, len(rep.Rejections))] {
+			t.Log(r)
+		}
+		t.Fatalf("rows %d accepted %d rejected %d", rep.Rows, rep.Accepted, rep.Rejected)
+	}
+	check := func(svc *tally.Service) {
+		tt, err := svc.Totals(ctx, "ru-duma-2016", "federal", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := map[string]int64{}
+		for _, l := range tt.Lines {
+			lines[l.Line] = l.Value
+		}
+		votes := map[string]int64{}
+		for _, c := range tt.Choices {
+			votes[c.Choice] = c.Votes
+		}
+		for name, got := range map[string][2]int64{
+			"registered":            {tt.Registered, 110_061_200},
+			"registered (units)":    {tt.RegisteredAllStations, 110_061_200},
+			"invalid":               {tt.Invalid, 982_596},
+			"mobile boxes":          {lines["ballots_in_mobile_boxes"], 3_524_522},
+			"stationary boxes":      {lines["ballots_in_stationary_boxes"], 49_107_327},
+			"ballots cast":          {tt.BallotsCast, 3_524_522 + 49_107_327},
+			"United Russia":         {votes["ER"], 28_527_828},
+			"stations reporting":    {int64(tt.StationsReporting), 96_871},
+			"stations total":        {int64(tt.StationsTotal), 96_871},
+			"protocols w/ warnings": {int64(tt.ProtocolsWithWarnings), 1_473},
+		} {
+			if got[0] != got[1] {
+				t.Errorf("%s = %d, want %d", name, got[0], got[1])
+			}
+		}
+		// 4 stations with more ballots in boxes than issued, 1,469 with more in
+		// mobile boxes than issued outside: 1,473 protocols with warnings.
+		// United Russia 54.20 % of the ballots in boxes.
+		if pct := 100 * tt.Choices[3].Share.Float(); pct < 54.195 || pct >= 54.205 {
+			t.Errorf("ER share %.4f %%", pct)
+		}
+		if tt.Status != tally.UnofficialComplete {
+			t.Errorf("status %v", tt.Status)
+		}
+		t.Logf("turnout %s = %.2f %%, %s = %.2f %%", tt.TurnoutIssued.Definition, 100*tt.TurnoutIssued.Float(),
+			tt.Turnout.Definition, 100*tt.Turnout.Float())
+	}
+	check(svc)
+	// Restart: a new store handle and Service rebuild the same totals.
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	start = time.Now()
+	svc2, st2 := newService(t, dir)
+	defer st2.Close()
+	t.Logf("restart (rebuild from SQLite): %v", time.Since(start))
+	check(svc2)
+}

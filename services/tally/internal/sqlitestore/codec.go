@@ -1,0 +1,101 @@
+package sqlitestore
+
+import (
+	"encoding/json"
+	"slices"
+	"strconv"
+)
+
+// appendCounts writes a map as a JSON object with sorted keys. Keys are
+// form identifiers; anything that would need escaping goes through
+// encoding/json.
+func appendCounts(buf []byte, m map[string]int64) []byte {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		if !plainKey(k) {
+			b, _ := json.Marshal(m)
+			return append(buf, b...)
+		}
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	buf = append(buf, '{')
+	for i, k := range keys {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, '"')
+		buf = append(buf, k...)
+		buf = append(buf, '"', ':')
+		buf = strconv.AppendInt(buf, m[k], 10)
+	}
+	return append(buf, '}')
+}
+
+func plainKey(k string) bool {
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if c < 0x20 || c == '"' || c == '\\' || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// parseCounts reads what appendCounts writes, falling back to encoding/json
+// for anything else.
+func parseCounts(s string) (map[string]int64, error) {
+	m := make(map[string]int64, 32)
+	if fastParseCounts(s, m) {
+		return m, nil
+	}
+	clear(m)
+	err := json.Unmarshal([]byte(s), &m)
+	return m, err
+}
+
+func fastParseCounts(s string, m map[string]int64) bool {
+	if len(s) < 2 || s[0] != '{' || s[len(s)-1] != '}' {
+		return false
+	}
+	i := 1
+	if s == "{}" {
+		return true
+	}
+	for {
+		if i >= len(s) || s[i] != '"' {
+			return false
+		}
+		j := i + 1
+		for j < len(s) && s[j] != '"' {
+			if s[j] == '\\' {
+				return false
+			}
+			j++
+		}
+		if j+1 >= len(s) || s[j+1] != ':' {
+			return false
+		}
+		key := s[i+1 : j]
+		k := j + 2
+		e := k
+		for e < len(s) && (s[e] == '-' || s[e] >= '0' && s[e] <= '9') {
+			e++
+		}
+		v, err := strconv.ParseInt(s[k:e], 10, 64)
+		if err != nil {
+			return false
+		}
+		m[key] = v
+		if e >= len(s) {
+			return false
+		}
+		if s[e] == '}' {
+			return e == len(s)-1
+		}
+		if s[e] != ',' {
+			return false
+		}
+		i = e + 1
+	}
+}

@@ -1,0 +1,409 @@
+// Package sqlitestore implements tally.Store on SQLite (modernc.org/sqlite,
+// pure Go) in WAL mode with synchronous=FULL. One writer goroutine owns the
+// only write connection and commits concurrent protocol submissions together
+// (group commit); reads use a separate pool of read-only connections.
+package sqlitestore
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mandate-project/mandate/services/tally/internal/tally"
+
+	_ "modernc.org/sqlite" // registers driver "sqlite"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Options tune a Store; the zero value is sensible.
+type Options struct {
+	// MaxBatch caps how many protocols one group-commit transaction collects
+	// from waiting callers (a single larger call is still committed whole).
+	// Default 2048.
+	MaxBatch int
+	// BusyTimeout for locks held by other processes. Default 10 s.
+	BusyTimeout time.Duration
+	// ReadConns is the size of the read pool. Default 4.
+	ReadConns int
+}
+
+// Store is a tally.Store on one SQLite database file.
+type Store struct {
+	rdb  *sql.DB
+	wdb  *sql.DB
+	opts Options
+
+	w        *writer
+	jobs     chan *job
+	quit     chan struct{}
+	done     chan struct{}
+	closeErr error
+	once     sync.Once
+}
+
+var _ tally.Store = (*Store)(nil)
+
+// Open opens (creating if needed) the database at path, checks that the
+// pragmas took effect, applies pending migrations and starts the writer.
+// ":memory:" is refused: WAL needs a file.
+func Open(ctx context.Context, path string, opts Options) (*Store, error) {
+	if path == "" || path == ":memory:" || strings.HasPrefix(path, "file::memory:") {
+		return nil, errors.New("sqlitestore: in-memory databases are not supported (WAL needs a file)")
+	}
+	if opts.MaxBatch <= 0 {
+		opts.MaxBatch = 2048
+	}
+	if opts.BusyTimeout <= 0 {
+		opts.BusyTimeout = 10 * time.Second
+	}
+	if opts.ReadConns <= 0 {
+		opts.ReadConns = 4
+	}
+	busy := strconv.FormatInt(opts.BusyTimeout.Milliseconds(), 10)
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout("+busy+")")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(FULL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "cache_size(-65536)")
+	dsn := "file:" + path + "?" + q.Encode()
+	wdb, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, err
+	}
+	wdb.SetMaxOpenConns(1)
+	wdb.SetMaxIdleConns(1)
+	wdb.SetConnMaxLifetime(0)
+	s := &Store{wdb: wdb, opts: opts, jobs: make(chan *job, 1024), quit: make(chan struct{}), done: make(chan struct{})}
+	if err := s.checkPragmas(ctx, wdb, false); err != nil {
+		wdb.Close()
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		wdb.Close()
+		return nil, err
+	}
+	q.Add("_pragma", "query_only(1)")
+	rdb, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		wdb.Close()
+		return nil, err
+	}
+	rdb.SetMaxOpenConns(opts.ReadConns)
+	rdb.SetMaxIdleConns(opts.ReadConns)
+	if err := s.checkPragmas(ctx, rdb, true); err != nil {
+		wdb.Close()
+		rdb.Close()
+		return nil, err
+	}
+	s.rdb = rdb
+	w, err := newWriter(ctx, s)
+	if err != nil {
+		wdb.Close()
+		rdb.Close()
+		return nil, err
+	}
+	go w.run()
+	return s, nil
+}
+
+// checkPragmas reads the settings back: a driver that silently ignored one
+// would otherwise lose durability without anyone noticing.
+func (s *Store) checkPragmas(ctx context.Context, db *sql.DB, readOnly bool) error {
+	want := map[string]string{
+		"journal_mode": "wal",
+		"synchronous":  "2", // FULL
+		"foreign_keys": "1",
+		"busy_timeout": strconv.FormatInt(s.opts.BusyTimeout.Milliseconds(), 10),
+	}
+	if readOnly {
+		want["query_only"] = "1"
+	}
+	for name, v := range want {
+		var got string
+		if err := db.QueryRowContext(ctx, "PRAGMA "+name).Scan(&got); err != nil {
+			return fmt.Errorf("sqlitestore: read pragma %s: %w", name, err)
+		}
+		if strings.ToLower(got) != v {
+			return fmt.Errorf("sqlitestore: pragma %s is %q, want %q", name, got, v)
+		}
+	}
+	return nil
+}
+
+// migrate applies the embedded migrations NNNN_*.sql above schema_version.
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.wdb.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("sqlitestore: schema_version: %w", err)
+	}
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		base := strings.TrimPrefix(name, "migrations/")
+		n, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("sqlitestore: migration %s is not numbered", base)
+		}
+		body, err := migrations.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		if err := s.applyMigration(ctx, n, string(body)); err != nil {
+			return fmt.Errorf("sqlitestore: migration %s: %w", base, err)
+		}
+	}
+	return nil
+}
+
+func (s *Store) applyMigration(ctx context.Context, n int, body string) error {
+	tx, err := s.wdb.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var cur sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT max(version) FROM schema_version`).Scan(&cur); err != nil {
+		return err
+	}
+	if cur.Int64 >= int64(n) {
+		return nil
+	}
+	if cur.Int64 != int64(n-1) {
+		return fmt.Errorf("schema is at version %d, cannot apply %d", cur.Int64, n)
+	}
+	if _, err := tx.ExecContext(ctx, body); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, n); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// SchemaVersion returns the applied schema version.
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	err := s.rdb.QueryRowContext(ctx, `SELECT max(version) FROM schema_version`).Scan(&v)
+	return v, err
+}
+
+// Close stops the writer after the queued work and closes the database.
+func (s *Store) Close() error {
+	s.once.Do(func() {
+		close(s.quit)
+		<-s.done
+		err1 := s.rdb.Close()
+		err2 := s.wdb.Close()
+		s.closeErr = errors.Join(err1, err2)
+	})
+	return s.closeErr
+}
+
+// GetElection implements tally.Store.
+func (s *Store) GetElection(ctx context.Context, id string) (tally.StoredElection, error) {
+	list, err := s.elections(ctx, id)
+	if err != nil {
+		return tally.StoredElection{}, err
+	}
+	if len(list) == 0 {
+		return tally.StoredElection{}, &tally.NotFoundError{Kind: "election", Name: id}
+	}
+	return list[0], nil
+}
+
+// ListElections implements tally.Store.
+func (s *Store) ListElections(ctx context.Context) ([]tally.StoredElection, error) {
+	return s.elections(ctx, "")
+}
+
+func (s *Store) elections(ctx context.Context, id string) ([]tally.StoredElection, error) {
+	rows, err := s.rdb.QueryContext(ctx,
+		`SELECT id, definition, results_version FROM elections WHERE ? = '' OR id = ? ORDER BY id`, id, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []tally.StoredElection
+	for rows.Next() {
+		var eid, def string
+		var se tally.StoredElection
+		if err := rows.Scan(&eid, &def, &se.ResultsVersion); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(def), &se.Election); err != nil {
+			return nil, fmt.Errorf("sqlitestore: election %s: %w", eid, err)
+		}
+		out = append(out, se)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		ph, err := s.rdb.QueryContext(ctx, `SELECT id, phase FROM contests WHERE election = ?`, out[i].Election.ID)
+		if err != nil {
+			return nil, err
+		}
+		out[i].Phases = map[string]tally.Phase{}
+		for ph.Next() {
+			var c string
+			var p int
+			if err := ph.Scan(&c, &p); err != nil {
+				ph.Close()
+				return nil, err
+			}
+			out[i].Phases[c] = tally.Phase(p)
+		}
+		ph.Close()
+		if err := ph.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Units implements tally.Store.
+func (s *Store) Units(ctx context.Context, election string) ([]tally.Unit, error) {
+	rows, err := s.rdb.QueryContext(ctx,
+		`SELECT id, coalesce(parent, ''), name, level, registered FROM units WHERE election = ?`, election)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []tally.Unit
+	for rows.Next() {
+		var u tally.Unit
+		if err := rows.Scan(&u.ID, &u.Parent, &u.Name, &u.Level, &u.Registered); err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+const protocolColumns = `election, contest, station, version, results_version, kind, idempotency_key,
+	content_hash, lines, votes, warnings, reason, submitter, submitted_at`
+
+type scanner interface{ Scan(...any) error }
+
+func scanProtocol(r scanner) (tally.ProtocolVersion, error) {
+	var v tally.ProtocolVersion
+	var lines, votes, warnings string
+	var kind int
+	var at int64
+	err := r.Scan(&v.Election, &v.Contest, &v.Station, &v.Version, &v.ResultsVersion, &kind,
+		&v.IdempotencyKey, &v.ContentHash, &lines, &votes, &warnings, &v.Reason, &v.Submitter, &at)
+	if err != nil {
+		return v, err
+	}
+	v.Kind = tally.ProtocolKind(kind)
+	v.SubmittedAt = time.Unix(0, at).UTC()
+	if v.Lines, err = parseCounts(lines); err != nil {
+		return v, fmt.Errorf("lines: %w", err)
+	}
+	if v.Votes, err = parseCounts(votes); err != nil {
+		return v, fmt.Errorf("votes: %w", err)
+	}
+	if warnings != "" {
+		if err := json.Unmarshal([]byte(warnings), &v.Warnings); err != nil {
+			return v, fmt.Errorf("warnings: %w", err)
+		}
+	}
+	return v, nil
+}
+
+// ProtocolVersions implements tally.Store.
+func (s *Store) ProtocolVersions(ctx context.Context, election, contest, station string) ([]tally.ProtocolVersion, error) {
+	rows, err := s.rdb.QueryContext(ctx, `SELECT `+protocolColumns+` FROM protocols
+		WHERE election = ? AND contest = ? AND station = ? ORDER BY version`, election, contest, station)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []tally.ProtocolVersion
+	for rows.Next() {
+		v, err := scanProtocol(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, &tally.NotFoundError{Kind: "protocol", Name: election + "/" + contest + "/" + station}
+	}
+	return out, nil
+}
+
+// ScanProtocols implements tally.Store.
+func (s *Store) ScanProtocols(ctx context.Context, election string, fn func(tally.ProtocolVersion) error) error {
+	rows, err := s.rdb.QueryContext(ctx, `SELECT `+protocolColumns+` FROM protocols
+		WHERE election = ? ORDER BY results_version`, election)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		v, err := scanProtocol(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(v); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// Changes implements tally.Store.
+func (s *Store) Changes(ctx context.Context, election string, after int64, limit int) ([]tally.Change, error) {
+	if limit <= 0 {
+		limit = 1000
+	}
+	rows, err := s.rdb.QueryContext(ctx, `
+		SELECT results_version, contest, kind, station, version, 0, reason, submitter, submitted_at
+		  FROM protocols WHERE election = ? AND results_version > ?
+		UNION ALL
+		SELECT results_version, contest, -1, '', 0, phase, reason, '', at
+		  FROM phase_changes WHERE election = ? AND results_version > ?
+		ORDER BY 1 LIMIT ?`, election, after, election, after, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []tally.Change
+	for rows.Next() {
+		c := tally.Change{Election: election}
+		var kind, phase int
+		var at int64
+		if err := rows.Scan(&c.ResultsVersion, &c.Contest, &kind, &c.Station, &c.Version, &phase,
+			&c.Reason, &c.Submitter, &at); err != nil {
+			return nil, err
+		}
+		c.At = time.Unix(0, at).UTC()
+		if kind < 0 {
+			c.Kind = tally.ChangePhase
+			c.Phase = tally.Phase(phase)
+		} else {
+			c.Kind = tally.ChangeOf(tally.ProtocolVersion{Kind: tally.ProtocolKind(kind)}).Kind
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

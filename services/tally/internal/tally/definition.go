@@ -1,0 +1,392 @@
+package tally
+
+import (
+	"fmt"
+	"slices"
+	"time"
+)
+
+// compiledContest is a contest with its form compiled: value vectors hold the
+// form's lines in order, then the choices in order.
+type compiledContest struct {
+	Contest
+	index     int
+	lineIdx   map[string]int
+	choiceIdx map[string]int // value index (nLines + i)
+	nLines    int
+	relations []compiledRelation
+	roleIdx   map[Role][]int
+}
+
+func (c *compiledContest) resolve(id string) (int, bool) {
+	if i, ok := c.lineIdx[id]; ok {
+		return i, true
+	}
+	i, ok := c.choiceIdx[id]
+	return i, ok
+}
+
+func (c *compiledContest) choiceIndexes() []int {
+	out := make([]int, len(c.Choices))
+	for i := range c.Choices {
+		out[i] = c.nLines + i
+	}
+	return out
+}
+
+func (c *compiledContest) width() int { return c.nLines + len(c.Choices) }
+
+// role returns the value of a role: the sum of the lines that play it.
+func (c *compiledContest) role(vals []int64, r Role) int64 {
+	var s int64
+	for _, i := range c.roleIdx[r] {
+		s += vals[i]
+	}
+	return s
+}
+
+func isSlug(s string, max int) bool {
+	if len(s) == 0 || len(s) > max || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// IsValidUnitID: lowercase letters, digits, '-', '_' and '.', starting with a
+// letter or digit, 1-63 characters.
+func IsValidUnitID(s string) bool {
+	if len(s) == 0 || len(s) > 63 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			continue
+		}
+		if i > 0 && (c == '-' || c == '_' || c == '.') {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+func isChoiceID(s string) bool {
+	if len(s) == 0 || len(s) > 63 || !(s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z') {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return s[len(s)-1] != '-'
+}
+
+func isLineID(s string) bool {
+	if len(s) == 0 || len(s) > 63 || !(s[0] >= 'a' && s[0] <= 'z') {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+func isUpperSnake(s string) bool {
+	if len(s) == 0 || len(s) > 100 || !(s[0] >= 'A' && s[0] <= 'Z') {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+func isColor(s string) bool {
+	if len(s) != 7 || s[0] != '#' {
+		return false
+	}
+	for i := 1; i < 7; i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+// alwaysOnCodes are reserved for built-in checks.
+var alwaysOnCodes = map[string]bool{"NEGATIVE_COUNT": true}
+
+// ValidateElection checks a definition: identifiers, contests, forms (every
+// relation is parsed) and the unit hierarchy. Errors are *FieldError with the
+// path of the offending field, e.g. "contests[0].form.relations[1].expression".
+func ValidateElection(e Election) error {
+	_, err := compileElection(e)
+	if err != nil {
+		return err
+	}
+	return validateUnits(e.Units, nil, true)
+}
+
+func compileElection(e Election) ([]*compiledContest, error) {
+	if !isSlug(e.ID, 63) {
+		return nil, fieldErr("id", "INVALID_ID", "election ID %q must be 1-63 lowercase letters, digits and hyphens", e.ID)
+	}
+	if e.DisplayName == "" {
+		return nil, fieldErr("display_name", "REQUIRED", "display name is required")
+	}
+	if _, err := time.Parse(time.DateOnly, e.Date); err != nil {
+		return nil, fieldErr("date", "INVALID_DATE", "date %q must be YYYY-MM-DD", e.Date)
+	}
+	if len(e.Contests) == 0 {
+		return nil, fieldErr("contests", "REQUIRED", "an election needs at least one contest")
+	}
+	seen := map[string]bool{}
+	out := make([]*compiledContest, len(e.Contests))
+	for i, c := range e.Contests {
+		p := fmt.Sprintf("contests[%d]", i)
+		if seen[c.ID] {
+			return nil, fieldErr(p+".id", "DUPLICATE_ID", "contest %q defined twice", c.ID)
+		}
+		seen[c.ID] = true
+		cc, err := compileContest(c)
+		if err != nil {
+			return nil, prefixField(p, err)
+		}
+		cc.index = i
+		out[i] = cc
+	}
+	return out, nil
+}
+
+func compileContest(c Contest) (*compiledContest, error) {
+	if !isSlug(c.ID, 63) {
+		return nil, fieldErr("id", "INVALID_ID", "contest ID %q must be 1-63 lowercase letters, digits and hyphens", c.ID)
+	}
+	if c.DisplayName == "" {
+		return nil, fieldErr("display_name", "REQUIRED", "display name is required")
+	}
+	if c.Kind != PartyList && c.Kind != SingleWinner {
+		return nil, fieldErr("kind", "INVALID_KIND", "contest kind must be PARTY_LIST or SINGLE_WINNER")
+	}
+	if len(c.Choices) == 0 {
+		return nil, fieldErr("choices", "REQUIRED", "a contest needs at least one choice")
+	}
+	if len(c.Form.Lines) == 0 {
+		return nil, fieldErr("form.lines", "REQUIRED", "a form needs lines")
+	}
+	cc := &compiledContest{Contest: c, lineIdx: map[string]int{}, choiceIdx: map[string]int{}, roleIdx: map[Role][]int{}}
+	for i, l := range c.Form.Lines {
+		p := fmt.Sprintf("form.lines[%d]", i)
+		if !isLineID(l.ID) {
+			return nil, fieldErr(p+".id", "INVALID_ID", "line ID %q must be snake_case", l.ID)
+		}
+		if _, dup := cc.lineIdx[l.ID]; dup {
+			return nil, fieldErr(p+".id", "DUPLICATE_ID", "line %q defined twice", l.ID)
+		}
+		if l.Number == "" {
+			return nil, fieldErr(p+".number", "REQUIRED", "line number is required")
+		}
+		cc.lineIdx[l.ID] = i
+		for j, r := range l.Roles {
+			if r <= RoleUnspecified || r > RoleValid {
+				return nil, fieldErr(fmt.Sprintf("%s.roles[%d]", p, j), "INVALID_ROLE", "unknown role %d", r)
+			}
+			cc.roleIdx[r] = append(cc.roleIdx[r], i)
+		}
+	}
+	cc.nLines = len(c.Form.Lines)
+	for _, r := range []Role{RoleRegistered, RoleBallotsCast, RoleValid} {
+		if len(cc.roleIdx[r]) == 0 {
+			return nil, fieldErr("form.lines", "MISSING_ROLE", "no line plays the role %v", r)
+		}
+	}
+	orders := map[int]bool{}
+	for i, ch := range c.Choices {
+		p := fmt.Sprintf("choices[%d]", i)
+		if !isChoiceID(ch.ID) {
+			return nil, fieldErr(p+".id", "INVALID_ID", "choice ID %q must match [A-Za-z][A-Za-z0-9_-]*", ch.ID)
+		}
+		if _, dup := cc.choiceIdx[ch.ID]; dup {
+			return nil, fieldErr(p+".id", "DUPLICATE_ID", "choice %q defined twice", ch.ID)
+		}
+		if _, clash := cc.lineIdx[ch.ID]; clash || ch.ID == "sum" || ch.ID == "choices" {
+			return nil, fieldErr(p+".id", "AMBIGUOUS_ID", "choice ID %q is also a line ID or reserved", ch.ID)
+		}
+		if ch.Name == "" {
+			return nil, fieldErr(p+".name", "REQUIRED", "choice name is required")
+		}
+		if ch.BallotOrder <= 0 || orders[ch.BallotOrder] {
+			return nil, fieldErr(p+".ballot_order", "INVALID_BALLOT_ORDER", "ballot order must be positive and unique, got %d", ch.BallotOrder)
+		}
+		orders[ch.BallotOrder] = true
+		if ch.Color != "" && !isColor(ch.Color) {
+			return nil, fieldErr(p+".color", "INVALID_COLOR", "color %q must be #rrggbb", ch.Color)
+		}
+		cc.choiceIdx[ch.ID] = cc.nLines + i
+	}
+	if !slices.IsSortedFunc(c.Choices, func(a, b Choice) int { return a.BallotOrder - b.BallotOrder }) {
+		return nil, fieldErr("choices", "NOT_IN_BALLOT_ORDER", "choices must be listed in ballot order")
+	}
+	if c.ThresholdBase != RoleValid && c.ThresholdBase != RoleBallotsCast {
+		return nil, fieldErr("threshold_base", "INVALID_ROLE", "threshold base must be VALID or BALLOTS_CAST")
+	}
+	if c.Kind == SingleWinner {
+		if c.MajorityPercent <= 0 || c.MajorityPercent >= 100 {
+			return nil, fieldErr("majority_percent", "OUT_OF_RANGE", "majority percent must be in 1..99")
+		}
+		if c.MajorityBase != RoleValid && c.MajorityBase != RoleBallotsCast {
+			return nil, fieldErr("majority_base", "INVALID_ROLE", "majority base must be VALID or BALLOTS_CAST")
+		}
+	} else if c.MajorityPercent != 0 || c.MajorityBase != RoleUnspecified {
+		return nil, fieldErr("majority_percent", "NOT_APPLICABLE", "majority rules apply to single-winner contests only")
+	}
+	codes := map[string]bool{}
+	for i, r := range c.Form.Relations {
+		p := fmt.Sprintf("form.relations[%d]", i)
+		if !isUpperSnake(r.Code) {
+			return nil, fieldErr(p+".code", "INVALID_CODE", "relation code %q must be UPPER_SNAKE", r.Code)
+		}
+		if codes[r.Code] || alwaysOnCodes[r.Code] {
+			return nil, fieldErr(p+".code", "DUPLICATE_CODE", "relation code %q used twice or reserved", r.Code)
+		}
+		codes[r.Code] = true
+		if r.Severity != SeverityError && r.Severity != SeverityWarning {
+			return nil, fieldErr(p+".severity", "INVALID_SEVERITY", "severity must be ERROR or WARNING")
+		}
+		left, right, op, ids, err := parseRelation(r.Expression, cc)
+		if err != nil {
+			return nil, prefixField(p, err)
+		}
+		cc.relations = append(cc.relations, compiledRelation{Relation: r, left: left, right: right, op: op, ids: ids})
+	}
+	return cc, nil
+}
+
+// unitLookup answers whether a unit already exists (for AddUnits).
+type unitLookup func(id string) (Unit, bool)
+
+// validateUnits checks a batch of units. With root true the batch must hold
+// exactly one root; otherwise every parent must exist in the batch or in
+// existing, and no unit may be added under a station.
+func validateUnits(units []Unit, existing unitLookup, root bool) error {
+	byID := make(map[string]int, len(units))
+	roots := 0
+	for i, u := range units {
+		p := fmt.Sprintf("units[%d]", i)
+		if !IsValidUnitID(u.ID) {
+			return fieldErr(p+".id", "INVALID_ID", "unit ID %q must be 1-63 of [a-z0-9._-]", u.ID)
+		}
+		if _, dup := byID[u.ID]; dup {
+			return fieldErr(p+".id", "DUPLICATE_ID", "unit %q given twice", u.ID)
+		}
+		byID[u.ID] = i
+		if u.Name == "" {
+			return fieldErr(p+".name", "REQUIRED", "unit name is required")
+		}
+		if u.Level == "" {
+			return fieldErr(p+".level", "REQUIRED", "unit level is required")
+		}
+		if u.Registered < 0 {
+			return fieldErr(p+".registered", "NEGATIVE_COUNT", "registered must not be negative")
+		}
+		if u.Registered != 0 && !u.IsStation() {
+			return fieldErr(p+".registered", "NOT_A_STATION", "only stations carry registered voters")
+		}
+		if u.Parent == "" {
+			roots++
+		}
+	}
+	if root && roots != 1 && len(units) > 0 {
+		return fieldErr("units", "ONE_ROOT", "the hierarchy needs exactly one root, found %d", roots)
+	}
+	if !root && roots > 0 {
+		return fieldErr("units", "ONE_ROOT", "the election already has its root")
+	}
+	for i, u := range units {
+		if u.Parent == "" {
+			continue
+		}
+		p := fmt.Sprintf("units[%d].parent", i)
+		if j, ok := byID[u.Parent]; ok {
+			if units[j].IsStation() {
+				return fieldErr(p, "PARENT_IS_STATION", "a station has no children")
+			}
+			continue
+		}
+		if existing != nil {
+			if pu, ok := existing(u.Parent); ok {
+				if pu.IsStation() {
+					return fieldErr(p, "PARENT_IS_STATION", "a station has no children")
+				}
+				continue
+			}
+		}
+		return fieldErr(p, "UNKNOWN_PARENT", "parent %q does not exist", u.Parent)
+	}
+	// Cycles: walk up from every unit inside the batch.
+	state := make([]uint8, len(units)) // 0 new, 1 visiting, 2 done
+	for i := range units {
+		var path []int
+		j := i
+		for {
+			if state[j] == 2 {
+				break
+			}
+			if state[j] == 1 {
+				return fieldErr(fmt.Sprintf("units[%d].parent", j), "CYCLE", "unit %q is its own ancestor", units[j].ID)
+			}
+			state[j] = 1
+			path = append(path, j)
+			k, ok := byID[units[j].Parent]
+			if !ok {
+				break
+			}
+			j = k
+		}
+		for _, k := range path {
+			state[k] = 2
+		}
+	}
+	return nil
+}
+
+// sortParentsFirst orders units so that every parent precedes its children.
+func sortParentsFirst(units []Unit) []Unit {
+	byID := make(map[string]int, len(units))
+	for i, u := range units {
+		byID[u.ID] = i
+	}
+	out := make([]Unit, 0, len(units))
+	done := make([]bool, len(units))
+	var visit func(i int)
+	visit = func(i int) {
+		if done[i] {
+			return
+		}
+		done[i] = true
+		if j, ok := byID[units[i].Parent]; ok {
+			visit(j)
+		}
+		out = append(out, units[i])
+	}
+	for i := range units {
+		visit(i)
+	}
+	return out
+}

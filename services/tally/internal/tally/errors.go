@@ -1,0 +1,145 @@
+package tally
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Sentinel errors. Every error the Service or a Store returns for a client
+// mistake or a state conflict matches exactly one of them with errors.Is;
+// anything else is an internal failure.
+var (
+	// ErrNotFound: the election, contest, unit or protocol does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrAlreadyExists: a different resource with that identity exists, e.g.
+	// a second original protocol for a station.
+	ErrAlreadyExists = errors.New("already exists")
+	// ErrConflict: an idempotency key was reused with different content.
+	ErrConflict = errors.New("idempotency key reused with different content")
+	// ErrStaleVersion: a correction names a version that is not the current one.
+	ErrStaleVersion = errors.New("stale protocol version")
+	// ErrFailedPrecondition: the state does not allow the operation, e.g. the
+	// contest is certified.
+	ErrFailedPrecondition = errors.New("failed precondition")
+	// ErrInvalidArgument: the request is malformed (*FieldError) or breaks a
+	// control relation (*ValidationError).
+	ErrInvalidArgument = errors.New("invalid argument")
+)
+
+// NotFoundError names the missing resource. It matches ErrNotFound.
+type NotFoundError struct {
+	Kind string // "election", "contest", "unit", "protocol"
+	Name string // e.g. "kz-2012/mazhilis"
+}
+
+func (e *NotFoundError) Error() string { return fmt.Sprintf("%s %q not found", e.Kind, e.Name) }
+
+// Is reports ErrNotFound.
+func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
+
+func notFound(kind string, parts ...string) error {
+	return &NotFoundError{Kind: kind, Name: strings.Join(parts, "/")}
+}
+
+// StateError carries a sentinel (ErrAlreadyExists, ErrConflict,
+// ErrStaleVersion, ErrFailedPrecondition) with a message saying what and why.
+type StateError struct {
+	Kind    error  // one of the sentinels
+	Subject string // the resource, e.g. "kz-2012/mazhilis/astana-1"
+	Message string
+	// Current is the current protocol version for ErrStaleVersion and
+	// ErrAlreadyExists on protocols (0 when not applicable).
+	Current int
+}
+
+func (e *StateError) Error() string {
+	if e.Subject == "" {
+		return fmt.Sprintf("%v: %s", e.Kind, e.Message)
+	}
+	return fmt.Sprintf("%v: %s: %s", e.Kind, e.Subject, e.Message)
+}
+
+// Unwrap returns the sentinel.
+func (e *StateError) Unwrap() error { return e.Kind }
+
+// NewStateError builds a *StateError; stores use it to report decisions.
+func NewStateError(kind error, subject, format string, args ...any) *StateError {
+	return &StateError{Kind: kind, Subject: subject, Message: fmt.Sprintf(format, args...)}
+}
+
+// FieldError is a malformed request field. It matches ErrInvalidArgument.
+type FieldError struct {
+	// Field is the request field path, e.g. "protocol.lines.valid",
+	// "protocol.votes.ER", "station", "contests[0].form.relations[2].expression".
+	Field string
+	// Reason is a stable UPPER_SNAKE code, e.g. "UNKNOWN_CHOICE".
+	Reason  string
+	Message string
+}
+
+func (e *FieldError) Error() string { return fmt.Sprintf("%s: %s (%s)", e.Field, e.Message, e.Reason) }
+
+// Is reports ErrInvalidArgument.
+func (e *FieldError) Is(target error) bool { return target == ErrInvalidArgument }
+
+func fieldErr(field, reason, format string, args ...any) *FieldError {
+	return &FieldError{Field: field, Reason: reason, Message: fmt.Sprintf(format, args...)}
+}
+
+// prefixField returns err with its FieldError path prefixed.
+func prefixField(prefix string, err error) error {
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		c := *fe
+		if c.Field == "" {
+			c.Field = prefix
+		} else if strings.HasPrefix(c.Field, "[") {
+			c.Field = prefix + c.Field
+		} else {
+			c.Field = prefix + "." + c.Field
+		}
+		return &c
+	}
+	return err
+}
+
+// Violation is a broken control relation (or an always-on check such as
+// NEGATIVE_COUNT) on one protocol.
+type Violation struct {
+	Code     string   `json:"code"`
+	Message  string   `json:"message"`
+	Severity Severity `json:"severity"`
+	// Lines are the line and choice IDs the relation involves.
+	Lines []string `json:"lines"`
+	// Left and Right are the values of both sides as submitted.
+	Left  int64 `json:"left"`
+	Right int64 `json:"right"`
+}
+
+// ValidationError lists every error-severity violation of a rejected
+// protocol. It matches ErrInvalidArgument.
+type ValidationError struct {
+	Violations []Violation
+}
+
+func (e *ValidationError) Error() string {
+	codes := make([]string, len(e.Violations))
+	for i, v := range e.Violations {
+		codes[i] = v.Code
+	}
+	return "protocol breaks control relations: " + strings.Join(codes, ", ")
+}
+
+// Is reports ErrInvalidArgument.
+func (e *ValidationError) Is(target error) bool { return target == ErrInvalidArgument }
+
+// Has reports whether a violation with the code is present.
+func (e *ValidationError) Has(code string) bool {
+	for _, v := range e.Violations {
+		if v.Code == code {
+			return true
+		}
+	}
+	return false
+}

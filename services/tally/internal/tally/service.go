@@ -1,0 +1,334 @@
+package tally
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Service is the tally: it validates protocols against their forms, lets the
+// Store decide and persist them, and keeps running totals in memory.
+// It is safe for concurrent use.
+type Service struct {
+	store Store
+	now   func() time.Time
+
+	mu        sync.RWMutex
+	elections map[string]*electionState
+}
+
+// NewService loads every election from the store and rebuilds the totals.
+// now is the clock (time.Now when nil).
+func NewService(ctx context.Context, store Store, now func() time.Time) (*Service, error) {
+	if now == nil {
+		now = time.Now
+	}
+	s := &Service{store: store, now: now, elections: map[string]*electionState{}}
+	list, err := store.ListElections(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list elections: %w", err)
+	}
+	for _, se := range list {
+		es, err := s.load(ctx, se)
+		if err != nil {
+			return nil, fmt.Errorf("load election %s: %w", se.Election.ID, err)
+		}
+		s.elections[se.Election.ID] = es
+	}
+	return s, nil
+}
+
+func definitionJSON(e Election) string {
+	e.Units = nil
+	b, err := json.Marshal(e)
+	if err != nil {
+		panic(err) // plain data; cannot fail
+	}
+	return string(b)
+}
+
+// load builds the memory image of a stored election.
+func (s *Service) load(ctx context.Context, se StoredElection) (*electionState, error) {
+	def := se.Election
+	def.Units = nil
+	contests, err := compileElection(def)
+	if err != nil {
+		return nil, fmt.Errorf("stored definition no longer compiles: %w", err)
+	}
+	es := newElectionState(def, contests, definitionJSON(def))
+	for id, p := range se.Phases {
+		if cc, ok := es.contestByID[id]; ok {
+			es.phases[cc.index] = p
+		}
+	}
+	units, err := s.store.Units(ctx, def.ID)
+	if err != nil {
+		return nil, err
+	}
+	es.addUnits(units)
+	err = s.store.ScanProtocols(ctx, def.ID, func(v ProtocolVersion) error {
+		cc := es.contestByID[v.Contest]
+		if cc == nil {
+			return fmt.Errorf("protocol for unknown contest %q", v.Contest)
+		}
+		es.apply(cc, v)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if se.ResultsVersion > es.resultsVersion {
+		es.resultsVersion = se.ResultsVersion
+	}
+	return es, nil
+}
+
+func (s *Service) election(id string) (*electionState, error) {
+	s.mu.RLock()
+	es := s.elections[id]
+	s.mu.RUnlock()
+	if es == nil {
+		return nil, notFound("election", id)
+	}
+	return es, nil
+}
+
+func (es *electionState) contest(id string) (*compiledContest, error) {
+	cc := es.contestByID[id]
+	if cc == nil {
+		return nil, notFound("contest", es.def.ID, id)
+	}
+	return cc, nil
+}
+
+// unit returns a unit node; "" means the root. Caller holds es.mu.
+func (es *electionState) unit(id string) (*node, error) {
+	if id == "" {
+		if es.root == nil {
+			return nil, notFound("unit", es.def.ID, "(root)")
+		}
+		return es.root, nil
+	}
+	n := es.nodes[id]
+	if n == nil {
+		return nil, notFound("unit", es.def.ID, id)
+	}
+	return n, nil
+}
+
+// DefineElection creates an election with its contests and units. Defining an
+// identical election again returns it unchanged (loaders can run twice); a
+// different definition under an existing ID fails with ErrAlreadyExists.
+// The returned election carries no units.
+func (s *Service) DefineElection(ctx context.Context, e Election) (Election, error) {
+	if err := ValidateElection(e); err != nil {
+		return Election{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if es := s.elections[e.ID]; es != nil {
+		return es.def, es.sameDefinition(e)
+	}
+	err := s.store.CreateElection(ctx, e)
+	if err != nil && !errors.Is(err, ErrAlreadyExists) {
+		return Election{}, err
+	}
+	// Created, or created meanwhile by another replica: load what is stored.
+	se, gerr := s.store.GetElection(ctx, e.ID)
+	if gerr != nil {
+		return Election{}, gerr
+	}
+	es, lerr := s.load(ctx, se)
+	if lerr != nil {
+		return Election{}, lerr
+	}
+	s.elections[e.ID] = es
+	if err != nil {
+		return es.def, es.sameDefinition(e)
+	}
+	return es.def, nil
+}
+
+// sameDefinition returns nil when e equals the stored definition and every
+// unit of e exists identically.
+func (es *electionState) sameDefinition(e Election) error {
+	if definitionJSON(e) != es.defJSON {
+		return NewStateError(ErrAlreadyExists, e.ID, "an election with this ID and another definition exists")
+	}
+	es.mu.RLock()
+	defer es.mu.RUnlock()
+	for _, u := range e.Units {
+		n := es.nodes[u.ID]
+		if n == nil || n.unit != u {
+			return NewStateError(ErrAlreadyExists, e.ID, "the election exists with other units (unit %q)", u.ID)
+		}
+	}
+	return nil
+}
+
+// AddUnits adds units to an election's hierarchy (parents before or with
+// their children). Units that exist identically are skipped, so an importer
+// can send every unit it meets; a unit that exists with other content fails
+// the whole call with ErrAlreadyExists. It returns how many were added.
+func (s *Service) AddUnits(ctx context.Context, election string, units []Unit) (int, error) {
+	es, err := s.election(election)
+	if err != nil {
+		return 0, err
+	}
+	es.unitsMu.Lock()
+	defer es.unitsMu.Unlock()
+	es.mu.RLock()
+	var fresh []Unit
+	for i, u := range units {
+		if n := es.nodes[u.ID]; n != nil {
+			if n.unit != u {
+				es.mu.RUnlock()
+				return 0, &StateError{Kind: ErrAlreadyExists, Subject: election + "/" + u.ID,
+					Message: fmt.Sprintf("units[%d] exists with other content", i)}
+			}
+			continue
+		}
+		fresh = append(fresh, u)
+	}
+	err = validateUnits(fresh, func(id string) (Unit, bool) {
+		if n := es.nodes[id]; n != nil {
+			return n.unit, true
+		}
+		return Unit{}, false
+	}, es.root == nil)
+	es.mu.RUnlock()
+	if err != nil || len(fresh) == 0 {
+		return 0, err
+	}
+	fresh = sortParentsFirst(fresh)
+	if err := s.store.AddUnits(ctx, election, fresh); err != nil {
+		return 0, err
+	}
+	es.mu.Lock()
+	es.addUnits(fresh)
+	es.mu.Unlock()
+	return len(fresh), nil
+}
+
+// GetElection returns a definition (without units).
+func (s *Service) GetElection(ctx context.Context, id string) (Election, error) {
+	es, err := s.election(id)
+	if err != nil {
+		return Election{}, err
+	}
+	return es.def, nil
+}
+
+// ListElections returns one page of elections ordered by ID.
+func (s *Service) ListElections(ctx context.Context, page PageRequest) ([]Election, string, error) {
+	s.mu.RLock()
+	ids := make([]string, 0, len(s.elections))
+	for id := range s.elections {
+		ids = append(ids, id)
+	}
+	s.mu.RUnlock()
+	slices.Sort(ids)
+	size, after, err := page.parse("elections")
+	if err != nil {
+		return nil, "", err
+	}
+	start, _ := slices.BinarySearch(ids, after)
+	if after != "" && start < len(ids) && ids[start] == after {
+		start++
+	}
+	var out []Election
+	for _, id := range ids[start:] {
+		if len(out) == size {
+			return out, pageToken("elections", out[len(out)-1].ID), nil
+		}
+		es, err := s.election(id)
+		if err == nil {
+			out = append(out, es.def)
+		}
+	}
+	return out, "", nil
+}
+
+// GetContest returns one contest of an election.
+func (s *Service) GetContest(ctx context.Context, election, contest string) (Contest, error) {
+	es, err := s.election(election)
+	if err != nil {
+		return Contest{}, err
+	}
+	cc, err := es.contest(contest)
+	if err != nil {
+		return Contest{}, err
+	}
+	return cc.Contest, nil
+}
+
+// ListContests returns the contests of an election in definition order.
+func (s *Service) ListContests(ctx context.Context, election string) ([]Contest, error) {
+	es, err := s.election(election)
+	if err != nil {
+		return nil, err
+	}
+	return slices.Clone(es.def.Contests), nil
+}
+
+// GetUnit returns one unit; "" returns the root.
+func (s *Service) GetUnit(ctx context.Context, election, unit string) (Unit, error) {
+	es, err := s.election(election)
+	if err != nil {
+		return Unit{}, err
+	}
+	es.mu.RLock()
+	defer es.mu.RUnlock()
+	n, err := es.unit(unit)
+	if err != nil {
+		return Unit{}, err
+	}
+	return n.unit, nil
+}
+
+// ListUnits returns one page of the children of a unit ("" lists the root
+// itself), ordered by ID.
+func (s *Service) ListUnits(ctx context.Context, election, parent string, page PageRequest) ([]Unit, string, error) {
+	es, err := s.election(election)
+	if err != nil {
+		return nil, "", err
+	}
+	scope := "units/" + election + "/" + parent
+	size, after, err := page.parse(scope)
+	if err != nil {
+		return nil, "", err
+	}
+	es.mu.RLock()
+	defer es.mu.RUnlock()
+	var children []*node
+	if parent == "" {
+		if es.root != nil {
+			children = []*node{es.root}
+		}
+	} else {
+		n, err := es.unit(parent)
+		if err != nil {
+			return nil, "", err
+		}
+		children = n.children
+	}
+	start, _ := slices.BinarySearchFunc(children, after, func(n *node, id string) int { return strings.Compare(n.unit.ID, id) })
+	if after != "" && start < len(children) && children[start].unit.ID == after {
+		start++
+	}
+	end := min(start+size, len(children))
+	out := make([]Unit, 0, end-start)
+	for _, n := range children[start:end] {
+		out = append(out, n.unit)
+	}
+	next := ""
+	if end < len(children) {
+		next = pageToken(scope, out[len(out)-1].ID)
+	}
+	return out, next, nil
+}

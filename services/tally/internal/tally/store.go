@@ -1,0 +1,103 @@
+package tally
+
+import (
+	"context"
+	"time"
+)
+
+// Store is the durable state of the tally. The Service validates requests
+// against the forms; the Store decides everything that depends on what is
+// already stored, inside its own transactions, because several Service
+// replicas may share one database:
+//
+//   - idempotency: unique (election, idempotency key); same key and same
+//     content hash returns the stored version with Replayed set, same key and
+//     another hash fails with ErrConflict;
+//   - versions: unique (election, contest, station, version); an original
+//     (Version 1) for a station that has one fails with ErrAlreadyExists,
+//     Version n > 1 when the current version is not n-1 fails with ErrStaleVersion;
+//   - phase: a certified contest refuses protocols (ErrFailedPrecondition), a
+//     Recount protocol needs PhaseRecount (ErrFailedPrecondition);
+//   - results versions: every accepted protocol version and phase change gets
+//     the next results version of its election, densely 1, 2, 3...
+//
+// The idempotency check comes first: replaying an accepted request returns
+// its original outcome even after the contest was certified. Errors are the
+// package's sentinels (wrapped), never driver errors for expected outcomes.
+type Store interface {
+	// CreateElection stores a definition with its units (any order). An
+	// existing election ID fails with ErrAlreadyExists.
+	CreateElection(ctx context.Context, e Election) error
+	// GetElection returns the definition without units. ErrNotFound.
+	GetElection(ctx context.Context, id string) (StoredElection, error)
+	// ListElections returns every definition without units, by ID.
+	ListElections(ctx context.Context) ([]StoredElection, error)
+	// AddUnits adds units atomically; parents must exist in the store or in
+	// the batch. A unit that exists identically is skipped; one that exists
+	// with other content fails the batch with ErrAlreadyExists.
+	AddUnits(ctx context.Context, election string, units []Unit) error
+	// Units returns every unit of the election.
+	Units(ctx context.Context, election string) ([]Unit, error)
+
+	// AppendProtocols stores a batch of protocol versions. Each item's Version
+	// is the version it creates (Replaces+1); ResultsVersion is assigned by the
+	// store. The items are decided one by one in order (an item sees the ones
+	// before it) and the batch commits durably before the call returns; an
+	// item's failure does not affect the others. The error is for failures of
+	// the whole batch (nothing stored).
+	AppendProtocols(ctx context.Context, batch []ProtocolVersion) ([]AppendResult, error)
+	// ProtocolVersions returns every version of a station's protocol, oldest
+	// first; ErrNotFound when there is none.
+	ProtocolVersions(ctx context.Context, election, contest, station string) ([]ProtocolVersion, error)
+	// ScanProtocols calls fn with every stored protocol version of the
+	// election in results-version order.
+	ScanProtocols(ctx context.Context, election string, fn func(ProtocolVersion) error) error
+
+	// SetPhase moves a contest to a phase; the transition is checked with
+	// CheckPhaseTransition inside the transaction. The change gets the next
+	// results version.
+	SetPhase(ctx context.Context, election, contest string, to Phase, reason string, at time.Time) (Change, error)
+	// Changes returns up to limit changes with ResultsVersion > after, in order.
+	Changes(ctx context.Context, election string, after int64, limit int) ([]Change, error)
+
+	Close() error
+}
+
+// StoredElection is a definition with its mutable state.
+type StoredElection struct {
+	Election       Election
+	Phases         map[string]Phase // by contest ID; PhaseCounting when absent
+	ResultsVersion int64
+}
+
+// AppendResult is the outcome of one item of AppendProtocols: the stored
+// version (the original one when Replayed) or an error.
+type AppendResult struct {
+	Stored   ProtocolVersion
+	Replayed bool
+	Err      error
+}
+
+// CheckPhaseTransition is the rule for SetPhase: any move to another phase,
+// except back to PhaseCounting (reopen with PhaseCorrection instead).
+func CheckPhaseTransition(from, to Phase) error {
+	if to != PhaseCertified && to != PhaseRecount && to != PhaseCorrection {
+		return fieldErr("phase", "INVALID_PHASE", "phase must be CERTIFIED, RECOUNT or CORRECTION")
+	}
+	if from == to {
+		return NewStateError(ErrFailedPrecondition, "", "contest is already in phase %v", to)
+	}
+	return nil
+}
+
+// CheckPhaseAccepts is the rule a store applies before storing a protocol.
+// The result is nil or a *StateError the caller may complete with a Subject.
+func CheckPhaseAccepts(p Phase, k ProtocolKind) *StateError {
+	if p == PhaseCertified {
+		return NewStateError(ErrFailedPrecondition, "", "contest is certified; open a correction or a recount first")
+	}
+	if k == Recount && p != PhaseRecount {
+		return NewStateError(ErrFailedPrecondition, "", "recount protocols are accepted only while a recount is open")
+	}
+	return nil
+}

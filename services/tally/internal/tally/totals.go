@@ -1,0 +1,270 @@
+package tally
+
+import (
+	"context"
+	"time"
+)
+
+// Fraction is an exact ratio; Den 0 means undefined (nothing counted yet).
+type Fraction struct {
+	Num int64
+	Den int64
+}
+
+// Float is for display only; results stay exact in Num/Den.
+func (f Fraction) Float() float64 {
+	if f.Den == 0 {
+		return 0
+	}
+	return float64(f.Num) / float64(f.Den)
+}
+
+// ChoiceTotal is the votes of one choice under a unit.
+type ChoiceTotal struct {
+	Choice      string
+	Name        string
+	BallotOrder int
+	Votes       int64
+	// Share is Votes over the contest's ThresholdBase quantity.
+	Share Fraction
+}
+
+// LineTotal is the sum of one form line over the reporting stations.
+type LineTotal struct {
+	Line   string
+	Number string
+	Name   string
+	Value  int64
+}
+
+// Turnout is a turnout with its definition spelled out, because several are
+// official (Russia publishes ballots issued / registered and ballots found /
+// registered).
+type Turnout struct {
+	// Definition is "ballots_cast/registered" or "ballots_issued/registered",
+	// both over the registered line of the reporting stations' protocols.
+	Definition string
+	Fraction
+}
+
+// Leader is the outcome of a single-winner contest so far.
+type Leader struct {
+	// Choices holds the leader, or every choice tied for the lead.
+	Choices []string
+	Votes   int64
+	// Share is Votes over MajorityBase.
+	Share           Fraction
+	MajorityPercent int
+	// Majority: Votes is strictly more than MajorityPercent % of MajorityBase.
+	Majority bool
+	// RunoffNeeded: no majority (or a tie); final only when the status is complete.
+	RunoffNeeded bool
+}
+
+// Totals is the result of a contest under a unit, served from memory.
+type Totals struct {
+	Election string
+	Contest  string
+	Unit     string
+	UnitName string
+	Level    string
+	Phase    Phase
+	// Status of this unit's result: the phase once certified, in correction or
+	// in recount; otherwise partial until every station under the unit reported.
+	Status Status
+
+	Choices []ChoiceTotal // ballot order
+	Lines   []LineTotal   // form order
+
+	// Registered sums the registered line(s) of the reporting stations' protocols.
+	Registered int64
+	// RegisteredReportingStations and RegisteredAllStations sum the units'
+	// Registered (known before the count) over reporting and all stations.
+	RegisteredReportingStations int64
+	RegisteredAllStations       int64
+	BallotsIssued               int64
+	BallotsCast                 int64
+	Invalid                     int64
+	Valid                       int64
+	// ShareBase is the contest's ThresholdBase and ShareBaseVotes its value:
+	// the denominator of every choice share.
+	ShareBase      Role
+	ShareBaseVotes int64
+	Turnout        Turnout // ballots_cast/registered
+	TurnoutIssued  Turnout // ballots_issued/registered
+
+	StationsReporting int
+	StationsTotal     int
+	// ReportedRegistered is RegisteredReportingStations / RegisteredAllStations:
+	// the share of registered voters whose stations have reported.
+	ReportedRegistered Fraction
+	// ProtocolsWithWarnings counts current protocols carrying warnings;
+	// ProtocolsCorrected those at version 2 or later.
+	ProtocolsWithWarnings int
+	ProtocolsCorrected    int
+
+	Leader *Leader // single-winner contests only
+
+	// ResultsVersion is the election's results version these totals include.
+	ResultsVersion int64
+	GeneratedAt    time.Time
+}
+
+// Totals returns the result of a contest under a unit ("" for the root).
+func (s *Service) Totals(ctx context.Context, election, contest, unit string) (Totals, error) {
+	es, err := s.election(election)
+	if err != nil {
+		return Totals{}, err
+	}
+	cc, err := es.contest(contest)
+	if err != nil {
+		return Totals{}, err
+	}
+	es.mu.RLock()
+	n, err := es.unit(unit)
+	if err != nil {
+		es.mu.RUnlock()
+		return Totals{}, err
+	}
+	a := es.aggregate(n, cc)
+	phase := es.phases[cc.index]
+	nStations, regAll, u := n.nStations, n.regAll, n.unit
+	version := es.resultsVersion
+	es.mu.RUnlock()
+
+	t := Totals{
+		Election: election, Contest: contest, Unit: u.ID, UnitName: u.Name, Level: u.Level,
+		Phase: phase, Status: statusOf(phase, a.reporting, nStations),
+		Registered:                  cc.role(a.vals, RoleRegistered),
+		RegisteredReportingStations: a.regReporting,
+		RegisteredAllStations:       regAll,
+		BallotsIssued:               cc.role(a.vals, RoleBallotsIssued),
+		BallotsCast:                 cc.role(a.vals, RoleBallotsCast),
+		Invalid:                     cc.role(a.vals, RoleInvalid),
+		Valid:                       cc.role(a.vals, RoleValid),
+		ShareBase:                   cc.ThresholdBase,
+		StationsReporting:           a.reporting,
+		StationsTotal:               nStations,
+		ReportedRegistered:          Fraction{a.regReporting, regAll},
+		ProtocolsWithWarnings:       a.warned,
+		ProtocolsCorrected:          a.corrected,
+		ResultsVersion:              version,
+		GeneratedAt:                 s.now().UTC(),
+	}
+	t.ShareBaseVotes = cc.role(a.vals, cc.ThresholdBase)
+	t.Turnout = Turnout{"ballots_cast/registered", Fraction{t.BallotsCast, t.Registered}}
+	t.TurnoutIssued = Turnout{"ballots_issued/registered", Fraction{t.BallotsIssued, t.Registered}}
+	for i, l := range cc.Form.Lines {
+		t.Lines = append(t.Lines, LineTotal{Line: l.ID, Number: l.Number, Name: l.Name, Value: a.vals[i]})
+	}
+	for i, ch := range cc.Choices {
+		v := a.vals[cc.nLines+i]
+		t.Choices = append(t.Choices, ChoiceTotal{Choice: ch.ID, Name: ch.Name, BallotOrder: ch.BallotOrder,
+			Votes: v, Share: Fraction{v, t.ShareBaseVotes}})
+	}
+	if cc.Kind == SingleWinner {
+		t.Leader = leaderOf(cc, t.Choices, cc.role(a.vals, cc.MajorityBase))
+	}
+	return t, nil
+}
+
+func leaderOf(cc *compiledContest, choices []ChoiceTotal, base int64) *Leader {
+	l := &Leader{MajorityPercent: cc.MajorityPercent}
+	for _, c := range choices {
+		switch {
+		case c.Votes > l.Votes || len(l.Choices) == 0:
+			l.Votes, l.Choices = c.Votes, []string{c.Choice}
+		case c.Votes == l.Votes:
+			l.Choices = append(l.Choices, c.Choice)
+		}
+	}
+	l.Share = Fraction{l.Votes, base}
+	// Strictly more than p % of the base: 100*votes > p*base (no overflow for
+	// counts below 9e16).
+	l.Majority = len(l.Choices) == 1 && base > 0 && 100*l.Votes > int64(cc.MajorityPercent)*base
+	l.RunoffNeeded = !l.Majority
+	return l
+}
+
+func statusOf(p Phase, reporting, total int) Status {
+	switch p {
+	case PhaseCertified:
+		return Certified
+	case PhaseRecount:
+		return InRecount
+	case PhaseCorrection:
+		return InCorrection
+	}
+	if total > 0 && reporting >= total {
+		return UnofficialComplete
+	}
+	return UnofficialPartial
+}
+
+// ContestStatus is the state of a contest as a whole.
+type ContestStatus struct {
+	Election          string
+	Contest           string
+	Phase             Phase
+	Status            Status
+	StationsReporting int
+	StationsTotal     int
+	ResultsVersion    int64
+}
+
+// GetContestStatus returns the phase and completeness of a contest.
+func (s *Service) GetContestStatus(ctx context.Context, election, contest string) (ContestStatus, error) {
+	es, err := s.election(election)
+	if err != nil {
+		return ContestStatus{}, err
+	}
+	cc, err := es.contest(contest)
+	if err != nil {
+		return ContestStatus{}, err
+	}
+	es.mu.RLock()
+	defer es.mu.RUnlock()
+	return es.status(cc), nil
+}
+
+func (es *electionState) status(cc *compiledContest) ContestStatus {
+	cs := ContestStatus{Election: es.def.ID, Contest: cc.ID, Phase: es.phases[cc.index], ResultsVersion: es.resultsVersion}
+	if es.root != nil {
+		cs.StationsTotal = es.root.nStations
+		cs.StationsReporting = es.aggregate(es.root, cc).reporting
+	}
+	cs.Status = statusOf(cs.Phase, cs.StationsReporting, cs.StationsTotal)
+	return cs
+}
+
+// SetPhase moves a contest to PhaseCertified (submissions are then refused),
+// PhaseRecount or PhaseCorrection (submissions accepted again). Moving to the
+// current phase fails with ErrFailedPrecondition.
+func (s *Service) SetPhase(ctx context.Context, election, contest string, to Phase, reason string) (ContestStatus, error) {
+	es, err := s.election(election)
+	if err != nil {
+		return ContestStatus{}, err
+	}
+	cc, err := es.contest(contest)
+	if err != nil {
+		return ContestStatus{}, err
+	}
+	if err := CheckPhaseTransition(PhaseUnspecified, to); err != nil {
+		return ContestStatus{}, err
+	}
+	ch, err := s.store.SetPhase(ctx, election, contest, to, reason, s.now().UTC())
+	if err != nil {
+		return ContestStatus{}, err
+	}
+	es.mu.Lock()
+	defer es.mu.Unlock()
+	if ch.ResultsVersion > es.phaseSeq[cc.index] {
+		es.phases[cc.index] = ch.Phase
+		es.phaseSeq[cc.index] = ch.ResultsVersion
+	}
+	if ch.ResultsVersion > es.resultsVersion {
+		es.resultsVersion = ch.ResultsVersion
+	}
+	es.signal()
+	return es.status(cc), nil
+}

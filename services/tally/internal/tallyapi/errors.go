@@ -1,0 +1,123 @@
+package tallyapi
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"strings"
+
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"github.com/mandate-project/mandate/services/platform/rpcerr"
+	"github.com/mandate-project/mandate/services/tally/internal/tally"
+)
+
+// fieldRenames maps the domain's field names to the request fields that
+// carry them on the wire.
+var fieldRenames = map[string]string{
+	"idempotency_key": "request_id",
+	"replaces":        "replaces_version",
+	"since":           "since_version",
+	"from_version":    "since_version",
+}
+
+func wireField(prefix, f string) string {
+	head, rest, _ := strings.Cut(f, ".")
+	if r, ok := fieldRenames[head]; ok {
+		f = r
+		if rest != "" {
+			f += "." + rest
+		}
+	}
+	if prefix != "" {
+		return prefix + "." + f
+	}
+	return f
+}
+
+// toStatus is the one place where domain errors become gRPC statuses, each
+// with exactly one ErrorInfo. prefix is the request field that the domain's
+// field paths are relative to ("election" for CreateElection, "" otherwise).
+// Anything unclassified is INTERNAL with a generic message and is logged.
+func toStatus(ctx context.Context, log *slog.Logger, prefix string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if _, ok := status.FromError(err); ok {
+		return err
+	}
+	var ve *tally.ValidationError
+	var fe *tally.FieldError
+	var nf *tally.NotFoundError
+	var se *tally.StateError
+	switch {
+	case errors.As(err, &ve):
+		vs := make([]rpcerr.Violation, 0, len(ve.Violations))
+		for _, v := range ve.Violations {
+			field := "lines"
+			if len(v.Lines) > 0 {
+				field = "lines." + v.Lines[0]
+			}
+			vs = append(vs, rpcerr.Violation{Field: field, Reason: v.Code,
+				Description: v.Message + " (lines " + strings.Join(v.Lines, ", ") + ")"})
+		}
+		return rpcerr.Invalid("protocol breaks "+plural(len(vs), "control relation"), vs...)
+	case errors.As(err, &fe):
+		return rpcerr.Invalid("", rpcerr.Violation{Field: wireField(prefix, fe.Field), Reason: fe.Reason, Description: fe.Message})
+	case errors.As(err, &nf):
+		return rpcerr.NotFound(strings.ToUpper(nf.Kind)+"_NOT_FOUND", "tally.mandate.dev/"+nf.Kind, nf.Name, err.Error())
+	case errors.Is(err, context.Canceled):
+		return status.Error(codes.Canceled, "request cancelled")
+	case errors.Is(err, context.DeadlineExceeded):
+		return status.Error(codes.DeadlineExceeded, "deadline exceeded")
+	}
+	subject, current := "", 0
+	if errors.As(err, &se) {
+		subject, current = se.Subject, se.Current
+	}
+	md := map[string]string{}
+	if subject != "" {
+		md["resource"] = subject
+	}
+	if current > 0 {
+		md["current_version"] = itoa(current)
+	}
+	switch {
+	case errors.Is(err, tally.ErrConflict):
+		return rpcerr.New(codes.AlreadyExists, "REQUEST_ID_REUSED", err.Error(), md)
+	case errors.Is(err, tally.ErrAlreadyExists):
+		return rpcerr.New(codes.AlreadyExists, "ALREADY_EXISTS", err.Error(), md)
+	case errors.Is(err, tally.ErrStaleVersion):
+		return rpcerr.New(codes.Aborted, "STALE_VERSION", err.Error(), md)
+	case errors.Is(err, tally.ErrFailedPrecondition):
+		st, derr := status.New(codes.FailedPrecondition, err.Error()).WithDetails(
+			&errdetails.ErrorInfo{Reason: "FAILED_PRECONDITION", Domain: rpcerr.Domain, Metadata: md},
+			&errdetails.PreconditionFailure{Violations: []*errdetails.PreconditionFailure_Violation{{Type: "STATE", Subject: subject, Description: err.Error()}}},
+		)
+		if derr != nil {
+			return status.Error(codes.FailedPrecondition, err.Error())
+		}
+		return st.Err()
+	case errors.Is(err, tally.ErrNotFound):
+		return rpcerr.New(codes.NotFound, "NOT_FOUND", err.Error(), md)
+	case errors.Is(err, tally.ErrInvalidArgument):
+		return rpcerr.Invalid(err.Error())
+	}
+	log.ErrorContext(ctx, "internal error", "err", err)
+	return status.Error(codes.Internal, "internal error")
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return itoa(n) + " " + what + "s"
+}
+
+// toStatusProto is toStatus for places that report a status inside a
+// response (import rejections) rather than fail the call.
+func toStatusProto(ctx context.Context, s *Server, err error) *status.Status {
+	return status.Convert(toStatus(ctx, s.log, "", err))
+}

@@ -1,0 +1,31 @@
+package tallyapi
+
+import (
+	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/tally/internal/tally"
+)
+
+// ElectionToProto converts a definition for CreateElection (clients in this
+// module that define elections from files use it).
+func ElectionToProto(e tally.Election) *tallyv1.Election { return electionToWire(e, nil) }
+
+// UnitToProto converts a unit for BatchCreateReportingUnits.
+func UnitToProto(election string, u tally.Unit) *tallyv1.ReportingUnit {
+	return unitToWire(election, u)
+}
+
+// SubmissionToProto converts a submission for SubmitProtocol or
+// ImportProtocols.
+func SubmissionToProto(s tally.Submission) *tallyv1.SubmitProtocolRequest {
+	req := &tallyv1.SubmitProtocolRequest{
+		Parent: contestName(s.Election, s.Contest), Station: unitName(s.Election, s.Station),
+		Lines: s.Lines, Votes: s.Votes, RequestId: s.IdempotencyKey,
+		ReplacesVersion: int32(s.Replaces), Reason: s.Reason,
+	}
+	for k, v := range protocolKindFromWire {
+		if v == s.Kind && k != tallyv1.SubmissionKind_SUBMISSION_KIND_UNSPECIFIED {
+			req.Kind = k
+		}
+	}
+	return req
+}

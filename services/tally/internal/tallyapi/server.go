@@ -1,0 +1,443 @@
+// Package tallyapi is the gRPC adapter of the tally service: it parses
+// resource names, converts messages to the domain and back, and maps domain
+// errors to statuses in errors.go. Every rule lives in package tally.
+package tallyapi
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+
+	"google.golang.org/grpc"
+
+	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/platform/rpcerr"
+	"github.com/mandate-project/mandate/services/tally/internal/tally"
+)
+
+// Server implements mandate.tally.v1.TallyService.
+type Server struct {
+	tallyv1.UnimplementedTallyServiceServer
+	svc *tally.Service
+	log *slog.Logger
+}
+
+// New returns the adapter over a tally service.
+func New(svc *tally.Service, log *slog.Logger) *Server { return &Server{svc: svc, log: log} }
+
+// importBatch is how many streamed protocols share one store transaction.
+const importBatch = 2000
+
+func (s *Server) status(ctx context.Context, err error) error { return toStatus(ctx, s.log, "", err) }
+
+// CreateElection implements TallyService.CreateElection.
+func (s *Server) CreateElection(ctx context.Context, req *tallyv1.CreateElectionRequest) (*tallyv1.Election, error) {
+	if req.GetElection() == nil {
+		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "election", Reason: "REQUIRED", Description: "election is required"})
+	}
+	e, err := s.svc.DefineElection(ctx, electionFromWire(req.GetElectionId(), req.GetElection()))
+	if err != nil {
+		var fe *tally.FieldError
+		if errors.As(err, &fe) && (fe.Field == "id" || fe.Field == "election") {
+			return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "election_id", Reason: fe.Reason, Description: fe.Message})
+		}
+		return nil, toStatus(ctx, s.log, "election", err)
+	}
+	return s.electionWithStatus(ctx, e)
+}
+
+func (s *Server) electionWithStatus(ctx context.Context, e tally.Election) (*tallyv1.Election, error) {
+	statuses := map[string]tally.Status{}
+	for _, c := range e.Contests {
+		st, err := s.svc.GetContestStatus(ctx, e.ID, c.ID)
+		if err != nil {
+			return nil, s.status(ctx, err)
+		}
+		statuses[c.ID] = st.Status
+	}
+	return electionToWire(e, statuses), nil
+}
+
+// GetElection implements TallyService.GetElection.
+func (s *Server) GetElection(ctx context.Context, req *tallyv1.GetElectionRequest) (*tallyv1.Election, error) {
+	ids, err := parseName(req.GetName(), "name", "elections")
+	if err != nil {
+		return nil, err
+	}
+	e, err := s.svc.GetElection(ctx, ids[0])
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	return s.electionWithStatus(ctx, e)
+}
+
+// ListElections implements TallyService.ListElections.
+func (s *Server) ListElections(ctx context.Context, req *tallyv1.ListElectionsRequest) (*tallyv1.ListElectionsResponse, error) {
+	es, next, err := s.svc.ListElections(ctx, tally.PageRequest{Size: int(req.GetPageSize()), Token: req.GetPageToken()})
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	out := &tallyv1.ListElectionsResponse{NextPageToken: next}
+	for _, e := range es {
+		we, err := s.electionWithStatus(ctx, e)
+		if err != nil {
+			return nil, err
+		}
+		out.Elections = append(out.Elections, we)
+	}
+	return out, nil
+}
+
+// GetContest implements TallyService.GetContest.
+func (s *Server) GetContest(ctx context.Context, req *tallyv1.GetContestRequest) (*tallyv1.Contest, error) {
+	ids, err := parseName(req.GetName(), "name", "elections", "contests")
+	if err != nil {
+		return nil, err
+	}
+	return s.contest(ctx, ids[0], ids[1])
+}
+
+func (s *Server) contest(ctx context.Context, election, contest string) (*tallyv1.Contest, error) {
+	c, err := s.svc.GetContest(ctx, election, contest)
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	st, err := s.svc.GetContestStatus(ctx, election, contest)
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	return contestToWire(election, c, st.Status), nil
+}
+
+// BatchCreateReportingUnits implements TallyService.BatchCreateReportingUnits.
+func (s *Server) BatchCreateReportingUnits(ctx context.Context, req *tallyv1.BatchCreateReportingUnitsRequest) (*tallyv1.BatchCreateReportingUnitsResponse, error) {
+	ids, err := parseName(req.GetParent(), "parent", "elections")
+	if err != nil {
+		return nil, err
+	}
+	units := make([]tally.Unit, 0, len(req.GetUnits()))
+	for _, u := range req.GetUnits() {
+		du, err := unitFromWire(ids[0], u)
+		if err != nil {
+			return nil, err
+		}
+		units = append(units, du)
+	}
+	if _, err := s.svc.AddUnits(ctx, ids[0], units); err != nil {
+		return nil, toStatus(ctx, s.log, "units", err)
+	}
+	out := &tallyv1.BatchCreateReportingUnitsResponse{}
+	for _, u := range units {
+		got, err := s.svc.GetUnit(ctx, ids[0], u.ID)
+		if err != nil {
+			return nil, s.status(ctx, err)
+		}
+		out.Units = append(out.Units, unitToWire(ids[0], got))
+	}
+	return out, nil
+}
+
+// GetReportingUnit implements TallyService.GetReportingUnit.
+func (s *Server) GetReportingUnit(ctx context.Context, req *tallyv1.GetReportingUnitRequest) (*tallyv1.ReportingUnit, error) {
+	ids, err := parseName(req.GetName(), "name", "elections", "units")
+	if err != nil {
+		return nil, err
+	}
+	u, err := s.svc.GetUnit(ctx, ids[0], ids[1])
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	return unitToWire(ids[0], u), nil
+}
+
+// ListReportingUnits implements TallyService.ListReportingUnits.
+func (s *Server) ListReportingUnits(ctx context.Context, req *tallyv1.ListReportingUnitsRequest) (*tallyv1.ListReportingUnitsResponse, error) {
+	ids, err := parseName(req.GetParent(), "parent", "elections")
+	if err != nil {
+		return nil, err
+	}
+	parent := ""
+	if p := req.GetParentUnit(); p != "" {
+		pids, err := parseName(p, "parent_unit", "elections", "units")
+		if err != nil {
+			return nil, err
+		}
+		parent = pids[1]
+	}
+	us, next, err := s.svc.ListUnits(ctx, ids[0], parent, tally.PageRequest{Size: int(req.GetPageSize()), Token: req.GetPageToken()})
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	out := &tallyv1.ListReportingUnitsResponse{NextPageToken: next}
+	for _, u := range us {
+		out.ReportingUnits = append(out.ReportingUnits, unitToWire(ids[0], u))
+	}
+	return out, nil
+}
+
+// submission converts a request; field paths in its errors are relative to
+// the request.
+func submission(req *tallyv1.SubmitProtocolRequest, submitter string) (tally.Submission, error) {
+	ids, err := parseName(req.GetParent(), "parent", "elections", "contests")
+	if err != nil {
+		return tally.Submission{}, err
+	}
+	st, err := parseName(req.GetStation(), "station", "elections", "units")
+	if err != nil {
+		return tally.Submission{}, err
+	}
+	if st[0] != ids[0] {
+		return tally.Submission{}, rpcerr.Invalid("", rpcerr.Violation{Field: "station", Reason: "OTHER_ELECTION", Description: "station belongs to another election than parent"})
+	}
+	kind, ok := protocolKindFromWire[req.GetKind()]
+	if !ok {
+		return tally.Submission{}, rpcerr.Invalid("", rpcerr.Violation{Field: "kind", Reason: "UNKNOWN_KIND", Description: "unknown submission kind"})
+	}
+	return tally.Submission{
+		Election: ids[0], Contest: ids[1], Station: st[1], Lines: req.GetLines(), Votes: req.GetVotes(),
+		IdempotencyKey: req.GetRequestId(), Replaces: int(req.GetReplacesVersion()), Reason: req.GetReason(),
+		Kind: kind, Submitter: submitter,
+	}, nil
+}
+
+// SubmitProtocol implements TallyService.SubmitProtocol.
+func (s *Server) SubmitProtocol(ctx context.Context, req *tallyv1.SubmitProtocolRequest) (*tallyv1.SubmitProtocolResponse, error) {
+	sub, err := submission(req, "")
+	if err != nil {
+		return nil, err
+	}
+	rc, err := s.svc.Submit(ctx, sub)
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	p, err := s.svc.GetProtocol(ctx, sub.Election, sub.Contest, sub.Station)
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	// The protocol as of this receipt: a replay answers with the version it
+	// created even if a correction came later.
+	for len(p.Versions) > rc.Version {
+		p.Versions = p.Versions[:len(p.Versions)-1]
+	}
+	return &tallyv1.SubmitProtocolResponse{Protocol: protocolToWire(p, false), Warnings: violationsToWire(rc.Warnings), ResultsVersion: rc.ResultsVersion}, nil
+}
+
+// ImportProtocols implements TallyService.ImportProtocols: protocols are
+// committed in batches; a rejected one is reported and does not stop the
+// stream.
+func (s *Server) ImportProtocols(stream grpc.ClientStreamingServer[tallyv1.ImportProtocolsRequest, tallyv1.ImportProtocolsResponse]) error {
+	ctx := stream.Context()
+	out := &tallyv1.ImportProtocolsResponse{}
+	var batch []tally.Submission
+	var idx []int64
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		res, err := s.svc.Import(ctx, batch)
+		if err != nil {
+			return s.status(ctx, err)
+		}
+		for i, r := range res {
+			switch {
+			case r.Err != nil:
+				out.Rejections = append(out.Rejections, rejection(ctx, s, idx[i], batch[i], r.Err))
+			case r.Receipt.Replayed:
+				out.Replayed++
+			default:
+				out.Accepted++
+			}
+			out.ResultsVersion = max(out.ResultsVersion, r.Receipt.ResultsVersion)
+		}
+		batch, idx = batch[:0], idx[:0]
+		return nil
+	}
+	for n := int64(0); ; n++ {
+		msg, err := stream.Recv()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		sub, err := submission(msg.GetProtocol(), "")
+		if err != nil {
+			out.Rejections = append(out.Rejections, rejection(ctx, s, n, sub, err))
+			continue
+		}
+		batch, idx = append(batch, sub), append(idx, n)
+		if len(batch) >= importBatch {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	return stream.SendAndClose(out)
+}
+
+func rejection(ctx context.Context, s *Server, i int64, sub tally.Submission, err error) *tallyv1.ImportRejection {
+	st := toStatusProto(ctx, s, err)
+	r := &tallyv1.ImportRejection{Index: i, RequestId: sub.IdempotencyKey, Code: st.Code().String(), Message: st.Message()}
+	if sub.Station != "" {
+		r.Station = unitName(sub.Election, sub.Station)
+	}
+	var ve *tally.ValidationError
+	if errors.As(err, &ve) {
+		r.Violations = violationsToWire(ve.Violations)
+	}
+	return r
+}
+
+// GetProtocol implements TallyService.GetProtocol.
+func (s *Server) GetProtocol(ctx context.Context, req *tallyv1.GetProtocolRequest) (*tallyv1.Protocol, error) {
+	ids, err := parseName(req.GetName(), "name", "elections", "contests", "protocols")
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.svc.GetProtocol(ctx, ids[0], ids[1], ids[2])
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	return protocolToWire(p, true), nil
+}
+
+// ListProtocols implements TallyService.ListProtocols.
+func (s *Server) ListProtocols(ctx context.Context, req *tallyv1.ListProtocolsRequest) (*tallyv1.ListProtocolsResponse, error) {
+	ids, err := parseName(req.GetParent(), "parent", "elections", "contests")
+	if err != nil {
+		return nil, err
+	}
+	q := tally.ProtocolQuery{Election: ids[0], Contest: ids[1], HasWarnings: req.GetHasWarnings(), Page: tally.PageRequest{Size: int(req.GetPageSize()), Token: req.GetPageToken()}}
+	switch mv := req.GetMinVersion(); {
+	case mv < 0 || mv > 1:
+		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "min_version", Reason: "OUT_OF_RANGE", Description: "min_version is 0 (all) or 1 (corrected protocols only)"})
+	case mv == 1:
+		q.Corrected = true
+	}
+	if u := req.GetUnit(); u != "" {
+		uids, err := parseName(u, "unit", "elections", "units")
+		if err != nil {
+			return nil, err
+		}
+		q.Unit = uids[1]
+	}
+	vs, next, err := s.svc.ListProtocols(ctx, q)
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	out := &tallyv1.ListProtocolsResponse{NextPageToken: next}
+	for _, v := range vs {
+		out.Protocols = append(out.Protocols, protocolToWire(tally.Protocol{Election: v.Election, Contest: v.Contest, Station: v.Station, Versions: []tally.ProtocolVersion{v}}, false))
+	}
+	return out, nil
+}
+
+func parseTotals(name string) ([]string, error) {
+	return parseName(name, "name", "elections", "contests", "totals")
+}
+
+// GetTotals implements TallyService.GetTotals.
+func (s *Server) GetTotals(ctx context.Context, req *tallyv1.GetTotalsRequest) (*tallyv1.Totals, error) {
+	ids, err := parseTotals(req.GetName())
+	if err != nil {
+		return nil, err
+	}
+	t, err := s.svc.Totals(ctx, ids[0], ids[1], ids[2])
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	return totalsToWire(t), nil
+}
+
+// ListChanges implements TallyService.ListChanges.
+func (s *Server) ListChanges(ctx context.Context, req *tallyv1.ListChangesRequest) (*tallyv1.ListChangesResponse, error) {
+	ids, err := parseTotals(req.GetName())
+	if err != nil {
+		return nil, err
+	}
+	size := int(req.GetPageSize())
+	switch {
+	case size < 0:
+		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "page_size", Reason: "OUT_OF_RANGE", Description: "page_size must not be negative"})
+	case size == 0:
+		size = 1000
+	case size > 10000:
+		size = 10000
+	}
+	cs, err := s.svc.ChangesSince(ctx, ids[0], ids[1], ids[2], req.GetSinceVersion())
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	t, err := s.svc.Totals(ctx, ids[0], ids[1], ids[2])
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	out := &tallyv1.ListChangesResponse{Totals: totalsToWire(t), NextSinceVersion: cs.ResultsVersion}
+	changes := cs.Changes
+	if len(changes) > size {
+		changes, out.More = changes[:size], true
+		out.NextSinceVersion = changes[size-1].ResultsVersion
+	}
+	for _, c := range changes {
+		out.Changes = append(out.Changes, changeToWire(c))
+	}
+	return out, nil
+}
+
+// WatchTotals implements TallyService.WatchTotals: the current totals first
+// (when since_version is 0), then the totals after every change under the
+// unit, stored ones first, then live.
+func (s *Server) WatchTotals(req *tallyv1.WatchTotalsRequest, stream grpc.ServerStreamingServer[tallyv1.WatchTotalsResponse]) error {
+	ctx := stream.Context()
+	ids, err := parseTotals(req.GetName())
+	if err != nil {
+		return err
+	}
+	send := func(cs ...tally.Change) error {
+		t, err := s.svc.Totals(ctx, ids[0], ids[1], ids[2])
+		if err != nil {
+			return err
+		}
+		msg := &tallyv1.WatchTotalsResponse{Totals: totalsToWire(t)}
+		for _, c := range cs {
+			msg.Changes = append(msg.Changes, changeToWire(c))
+		}
+		return stream.Send(msg)
+	}
+	from := req.GetSinceVersion()
+	if from == 0 {
+		t, err := s.svc.Totals(ctx, ids[0], ids[1], ids[2])
+		if err != nil {
+			return s.status(ctx, err)
+		}
+		if err := stream.Send(&tallyv1.WatchTotalsResponse{Totals: totalsToWire(t)}); err != nil {
+			return err
+		}
+		from = t.ResultsVersion
+	}
+	err = s.svc.Watch(ctx, ids[0], ids[1], ids[2], from, func(c tally.Change) error { return send(c) })
+	if ctx.Err() != nil {
+		return nil
+	}
+	return s.status(ctx, err)
+}
+
+// SetContestPhase implements TallyService.SetContestPhase.
+func (s *Server) SetContestPhase(ctx context.Context, req *tallyv1.SetContestPhaseRequest) (*tallyv1.Contest, error) {
+	ids, err := parseName(req.GetName(), "name", "elections", "contests")
+	if err != nil {
+		return nil, err
+	}
+	phase, ok := phaseFromWire[req.GetPhase()]
+	if !ok {
+		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "phase", Reason: "INVALID_PHASE", Description: "phase must be RESULT_STATUS_CERTIFIED, RESULT_STATUS_RECOUNT or RESULT_STATUS_CORRECTION"})
+	}
+	if _, err := s.svc.SetPhase(ctx, ids[0], ids[1], phase, req.GetReason()); err != nil {
+		return nil, s.status(ctx, err)
+	}
+	return s.contest(ctx, ids[0], ids[1])
+}

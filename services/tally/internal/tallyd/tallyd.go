@@ -1,0 +1,76 @@
+// Package tallyd runs the tally daemon: it opens the store named by the
+// configuration, rebuilds the totals in memory and serves gRPC.
+package tallyd
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"strings"
+	"time"
+
+	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/platform/grpcserver"
+	"github.com/mandate-project/mandate/services/tally/internal/sqlitestore"
+	"github.com/mandate-project/mandate/services/tally/internal/tally"
+	"github.com/mandate-project/mandate/services/tally/internal/tallyapi"
+)
+
+// Config is everything tallyd can be told.
+type Config struct {
+	GRPCAddr string // gRPC listen address
+	// Store names the database: a file path or `sqlite:PATH` for SQLite.
+	Store  string
+	Drain  time.Duration // how long a stop waits for in-flight calls
+	Logger *slog.Logger
+	// Ready, when set, receives the bound address once listening.
+	Ready func(addr string)
+}
+
+// MaxRecvBytes bounds one request: a protocol is a few hundred bytes and an
+// election definition with its forms a few hundred KiB; units come in
+// batches.
+const MaxRecvBytes = 4 << 20
+
+// Run serves until ctx is cancelled, then drains and closes the store.
+func Run(ctx context.Context, cfg Config) error {
+	log := cfg.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	store, err := openStore(ctx, cfg.Store)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	start := time.Now()
+	svc, err := tally.NewService(ctx, store, time.Now)
+	if err != nil {
+		return fmt.Errorf("load totals: %w", err)
+	}
+	log.Info("totals rebuilt from store", "store", cfg.Store, "took", time.Since(start).String())
+
+	srv := grpcserver.New(log, grpcserver.Config{MaxRecvBytes: MaxRecvBytes, MaxSendBytes: 64 << 20, Drain: cfg.Drain})
+	tallyv1.RegisterTallyServiceServer(srv, tallyapi.New(svc, log))
+	lis, err := net.Listen("tcp", cfg.GRPCAddr)
+	if err != nil {
+		return err
+	}
+	log.Info("tally serving", "addr", lis.Addr().String())
+	if cfg.Ready != nil {
+		cfg.Ready(lis.Addr().String())
+	}
+	return srv.Serve(ctx, lis)
+}
+
+// openStore picks the backend by the URL scheme; a bare path is SQLite.
+func openStore(ctx context.Context, name string) (tally.Store, error) {
+	switch {
+	case strings.HasPrefix(name, "postgres://"), strings.HasPrefix(name, "postgresql://"):
+		return nil, fmt.Errorf("store %q: the PostgreSQL backend is not built yet; use a SQLite path", name)
+	case name == "":
+		return nil, fmt.Errorf("no store given (--store)")
+	}
+	return sqlitestore.Open(ctx, strings.TrimPrefix(name, "sqlite:"), sqlitestore.Options{})
+}

@@ -1,0 +1,149 @@
+// Package tallyclient loads election definitions and protocol files into a
+// running tally service over gRPC. It is what `mandatectl define`, `import
+// csv` and `demo load` use; it exposes only plain and generated types so
+// programs outside this module can call it.
+package tallyclient
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"google.golang.org/grpc/status"
+
+	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/tally/definition"
+	"github.com/mandate-project/mandate/services/tally/importer"
+	"github.com/mandate-project/mandate/services/tally/internal/tally"
+	"github.com/mandate-project/mandate/services/tally/internal/tallyapi"
+)
+
+// unitBatch keeps one BatchCreateReportingUnits request well under the
+// server's message limit.
+const unitBatch = 5000
+
+// Define creates the election of a definition file with its units. Defining
+// the same file twice changes nothing. It returns the election id.
+func Define(ctx context.Context, c tallyv1.TallyServiceClient, path string) (string, error) {
+	f, err := definition.Load(path)
+	if err != nil {
+		return "", err
+	}
+	e := f.Election
+	if _, err := c.CreateElection(ctx, &tallyv1.CreateElectionRequest{ElectionId: e.ID, Election: tallyapi.ElectionToProto(e)}); err != nil {
+		return "", fmt.Errorf("define %s: %w", e.ID, err)
+	}
+	if _, err := (sink{c}).AddUnits(ctx, e.ID, e.Units); err != nil {
+		return "", err
+	}
+	return e.ID, nil
+}
+
+// Report is the outcome of an import.
+type Report struct {
+	Rows, Accepted, Replayed, Rejected, UnitsAdded int
+	// Rejections describe each rejected row: line, station and reason.
+	Rejections []string
+}
+
+// ImportCSV streams the protocols of a CSV file (plain or gzip) through the
+// mapping of a definition file. progress, when set, is called after every
+// batch.
+func ImportCSV(ctx context.Context, c tallyv1.TallyServiceClient, definitionPath, csvPath string, progress func(Report)) (Report, error) {
+	f, err := definition.Load(definitionPath)
+	if err != nil {
+		return Report{}, err
+	}
+	if f.CSV == nil {
+		return Report{}, fmt.Errorf("%s has no csv mapping", definitionPath)
+	}
+	r, err := importer.Open(csvPath)
+	if err != nil {
+		return Report{}, err
+	}
+	defer r.Close()
+	conv := func(p importer.Progress) Report {
+		return Report{Rows: p.Rows, Accepted: p.Accepted, Replayed: p.Replayed, Rejected: p.Rejected, UnitsAdded: p.UnitsAdded}
+	}
+	opts := importer.Options{}
+	if progress != nil {
+		opts.Progress = func(p importer.Progress) { progress(conv(p)) }
+	}
+	rep, err := importer.Run(ctx, r, f.Election, f.CSV, sink{c}, opts)
+	out := conv(rep.Progress)
+	for _, rj := range rep.Rejections {
+		out.Rejections = append(out.Rejections, rj.String())
+	}
+	return out, err
+}
+
+// sink is an importer.Sink over gRPC.
+type sink struct{ c tallyv1.TallyServiceClient }
+
+func (s sink) AddUnits(ctx context.Context, election string, units []tally.Unit) (int, error) {
+	for start := 0; start < len(units); start += unitBatch {
+		req := &tallyv1.BatchCreateReportingUnitsRequest{Parent: "elections/" + election}
+		for _, u := range units[start:min(start+unitBatch, len(units))] {
+			req.Units = append(req.Units, tallyapi.UnitToProto(election, u))
+		}
+		if _, err := s.c.BatchCreateReportingUnits(ctx, req); err != nil {
+			return 0, fmt.Errorf("units of %s: %w", election, err)
+		}
+	}
+	return len(units), nil
+}
+
+// Import streams one batch and maps the server's rejections back to rows.
+// The server reports replays only as a count, so that many of the rows it
+// did not reject are marked replayed: the counts are right, which rows were
+// replays is not known here.
+func (s sink) Import(ctx context.Context, subs []tally.Submission) ([]tally.ImportResult, error) {
+	stream, err := s.c.ImportProtocols(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, sub := range subs {
+		if err := stream.Send(&tallyv1.ImportProtocolsRequest{Protocol: tallyapi.SubmissionToProto(sub)}); err != nil {
+			if err == io.EOF {
+				break // the server ended the stream; CloseAndRecv says why
+			}
+			return nil, err
+		}
+	}
+	resp, err := stream.CloseAndRecv()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]tally.ImportResult, len(subs))
+	for _, rj := range resp.GetRejections() {
+		if i := rj.GetIndex(); i >= 0 && int(i) < len(out) {
+			out[i].Err = rejectionError{rj}
+		}
+	}
+	replayed := resp.GetReplayed()
+	for i := range out {
+		if out[i].Err == nil && replayed > 0 {
+			out[i].Receipt.Replayed = true
+			replayed--
+		}
+	}
+	return out, nil
+}
+
+type rejectionError struct{ r *tallyv1.ImportRejection }
+
+func (e rejectionError) Error() string {
+	msg := e.r.GetCode() + ": " + e.r.GetMessage()
+	for _, v := range e.r.GetViolations() {
+		msg += " [" + v.GetCode() + "]"
+	}
+	return msg
+}
+
+// Describe renders a gRPC error for a terminal.
+func Describe(err error) string {
+	if st, ok := status.FromError(err); ok {
+		return st.Code().String() + ": " + st.Message()
+	}
+	return err.Error()
+}
