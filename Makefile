@@ -62,6 +62,7 @@ gen-check: tools ## Fail when gen/ differs from what proto/ generates.
 lint: tools ## buf lint, buf format, go vet and staticcheck on every module.
 	@$(BUF) lint
 	@$(BUF) format --diff --exit-code
+	@unformatted=$$(gofmt -l services gen); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted" >&2; exit 1; fi
 	@for m in $(MODULES); do (cd $$m && go vet ./... && $(TOOLS)/staticcheck ./...) || exit 1; done
 	@echo "lint clean"
 

@@ -42,8 +42,8 @@ func badName(field, name string, collections []string) error {
 	return rpcerr.Invalid("", rpcerr.Violation{Field: field, Reason: "INVALID_RESOURCE_NAME", Description: desc})
 }
 
-func electionName(e string) string           { return "elections/" + e }
-func contestName(e, c string) string          { return "elections/" + e + "/contests/" + c }
-func unitName(e, u string) string             { return "elections/" + e + "/units/" + u }
+func electionName(e string) string             { return "elections/" + e }
+func contestName(e, c string) string           { return "elections/" + e + "/contests/" + c }
+func unitName(e, u string) string              { return "elections/" + e + "/units/" + u }
 func protocolName(e, c, station string) string { return contestName(e, c) + "/protocols/" + station }
-func totalsName(e, c, u string) string        { return contestName(e, c) + "/totals/" + u }
+func totalsName(e, c, u string) string         { return contestName(e, c) + "/totals/" + u }

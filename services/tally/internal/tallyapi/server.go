@@ -194,6 +194,14 @@ func submission(req *tallyv1.SubmitProtocolRequest, submitter string) (tally.Sub
 	if !ok {
 		return tally.Submission{}, rpcerr.Invalid("", rpcerr.Violation{Field: "kind", Reason: "UNKNOWN_KIND", Description: "unknown submission kind"})
 	}
+	if kind == tally.ProtocolKindUnspecified {
+		// As the API documents: a first protocol is an original, a later
+		// one a correction; a recount must be said explicitly.
+		kind = tally.Original
+		if req.GetReplacesVersion() > 0 {
+			kind = tally.Correction
+		}
+	}
 	return tally.Submission{
 		Election: ids[0], Contest: ids[1], Station: st[1], Lines: req.GetLines(), Votes: req.GetVotes(),
 		IdempotencyKey: req.GetRequestId(), Replaces: int(req.GetReplacesVersion()), Reason: req.GetReason(),
