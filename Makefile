@@ -85,12 +85,18 @@ build: ## Build tallyd, seatsd, gatewayd and mandatectl into bin/.
 unit: ## Run every module's Go tests.
 	@for m in $(MODULES); do echo "== go test $$m"; (cd $$m && go test $(GOTEST_FLAGS) ./...) || exit 1; done
 
+FUZZTIME ?= 5s
+.PHONY: fuzz
+fuzz: ## Run every fuzz target for FUZZTIME each (make fuzz FUZZTIME=5m).
+	@cd services/seats && go test -run XXX -fuzz '^FuzzApportion$$' -fuzztime $(FUZZTIME) ./apportion
+	@cd services/seats && go test -run XXX -fuzz '^FuzzApportionRequest$$' -fuzztime $(FUZZTIME) ./internal/seatsapi
+
 .PHONY: readme-test
 readme-test: build tools ## Run the README's examples against a running system.
 	@PATH="$(TOOLS):$$PATH" bash .ci/readme-examples
 
 .PHONY: test
-test: lint gen-check unit readme-test ## Lint, drift check, all tests, README examples.
+test: lint gen-check unit fuzz readme-test ## Lint, drift check, all tests, short fuzzing, README examples.
 	@echo "make test: all checks passed"
 
 .PHONY: run

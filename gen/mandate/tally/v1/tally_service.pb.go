@@ -674,7 +674,7 @@ type SubmitProtocolResponse struct {
 	Protocol *Protocol `protobuf:"bytes,1,opt,name=protocol,proto3" json:"protocol,omitempty"`
 	// Warnings found in the accepted version; it is counted but flagged.
 	Warnings []*Violation `protobuf:"bytes,2,rep,name=warnings,proto3" json:"warnings,omitempty"`
-	// The contest's results version after this protocol.
+	// The election's results version after this protocol.
 	ResultsVersion int64 `protobuf:"varint,3,opt,name=results_version,json=resultsVersion,proto3" json:"results_version,omitempty"`
 	unknownFields  protoimpl.UnknownFields
 	sizeCache      protoimpl.SizeCache

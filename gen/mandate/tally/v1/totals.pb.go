@@ -63,7 +63,8 @@ type Totals struct {
 	ProtocolsWithWarnings int64 `protobuf:"varint,17,opt,name=protocols_with_warnings,json=protocolsWithWarnings,proto3" json:"protocols_with_warnings,omitempty"`
 	// Phase of the contest's results.
 	Status ResultStatus `protobuf:"varint,18,opt,name=status,proto3,enum=mandate.tally.v1.ResultStatus" json:"status,omitempty"`
-	// Increases with every accepted change of the contest; clients pass it to
+	// Increases with every accepted change in the election (one counter per
+	// election, so versions of one contest may skip); clients pass it to
 	// ListChanges and WatchTotals to get only what changed since.
 	ResultsVersion int64 `protobuf:"varint,19,opt,name=results_version,json=resultsVersion,proto3" json:"results_version,omitempty"`
 	// When these totals were generated, to the second.
