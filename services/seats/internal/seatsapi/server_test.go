@@ -2,18 +2,16 @@ package seatsapi_test
 
 import (
 	"context"
-	"net"
 	"testing"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/status"
-	"google.golang.org/grpc/test/bufconn"
 	"google.golang.org/protobuf/proto"
 
 	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
+	"github.com/mandate-project/mandate/services/platform/grpctest"
 	"github.com/mandate-project/mandate/services/seats/internal/seatsapi"
 )
 
@@ -21,18 +19,7 @@ import (
 // gRPC client for it.
 func client(t testing.TB) seatsv1.SeatsServiceClient {
 	t.Helper()
-	lis := bufconn.Listen(1 << 20)
-	srv := grpc.NewServer()
-	seatsv1.RegisterSeatsServiceServer(srv, seatsapi.New())
-	go func() { _ = srv.Serve(lis) }()
-	t.Cleanup(srv.Stop)
-	conn, err := grpc.NewClient("passthrough:///bufnet",
-		grpc.WithContextDialer(func(ctx context.Context, _ string) (net.Conn, error) { return lis.DialContext(ctx) }),
-		grpc.WithTransportCredentials(insecure.NewCredentials()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { conn.Close() })
+	conn := grpctest.Conn(t, func(srv *grpc.Server) { seatsv1.RegisterSeatsServiceServer(srv, seatsapi.New()) })
 	return seatsv1.NewSeatsServiceClient(conn)
 }
 

@@ -3,7 +3,6 @@ package tallyapi_test
 import (
 	"context"
 	"log/slog"
-	"net"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -12,11 +11,10 @@ import (
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/status"
-	"google.golang.org/grpc/test/bufconn"
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/platform/grpctest"
 	"github.com/mandate-project/mandate/services/tally/internal/sqlitestore"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
 	"github.com/mandate-project/mandate/services/tally/internal/tallyapi"
@@ -43,18 +41,9 @@ func start(t *testing.T) tallyv1.TallyServiceClient {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lis := bufconn.Listen(1 << 20)
-	srv := grpc.NewServer()
-	tallyv1.RegisterTallyServiceServer(srv, tallyapi.New(svc, slog.Default()))
-	go func() { _ = srv.Serve(lis) }()
-	t.Cleanup(srv.Stop)
-	conn, err := grpc.NewClient("passthrough:///bufnet",
-		grpc.WithContextDialer(func(ctx context.Context, _ string) (net.Conn, error) { return lis.DialContext(ctx) }),
-		grpc.WithTransportCredentials(insecure.NewCredentials()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { conn.Close() })
+	conn := grpctest.Conn(t, func(srv *grpc.Server) {
+		tallyv1.RegisterTallyServiceServer(srv, tallyapi.New(svc, slog.Default()))
+	})
 	return tallyv1.NewTallyServiceClient(conn)
 }
 
