@@ -1253,7 +1253,8 @@ type ListChangesResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The changes under the unit after since_version, oldest first.
 	Changes []*Change `protobuf:"bytes,1,rep,name=changes,proto3" json:"changes,omitempty"`
-	// The totals as of the last change returned.
+	// The current totals. They include every change returned and possibly
+	// later ones (listed by the next call); results are never rewound.
 	Totals *Totals `protobuf:"bytes,2,opt,name=totals,proto3" json:"totals,omitempty"`
 	// Pass this as since_version next time (like the AP API's nextrequest).
 	NextSinceVersion int64 `protobuf:"varint,3,opt,name=next_since_version,json=nextSinceVersion,proto3" json:"next_since_version,omitempty"`
@@ -1380,9 +1381,13 @@ func (x *WatchTotalsRequest) GetSinceVersion() int64 {
 // One message of WatchTotals.
 type WatchTotalsResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The totals after the changes.
+	// The current totals when the message is sent. They include every change
+	// listed and possibly later ones, which the next message lists.
 	Totals *Totals `protobuf:"bytes,1,opt,name=totals,proto3" json:"totals,omitempty"`
-	// The changes under the unit since the previous message.
+	// The changes under the unit since the previous message, in results
+	// version order. Changes read together are coalesced into one message, so a
+	// watcher gets at most one message per wake-up however fast protocols
+	// arrive.
 	Changes       []*Change `protobuf:"bytes,2,rep,name=changes,proto3" json:"changes,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

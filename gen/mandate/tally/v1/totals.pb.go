@@ -70,7 +70,11 @@ type Totals struct {
 	// When these totals were generated, to the second.
 	GenerateTime *timestamppb.Timestamp `protobuf:"bytes,20,opt,name=generate_time,json=generateTime,proto3" json:"generate_time,omitempty"`
 	// Single-winner contests: the leader and whether a runoff is needed.
-	Leader        *LeaderStatus `protobuf:"bytes,21,opt,name=leader,proto3" json:"leader,omitempty"`
+	Leader *LeaderStatus `protobuf:"bytes,21,opt,name=leader,proto3" json:"leader,omitempty"`
+	// The sum of every line of the protocol form, in form order, so any line
+	// (ballots received, in mobile boxes, ...) can be checked, not only the
+	// ones with a role.
+	Lines         []*LineTotal `protobuf:"bytes,22,rep,name=lines,proto3" json:"lines,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -252,6 +256,86 @@ func (x *Totals) GetLeader() *LeaderStatus {
 	return nil
 }
 
+func (x *Totals) GetLines() []*LineTotal {
+	if x != nil {
+		return x.Lines
+	}
+	return nil
+}
+
+// The sum of one protocol line over the reporting stations of a unit.
+type LineTotal struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The line id of the form.
+	Line string `protobuf:"bytes,1,opt,name=line,proto3" json:"line,omitempty"`
+	// The line's number on the paper protocol, when it has one.
+	Number string `protobuf:"bytes,2,opt,name=number,proto3" json:"number,omitempty"`
+	// The line's name as printed on the protocol.
+	DisplayName string `protobuf:"bytes,3,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
+	// The sum; int64, so a string in JSON.
+	Value         int64 `protobuf:"varint,4,opt,name=value,proto3" json:"value,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *LineTotal) Reset() {
+	*x = LineTotal{}
+	mi := &file_mandate_tally_v1_totals_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *LineTotal) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*LineTotal) ProtoMessage() {}
+
+func (x *LineTotal) ProtoReflect() protoreflect.Message {
+	mi := &file_mandate_tally_v1_totals_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use LineTotal.ProtoReflect.Descriptor instead.
+func (*LineTotal) Descriptor() ([]byte, []int) {
+	return file_mandate_tally_v1_totals_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *LineTotal) GetLine() string {
+	if x != nil {
+		return x.Line
+	}
+	return ""
+}
+
+func (x *LineTotal) GetNumber() string {
+	if x != nil {
+		return x.Number
+	}
+	return ""
+}
+
+func (x *LineTotal) GetDisplayName() string {
+	if x != nil {
+		return x.DisplayName
+	}
+	return ""
+}
+
+func (x *LineTotal) GetValue() int64 {
+	if x != nil {
+		return x.Value
+	}
+	return 0
+}
+
 // The votes of one choice in one unit.
 type ChoiceTotal struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -269,7 +353,7 @@ type ChoiceTotal struct {
 
 func (x *ChoiceTotal) Reset() {
 	*x = ChoiceTotal{}
-	mi := &file_mandate_tally_v1_totals_proto_msgTypes[1]
+	mi := &file_mandate_tally_v1_totals_proto_msgTypes[2]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -281,7 +365,7 @@ func (x *ChoiceTotal) String() string {
 func (*ChoiceTotal) ProtoMessage() {}
 
 func (x *ChoiceTotal) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_totals_proto_msgTypes[1]
+	mi := &file_mandate_tally_v1_totals_proto_msgTypes[2]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -294,7 +378,7 @@ func (x *ChoiceTotal) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ChoiceTotal.ProtoReflect.Descriptor instead.
 func (*ChoiceTotal) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_totals_proto_rawDescGZIP(), []int{1}
+	return file_mandate_tally_v1_totals_proto_rawDescGZIP(), []int{2}
 }
 
 func (x *ChoiceTotal) GetChoice() string {
@@ -343,7 +427,7 @@ type Ratio struct {
 
 func (x *Ratio) Reset() {
 	*x = Ratio{}
-	mi := &file_mandate_tally_v1_totals_proto_msgTypes[2]
+	mi := &file_mandate_tally_v1_totals_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -355,7 +439,7 @@ func (x *Ratio) String() string {
 func (*Ratio) ProtoMessage() {}
 
 func (x *Ratio) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_totals_proto_msgTypes[2]
+	mi := &file_mandate_tally_v1_totals_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -368,7 +452,7 @@ func (x *Ratio) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Ratio.ProtoReflect.Descriptor instead.
 func (*Ratio) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_totals_proto_rawDescGZIP(), []int{2}
+	return file_mandate_tally_v1_totals_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *Ratio) GetNumerator() int64 {
@@ -416,7 +500,7 @@ type LeaderStatus struct {
 
 func (x *LeaderStatus) Reset() {
 	*x = LeaderStatus{}
-	mi := &file_mandate_tally_v1_totals_proto_msgTypes[3]
+	mi := &file_mandate_tally_v1_totals_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -428,7 +512,7 @@ func (x *LeaderStatus) String() string {
 func (*LeaderStatus) ProtoMessage() {}
 
 func (x *LeaderStatus) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_totals_proto_msgTypes[3]
+	mi := &file_mandate_tally_v1_totals_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -441,7 +525,7 @@ func (x *LeaderStatus) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LeaderStatus.ProtoReflect.Descriptor instead.
 func (*LeaderStatus) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_totals_proto_rawDescGZIP(), []int{3}
+	return file_mandate_tally_v1_totals_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *LeaderStatus) GetChoice() string {
@@ -496,7 +580,7 @@ type Change struct {
 
 func (x *Change) Reset() {
 	*x = Change{}
-	mi := &file_mandate_tally_v1_totals_proto_msgTypes[4]
+	mi := &file_mandate_tally_v1_totals_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -508,7 +592,7 @@ func (x *Change) String() string {
 func (*Change) ProtoMessage() {}
 
 func (x *Change) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_totals_proto_msgTypes[4]
+	mi := &file_mandate_tally_v1_totals_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -521,7 +605,7 @@ func (x *Change) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Change.ProtoReflect.Descriptor instead.
 func (*Change) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_totals_proto_rawDescGZIP(), []int{4}
+	return file_mandate_tally_v1_totals_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *Change) GetResultsVersion() int64 {
@@ -577,7 +661,7 @@ var File_mandate_tally_v1_totals_proto protoreflect.FileDescriptor
 
 const file_mandate_tally_v1_totals_proto_rawDesc = "" +
 	"\n" +
-	"\x1dmandate/tally/v1/totals.proto\x12\x10mandate.tally.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1fmandate/tally/v1/election.proto\x1a\x1fmandate/tally/v1/protocol.proto\"\x8d\t\n" +
+	"\x1dmandate/tally/v1/totals.proto\x12\x10mandate.tally.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1fmandate/tally/v1/election.proto\x1a\x1fmandate/tally/v1/protocol.proto\"\xc5\t\n" +
 	"\x06Totals\x12\x17\n" +
 	"\x04name\x18\x01 \x01(\tB\x03\xe0A\bR\x04name\x12\x17\n" +
 	"\x04unit\x18\x02 \x01(\tB\x03\xe0A\x03R\x04unit\x12/\n" +
@@ -601,8 +685,14 @@ const file_mandate_tally_v1_totals_proto_rawDesc = "" +
 	"\x06status\x18\x12 \x01(\x0e2\x1e.mandate.tally.v1.ResultStatusB\x03\xe0A\x03R\x06status\x12,\n" +
 	"\x0fresults_version\x18\x13 \x01(\x03B\x03\xe0A\x03R\x0eresultsVersion\x12D\n" +
 	"\rgenerate_time\x18\x14 \x01(\v2\x1a.google.protobuf.TimestampB\x03\xe0A\x03R\fgenerateTime\x12;\n" +
-	"\x06leader\x18\x15 \x01(\v2\x1e.mandate.tally.v1.LeaderStatusB\x03\xe0A\x03R\x06leader:d\xeaAa\n" +
-	"\x18tally.mandate.dev/Totals\x125elections/{election}/contests/{contest}/totals/{unit}*\x06totals2\x06totals\"\x8d\x01\n" +
+	"\x06leader\x18\x15 \x01(\v2\x1e.mandate.tally.v1.LeaderStatusB\x03\xe0A\x03R\x06leader\x126\n" +
+	"\x05lines\x18\x16 \x03(\v2\x1b.mandate.tally.v1.LineTotalB\x03\xe0A\x03R\x05lines:d\xeaAa\n" +
+	"\x18tally.mandate.dev/Totals\x125elections/{election}/contests/{contest}/totals/{unit}*\x06totals2\x06totals\"p\n" +
+	"\tLineTotal\x12\x12\n" +
+	"\x04line\x18\x01 \x01(\tR\x04line\x12\x16\n" +
+	"\x06number\x18\x02 \x01(\tR\x06number\x12!\n" +
+	"\fdisplay_name\x18\x03 \x01(\tR\vdisplayName\x12\x14\n" +
+	"\x05value\x18\x04 \x01(\x03R\x05value\"\x8d\x01\n" +
 	"\vChoiceTotal\x12\x16\n" +
 	"\x06choice\x18\x01 \x01(\tR\x06choice\x12!\n" +
 	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12\x14\n" +
@@ -642,35 +732,37 @@ func file_mandate_tally_v1_totals_proto_rawDescGZIP() []byte {
 	return file_mandate_tally_v1_totals_proto_rawDescData
 }
 
-var file_mandate_tally_v1_totals_proto_msgTypes = make([]protoimpl.MessageInfo, 5)
+var file_mandate_tally_v1_totals_proto_msgTypes = make([]protoimpl.MessageInfo, 6)
 var file_mandate_tally_v1_totals_proto_goTypes = []any{
 	(*Totals)(nil),                // 0: mandate.tally.v1.Totals
-	(*ChoiceTotal)(nil),           // 1: mandate.tally.v1.ChoiceTotal
-	(*Ratio)(nil),                 // 2: mandate.tally.v1.Ratio
-	(*LeaderStatus)(nil),          // 3: mandate.tally.v1.LeaderStatus
-	(*Change)(nil),                // 4: mandate.tally.v1.Change
-	(LineRole)(0),                 // 5: mandate.tally.v1.LineRole
-	(ResultStatus)(0),             // 6: mandate.tally.v1.ResultStatus
-	(*timestamppb.Timestamp)(nil), // 7: google.protobuf.Timestamp
-	(SubmissionKind)(0),           // 8: mandate.tally.v1.SubmissionKind
+	(*LineTotal)(nil),             // 1: mandate.tally.v1.LineTotal
+	(*ChoiceTotal)(nil),           // 2: mandate.tally.v1.ChoiceTotal
+	(*Ratio)(nil),                 // 3: mandate.tally.v1.Ratio
+	(*LeaderStatus)(nil),          // 4: mandate.tally.v1.LeaderStatus
+	(*Change)(nil),                // 5: mandate.tally.v1.Change
+	(LineRole)(0),                 // 6: mandate.tally.v1.LineRole
+	(ResultStatus)(0),             // 7: mandate.tally.v1.ResultStatus
+	(*timestamppb.Timestamp)(nil), // 8: google.protobuf.Timestamp
+	(SubmissionKind)(0),           // 9: mandate.tally.v1.SubmissionKind
 }
 var file_mandate_tally_v1_totals_proto_depIdxs = []int32{
-	1,  // 0: mandate.tally.v1.Totals.choices:type_name -> mandate.tally.v1.ChoiceTotal
-	5,  // 1: mandate.tally.v1.Totals.share_base_role:type_name -> mandate.tally.v1.LineRole
-	2,  // 2: mandate.tally.v1.Totals.turnout:type_name -> mandate.tally.v1.Ratio
-	2,  // 3: mandate.tally.v1.Totals.registered_reporting:type_name -> mandate.tally.v1.Ratio
-	6,  // 4: mandate.tally.v1.Totals.status:type_name -> mandate.tally.v1.ResultStatus
-	7,  // 5: mandate.tally.v1.Totals.generate_time:type_name -> google.protobuf.Timestamp
-	3,  // 6: mandate.tally.v1.Totals.leader:type_name -> mandate.tally.v1.LeaderStatus
-	2,  // 7: mandate.tally.v1.ChoiceTotal.share:type_name -> mandate.tally.v1.Ratio
-	8,  // 8: mandate.tally.v1.Change.kind:type_name -> mandate.tally.v1.SubmissionKind
-	7,  // 9: mandate.tally.v1.Change.accept_time:type_name -> google.protobuf.Timestamp
-	6,  // 10: mandate.tally.v1.Change.status:type_name -> mandate.tally.v1.ResultStatus
-	11, // [11:11] is the sub-list for method output_type
-	11, // [11:11] is the sub-list for method input_type
-	11, // [11:11] is the sub-list for extension type_name
-	11, // [11:11] is the sub-list for extension extendee
-	0,  // [0:11] is the sub-list for field type_name
+	2,  // 0: mandate.tally.v1.Totals.choices:type_name -> mandate.tally.v1.ChoiceTotal
+	6,  // 1: mandate.tally.v1.Totals.share_base_role:type_name -> mandate.tally.v1.LineRole
+	3,  // 2: mandate.tally.v1.Totals.turnout:type_name -> mandate.tally.v1.Ratio
+	3,  // 3: mandate.tally.v1.Totals.registered_reporting:type_name -> mandate.tally.v1.Ratio
+	7,  // 4: mandate.tally.v1.Totals.status:type_name -> mandate.tally.v1.ResultStatus
+	8,  // 5: mandate.tally.v1.Totals.generate_time:type_name -> google.protobuf.Timestamp
+	4,  // 6: mandate.tally.v1.Totals.leader:type_name -> mandate.tally.v1.LeaderStatus
+	1,  // 7: mandate.tally.v1.Totals.lines:type_name -> mandate.tally.v1.LineTotal
+	3,  // 8: mandate.tally.v1.ChoiceTotal.share:type_name -> mandate.tally.v1.Ratio
+	9,  // 9: mandate.tally.v1.Change.kind:type_name -> mandate.tally.v1.SubmissionKind
+	8,  // 10: mandate.tally.v1.Change.accept_time:type_name -> google.protobuf.Timestamp
+	7,  // 11: mandate.tally.v1.Change.status:type_name -> mandate.tally.v1.ResultStatus
+	12, // [12:12] is the sub-list for method output_type
+	12, // [12:12] is the sub-list for method input_type
+	12, // [12:12] is the sub-list for extension type_name
+	12, // [12:12] is the sub-list for extension extendee
+	0,  // [0:12] is the sub-list for field type_name
 }
 
 func init() { file_mandate_tally_v1_totals_proto_init() }
@@ -686,7 +778,7 @@ func file_mandate_tally_v1_totals_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mandate_tally_v1_totals_proto_rawDesc), len(file_mandate_tally_v1_totals_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   5,
+			NumMessages:   6,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -411,8 +411,10 @@ func runService(t *testing.T, open func(t *testing.T) tally.Store) {
 		got := make(chan tally.Change, 100)
 		errc := make(chan error, 1)
 		go func() {
-			errc <- svc.Watch(wctx, "test-2024", "list", "", 1, func(c tally.Change) error {
-				got <- c
+			errc <- svc.Watch(wctx, "test-2024", "list", "", 1, func(cs []tally.Change) error {
+				for _, c := range cs {
+					got <- c
+				}
 				return nil
 			})
 		}()

@@ -98,9 +98,11 @@ var WatchPoll = 2 * time.Second
 
 // Watch calls fn with every change of a contest ("" all) under a unit (""
 // all) after the results version from: first the stored ones, then live ones
-// as they are accepted, in order, without gaps or duplicates. It returns when
-// ctx ends (ctx.Err()) or fn fails (its error).
-func (s *Service) Watch(ctx context.Context, election, contest, unit string, from int64, fn func(Change) error) error {
+// as they are accepted, in order, without gaps or duplicates. Changes come in
+// batches (never empty): everything read at one wake-up, so a watcher that
+// renders totals per call keeps up with any ingest rate. It returns when ctx
+// ends (ctx.Err()) or fn fails (its error).
+func (s *Service) Watch(ctx context.Context, election, contest, unit string, from int64, fn func([]Change) error) error {
 	if from < 0 {
 		return fieldErr("from_version", "OUT_OF_RANGE", "results version must not be negative")
 	}
@@ -121,12 +123,15 @@ func (s *Service) Watch(ctx context.Context, election, contest, unit string, fro
 		if err != nil {
 			return err
 		}
+		kept := batch[:0:0]
 		for _, c := range batch {
 			last = c.ResultsVersion
-			if !f.keep(c) {
-				continue
+			if f.keep(c) {
+				kept = append(kept, c)
 			}
-			if err := fn(c); err != nil {
+		}
+		if len(kept) > 0 {
+			if err := fn(kept); err != nil {
 				return err
 			}
 		}

@@ -257,6 +257,9 @@ func totalsToWire(t tally.Totals) *tallyv1.Totals {
 		ResultsVersion:        t.ResultsVersion,
 		GenerateTime:          timestamppb.New(t.GeneratedAt.Truncate(1e9)),
 	}
+	for _, l := range t.Lines {
+		out.Lines = append(out.Lines, &tallyv1.LineTotal{Line: l.Line, Number: l.Number, DisplayName: l.Name, Value: l.Value})
+	}
 	base := "votes / " + t.ShareBase.String()
 	for _, c := range t.Choices {
 		out.Choices = append(out.Choices, &tallyv1.ChoiceTotal{Choice: c.Choice, DisplayName: c.Name, Votes: c.Votes, Share: ratio(c.Share.Num, c.Share.Den, base)})

@@ -397,8 +397,8 @@ func (s *Server) ListChanges(ctx context.Context, req *tallyv1.ListChangesReques
 }
 
 // WatchTotals implements TallyService.WatchTotals: the current totals first
-// (when since_version is 0), then the totals after every change under the
-// unit, stored ones first, then live.
+// (when since_version is 0), then a message per batch of changes under the
+// unit (stored ones first, then live), each with the totals at send time.
 func (s *Server) WatchTotals(req *tallyv1.WatchTotalsRequest, stream grpc.ServerStreamingServer[tallyv1.WatchTotalsResponse]) error {
 	ctx := stream.Context()
 	ids, err := parseTotals(req.GetName())
@@ -427,7 +427,7 @@ func (s *Server) WatchTotals(req *tallyv1.WatchTotalsRequest, stream grpc.Server
 		}
 		from = t.ResultsVersion
 	}
-	err = s.svc.Watch(ctx, ids[0], ids[1], ids[2], from, func(c tally.Change) error { return send(c) })
+	err = s.svc.Watch(ctx, ids[0], ids[1], ids[2], from, func(cs []tally.Change) error { return send(cs...) })
 	if ctx.Err() != nil {
 		return nil
 	}
