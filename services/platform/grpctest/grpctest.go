@@ -17,8 +17,14 @@ import (
 // when the test ends.
 func Conn(t testing.TB, register func(*grpc.Server)) *grpc.ClientConn {
 	t.Helper()
+	return ConnWith(t, nil, register)
+}
+
+// ConnWith is Conn with server options (interceptors, limits).
+func ConnWith(t testing.TB, opts []grpc.ServerOption, register func(*grpc.Server)) *grpc.ClientConn {
+	t.Helper()
 	lis := bufconn.Listen(1 << 20)
-	srv := grpc.NewServer()
+	srv := grpc.NewServer(opts...)
 	register(srv)
 	go func() { _ = srv.Serve(lis) }()
 	t.Cleanup(srv.Stop)

@@ -9,17 +9,12 @@ import (
 	"time"
 
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials/insecure"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/protobuf/encoding/protojson"
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/tally/tallyclient"
 )
-
-func dial(addr string) (*grpc.ClientConn, error) {
-	return grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
-}
 
 // waitServing polls the server's health until it is SERVING or wait passes.
 func waitServing(ctx context.Context, conn *grpc.ClientConn, wait time.Duration) error {
@@ -51,13 +46,13 @@ func runDemo(ctx context.Context, args []string, out, errOut io.Writer) error {
 		return fmt.Errorf("%w: mandatectl demo load [--server ADDR] [--examples DIR] [--wait D]", errUsage)
 	}
 	fs := newFlags("demo load", errOut)
-	server := fs.String("server", "127.0.0.1:50051", "tally gRPC address")
+	cf := connFlags(fs, "127.0.0.1:50051")
 	examples := fs.String("examples", "examples", "the repository's examples folder")
 	wait := fs.Duration("wait", 0, "wait this long for the server to be serving")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
-	conn, err := dial(*server)
+	conn, err := cf.dial()
 	if err != nil {
 		return err
 	}
@@ -89,7 +84,7 @@ func runDemo(ctx context.Context, args []string, out, errOut io.Writer) error {
 // runDefine: `mandatectl define --definition FILE`.
 func runDefine(ctx context.Context, args []string, out, errOut io.Writer) error {
 	fs := newFlags("define", errOut)
-	server := fs.String("server", "127.0.0.1:50051", "tally gRPC address")
+	cf := connFlags(fs, "127.0.0.1:50051")
 	file := fs.String("definition", "", "election definition, YAML or JSON (required)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -97,7 +92,7 @@ func runDefine(ctx context.Context, args []string, out, errOut io.Writer) error 
 	if *file == "" {
 		return fmt.Errorf("%w: --definition is required", errUsage)
 	}
-	conn, err := dial(*server)
+	conn, err := cf.dial()
 	if err != nil {
 		return err
 	}
@@ -116,7 +111,7 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 		return fmt.Errorf("%w: mandatectl import csv --definition FILE --file CSV[.gz] [--server ADDR]", errUsage)
 	}
 	fs := newFlags("import csv", errOut)
-	server := fs.String("server", "127.0.0.1:50051", "tally gRPC address")
+	cf := connFlags(fs, "127.0.0.1:50051")
 	def := fs.String("definition", "", "election definition with a csv mapping (required)")
 	file := fs.String("file", "", "CSV file, plain or gzip (required)")
 	quiet := fs.Bool("quiet", false, "no progress lines")
@@ -126,7 +121,7 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 	if *def == "" || *file == "" {
 		return fmt.Errorf("%w: --definition and --file are required", errUsage)
 	}
-	conn, err := dial(*server)
+	conn, err := cf.dial()
 	if err != nil {
 		return err
 	}
@@ -162,7 +157,7 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 // runTotals: `mandatectl totals --election E --contest C [--unit U]`.
 func runTotals(ctx context.Context, args []string, out, errOut io.Writer) error {
 	fs := newFlags("totals", errOut)
-	server := fs.String("server", "127.0.0.1:50051", "tally gRPC address")
+	cf := connFlags(fs, "127.0.0.1:50051")
 	election := fs.String("election", "", "election id (required)")
 	contest := fs.String("contest", "", "contest id (required)")
 	unit := fs.String("unit", "", "unit id; empty is the root of the hierarchy")
@@ -173,7 +168,7 @@ func runTotals(ctx context.Context, args []string, out, errOut io.Writer) error 
 	if *election == "" || *contest == "" {
 		return fmt.Errorf("%w: --election and --contest are required", errUsage)
 	}
-	conn, err := dial(*server)
+	conn, err := cf.dial()
 	if err != nil {
 		return err
 	}

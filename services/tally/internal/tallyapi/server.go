@@ -211,7 +211,7 @@ func submission(req *tallyv1.SubmitProtocolRequest, submitter string) (tally.Sub
 
 // SubmitProtocol implements TallyService.SubmitProtocol.
 func (s *Server) SubmitProtocol(ctx context.Context, req *tallyv1.SubmitProtocolRequest) (*tallyv1.SubmitProtocolResponse, error) {
-	sub, err := submission(req, "")
+	sub, err := submission(req, submitter(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -269,7 +269,7 @@ func (s *Server) ImportProtocols(stream grpc.ClientStreamingServer[tallyv1.Impor
 		if err != nil {
 			return err
 		}
-		sub, err := submission(msg.GetProtocol(), "")
+		sub, err := submission(msg.GetProtocol(), submitter(ctx))
 		if err != nil {
 			out.Rejections = append(out.Rejections, rejection(ctx, s, n, sub, err))
 			continue

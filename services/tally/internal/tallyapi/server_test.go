@@ -51,11 +51,17 @@ func start(t *testing.T) tallyv1.TallyServiceClient {
 // gRPC API, as `mandatectl demo load` does.
 func loadDemo(t *testing.T, c tallyv1.TallyServiceClient) {
 	t.Helper()
+	loadDemoAs(t, c, context.Background())
+}
+
+// loadDemoAs is loadDemo with the caller's context (its credentials).
+func loadDemoAs(t *testing.T, c tallyv1.TallyServiceClient, ctx context.Context) {
+	t.Helper()
 	def := filepath.Join(examples(t), "kz-2012", "election.yaml")
-	if _, err := tallyclient.Define(context.Background(), c, def); err != nil {
+	if _, err := tallyclient.Define(ctx, c, def); err != nil {
 		t.Fatal(err)
 	}
-	rep, err := tallyclient.ImportCSV(context.Background(), c, def, filepath.Join(examples(t), "kz-2012", "protocols.csv"), nil)
+	rep, err := tallyclient.ImportCSV(ctx, c, def, filepath.Join(examples(t), "kz-2012", "protocols.csv"), nil)
 	if err != nil || rep.Rejected != 0 || rep.Accepted+rep.Replayed != 48 {
 		t.Fatalf("import: %+v %v", rep, err)
 	}
