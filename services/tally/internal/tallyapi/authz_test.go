@@ -251,9 +251,9 @@ func importOne(ctx context.Context, c tallyv1.TallyServiceClient, req *tallyv1.S
 	if err != nil {
 		return err
 	}
-	if err := s.Send(&tallyv1.ImportProtocolsRequest{Protocol: req}); err != nil {
-		return err
-	}
+	// A refused stream may already be closed when Send runs (io.EOF); the
+	// status comes with CloseAndRecv either way.
+	_ = s.Send(&tallyv1.ImportProtocolsRequest{Protocol: req})
 	_, err = s.CloseAndRecv()
 	return err
 }
