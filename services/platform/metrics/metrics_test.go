@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"google.golang.org/grpc"
-	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/health"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 
 	"github.com/mandate-project/mandate/services/platform/grpctest"
 	"github.com/mandate-project/mandate/services/platform/metrics"
