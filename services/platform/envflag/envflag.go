@@ -83,3 +83,15 @@ func (s *Set) keep(env string, err error) {
 }
 
 func withEnv(usage, env string) string { return fmt.Sprintf("%s (env %s)", usage, env) }
+
+// Float64Var defines a float64 flag that falls back to $env, then to def.
+func (s *Set) Float64Var(p *float64, name, env string, def float64, usage string) {
+	if v, ok := os.LookupEnv(env); ok {
+		f, err := strconv.ParseFloat(v, 64)
+		s.keep(env, err)
+		if err == nil {
+			def = f
+		}
+	}
+	s.FlagSet.Float64Var(p, name, def, withEnv(usage, env))
+}

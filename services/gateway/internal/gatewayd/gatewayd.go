@@ -4,6 +4,7 @@ package gatewayd
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -12,9 +13,9 @@ import (
 	"time"
 
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials/insecure"
 
 	"github.com/mandate-project/mandate/services/gateway/internal/gateway"
+	"github.com/mandate-project/mandate/services/platform/tlsconf"
 )
 
 // Config is everything gatewayd can be told.
@@ -28,6 +29,11 @@ type Config struct {
 	// Ready, when set, receives the bound address once serving (tests use
 	// port 0).
 	Ready func(addr string)
+	// TLS serves HTTPS; plaintext HTTP only on loopback unless allowed.
+	TLS tlsconf.Server
+	// Backend is how the gateway dials the tally and seats services (TLS,
+	// mutual TLS with a client certificate).
+	Backend tlsconf.Client
 }
 
 // Run serves until ctx is cancelled, then drains for at most cfg.Drain.
@@ -36,8 +42,15 @@ func Run(ctx context.Context, cfg Config) error {
 	if log == nil {
 		log = slog.Default()
 	}
+	if !cfg.TLS.Enabled() && !cfg.TLS.AllowPlaintext && !tlsconf.Loopback(cfg.HTTPAddr) {
+		return fmt.Errorf("TLS: %s is not a loopback address; give --tls-cert/--tls-key, or allow plaintext explicitly", cfg.HTTPAddr)
+	}
 	dial := func(addr string) (*grpc.ClientConn, error) {
-		return grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+		creds, err := cfg.Backend.Credentials(addr)
+		if err != nil {
+			return nil, err
+		}
+		return grpc.NewClient(addr, grpc.WithTransportCredentials(creds))
 	}
 	tally, err := dial(cfg.TallyAddr)
 	if err != nil {
@@ -57,6 +70,14 @@ func Run(ctx context.Context, cfg Config) error {
 	lis, err := net.Listen("tcp", cfg.HTTPAddr)
 	if err != nil {
 		return err
+	}
+	if cfg.TLS.Enabled() {
+		tc, err := cfg.TLS.Config()
+		if err != nil {
+			lis.Close()
+			return err
+		}
+		lis = tls.NewListener(lis, tc)
 	}
 	srv := &http.Server{
 		Handler:           h,

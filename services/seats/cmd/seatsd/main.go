@@ -21,6 +21,7 @@ func main() {
 	fs := envflag.New("seatsd")
 	fs.StringVar(&cfg.GRPCAddr, "grpc-addr", "SEATS_GRPC_ADDR", "127.0.0.1:50052", "gRPC listen address")
 	fs.DurationVar(&cfg.Drain, "drain", "SEATS_DRAIN", 10*time.Second, "how long a stop waits for in-flight calls")
+	cfg.Common.Flags(fs, "SEATS")
 	fs.FlagSet.BoolVar(&version, "version", false, "print the version and exit")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		fmt.Fprintln(os.Stderr, "seatsd:", err)

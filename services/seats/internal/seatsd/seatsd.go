@@ -3,12 +3,16 @@ package seatsd
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net"
 	"time"
 
 	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
+	"github.com/mandate-project/mandate/services/platform/auth"
+	"github.com/mandate-project/mandate/services/platform/daemon"
 	"github.com/mandate-project/mandate/services/platform/grpcserver"
+	"github.com/mandate-project/mandate/services/platform/metrics"
 	"github.com/mandate-project/mandate/services/seats/internal/seatsapi"
 )
 
@@ -20,6 +24,22 @@ type Config struct {
 	// Ready, when set, receives the bound address once listening (tests
 	// listen on port 0).
 	Ready func(addr string)
+	// Common: TLS, access control, load shedding, metrics.
+	Common daemon.Common
+}
+
+// accessRules: every seats method is a read (a computation that stores
+// nothing), open to anyone when reads are public.
+func accessRules() map[string]auth.Rule {
+	rules := map[string]auth.Rule{}
+	sd := seatsv1.SeatsService_ServiceDesc
+	for _, m := range sd.Methods {
+		rules["/"+sd.ServiceName+"/"+m.MethodName] = auth.Rule{Access: auth.Read}
+	}
+	for _, m := range sd.Streams {
+		rules["/"+sd.ServiceName+"/"+m.StreamName] = auth.Rule{Access: auth.Read}
+	}
+	return rules
 }
 
 // MaxRecvBytes bounds a request: 100,000 parties with long names fit in 16 MiB.
@@ -31,12 +51,27 @@ func Run(ctx context.Context, cfg Config) error {
 	if log == nil {
 		log = slog.Default()
 	}
-	srv := grpcserver.New(log, grpcserver.Config{MaxRecvBytes: MaxRecvBytes, MaxSendBytes: 64 << 20, Drain: cfg.Drain})
+	keys, err := cfg.Common.Verifiers()
+	if err != nil {
+		return err
+	}
+	if len(keys) == 0 && !cfg.Common.PublicReads {
+		return fmt.Errorf("reads need a token (--public-reads=false) but no --auth-key is given")
+	}
+	m := metrics.New()
+	authz := auth.New(auth.Config{Keys: keys, Rules: accessRules(), PublicReads: cfg.Common.PublicReads})
+	opts, err := cfg.Common.ServerOptions(cfg.GRPCAddr, m, authz)
+	if err != nil {
+		return err
+	}
+	srv := grpcserver.New(log, grpcserver.Config{MaxRecvBytes: MaxRecvBytes, MaxSendBytes: 64 << 20, Drain: cfg.Drain}, opts...)
 	seatsv1.RegisterSeatsServiceServer(srv, seatsapi.New())
 	lis, err := net.Listen("tcp", cfg.GRPCAddr)
 	if err != nil {
 		return err
 	}
+	m.RPC.InitializeMetrics(srv.Server)
+	cfg.Common.ServeMetrics(ctx, m, log)
 	log.Info("seats serving", "addr", lis.Addr().String())
 	if cfg.Ready != nil {
 		cfg.Ready(lis.Addr().String())

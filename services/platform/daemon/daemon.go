@@ -1,0 +1,108 @@
+// Package daemon holds the settings every Mandate daemon shares beyond its
+// own (TLS, load shedding, metrics) and turns them into gRPC server
+// options, so the three daemons are configured and protected alike.
+package daemon
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+
+	"google.golang.org/grpc"
+
+	"github.com/mandate-project/mandate/services/platform/auth"
+	"github.com/mandate-project/mandate/services/platform/envflag"
+	"github.com/mandate-project/mandate/services/platform/limit"
+	"github.com/mandate-project/mandate/services/platform/metrics"
+	"github.com/mandate-project/mandate/services/platform/tlsconf"
+)
+
+// Common is the shared part of a daemon's configuration.
+type Common struct {
+	TLS    tlsconf.Server
+	Limits limit.Config
+	// MetricsAddr serves Prometheus /metrics when set.
+	MetricsAddr string
+	// AuthKeys is a comma-separated list of token verification key files.
+	AuthKeys string
+	// PublicReads lets callers without a token read results.
+	PublicReads bool
+}
+
+// KeyFiles is AuthKeys as a list.
+func (c *Common) KeyFiles() []string {
+	var out []string
+	for _, f := range strings.Split(c.AuthKeys, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Verifiers loads the key files.
+func (c *Common) Verifiers() ([]auth.Verifier, error) {
+	var keys []auth.Verifier
+	for _, f := range c.KeyFiles() {
+		_, v, err := auth.LoadKey(f)
+		if err != nil {
+			return nil, fmt.Errorf("auth key: %w", err)
+		}
+		keys = append(keys, v)
+	}
+	return keys, nil
+}
+
+// Defaults are the load bounds of a daemon on the 2-core reference machine:
+// far above the measured working load, low enough that an overload is
+// refused in microseconds instead of queueing.
+var Defaults = limit.Config{MaxInFlight: 512, MaxWatches: 10000, PerCallerRate: 0, PerCallerBurst: 0}
+
+// Flags defines the shared flags; env is the environment prefix ("TALLY").
+func (c *Common) Flags(fs *envflag.Set, env string) {
+	fs.StringVar(&c.TLS.CertFile, "tls-cert", env+"_TLS_CERT", "", "server certificate chain (PEM); enables TLS")
+	fs.StringVar(&c.TLS.KeyFile, "tls-key", env+"_TLS_KEY", "", "server private key (PEM)")
+	fs.StringVar(&c.TLS.ClientCAFile, "tls-client-ca", env+"_TLS_CLIENT_CA", "", "require client certificates signed by this CA (mutual TLS)")
+	fs.BoolVar(&c.TLS.AllowPlaintext, "allow-plaintext", env+"_ALLOW_PLAINTEXT", false, "serve without TLS on a non-loopback address")
+	fs.IntVar(&c.Limits.MaxInFlight, "max-in-flight", env+"_MAX_IN_FLIGHT", Defaults.MaxInFlight, "calls handled at once before RESOURCE_EXHAUSTED (0: no bound)")
+	fs.IntVar(&c.Limits.MaxWatches, "max-watches", env+"_MAX_WATCHES", Defaults.MaxWatches, "open watch streams before RESOURCE_EXHAUSTED (0: no bound)")
+	fs.Float64Var(&c.Limits.PerCallerRate, "rate-per-caller", env+"_RATE_PER_CALLER", Defaults.PerCallerRate, "requests per second per caller (token subject or IP; 0: no bound)")
+	fs.IntVar(&c.Limits.PerCallerBurst, "burst-per-caller", env+"_BURST_PER_CALLER", 100, "burst above --rate-per-caller")
+	fs.StringVar(&c.AuthKeys, "auth-key", env+"_AUTH_KEY", "", "token verification key files, comma-separated (Ed25519 public keys or HMAC secrets; see mandatectl token)")
+	fs.BoolVar(&c.PublicReads, "public-reads", env+"_PUBLIC_READS", true, "let callers without a token read results")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", env+"_METRICS_ADDR", "", "serve Prometheus /metrics here (e.g. 127.0.0.1:9090)")
+}
+
+// ServerOptions returns the transport credentials and interceptors for a
+// gRPC listener on addr: metrics first (so refusals are counted), then
+// access control (nil: none), then load shedding (which needs the caller).
+func (c *Common) ServerOptions(addr string, m *metrics.Metrics, authz *auth.Authorizer) ([]grpc.ServerOption, error) {
+	creds, err := c.TLS.Credentials(addr)
+	if err != nil {
+		return nil, err
+	}
+	opts := []grpc.ServerOption{grpc.Creds(creds)}
+	if m != nil {
+		opts = append(opts, m.ServerOptions()...)
+	}
+	if authz != nil {
+		opts = append(opts, grpc.ChainUnaryInterceptor(authz.Unary()), grpc.ChainStreamInterceptor(authz.Stream()))
+	}
+	unary, stream := limit.Interceptors(c.Limits)
+	opts = append(opts, grpc.ChainUnaryInterceptor(unary...), grpc.ChainStreamInterceptor(stream...))
+	return opts, nil
+}
+
+// ServeMetrics serves m in the background when an address is configured;
+// a failure is logged (metrics must not take the daemon down).
+func (c *Common) ServeMetrics(ctx context.Context, m *metrics.Metrics, log *slog.Logger) {
+	if c.MetricsAddr == "" {
+		return
+	}
+	go func() {
+		if err := m.Serve(ctx, c.MetricsAddr, log, nil); err != nil {
+			log.Error("metrics endpoint failed", "addr", c.MetricsAddr, "err", err)
+		}
+	}()
+}
