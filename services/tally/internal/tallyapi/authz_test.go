@@ -77,7 +77,7 @@ func denied(err error) codes.Code {
 func TestAccessMatrix(t *testing.T) {
 	c, signer := startWithAuth(t, true)
 	ctx := context.Background()
-	fix := correction(t, c, "astana-1", "m-1", 1)       // astana-1 is in region astana
+	fix := correction(t, c, "astana-1", "m-1", 1)         // astana-1 is in region astana
 	outFix := correction(t, c, "almaty-city-1", "m-2", 1) // not in astana
 
 	type call func(ctx context.Context) error
