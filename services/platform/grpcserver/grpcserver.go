@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/logging"
@@ -41,11 +42,15 @@ type Server struct {
 	Health *health.Server
 	log    *slog.Logger
 	drain  time.Duration
+	// stopping is closed when Serve begins to stop.
+	stopping chan struct{}
+	stopOnce sync.Once
 }
 
 // New returns a server with the shared interceptors, health and reflection.
 // Services are registered on it by the caller before Serve.
 func New(log *slog.Logger, cfg Config, extra ...grpc.ServerOption) *Server {
+	s := &Server{log: log, drain: cfg.Drain, stopping: make(chan struct{})}
 	recover := recovery.WithRecoveryHandlerContext(func(ctx context.Context, p any) error {
 		// The panic value and stack go to the log; the client learns only that
 		// the server failed, and the next request is served normally.
@@ -66,19 +71,21 @@ func New(log *slog.Logger, cfg Config, extra ...grpc.ServerOption) *Server {
 		),
 		grpc.ChainStreamInterceptor(
 			logging.StreamServerInterceptor(slogAdapter(log), logOpts...),
+			s.endWatchesOnStop,
 			recovery.StreamServerInterceptor(recover),
 		),
 	}
-	srv := grpc.NewServer(append(opts, extra...)...)
-	h := health.NewServer()
-	healthpb.RegisterHealthServer(srv, h)
-	reflection.Register(srv) // v1 and v1alpha, so every grpcurl version works
-	return &Server{Server: srv, Health: h, log: log, drain: cfg.Drain}
+	s.Server = grpc.NewServer(append(opts, extra...)...)
+	s.Health = health.NewServer()
+	healthpb.RegisterHealthServer(s.Server, s.Health)
+	reflection.Register(s.Server) // v1 and v1alpha, so every grpcurl version works
+	return s
 }
 
 // Serve marks every registered service SERVING and serves on lis until ctx is
-// done. It then reports NOT_SERVING, lets in-flight calls finish for up to the
-// drain time, and cuts the rest (streams end with UNAVAILABLE).
+// done. It then reports NOT_SERVING, ends the server-streaming calls (watches)
+// with UNAVAILABLE, lets the other in-flight calls finish for up to the drain
+// time, and cuts the rest.
 func (s *Server) Serve(ctx context.Context, lis net.Listener) error {
 	for name := range s.GetServiceInfo() {
 		s.Health.SetServingStatus(name, healthpb.HealthCheckResponse_SERVING)
@@ -93,6 +100,7 @@ func (s *Server) Serve(ctx context.Context, lis net.Listener) error {
 	case <-ctx.Done():
 	}
 	s.Health.Shutdown() // every service NOT_SERVING: load balancers move away
+	s.stopOnce.Do(func() { close(s.stopping) })
 	done := make(chan struct{})
 	go func() { s.GracefulStop(); close(done) }()
 	select {
@@ -106,6 +114,72 @@ func (s *Server) Serve(ctx context.Context, lis net.Listener) error {
 		return err
 	}
 	return nil
+}
+
+// errStopping is the cause of the context of a watch ended by a stop.
+var errStopping = errors.New("server is stopping")
+
+// healthWatch is the health service's own watch.
+const healthWatch = "/grpc.health.v1.Health/Watch"
+
+// endWatchesOnStop ends server-streaming calls when the server begins to
+// stop. Such calls (a totals watch, a health watch) never finish on their
+// own, so a graceful stop would wait for them until the drain time runs out
+// and then cut them without a status. Instead their context is cancelled and
+// the client gets UNAVAILABLE, which tells it to reconnect (to another
+// replica, or to this one after its restart) and resume. A health watch is
+// first let through the NOT_SERVING update that Serve has just set, so its
+// client learns why. Unary, client-streaming and bidirectional calls (an
+// import) are not touched: they finish within the drain time.
+func (s *Server) endWatchesOnStop(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
+	if !info.IsServerStream || info.IsClientStream {
+		return handler(srv, ss)
+	}
+	ctx, cancel := context.WithCancelCause(ss.Context())
+	defer cancel(nil)
+	ws := &watchStream{ServerStream: ss, ctx: ctx, notServing: make(chan struct{})}
+	go func() {
+		select {
+		case <-s.stopping:
+		case <-ctx.Done():
+			return
+		}
+		if info.FullMethod == healthWatch {
+			// A watcher whose service is unknown, or that had seen
+			// NOT_SERVING already, gets no update: it waits one second at most.
+			t := time.NewTimer(time.Second)
+			defer t.Stop()
+			select {
+			case <-ws.notServing:
+			case <-t.C:
+			case <-ctx.Done():
+			}
+		}
+		cancel(errStopping)
+	}()
+	err := handler(srv, ws)
+	if errors.Is(context.Cause(ctx), errStopping) {
+		return status.Error(codes.Unavailable, "server is stopping; reconnect and resume")
+	}
+	return err
+}
+
+// watchStream is a server stream whose context ends when the server stops.
+type watchStream struct {
+	grpc.ServerStream
+	ctx        context.Context
+	notServing chan struct{} // closed once a NOT_SERVING health update is sent
+	once       sync.Once
+}
+
+func (w *watchStream) Context() context.Context { return w.ctx }
+
+func (w *watchStream) SendMsg(m any) error {
+	err := w.ServerStream.SendMsg(m)
+	if h, ok := m.(*healthpb.HealthCheckResponse); ok && err == nil && h.GetStatus() == healthpb.HealthCheckResponse_NOT_SERVING {
+		w.once.Do(func() { close(w.notServing) })
+	}
+	return err
 }
 
 // slogAdapter routes go-grpc-middleware's logging through slog.

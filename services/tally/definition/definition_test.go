@@ -11,7 +11,7 @@ import (
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
 )
 
-func contestWith(t *testing.T, form string, choices ...string) tally.Contest {
+func contestWith(t testing.TB, form string, choices ...string) tally.Contest {
 	t.Helper()
 	f, err := definition.Form(form)
 	if err != nil {
