@@ -23,6 +23,7 @@ import (
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/platform/auth"
 )
 
 // tallyService is the name tallyd's health service reports the tally under.
@@ -87,7 +88,9 @@ type daemon struct {
 
 	conn   *grpc.ClientConn
 	client tallyv1.TallyServiceClient
-	starts int
+	// keyFile verifies tokens across restarts; token is an administrator's.
+	keyFile, token string
+	starts         int
 	// startup is the time from exec to SERVING of every start.
 	startup []time.Duration
 }
@@ -99,6 +102,7 @@ func newDaemon(t *testing.T, bin, store string, drain time.Duration) *daemon {
 		t.Fatal(err)
 	}
 	d := &daemon{t: t, bin: bin, store: store, drain: drain, log: f}
+	d.keyFile, d.token = adminCredentials(t)
 	t.Cleanup(func() {
 		if d.running() {
 			_ = d.cmd.Process.Kill()
@@ -117,6 +121,40 @@ func newDaemon(t *testing.T, bin, store string, drain time.Duration) *daemon {
 	})
 	return d
 }
+
+// adminCredentials writes an HMAC key file for tallyd and returns it with an
+// administrator token signed by it: the same key across restarts, as in
+// production.
+func adminCredentials(t *testing.T) (keyFile, token string) {
+	t.Helper()
+	pemKey, err := auth.NewHMAC()
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyFile = filepath.Join(t.TempDir(), "tally.key")
+	if err := os.WriteFile(keyFile, pemKey, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	signer, _, err := auth.ParseKey(pemKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	token, err = auth.Issue(signer, auth.Claims{Subject: "crashtest", Role: auth.Admin, Expires: now.Add(24 * time.Hour).Unix()}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return keyFile, token
+}
+
+// bearer sends a token with every call (plaintext: the test is on loopback).
+type bearer string
+
+func (b bearer) GetRequestMetadata(context.Context, ...string) (map[string]string, error) {
+	return map[string]string{"authorization": "Bearer " + string(b)}, nil
+}
+
+func (bearer) RequireTransportSecurity() bool { return false }
 
 // errNotBuilt marks a store backend tallyd does not have yet.
 var errNotBuilt = errors.New("store backend not built yet")
@@ -141,7 +179,7 @@ func (d *daemon) start() error {
 
 func (d *daemon) run(addr string) error {
 	began := time.Now()
-	cmd := exec.Command(d.bin, "--grpc-addr", addr, "--store", d.store, "--drain", d.drain.String())
+	cmd := exec.Command(d.bin, "--grpc-addr", addr, "--store", d.store, "--drain", d.drain.String(), "--auth-key", d.keyFile)
 	// A race-enabled binary sleeps 1 s at exit by default; the stop times
 	// measured here should be tallyd's own.
 	cmd.Env = append(os.Environ(), "GORACE="+strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0"))
@@ -181,7 +219,7 @@ func (d *daemon) run(addr string) error {
 	if d.conn != nil {
 		d.conn.Close()
 	}
-	conn, err := grpc.NewClient(d.addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	conn, err := grpc.NewClient(d.addr, grpc.WithTransportCredentials(insecure.NewCredentials()), grpc.WithPerRPCCredentials(bearer(d.token)))
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
@@ -31,15 +32,33 @@ func connFlags(fs *flag.FlagSet, defaultServer string) *conn {
 	}
 }
 
-// bearer sends the token with every call. Plaintext is allowed for now
-// because the daemons listen on loopback unless told otherwise.
-type bearer string
-
-func (b bearer) GetRequestMetadata(context.Context, ...string) (map[string]string, error) {
-	return map[string]string{"authorization": "Bearer " + string(b)}, nil
+// bearer sends the token with every call, resolving it at the first call
+// that finds one: `make run` starts mandatectl while tallyd is still writing
+// its development token. Plaintext is allowed because the daemons refuse
+// plaintext off loopback unless told otherwise.
+type bearer struct {
+	c   *conn
+	mu  sync.Mutex
+	tok string
 }
 
-func (bearer) RequireTransportSecurity() bool { return false }
+func (b *bearer) GetRequestMetadata(context.Context, ...string) (map[string]string, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.tok == "" {
+		tok, err := b.c.resolveToken()
+		if err != nil {
+			return nil, err
+		}
+		if tok == "" {
+			return nil, nil // anonymous: reads may be public
+		}
+		b.tok = tok
+	}
+	return map[string]string{"authorization": "Bearer " + b.tok}, nil
+}
+
+func (*bearer) RequireTransportSecurity() bool { return false }
 
 // resolveToken finds the token: flag, environment, token file, then the
 // development token file. No token is not an error: reads may be public.
@@ -68,13 +87,8 @@ func (c *conn) resolveToken() (string, error) {
 }
 
 func (c *conn) dial() (*grpc.ClientConn, error) {
-	opts := []grpc.DialOption{grpc.WithTransportCredentials(insecure.NewCredentials())}
-	tok, err := c.resolveToken()
-	if err != nil {
-		return nil, err
-	}
-	if tok != "" {
-		opts = append(opts, grpc.WithPerRPCCredentials(bearer(tok)))
-	}
-	return grpc.NewClient(*c.server, opts...)
+	// The token is read at the first call, not here: a token file may
+	// appear only once the server is up.
+	return grpc.NewClient(*c.server, grpc.WithTransportCredentials(insecure.NewCredentials()),
+		grpc.WithPerRPCCredentials(&bearer{c: c}))
 }

@@ -33,8 +33,9 @@ func repoRoot(t *testing.T) string {
 }
 
 // startTallyd builds and runs the real tallyd on a fresh SQLite file and
-// returns its gRPC address; it is stopped with SIGTERM when the test ends.
-func startTallyd(t *testing.T) string {
+// returns its gRPC address and its development token file; it is stopped
+// with SIGINT when the test ends.
+func startTallyd(t *testing.T) (addr, tokenFile string) {
 	t.Helper()
 	root := repoRoot(t)
 	dir := t.TempDir()
@@ -44,7 +45,8 @@ func startTallyd(t *testing.T) string {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build tallyd: %v\n%s", err, out)
 	}
-	cmd := exec.Command(bin, "--grpc-addr", "127.0.0.1:0", "--store", filepath.Join(dir, "tally.db"))
+	tokenFile = filepath.Join(dir, "admin.token")
+	cmd := exec.Command(bin, "--grpc-addr", "127.0.0.1:0", "--store", filepath.Join(dir, "tally.db"), "--dev-token-file", tokenFile)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -63,7 +65,7 @@ func startTallyd(t *testing.T) string {
 			t.Error("tallyd did not stop within 20 s of SIGINT")
 		}
 	})
-	addr := make(chan string, 1)
+	addrc := make(chan string, 1)
 	go func() {
 		// tallyd logs JSON lines; the one saying "tally serving" has the
 		// bound address. Keep draining so the process never blocks on stderr.
@@ -71,16 +73,16 @@ func startTallyd(t *testing.T) string {
 		for sc.Scan() {
 			var line struct{ Msg, Addr string }
 			if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == "tally serving" {
-				addr <- line.Addr
+				addrc <- line.Addr
 			}
 		}
 	}()
 	select {
-	case a := <-addr:
-		return a
+	case a := <-addrc:
+		return a, tokenFile
 	case <-time.After(60 * time.Second):
 		t.Fatal("tallyd did not start within 60 s")
-		return ""
+		return "", ""
 	}
 }
 
@@ -96,12 +98,12 @@ func TestRUImportThroughCLI(t *testing.T) {
 	if _, err := os.Stat(data); err != nil {
 		t.Skipf("RU 2016 import skipped: data not available (%v)", err)
 	}
-	addr := startTallyd(t)
+	addr, tokenFile := startTallyd(t)
 	ctx := context.Background()
 
 	var out, errOut bytes.Buffer
 	start := time.Now()
-	code := Main(ctx, []string{"import", "csv", "--server", addr, "--quiet",
+	code := Main(ctx, []string{"import", "csv", "--server", addr, "--token-file", tokenFile, "--quiet",
 		"--definition", filepath.Join(root, "examples", "ru-duma-2016", "election.yaml"), "--file", data}, &out, &errOut)
 	took := time.Since(start)
 	if code != 0 {

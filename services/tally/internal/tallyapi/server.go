@@ -21,10 +21,43 @@ type Server struct {
 	tallyv1.UnimplementedTallyServiceServer
 	svc *tally.Service
 	log *slog.Logger
+	obs Observer
 }
 
+// Outcome is what became of one submitted protocol, for metrics.
+type Outcome string
+
+const (
+	Accepted             Outcome = "accepted"
+	AcceptedWithWarnings Outcome = "accepted_with_warnings"
+	Replayed             Outcome = "replayed"
+	Rejected             Outcome = "rejected"
+)
+
+// Observer is told the outcome of every submitted protocol (the daemon
+// counts them for its metrics). It must be cheap and safe for concurrent use.
+type Observer func(o Outcome, n int)
+
 // New returns the adapter over a tally service.
-func New(svc *tally.Service, log *slog.Logger) *Server { return &Server{svc: svc, log: log} }
+func New(svc *tally.Service, log *slog.Logger) *Server {
+	return &Server{svc: svc, log: log, obs: func(Outcome, int) {}}
+}
+
+// Observe sets the observer of protocol outcomes; call it before serving.
+func (s *Server) Observe(o Observer) { s.obs = o }
+
+func (s *Server) observe(rc tally.Receipt, err error) {
+	switch {
+	case err != nil:
+		s.obs(Rejected, 1)
+	case rc.Replayed:
+		s.obs(Replayed, 1)
+	case len(rc.Warnings) > 0:
+		s.obs(AcceptedWithWarnings, 1)
+	default:
+		s.obs(Accepted, 1)
+	}
+}
 
 // importBatch is how many streamed protocols share one store transaction.
 const importBatch = 2000
@@ -213,9 +246,11 @@ func submission(req *tallyv1.SubmitProtocolRequest, submitter string) (tally.Sub
 func (s *Server) SubmitProtocol(ctx context.Context, req *tallyv1.SubmitProtocolRequest) (*tallyv1.SubmitProtocolResponse, error) {
 	sub, err := submission(req, submitter(ctx))
 	if err != nil {
+		s.obs(Rejected, 1)
 		return nil, err
 	}
 	rc, err := s.svc.Submit(ctx, sub)
+	s.observe(rc, err)
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
@@ -248,6 +283,7 @@ func (s *Server) ImportProtocols(stream grpc.ClientStreamingServer[tallyv1.Impor
 			return s.status(ctx, err)
 		}
 		for i, r := range res {
+			s.observe(r.Receipt, r.Err)
 			switch {
 			case r.Err != nil:
 				out.Rejections = append(out.Rejections, rejection(ctx, s, idx[i], batch[i], r.Err))
@@ -271,6 +307,7 @@ func (s *Server) ImportProtocols(stream grpc.ClientStreamingServer[tallyv1.Impor
 		}
 		sub, err := submission(msg.GetProtocol(), submitter(ctx))
 		if err != nil {
+			s.obs(Rejected, 1)
 			out.Rejections = append(out.Rejections, rejection(ctx, s, n, sub, err))
 			continue
 		}

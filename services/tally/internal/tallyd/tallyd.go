@@ -7,11 +7,14 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/url"
 	"strings"
 	"time"
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/platform/daemon"
 	"github.com/mandate-project/mandate/services/platform/grpcserver"
+	"github.com/mandate-project/mandate/services/platform/metrics"
 	"github.com/mandate-project/mandate/services/tally/internal/sqlitestore"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
 	"github.com/mandate-project/mandate/services/tally/internal/tallyapi"
@@ -26,6 +29,11 @@ type Config struct {
 	Logger *slog.Logger
 	// Ready, when set, receives the bound address once listening.
 	Ready func(addr string)
+	// Common: TLS, token keys and public reads, load shedding, metrics.
+	Common daemon.Common
+	// DevTokenFile is where, without --auth-key, a development
+	// administrator token is written (loopback listeners only).
+	DevTokenFile string
 }
 
 // MaxRecvBytes bounds one request: a protocol is a few hundred bytes and an
@@ -49,14 +57,29 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return fmt.Errorf("load totals: %w", err)
 	}
-	log.Info("totals rebuilt from store", "store", cfg.Store, "took", time.Since(start).String())
+	log.Info("totals rebuilt from store", "store", redact(cfg.Store), "took", time.Since(start).String())
 
-	srv := grpcserver.New(log, grpcserver.Config{MaxRecvBytes: MaxRecvBytes, MaxSendBytes: 64 << 20, Drain: cfg.Drain})
-	tallyv1.RegisterTallyServiceServer(srv, tallyapi.New(svc, log))
 	lis, err := net.Listen("tcp", cfg.GRPCAddr)
 	if err != nil {
 		return err
 	}
+	defer lis.Close()
+	api := tallyapi.New(svc, log)
+	authz, err := authorizer(cfg, lis.Addr(), svc, api, log)
+	if err != nil {
+		return err
+	}
+	m := metrics.New()
+	m.Registry.MustRegister(newCollector(svc))
+	api.Observe(protocolCounter(m.Registry))
+	opts, err := cfg.Common.ServerOptions(lis.Addr().String(), m, authz)
+	if err != nil {
+		return err
+	}
+	srv := grpcserver.New(log, grpcserver.Config{MaxRecvBytes: MaxRecvBytes, MaxSendBytes: 64 << 20, Drain: cfg.Drain}, opts...)
+	tallyv1.RegisterTallyServiceServer(srv, api)
+	m.RPC.InitializeMetrics(srv.Server)
+	cfg.Common.ServeMetrics(ctx, m, log)
 	log.Info("tally serving", "addr", lis.Addr().String())
 	if cfg.Ready != nil {
 		cfg.Ready(lis.Addr().String())
@@ -68,9 +91,18 @@ func Run(ctx context.Context, cfg Config) error {
 func openStore(ctx context.Context, name string) (tally.Store, error) {
 	switch {
 	case strings.HasPrefix(name, "postgres://"), strings.HasPrefix(name, "postgresql://"):
-		return nil, fmt.Errorf("store %q: the PostgreSQL backend is not built yet; use a SQLite path", name)
+		return nil, fmt.Errorf("store %s: the PostgreSQL backend is not built yet; use a SQLite path", redact(name))
 	case name == "":
 		return nil, fmt.Errorf("no store given (--store)")
 	}
 	return sqlitestore.Open(ctx, strings.TrimPrefix(name, "sqlite:"), sqlitestore.Options{})
+}
+
+// redact hides a password in a database URL before it is logged.
+func redact(store string) string {
+	u, err := url.Parse(store)
+	if err != nil || u.User == nil {
+		return store
+	}
+	return u.Redacted()
 }
