@@ -1501,11 +1501,79 @@ func (x *SetContestPhaseRequest) GetReason() string {
 	return ""
 }
 
+// Request of GetForensicsReport. Besides the name it carries only the
+// parameters of the computation, all optional.
+type GetForensicsReportRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Name of the report,
+	// `elections/{election}/contests/{contest}/forensicsReports/{unit}`.
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// Monte-Carlo replicates of the integer test's null model; default 1000,
+	// at most 100000.
+	Replicates int32 `protobuf:"varint,2,opt,name=replicates,proto3" json:"replicates,omitempty"`
+	// Seed of the replicates: the same seed on the same protocols gives the
+	// same report. Zero is a seed like any other (the default).
+	Seed          uint64 `protobuf:"varint,3,opt,name=seed,proto3" json:"seed,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetForensicsReportRequest) Reset() {
+	*x = GetForensicsReportRequest{}
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[24]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetForensicsReportRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetForensicsReportRequest) ProtoMessage() {}
+
+func (x *GetForensicsReportRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[24]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetForensicsReportRequest.ProtoReflect.Descriptor instead.
+func (*GetForensicsReportRequest) Descriptor() ([]byte, []int) {
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{24}
+}
+
+func (x *GetForensicsReportRequest) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *GetForensicsReportRequest) GetReplicates() int32 {
+	if x != nil {
+		return x.Replicates
+	}
+	return 0
+}
+
+func (x *GetForensicsReportRequest) GetSeed() uint64 {
+	if x != nil {
+		return x.Seed
+	}
+	return 0
+}
+
 var File_mandate_tally_v1_tally_service_proto protoreflect.FileDescriptor
 
 const file_mandate_tally_v1_tally_service_proto_rawDesc = "" +
 	"\n" +
-	"$mandate/tally/v1/tally_service.proto\x12\x10mandate.tally.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fmandate/tally/v1/election.proto\x1a\x1fmandate/tally/v1/protocol.proto\x1a\x1dmandate/tally/v1/totals.proto\"z\n" +
+	"$mandate/tally/v1/tally_service.proto\x12\x10mandate.tally.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fmandate/tally/v1/election.proto\x1a mandate/tally/v1/forensics.proto\x1a\x1fmandate/tally/v1/protocol.proto\x1a\x1dmandate/tally/v1/totals.proto\"z\n" +
 	"\x15CreateElectionRequest\x12$\n" +
 	"\velection_id\x18\x01 \x01(\tB\x03\xe0A\x02R\n" +
 	"electionId\x12;\n" +
@@ -1626,7 +1694,14 @@ const file_mandate_tally_v1_tally_service_proto_rawDesc = "" +
 	"\x04name\x18\x01 \x01(\tB!\xe0A\x02\xfaA\x1b\n" +
 	"\x19tally.mandate.dev/ContestR\x04name\x129\n" +
 	"\x05phase\x18\x02 \x01(\x0e2\x1e.mandate.tally.v1.ResultStatusB\x03\xe0A\x02R\x05phase\x12\x16\n" +
-	"\x06reason\x18\x03 \x01(\tR\x06reason2\x80\x11\n" +
+	"\x06reason\x18\x03 \x01(\tR\x06reason\"\x98\x01\n" +
+	"\x19GetForensicsReportRequest\x12=\n" +
+	"\x04name\x18\x01 \x01(\tB)\xe0A\x02\xfaA#\n" +
+	"!tally.mandate.dev/ForensicsReportR\x04name\x12#\n" +
+	"\n" +
+	"replicates\x18\x02 \x01(\x05B\x03\xe0A\x01R\n" +
+	"replicates\x12\x17\n" +
+	"\x04seed\x18\x03 \x01(\x04B\x03\xe0A\x01R\x04seed2\xa8\x12\n" +
 	"\fTallyService\x12v\n" +
 	"\x0eCreateElection\x12'.mandate.tally.v1.CreateElectionRequest\x1a\x1a.mandate.tally.v1.Election\"\x1f\x82\xd3\xe4\x93\x02\x19:\belection\"\r/v1/elections\x12r\n" +
 	"\vGetElection\x12$.mandate.tally.v1.GetElectionRequest\x1a\x1a.mandate.tally.v1.Election\"!\x82\xd3\xe4\x93\x02\x18\x12\x16/v1/{name=elections/*}\x90\x02\x01\x12z\n" +
@@ -1643,7 +1718,8 @@ const file_mandate_tally_v1_tally_service_proto_rawDesc = "" +
 	"\tGetTotals\x12\".mandate.tally.v1.GetTotalsRequest\x1a\x18.mandate.tally.v1.Totals\"5\x82\xd3\xe4\x93\x02,\x12*/v1/{name=elections/*/contests/*/totals/*}\x90\x02\x01\x12\x99\x01\n" +
 	"\vListChanges\x12$.mandate.tally.v1.ListChangesRequest\x1a%.mandate.tally.v1.ListChangesResponse\"=\x82\xd3\xe4\x93\x024\x122/v1/{name=elections/*/contests/*/totals/*}:changes\x90\x02\x01\x12\x99\x01\n" +
 	"\vWatchTotals\x12$.mandate.tally.v1.WatchTotalsRequest\x1a%.mandate.tally.v1.WatchTotalsResponse\";\x82\xd3\xe4\x93\x022\x120/v1/{name=elections/*/contests/*/totals/*}:watch\x90\x02\x010\x01\x12\x8d\x01\n" +
-	"\x0fSetContestPhase\x12(.mandate.tally.v1.SetContestPhaseRequest\x1a\x19.mandate.tally.v1.Contest\"5\x82\xd3\xe4\x93\x02/:\x01*\"*/v1/{name=elections/*/contests/*}:setPhaseBAZ?github.com/mandate-project/mandate/gen/mandate/tally/v1;tallyv1b\x06proto3"
+	"\x0fSetContestPhase\x12(.mandate.tally.v1.SetContestPhaseRequest\x1a\x19.mandate.tally.v1.Contest\"5\x82\xd3\xe4\x93\x02/:\x01*\"*/v1/{name=elections/*/contests/*}:setPhase\x12\xa5\x01\n" +
+	"\x12GetForensicsReport\x12+.mandate.tally.v1.GetForensicsReportRequest\x1a!.mandate.tally.v1.ForensicsReport\"?\x82\xd3\xe4\x93\x026\x124/v1/{name=elections/*/contests/*/forensicsReports/*}\x90\x02\x01BAZ?github.com/mandate-project/mandate/gen/mandate/tally/v1;tallyv1b\x06proto3"
 
 var (
 	file_mandate_tally_v1_tally_service_proto_rawDescOnce sync.Once
@@ -1657,7 +1733,7 @@ func file_mandate_tally_v1_tally_service_proto_rawDescGZIP() []byte {
 	return file_mandate_tally_v1_tally_service_proto_rawDescData
 }
 
-var file_mandate_tally_v1_tally_service_proto_msgTypes = make([]protoimpl.MessageInfo, 26)
+var file_mandate_tally_v1_tally_service_proto_msgTypes = make([]protoimpl.MessageInfo, 27)
 var file_mandate_tally_v1_tally_service_proto_goTypes = []any{
 	(*CreateElectionRequest)(nil),             // 0: mandate.tally.v1.CreateElectionRequest
 	(*GetElectionRequest)(nil),                // 1: mandate.tally.v1.GetElectionRequest
@@ -1683,38 +1759,40 @@ var file_mandate_tally_v1_tally_service_proto_goTypes = []any{
 	(*WatchTotalsRequest)(nil),                // 21: mandate.tally.v1.WatchTotalsRequest
 	(*WatchTotalsResponse)(nil),               // 22: mandate.tally.v1.WatchTotalsResponse
 	(*SetContestPhaseRequest)(nil),            // 23: mandate.tally.v1.SetContestPhaseRequest
-	nil,                                       // 24: mandate.tally.v1.SubmitProtocolRequest.LinesEntry
-	nil,                                       // 25: mandate.tally.v1.SubmitProtocolRequest.VotesEntry
-	(*Election)(nil),                          // 26: mandate.tally.v1.Election
-	(*ReportingUnit)(nil),                     // 27: mandate.tally.v1.ReportingUnit
-	(SubmissionKind)(0),                       // 28: mandate.tally.v1.SubmissionKind
-	(*Protocol)(nil),                          // 29: mandate.tally.v1.Protocol
-	(*Violation)(nil),                         // 30: mandate.tally.v1.Violation
-	(*Change)(nil),                            // 31: mandate.tally.v1.Change
-	(*Totals)(nil),                            // 32: mandate.tally.v1.Totals
-	(ResultStatus)(0),                         // 33: mandate.tally.v1.ResultStatus
-	(*Contest)(nil),                           // 34: mandate.tally.v1.Contest
+	(*GetForensicsReportRequest)(nil),         // 24: mandate.tally.v1.GetForensicsReportRequest
+	nil,                                       // 25: mandate.tally.v1.SubmitProtocolRequest.LinesEntry
+	nil,                                       // 26: mandate.tally.v1.SubmitProtocolRequest.VotesEntry
+	(*Election)(nil),                          // 27: mandate.tally.v1.Election
+	(*ReportingUnit)(nil),                     // 28: mandate.tally.v1.ReportingUnit
+	(SubmissionKind)(0),                       // 29: mandate.tally.v1.SubmissionKind
+	(*Protocol)(nil),                          // 30: mandate.tally.v1.Protocol
+	(*Violation)(nil),                         // 31: mandate.tally.v1.Violation
+	(*Change)(nil),                            // 32: mandate.tally.v1.Change
+	(*Totals)(nil),                            // 33: mandate.tally.v1.Totals
+	(ResultStatus)(0),                         // 34: mandate.tally.v1.ResultStatus
+	(*Contest)(nil),                           // 35: mandate.tally.v1.Contest
+	(*ForensicsReport)(nil),                   // 36: mandate.tally.v1.ForensicsReport
 }
 var file_mandate_tally_v1_tally_service_proto_depIdxs = []int32{
-	26, // 0: mandate.tally.v1.CreateElectionRequest.election:type_name -> mandate.tally.v1.Election
-	26, // 1: mandate.tally.v1.ListElectionsResponse.elections:type_name -> mandate.tally.v1.Election
-	27, // 2: mandate.tally.v1.BatchCreateReportingUnitsRequest.units:type_name -> mandate.tally.v1.ReportingUnit
-	27, // 3: mandate.tally.v1.BatchCreateReportingUnitsResponse.units:type_name -> mandate.tally.v1.ReportingUnit
-	27, // 4: mandate.tally.v1.ListReportingUnitsResponse.reporting_units:type_name -> mandate.tally.v1.ReportingUnit
-	24, // 5: mandate.tally.v1.SubmitProtocolRequest.lines:type_name -> mandate.tally.v1.SubmitProtocolRequest.LinesEntry
-	25, // 6: mandate.tally.v1.SubmitProtocolRequest.votes:type_name -> mandate.tally.v1.SubmitProtocolRequest.VotesEntry
-	28, // 7: mandate.tally.v1.SubmitProtocolRequest.kind:type_name -> mandate.tally.v1.SubmissionKind
-	29, // 8: mandate.tally.v1.SubmitProtocolResponse.protocol:type_name -> mandate.tally.v1.Protocol
-	30, // 9: mandate.tally.v1.SubmitProtocolResponse.warnings:type_name -> mandate.tally.v1.Violation
+	27, // 0: mandate.tally.v1.CreateElectionRequest.election:type_name -> mandate.tally.v1.Election
+	27, // 1: mandate.tally.v1.ListElectionsResponse.elections:type_name -> mandate.tally.v1.Election
+	28, // 2: mandate.tally.v1.BatchCreateReportingUnitsRequest.units:type_name -> mandate.tally.v1.ReportingUnit
+	28, // 3: mandate.tally.v1.BatchCreateReportingUnitsResponse.units:type_name -> mandate.tally.v1.ReportingUnit
+	28, // 4: mandate.tally.v1.ListReportingUnitsResponse.reporting_units:type_name -> mandate.tally.v1.ReportingUnit
+	25, // 5: mandate.tally.v1.SubmitProtocolRequest.lines:type_name -> mandate.tally.v1.SubmitProtocolRequest.LinesEntry
+	26, // 6: mandate.tally.v1.SubmitProtocolRequest.votes:type_name -> mandate.tally.v1.SubmitProtocolRequest.VotesEntry
+	29, // 7: mandate.tally.v1.SubmitProtocolRequest.kind:type_name -> mandate.tally.v1.SubmissionKind
+	30, // 8: mandate.tally.v1.SubmitProtocolResponse.protocol:type_name -> mandate.tally.v1.Protocol
+	31, // 9: mandate.tally.v1.SubmitProtocolResponse.warnings:type_name -> mandate.tally.v1.Violation
 	10, // 10: mandate.tally.v1.ImportProtocolsRequest.protocol:type_name -> mandate.tally.v1.SubmitProtocolRequest
 	14, // 11: mandate.tally.v1.ImportProtocolsResponse.rejections:type_name -> mandate.tally.v1.ImportRejection
-	30, // 12: mandate.tally.v1.ImportRejection.violations:type_name -> mandate.tally.v1.Violation
-	29, // 13: mandate.tally.v1.ListProtocolsResponse.protocols:type_name -> mandate.tally.v1.Protocol
-	31, // 14: mandate.tally.v1.ListChangesResponse.changes:type_name -> mandate.tally.v1.Change
-	32, // 15: mandate.tally.v1.ListChangesResponse.totals:type_name -> mandate.tally.v1.Totals
-	32, // 16: mandate.tally.v1.WatchTotalsResponse.totals:type_name -> mandate.tally.v1.Totals
-	31, // 17: mandate.tally.v1.WatchTotalsResponse.changes:type_name -> mandate.tally.v1.Change
-	33, // 18: mandate.tally.v1.SetContestPhaseRequest.phase:type_name -> mandate.tally.v1.ResultStatus
+	31, // 12: mandate.tally.v1.ImportRejection.violations:type_name -> mandate.tally.v1.Violation
+	30, // 13: mandate.tally.v1.ListProtocolsResponse.protocols:type_name -> mandate.tally.v1.Protocol
+	32, // 14: mandate.tally.v1.ListChangesResponse.changes:type_name -> mandate.tally.v1.Change
+	33, // 15: mandate.tally.v1.ListChangesResponse.totals:type_name -> mandate.tally.v1.Totals
+	33, // 16: mandate.tally.v1.WatchTotalsResponse.totals:type_name -> mandate.tally.v1.Totals
+	32, // 17: mandate.tally.v1.WatchTotalsResponse.changes:type_name -> mandate.tally.v1.Change
+	34, // 18: mandate.tally.v1.SetContestPhaseRequest.phase:type_name -> mandate.tally.v1.ResultStatus
 	0,  // 19: mandate.tally.v1.TallyService.CreateElection:input_type -> mandate.tally.v1.CreateElectionRequest
 	1,  // 20: mandate.tally.v1.TallyService.GetElection:input_type -> mandate.tally.v1.GetElectionRequest
 	2,  // 21: mandate.tally.v1.TallyService.ListElections:input_type -> mandate.tally.v1.ListElectionsRequest
@@ -1730,23 +1808,25 @@ var file_mandate_tally_v1_tally_service_proto_depIdxs = []int32{
 	19, // 31: mandate.tally.v1.TallyService.ListChanges:input_type -> mandate.tally.v1.ListChangesRequest
 	21, // 32: mandate.tally.v1.TallyService.WatchTotals:input_type -> mandate.tally.v1.WatchTotalsRequest
 	23, // 33: mandate.tally.v1.TallyService.SetContestPhase:input_type -> mandate.tally.v1.SetContestPhaseRequest
-	26, // 34: mandate.tally.v1.TallyService.CreateElection:output_type -> mandate.tally.v1.Election
-	26, // 35: mandate.tally.v1.TallyService.GetElection:output_type -> mandate.tally.v1.Election
-	3,  // 36: mandate.tally.v1.TallyService.ListElections:output_type -> mandate.tally.v1.ListElectionsResponse
-	34, // 37: mandate.tally.v1.TallyService.GetContest:output_type -> mandate.tally.v1.Contest
-	6,  // 38: mandate.tally.v1.TallyService.BatchCreateReportingUnits:output_type -> mandate.tally.v1.BatchCreateReportingUnitsResponse
-	27, // 39: mandate.tally.v1.TallyService.GetReportingUnit:output_type -> mandate.tally.v1.ReportingUnit
-	9,  // 40: mandate.tally.v1.TallyService.ListReportingUnits:output_type -> mandate.tally.v1.ListReportingUnitsResponse
-	11, // 41: mandate.tally.v1.TallyService.SubmitProtocol:output_type -> mandate.tally.v1.SubmitProtocolResponse
-	13, // 42: mandate.tally.v1.TallyService.ImportProtocols:output_type -> mandate.tally.v1.ImportProtocolsResponse
-	29, // 43: mandate.tally.v1.TallyService.GetProtocol:output_type -> mandate.tally.v1.Protocol
-	17, // 44: mandate.tally.v1.TallyService.ListProtocols:output_type -> mandate.tally.v1.ListProtocolsResponse
-	32, // 45: mandate.tally.v1.TallyService.GetTotals:output_type -> mandate.tally.v1.Totals
-	20, // 46: mandate.tally.v1.TallyService.ListChanges:output_type -> mandate.tally.v1.ListChangesResponse
-	22, // 47: mandate.tally.v1.TallyService.WatchTotals:output_type -> mandate.tally.v1.WatchTotalsResponse
-	34, // 48: mandate.tally.v1.TallyService.SetContestPhase:output_type -> mandate.tally.v1.Contest
-	34, // [34:49] is the sub-list for method output_type
-	19, // [19:34] is the sub-list for method input_type
+	24, // 34: mandate.tally.v1.TallyService.GetForensicsReport:input_type -> mandate.tally.v1.GetForensicsReportRequest
+	27, // 35: mandate.tally.v1.TallyService.CreateElection:output_type -> mandate.tally.v1.Election
+	27, // 36: mandate.tally.v1.TallyService.GetElection:output_type -> mandate.tally.v1.Election
+	3,  // 37: mandate.tally.v1.TallyService.ListElections:output_type -> mandate.tally.v1.ListElectionsResponse
+	35, // 38: mandate.tally.v1.TallyService.GetContest:output_type -> mandate.tally.v1.Contest
+	6,  // 39: mandate.tally.v1.TallyService.BatchCreateReportingUnits:output_type -> mandate.tally.v1.BatchCreateReportingUnitsResponse
+	28, // 40: mandate.tally.v1.TallyService.GetReportingUnit:output_type -> mandate.tally.v1.ReportingUnit
+	9,  // 41: mandate.tally.v1.TallyService.ListReportingUnits:output_type -> mandate.tally.v1.ListReportingUnitsResponse
+	11, // 42: mandate.tally.v1.TallyService.SubmitProtocol:output_type -> mandate.tally.v1.SubmitProtocolResponse
+	13, // 43: mandate.tally.v1.TallyService.ImportProtocols:output_type -> mandate.tally.v1.ImportProtocolsResponse
+	30, // 44: mandate.tally.v1.TallyService.GetProtocol:output_type -> mandate.tally.v1.Protocol
+	17, // 45: mandate.tally.v1.TallyService.ListProtocols:output_type -> mandate.tally.v1.ListProtocolsResponse
+	33, // 46: mandate.tally.v1.TallyService.GetTotals:output_type -> mandate.tally.v1.Totals
+	20, // 47: mandate.tally.v1.TallyService.ListChanges:output_type -> mandate.tally.v1.ListChangesResponse
+	22, // 48: mandate.tally.v1.TallyService.WatchTotals:output_type -> mandate.tally.v1.WatchTotalsResponse
+	35, // 49: mandate.tally.v1.TallyService.SetContestPhase:output_type -> mandate.tally.v1.Contest
+	36, // 50: mandate.tally.v1.TallyService.GetForensicsReport:output_type -> mandate.tally.v1.ForensicsReport
+	35, // [35:51] is the sub-list for method output_type
+	19, // [19:35] is the sub-list for method input_type
 	19, // [19:19] is the sub-list for extension type_name
 	19, // [19:19] is the sub-list for extension extendee
 	0,  // [0:19] is the sub-list for field type_name
@@ -1758,6 +1838,7 @@ func file_mandate_tally_v1_tally_service_proto_init() {
 		return
 	}
 	file_mandate_tally_v1_election_proto_init()
+	file_mandate_tally_v1_forensics_proto_init()
 	file_mandate_tally_v1_protocol_proto_init()
 	file_mandate_tally_v1_totals_proto_init()
 	type x struct{}
@@ -1766,7 +1847,7 @@ func file_mandate_tally_v1_tally_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mandate_tally_v1_tally_service_proto_rawDesc), len(file_mandate_tally_v1_tally_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   26,
+			NumMessages:   27,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -34,6 +34,7 @@ const (
 	TallyService_ListChanges_FullMethodName               = "/mandate.tally.v1.TallyService/ListChanges"
 	TallyService_WatchTotals_FullMethodName               = "/mandate.tally.v1.TallyService/WatchTotals"
 	TallyService_SetContestPhase_FullMethodName           = "/mandate.tally.v1.TallyService/SetContestPhase"
+	TallyService_GetForensicsReport_FullMethodName        = "/mandate.tally.v1.TallyService/GetForensicsReport"
 )
 
 // TallyServiceClient is the client API for TallyService service.
@@ -81,6 +82,12 @@ type TallyServiceClient interface {
 	// Moves a contest's results to another phase: certification closes
 	// submissions; recount and correction reopen them.
 	SetContestPhase(ctx context.Context, in *SetContestPhaseRequest, opts ...grpc.CallOption) (*Contest, error)
+	// Computes statistical indicators of anomalies from the current protocols
+	// of a contest in a unit: control-relation warnings, the turnout ×
+	// leader-share fingerprint, the integer-percentage test, digit tests and
+	// the most extreme stations. They are indicators for observers and
+	// researchers, not evidence of fraud; the report says so.
+	GetForensicsReport(ctx context.Context, in *GetForensicsReportRequest, opts ...grpc.CallOption) (*ForensicsReport, error)
 }
 
 type tallyServiceClient struct {
@@ -253,6 +260,16 @@ func (c *tallyServiceClient) SetContestPhase(ctx context.Context, in *SetContest
 	return out, nil
 }
 
+func (c *tallyServiceClient) GetForensicsReport(ctx context.Context, in *GetForensicsReportRequest, opts ...grpc.CallOption) (*ForensicsReport, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ForensicsReport)
+	err := c.cc.Invoke(ctx, TallyService_GetForensicsReport_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // TallyServiceServer is the server API for TallyService service.
 // All implementations must embed UnimplementedTallyServiceServer
 // for forward compatibility.
@@ -298,6 +315,12 @@ type TallyServiceServer interface {
 	// Moves a contest's results to another phase: certification closes
 	// submissions; recount and correction reopen them.
 	SetContestPhase(context.Context, *SetContestPhaseRequest) (*Contest, error)
+	// Computes statistical indicators of anomalies from the current protocols
+	// of a contest in a unit: control-relation warnings, the turnout ×
+	// leader-share fingerprint, the integer-percentage test, digit tests and
+	// the most extreme stations. They are indicators for observers and
+	// researchers, not evidence of fraud; the report says so.
+	GetForensicsReport(context.Context, *GetForensicsReportRequest) (*ForensicsReport, error)
 	mustEmbedUnimplementedTallyServiceServer()
 }
 
@@ -352,6 +375,9 @@ func (UnimplementedTallyServiceServer) WatchTotals(*WatchTotalsRequest, grpc.Ser
 }
 func (UnimplementedTallyServiceServer) SetContestPhase(context.Context, *SetContestPhaseRequest) (*Contest, error) {
 	return nil, status.Error(codes.Unimplemented, "method SetContestPhase not implemented")
+}
+func (UnimplementedTallyServiceServer) GetForensicsReport(context.Context, *GetForensicsReportRequest) (*ForensicsReport, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetForensicsReport not implemented")
 }
 func (UnimplementedTallyServiceServer) mustEmbedUnimplementedTallyServiceServer() {}
 func (UnimplementedTallyServiceServer) testEmbeddedByValue()                      {}
@@ -626,6 +652,24 @@ func _TallyService_SetContestPhase_Handler(srv interface{}, ctx context.Context,
 	return interceptor(ctx, in, info, handler)
 }
 
+func _TallyService_GetForensicsReport_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetForensicsReportRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(TallyServiceServer).GetForensicsReport(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: TallyService_GetForensicsReport_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(TallyServiceServer).GetForensicsReport(ctx, req.(*GetForensicsReportRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // TallyService_ServiceDesc is the grpc.ServiceDesc for TallyService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -684,6 +728,10 @@ var TallyService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "SetContestPhase",
 			Handler:    _TallyService_SetContestPhase_Handler,
+		},
+		{
+			MethodName: "GetForensicsReport",
+			Handler:    _TallyService_GetForensicsReport_Handler,
 		},
 	},
 	Streams: []grpc.StreamDesc{

@@ -24,6 +24,7 @@ func commands() map[string]command {
 		"apportion": {"apportion a case file (corpus schema) with the engine or a seats server", runApportion},
 		"demo":      {"load the Kazakhstan 2012 demo election into a tally server (demo load)", runDemo},
 		"define":    {"define an election from a YAML or JSON file on a tally server", runDefine},
+		"forensics": {"print statistical indicators (not verdicts) of a contest's protocols in a unit", runForensics},
 		"import":    {"stream a CSV file of station protocols to a tally server (import csv)", runImport},
 		"totals":    {"print a contest's totals in a unit", runTotals},
 		"token":     {"make signing keys and issue access tokens (token keygen, token issue)", runToken},

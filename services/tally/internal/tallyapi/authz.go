@@ -33,6 +33,7 @@ func AccessRules() map[string]auth.Rule {
 		tallyv1.TallyService_GetTotals_FullMethodName:                 read,
 		tallyv1.TallyService_ListChanges_FullMethodName:               read,
 		tallyv1.TallyService_WatchTotals_FullMethodName:               read,
+		tallyv1.TallyService_GetForensicsReport_FullMethodName:        read,
 	}
 }
 

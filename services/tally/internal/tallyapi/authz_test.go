@@ -152,6 +152,10 @@ func TestAccessMatrix(t *testing.T) {
 			_, err := c.ListChanges(ctx, &tallyv1.ListChangesRequest{Name: national})
 			return err
 		}, true},
+		"GetForensicsReport": {tallyv1.TallyService_GetForensicsReport_FullMethodName, auth.Read, func(ctx context.Context) error {
+			_, err := c.GetForensicsReport(ctx, &tallyv1.GetForensicsReportRequest{Name: contest + "/forensicsReports/kz", Replicates: 10})
+			return err
+		}, true},
 		"WatchTotals": {tallyv1.TallyService_WatchTotals_FullMethodName, auth.Read, func(ctx context.Context) error {
 			s, err := c.WatchTotals(ctx, &tallyv1.WatchTotalsRequest{Name: national})
 			if err != nil {
