@@ -12,11 +12,13 @@ PROTOC_GEN_GO_GRPC_VERSION := v1.6.2
 GRPC_GATEWAY_VERSION       := v2.33.0
 STATICCHECK_VERSION        := v0.8.2
 GRPCURL_VERSION            := v1.9.4
+# ghz is only for `make bench`; .ci/bench-tally installs it on first use.
+GHZ_VERSION                := v0.121.0
 
 TOOLS   := $(CURDIR)/.tools/bin
 STAMPS  := $(CURDIR)/.tools/stamps
 BUF     := $(TOOLS)/buf
-MODULES := gen services/platform services/seats services/tally services/gateway services/mandatectl
+MODULES := gen services/platform services/seats services/tally services/gateway services/mandatectl services/e2e
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/mandate-project/mandate/services/platform/buildinfo.Version=$(VERSION)
 GOTEST_FLAGS ?= -race
@@ -85,19 +87,39 @@ build: ## Build tallyd, seatsd, gatewayd and mandatectl into bin/.
 unit: ## Run every module's Go tests.
 	@for m in $(MODULES); do echo "== go test $$m"; (cd $$m && go test $(GOTEST_FLAGS) ./...) || exit 1; done
 
-FUZZTIME ?= 5s
-.PHONY: fuzz
-fuzz: ## Run every fuzz target for FUZZTIME each (make fuzz FUZZTIME=5m).
+FUZZTIME ?= 2m
+.PHONY: fuzz fuzz-smoke
+fuzz-smoke: ## Every fuzz target for 5 s (what make test runs).
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=5s
+
+fuzz: ## Run every fuzz target for FUZZTIME each (default 2m; crashers land in testdata/fuzz).
 	@cd services/seats && go test -run XXX -fuzz '^FuzzApportion$$' -fuzztime $(FUZZTIME) ./apportion
 	@cd services/seats && go test -run XXX -fuzz '^FuzzApportionRequest$$' -fuzztime $(FUZZTIME) ./internal/seatsapi
+	@cd services/tally && go test -run XXX -fuzz '^FuzzValidateProtocol$$' -fuzztime $(FUZZTIME) ./definition
+	@cd services/tally && go test -run XXX -fuzz '^FuzzParseDefinition$$' -fuzztime $(FUZZTIME) ./definition
+	@cd services/tally && go test -run XXX -fuzz '^FuzzImportCSV$$' -fuzztime $(FUZZTIME) ./importer
+	@cd services/gateway && go test -run XXX -fuzz '^FuzzJSONBodies$$' -fuzztime $(FUZZTIME) ./internal/gateway
+
+.PHONY: soak
+soak: ## Crash test: kill -9 tallyd under load 50 times, on SQLite and PostgreSQL.
+	@cd services/tally/crashtest && MANDATE_CRASH_CYCLES=50 MANDATE_CRASH_STATIONS=60000 MANDATE_CRASH_STORE=sqlite \
+		go test -count=1 -timeout 60m -run '^TestCrashRecovery$$'
+	@if [ -n "$${MANDATE_TEST_POSTGRES_URL:-}" ]; then \
+		cd services/tally/crashtest && MANDATE_CRASH_CYCLES=50 MANDATE_CRASH_STATIONS=60000 MANDATE_CRASH_STORE=postgres \
+		go test -count=1 -timeout 60m -run '^TestCrashRecovery$$'; \
+	else echo "soak: PostgreSQL skipped, MANDATE_TEST_POSTGRES_URL is not set"; fi
 
 .PHONY: readme-test
 readme-test: build tools ## Run the README's examples against a running system.
 	@PATH="$(TOOLS):$$PATH" bash .ci/readme-examples
 
 .PHONY: test
-test: lint gen-check unit fuzz readme-test ## Lint, drift check, all tests, short fuzzing, README examples.
+test: lint gen-check unit fuzz-smoke readme-test ## Lint, drift check, all tests, short fuzzing, README examples.
 	@echo "make test: all checks passed"
+
+.PHONY: bench
+bench: ## Tally load test: durable vs no-op submits, reads under ingest, RU 2016 import.
+	@GHZ_VERSION=$(GHZ_VERSION) bash .ci/bench-tally
 
 .PHONY: run
 run: build ## Start tally, seats and gateway with the demo election (Ctrl-C stops).

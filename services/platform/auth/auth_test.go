@@ -200,3 +200,15 @@ func TestInterceptor(t *testing.T) {
 		t.Errorf("anonymous read with private reads: %v", err)
 	}
 }
+
+func TestNoKeysPublicReadsIgnoresTokens(t *testing.T) {
+	a := auth.New(auth.Config{PublicReads: true, Rules: map[string]auth.Rule{"/t/Read": {Access: auth.Read}, "/t/Admin": {Access: auth.Administer}}})
+	ctx := metadata.NewIncomingContext(context.Background(), metadata.Pairs("authorization", "Bearer mandate1.x.y"))
+	h := func(context.Context, any) (any, error) { return nil, nil }
+	if _, err := a.Unary()(ctx, nil, &grpc.UnaryServerInfo{FullMethod: "/t/Read"}, h); err != nil {
+		t.Errorf("read with a token for another service: %v", err)
+	}
+	if _, err := a.Unary()(ctx, nil, &grpc.UnaryServerInfo{FullMethod: "/t/Admin"}, h); status.Code(err) != codes.Unauthenticated {
+		t.Errorf("write on a service without keys: %v", err)
+	}
+}

@@ -45,6 +45,7 @@ func New(ctx context.Context, cfg Config) (http.Handler, error) {
 			},
 		}),
 		runtime.WithHealthEndpointAt(healthpb.NewHealthClient(cfg.Tally), "/healthz/tally"),
+		runtime.WithErrorHandler(errorHandler),
 	)
 	if err := tallyv1.RegisterTallyServiceHandler(ctx, mux, cfg.Tally); err != nil {
 		return nil, fmt.Errorf("register tally: %w", err)
@@ -110,7 +111,7 @@ func limitBody(next http.Handler, max int64) http.Handler {
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(buf))
-		next.ServeHTTP(w, r)
+		next.ServeHTTP(w, withBody(r, buf))
 	})
 }
 

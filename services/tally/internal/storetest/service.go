@@ -177,10 +177,10 @@ func runService(t *testing.T, open func(t *testing.T) tally.Store) {
 			sub           tally.Submission
 			field, reason string
 		}{
-			{"unknown choice", mod(func(s *tally.Submission) { s.Votes["Z"] = 0 }), "protocol.votes.Z", "UNKNOWN_CHOICE"},
-			{"missing choice", mod(func(s *tally.Submission) { delete(s.Votes, "B") }), "protocol.votes.B", "MISSING_CHOICE"},
-			{"missing line", mod(func(s *tally.Submission) { delete(s.Lines, "valid") }), "protocol.lines.valid", "MISSING_LINE"},
-			{"unknown line", mod(func(s *tally.Submission) { s.Lines["spoiled"] = 0 }), "protocol.lines.spoiled", "UNKNOWN_LINE"},
+			{"unknown choice", mod(func(s *tally.Submission) { s.Votes["Z"] = 0 }), "votes.Z", "UNKNOWN_CHOICE"},
+			{"missing choice", mod(func(s *tally.Submission) { delete(s.Votes, "B") }), "votes.B", "MISSING_CHOICE"},
+			{"missing line", mod(func(s *tally.Submission) { delete(s.Lines, "valid") }), "lines.valid", "MISSING_LINE"},
+			{"unknown line", mod(func(s *tally.Submission) { s.Lines["spoiled"] = 0 }), "lines.spoiled", "UNKNOWN_LINE"},
 			{"no key", mod(func(s *tally.Submission) { s.IdempotencyKey = "" }), "idempotency_key", "REQUIRED"},
 			{"not a station", mod(func(s *tally.Submission) { s.Station = "north" }), "station", "NOT_A_STATION"},
 			{"original replaces", mod(func(s *tally.Submission) { s.Replaces = 1 }), "replaces", "ORIGINAL_REPLACES"},

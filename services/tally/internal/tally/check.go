@@ -21,6 +21,8 @@ func checkShape(s Submission) error {
 		return fieldErr("idempotency_key", "REQUIRED", "an idempotency key is required")
 	case len(s.IdempotencyKey) > 200:
 		return fieldErr("idempotency_key", "TOO_LONG", "idempotency key longer than 200 bytes")
+	case len(s.Reason) > MaxReason:
+		return fieldErr("reason", "TOO_LONG", "reason longer than %d bytes", MaxReason)
 	case s.Replaces < 0:
 		return fieldErr("replaces", "OUT_OF_RANGE", "replaces must not be negative")
 	}
@@ -42,32 +44,36 @@ func checkShape(s Submission) error {
 	return nil
 }
 
+// MaxReason bounds a correction's reason: a sentence or two of the
+// commission's decision, not a document.
+const MaxReason = 2000
+
 // check validates the protocol content against the contest form and returns
 // the value vector (lines, then choices) and the warnings. Error-severity
 // violations come back as one *ValidationError listing all of them.
 func (c *compiledContest) check(s Submission) ([]int64, []Violation, error) {
 	vals := make([]int64, c.width())
 	if len(s.Lines) != c.nLines {
-		if err := c.keyErrors(s.Lines, "protocol.lines", "LINE", func(id string) bool { _, ok := c.lineIdx[id]; return ok }); err != nil {
+		if err := c.keyErrors(s.Lines, "lines", "LINE", func(id string) bool { _, ok := c.lineIdx[id]; return ok }); err != nil {
 			return nil, nil, err
 		}
 	}
 	for i, l := range c.Form.Lines {
 		v, ok := s.Lines[l.ID]
 		if !ok {
-			return nil, nil, fieldErr("protocol.lines."+l.ID, "MISSING_LINE", "line %s (%s) is missing", l.Number, l.ID)
+			return nil, nil, fieldErr("lines."+l.ID, "MISSING_LINE", "line %s (%s) is missing", l.Number, l.ID)
 		}
 		vals[i] = v
 	}
 	if len(s.Votes) != len(c.Choices) {
-		if err := c.keyErrors(s.Votes, "protocol.votes", "CHOICE", func(id string) bool { _, ok := c.choiceIdx[id]; return ok }); err != nil {
+		if err := c.keyErrors(s.Votes, "votes", "CHOICE", func(id string) bool { _, ok := c.choiceIdx[id]; return ok }); err != nil {
 			return nil, nil, err
 		}
 	}
 	for i, ch := range c.Choices {
 		v, ok := s.Votes[ch.ID]
 		if !ok {
-			return nil, nil, fieldErr("protocol.votes."+ch.ID, "MISSING_CHOICE", "votes for %s are missing", ch.ID)
+			return nil, nil, fieldErr("votes."+ch.ID, "MISSING_CHOICE", "votes for %s are missing", ch.ID)
 		}
 		vals[c.nLines+i] = v
 	}
@@ -76,7 +82,7 @@ func (c *compiledContest) check(s Submission) ([]int64, []Violation, error) {
 		if v < 0 {
 			id := c.idOf(i)
 			errs = append(errs, Violation{Code: "NEGATIVE_COUNT", Message: "a count cannot be negative: " + id,
-				Severity: SeverityError, Lines: []string{id}, Left: v})
+				Severity: SeverityError, Lines: []string{id}, Fields: []string{c.fieldOf(i)}, Left: v})
 		}
 	}
 	for i := range c.relations {
@@ -87,6 +93,13 @@ func (c *compiledContest) check(s Submission) ([]int64, []Violation, error) {
 		}
 		v := Violation{Code: r.Code, Message: r.Message, Severity: r.Severity, Lines: r.ids, Left: l, Right: rv}
 		if r.Severity == SeverityError {
+			for _, id := range r.ids {
+				if _, ok := c.lineIdx[id]; ok {
+					v.Fields = append(v.Fields, "lines."+id)
+				} else {
+					v.Fields = append(v.Fields, "votes."+id)
+				}
+			}
 			errs = append(errs, v)
 		} else {
 			warns = append(warns, v)
@@ -114,6 +127,14 @@ func (c *compiledContest) keyErrors(m map[string]int64, path, what string, known
 		return fieldErr(path+"."+unknown[0], "UNKNOWN_CHOICE", "%q is not a choice of contest %s", unknown[0], c.ID)
 	}
 	return fieldErr(path+"."+unknown[0], "UNKNOWN_LINE", "%q is not a line of the form", unknown[0])
+}
+
+// fieldOf is the request field path of value i: lines.ID or votes.ID.
+func (c *compiledContest) fieldOf(i int) string {
+	if i < c.nLines {
+		return "lines." + c.idOf(i)
+	}
+	return "votes." + c.idOf(i)
 }
 
 func (c *compiledContest) idOf(i int) string {

@@ -70,8 +70,8 @@ func NewStateError(kind error, subject, format string, args ...any) *StateError 
 
 // FieldError is a malformed request field. It matches ErrInvalidArgument.
 type FieldError struct {
-	// Field is the request field path, e.g. "protocol.lines.valid",
-	// "protocol.votes.ER", "station", "contests[0].form.relations[2].expression".
+	// Field is the request field path, e.g. "lines.valid",
+	// "votes.ER", "station", "contests[0].form.relations[2].expression".
 	Field string
 	// Reason is a stable UPPER_SNAKE code, e.g. "UNKNOWN_CHOICE".
 	Reason  string
@@ -115,6 +115,9 @@ type Violation struct {
 	// Left and Right are the values of both sides as submitted.
 	Left  int64 `json:"left"`
 	Right int64 `json:"right"`
+	// Fields are the request field paths of Lines (lines.ID, votes.ID), set
+	// on the violations of a rejected protocol; not stored.
+	Fields []string `json:"-"`
 }
 
 // ValidationError lists every error-severity violation of a rejected

@@ -163,17 +163,18 @@ func contestToWire(election string, c tally.Contest, st tally.Status) *tallyv1.C
 	return out
 }
 
-func unitFromWire(election string, u *tallyv1.ReportingUnit) (tally.Unit, error) {
-	ids, err := parseName(u.GetName(), "units.name", "elections", "units")
+// unitFromWire converts the unit at path (e.g. "units[3]") of a request.
+func unitFromWire(election, path string, u *tallyv1.ReportingUnit) (tally.Unit, error) {
+	ids, err := parseName(u.GetName(), path+".name", "elections", "units")
 	if err != nil {
 		return tally.Unit{}, err
 	}
 	out := tally.Unit{ID: ids[1], Name: u.GetDisplayName(), Level: u.GetLevel(), Registered: u.GetRegisteredVoters()}
 	if ids[0] != election {
-		return tally.Unit{}, badName("units.name", u.GetName(), []string{"elections", "units"})
+		return tally.Unit{}, badName(path+".name", u.GetName(), []string{"elections", "units"})
 	}
 	if p := u.GetParentUnit(); p != "" {
-		pids, err := parseName(p, "units.parent_unit", "elections", "units")
+		pids, err := parseName(p, path+".parent_unit", "elections", "units")
 		if err != nil {
 			return tally.Unit{}, err
 		}

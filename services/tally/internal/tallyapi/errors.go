@@ -57,10 +57,10 @@ func toStatus(ctx context.Context, log *slog.Logger, prefix string, err error) e
 		vs := make([]rpcerr.Violation, 0, len(ve.Violations))
 		for _, v := range ve.Violations {
 			field := "lines"
-			if len(v.Lines) > 0 {
-				field = "lines." + v.Lines[0]
+			if len(v.Fields) > 0 {
+				field = v.Fields[0]
 			}
-			vs = append(vs, rpcerr.Violation{Field: field, Reason: v.Code,
+			vs = append(vs, rpcerr.Violation{Field: wireField(prefix, field), Reason: v.Code,
 				Description: v.Message + " (lines " + strings.Join(v.Lines, ", ") + ")"})
 		}
 		return rpcerr.Invalid("protocol breaks "+plural(len(vs), "control relation"), vs...)
@@ -116,8 +116,9 @@ func plural(n int, what string) string {
 	return itoa(n) + " " + what + "s"
 }
 
-// toStatusProto is toStatus for places that report a status inside a
-// response (import rejections) rather than fail the call.
+// toStatusProto is toStatus for import rejections, reported inside the
+// response rather than failing the call; field paths are relative to the
+// ImportProtocolsRequest, whose protocol field holds the submission.
 func toStatusProto(ctx context.Context, s *Server, err error) *status.Status {
-	return status.Convert(toStatus(ctx, s.log, "", err))
+	return status.Convert(toStatus(ctx, s.log, "protocol", err))
 }

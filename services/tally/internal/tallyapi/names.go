@@ -7,7 +7,9 @@ import (
 )
 
 // Resource names are parsed here and nowhere else. A name is a fixed
-// sequence of collection/id pairs; ids are checked by the domain.
+// sequence of collection/id pairs. Every id of a name (election, contest,
+// unit) is 1-63 of [a-z0-9._-], the loosest of the domain's id rules, so a
+// malformed or oversize name is INVALID_ARGUMENT here, before any lookup.
 
 // parseName splits name by the collections in pattern, e.g.
 // parseName("elections/e/contests/c", "name", "elections", "contests")
@@ -19,7 +21,7 @@ func parseName(name, field string, collections ...string) ([]string, error) {
 	}
 	ids := make([]string, len(collections))
 	for i, c := range collections {
-		if parts[2*i] != c || parts[2*i+1] == "" {
+		if parts[2*i] != c || !validID(parts[2*i+1]) {
 			return nil, badName(field, name, collections)
 		}
 		ids[i] = parts[2*i+1]
@@ -47,3 +49,17 @@ func contestName(e, c string) string           { return "elections/" + e + "/con
 func unitName(e, u string) string              { return "elections/" + e + "/units/" + u }
 func protocolName(e, c, station string) string { return contestName(e, c) + "/protocols/" + station }
 func totalsName(e, c, u string) string         { return contestName(e, c) + "/totals/" + u }
+
+func validID(id string) bool {
+	if id == "" || len(id) > 63 {
+		return false
+	}
+	for i := range len(id) {
+		switch b := id[i]; {
+		case b >= 'a' && b <= 'z', b >= '0' && b <= '9', b == '.', b == '_', b == '-':
+		default:
+			return false
+		}
+	}
+	return true
+}

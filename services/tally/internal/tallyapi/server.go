@@ -150,8 +150,8 @@ func (s *Server) BatchCreateReportingUnits(ctx context.Context, req *tallyv1.Bat
 		return nil, err
 	}
 	units := make([]tally.Unit, 0, len(req.GetUnits()))
-	for _, u := range req.GetUnits() {
-		du, err := unitFromWire(ids[0], u)
+	for i, u := range req.GetUnits() {
+		du, err := unitFromWire(ids[0], "units["+itoa(i)+"]", u)
 		if err != nil {
 			return nil, err
 		}

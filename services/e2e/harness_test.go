@@ -1,0 +1,236 @@
+package e2e
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/metadata"
+
+	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
+	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/platform/auth"
+)
+
+// repoRoot is the directory holding go.work.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.work")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.work not found above the test directory")
+		}
+		dir = parent
+	}
+}
+
+var (
+	buildOnce sync.Once
+	binDir    string
+	buildErr  error
+)
+
+// binaries builds the three daemons once per test run.
+func binaries(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		binDir, buildErr = os.MkdirTemp("", "mandate-e2e-")
+		if buildErr != nil {
+			return
+		}
+		root := repoRoot(t)
+		for _, c := range []struct{ module, cmd string }{
+			{"services/tally", "./cmd/tallyd"}, {"services/seats", "./cmd/seatsd"}, {"services/gateway", "./cmd/gatewayd"},
+		} {
+			b := exec.Command("go", "build", "-o", binDir, c.cmd)
+			b.Dir = filepath.Join(root, c.module)
+			if out, err := b.CombinedOutput(); err != nil {
+				buildErr = fmt.Errorf("go build %s: %v\n%s", c.cmd, err, out)
+				return
+			}
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binDir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
+
+// system is the three daemons running, with clients and an admin token.
+type system struct {
+	Tally    tallyv1.TallyServiceClient
+	Seats    seatsv1.SeatsServiceClient
+	HTTP     string // gateway base URL
+	Admin    string // administrator token
+	Signer   auth.Signer
+	tallyLog string
+}
+
+// start runs tallyd, seatsd and gatewayd on free loopback ports; they stop
+// when the test ends.
+func start(t *testing.T) *system {
+	t.Helper()
+	bin := binaries(t)
+	dir := t.TempDir()
+	key, err := auth.NewHMAC()
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyFile := filepath.Join(dir, "tally.key")
+	if err := os.WriteFile(keyFile, key, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	signer, _, err := auth.ParseKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sys := &system{Signer: signer, tallyLog: filepath.Join(dir, "tallyd.log")}
+	sys.Admin = sys.Token(t, auth.Claims{Subject: "e2e-admin", Role: auth.Admin})
+
+	tallyAddr := run(t, filepath.Join(bin, "tallyd"), sys.tallyLog, "tally serving",
+		"--grpc-addr", "127.0.0.1:0", "--store", filepath.Join(dir, "tally.db"), "--auth-key", keyFile)
+	seatsAddr := run(t, filepath.Join(bin, "seatsd"), filepath.Join(dir, "seatsd.log"), "seats serving", "--grpc-addr", "127.0.0.1:0")
+	httpAddr := run(t, filepath.Join(bin, "gatewayd"), filepath.Join(dir, "gatewayd.log"), "gateway serving",
+		"--http-addr", "127.0.0.1:0", "--tally-addr", tallyAddr, "--seats-addr", seatsAddr)
+	sys.Tally = tallyv1.NewTallyServiceClient(dial(t, tallyAddr))
+	sys.Seats = seatsv1.NewSeatsServiceClient(dial(t, seatsAddr))
+	sys.HTTP = "http://" + httpAddr
+	return sys
+}
+
+// Token issues a token for claims, valid for an hour.
+func (s *system) Token(t *testing.T, c auth.Claims) string {
+	t.Helper()
+	now := time.Now()
+	c.Expires = now.Add(time.Hour).Unix()
+	tok, err := auth.Issue(s.Signer, c, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
+}
+
+// As returns ctx carrying a bearer token.
+func As(ctx context.Context, token string) context.Context {
+	return metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+token)
+}
+
+func dial(t *testing.T, addr string) *grpc.ClientConn {
+	t.Helper()
+	c, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
+// run starts a daemon and returns the address from its "serving" log line.
+func run(t *testing.T, bin, logFile, serving string, args ...string) string {
+	t.Helper()
+	logf, err := os.Create(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, args...)
+	pipe, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	addr := make(chan string, 1)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		sc := bufio.NewScanner(io.TeeReader(pipe, logf))
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			var line struct{ Msg, Addr string }
+			if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == serving {
+				addr <- line.Addr
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		_ = cmd.Process.Signal(os.Interrupt)
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			_ = cmd.Process.Kill()
+			t.Errorf("%s did not stop within 20 s", filepath.Base(bin))
+		}
+		_ = cmd.Wait()
+		logf.Close()
+		if t.Failed() {
+			b, _ := os.ReadFile(logFile)
+			lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+			t.Logf("%s log (last lines):\n%s", filepath.Base(bin), strings.Join(lines[max(0, len(lines)-15):], "\n"))
+		}
+	})
+	select {
+	case a := <-addr:
+		return a
+	case <-done:
+		t.Fatalf("%s exited before serving; see %s", filepath.Base(bin), logFile)
+	case <-time.After(2 * time.Minute):
+		t.Fatalf("%s did not serve within 2 minutes", filepath.Base(bin))
+	}
+	return ""
+}
+
+// do sends an HTTP request to the gateway with an optional token and
+// returns the status and body.
+func (s *system) do(t *testing.T, method, path, token, body string) (int, []byte) {
+	t.Helper()
+	var r io.Reader
+	if body != "" {
+		r = strings.NewReader(body)
+	}
+	req, err := http.NewRequest(method, s.HTTP+path, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, b
+}
