@@ -6,6 +6,7 @@ require (
 	github.com/grpc-ecosystem/grpc-gateway/v2 v2.33.0
 	github.com/mandate-project/mandate/gen v0.0.0
 	github.com/mandate-project/mandate/services/platform v0.0.0
+	github.com/mandate-project/mandate/services/seats v0.0.0
 	google.golang.org/genproto/googleapis/rpc v0.0.0-20261019180522-ce908d29299b
 	google.golang.org/grpc v1.85.0
 	google.golang.org/protobuf v1.36.12
@@ -21,3 +22,5 @@ require (
 replace github.com/mandate-project/mandate/gen => ../../gen
 
 replace github.com/mandate-project/mandate/services/platform => ../platform
+
+replace github.com/mandate-project/mandate/services/seats => ../seats

@@ -2,6 +2,7 @@ package gateway
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -34,24 +35,30 @@ var (
 // BadRequest naming the field path and one ErrorInfo (reason INVALID_JSON).
 func errorHandler(ctx context.Context, mux *runtime.ServeMux, m runtime.Marshaler, w http.ResponseWriter, r *http.Request, err error) {
 	st := status.Convert(err)
-	if m := queryField.FindStringSubmatch(st.Message()); st.Code() == codes.InvalidArgument && len(st.Details()) == 0 && m != nil {
+	if qm := queryField.FindStringSubmatch(st.Message()); st.Code() == codes.InvalidArgument && len(st.Details()) == 0 && qm != nil {
 		// A query parameter of the wrong type: the gateway names the field.
-		err = rpcerr.Invalid(m[1]+": "+m[2], rpcerr.Violation{Field: m[1], Reason: "INVALID_QUERY_PARAMETER", Description: m[2]})
+		err = rpcerr.Invalid(qm[1]+": "+qm[2], rpcerr.Violation{Field: qm[1], Reason: "INVALID_QUERY_PARAMETER", Description: qm[2]})
 	} else if st.Code() == codes.InvalidArgument && len(st.Details()) == 0 && strings.HasPrefix(st.Message(), "proto:") {
-		msg := strings.TrimSpace(strings.TrimPrefix(st.Message(), "proto:"))
-		field := ""
-		if body, ok := r.Context().Value(bodyKey{}).([]byte); ok {
-			if lc := lineCol.FindStringSubmatch(msg); lc != nil {
-				line, _ := strconv.Atoi(lc[1])
-				col, _ := strconv.Atoi(lc[2])
-				field = pathAt(body, offsetOf(body, line, col))
-			}
-		}
-		desc := "request body does not decode: " + msg
-		if field != "" {
-			desc = field + ": " + msg
-		}
-		err = rpcerr.Invalid(desc, rpcerr.Violation{Field: field, Reason: "INVALID_JSON", Description: msg})
+		body, _ := r.Context().Value(bodyKey{}).([]byte)
+		err = decodeError(body, errors.New(st.Message()))
 	}
 	runtime.DefaultHTTPErrorHandler(ctx, mux, m, w, r, err)
+}
+
+// decodeError turns a protojson decoding error of body into
+// INVALID_ARGUMENT with a BadRequest naming the field path (from the line
+// and column protojson reports) and one ErrorInfo, reason INVALID_JSON.
+func decodeError(body []byte, err error) error {
+	msg := strings.TrimSpace(strings.TrimPrefix(err.Error(), "proto:"))
+	field := ""
+	if lc := lineCol.FindStringSubmatch(msg); lc != nil && body != nil {
+		line, _ := strconv.Atoi(lc[1])
+		col, _ := strconv.Atoi(lc[2])
+		field = pathAt(body, offsetOf(body, line, col))
+	}
+	desc := "request body does not decode: " + msg
+	if field != "" {
+		desc = field + ": " + msg
+	}
+	return rpcerr.Invalid(desc, rpcerr.Violation{Field: field, Reason: "INVALID_JSON", Description: msg})
 }

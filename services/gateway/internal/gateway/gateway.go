@@ -59,6 +59,9 @@ func New(ctx context.Context, cfg Config) (http.Handler, error) {
 
 	root := http.NewServeMux()
 	root.Handle("/v1/", limitBody(mux, cfg.MaxBodyBytes))
+	ch := newCharts(cfg.Tally, cfg.Seats)
+	root.HandleFunc("GET /charts/elections/{election}/contests/{contest}/hemicycle.svg", ch.contest)
+	root.Handle("POST /charts/hemicycle.svg", limitBody(http.HandlerFunc(ch.allocation), cfg.MaxBodyBytes))
 	root.Handle("/healthz/", mux)
 	root.HandleFunc("GET /openapi.json", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")

@@ -1,0 +1,74 @@
+package e2e
+
+import (
+	"encoding/xml"
+	"net/http"
+	"net/url"
+	"testing"
+)
+
+// TestHemicycle draws the demo's Mazhilis from the live count: one seat
+// element per seat (98 elected, 9 reserved for the Assembly of People), in
+// the contest's colours.
+func TestHemicycle(t *testing.T) {
+	s := start(t)
+	loadDemo(t, s)
+	q := url.Values{"preset": {"presets/kz-mazhilis-2009"}, "reserved_label": {"Assembly of People"}}
+	code, body := s.do(t, http.MethodGet, "/charts/"+contest+"/hemicycle.svg?"+q.Encode(), "", "")
+	if code != http.StatusOK {
+		t.Fatalf("HTTP %d: %s", code, body)
+	}
+	var svg struct {
+		Groups []struct {
+			Class   string `xml:"class,attr"`
+			Party   string `xml:"data-party,attr"`
+			Fill    string `xml:"fill,attr"`
+			Circles []struct {
+				Class string `xml:"class,attr"`
+			} `xml:"circle"`
+		} `xml:"g"`
+	}
+	if err := xml.Unmarshal(body, &svg); err != nil {
+		t.Fatalf("SVG does not parse: %v", err)
+	}
+	seats, fills := map[string]int{}, map[string]string{}
+	for _, g := range svg.Groups {
+		for _, c := range g.Circles {
+			if c.Class == "seat" {
+				seats[g.Party]++
+			}
+		}
+		if g.Class == "party" {
+			fills[g.Party] = g.Fill
+		}
+	}
+	want := map[string]int{"nur-otan": 83, "ak-zhol": 8, "cppk": 7, "reserved": 9}
+	if len(seats) != len(want) {
+		t.Errorf("seats by party %v, want %v", seats, want)
+	}
+	for p, n := range want {
+		if seats[p] != n {
+			t.Errorf("%s: %d seats drawn, want %d", p, seats[p], n)
+		}
+	}
+	// The colours of examples/kz-2012/election.yaml.
+	for p, c := range map[string]string{"nur-otan": "#1f6fb2", "ak-zhol": "#f2b705", "cppk": "#c8102e"} {
+		if fills[p] != c {
+			t.Errorf("%s drawn in %q, want %s", p, fills[p], c)
+		}
+	}
+
+	// Errors are google.rpc.Status JSON with the field.
+	if code, body := s.do(t, http.MethodGet, "/charts/"+contest+"/hemicycle.svg", "", ""); code != http.StatusBadRequest {
+		t.Errorf("without a preset: %d %s", code, body)
+	}
+	if code, body := s.do(t, http.MethodGet, "/charts/elections/nowhere/contests/x/hemicycle.svg?preset=presets/kz-mazhilis-2009", "", ""); code != http.StatusNotFound {
+		t.Errorf("unknown election: %d %s", code, body)
+	}
+	// An allocation given in full.
+	code, body = s.do(t, http.MethodPost, "/charts/hemicycle.svg?color=a:%23ff0000", "",
+		`{"rule": {"method": "METHOD_DHONDT", "seats": 10}, "parties": [{"id": "a", "votes": "600"}, {"id": "b", "votes": "400"}]}`)
+	if code != http.StatusOK {
+		t.Fatalf("POST chart: %d %s", code, body)
+	}
+}

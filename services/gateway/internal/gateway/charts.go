@@ -1,0 +1,193 @@
+package gateway
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"slices"
+	"strings"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/encoding/protojson"
+
+	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
+	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/platform/rpcerr"
+	"github.com/mandate-project/mandate/services/seats/hemicycle"
+)
+
+// charts serves the parliament diagram:
+//
+//	GET  /charts/elections/{e}/contests/{c}/hemicycle.svg?preset=presets/P[&unit=U]
+//	     the contest's current totals allocated by a preset, parties in
+//	     ballot order with the contest's colours;
+//	POST /charts/hemicycle.svg[?color=ID:#rrggbb...]
+//	     an ApportionRequest (as for /v1/seats:apportion) drawn as it is
+//	     allocated.
+//
+// The gateway only composes the two services' answers: the tally counts,
+// the seats service allocates, the chart draws.
+type charts struct {
+	tally tallyv1.TallyServiceClient
+	seats seatsv1.SeatsServiceClient
+	json  protojson.UnmarshalOptions
+}
+
+func newCharts(tally, seats *grpc.ClientConn) *charts {
+	return &charts{tally: tallyv1.NewTallyServiceClient(tally), seats: seatsv1.NewSeatsServiceClient(seats)}
+}
+
+// outgoing forwards the caller's credentials to the services.
+func outgoing(r *http.Request) context.Context {
+	ctx := r.Context()
+	if a := r.Header.Get("Authorization"); a != "" {
+		ctx = metadata.AppendToOutgoingContext(ctx, "authorization", a)
+	}
+	return ctx
+}
+
+// writeStatus writes an error the way the JSON API does.
+func writeStatus(w http.ResponseWriter, err error) {
+	st := status.Convert(err)
+	b, merr := protojson.Marshal(st.Proto())
+	if merr != nil {
+		b = []byte(`{"code":13,"message":"internal error"}`)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(httpStatus(st.Code()))
+	_, _ = w.Write(append(b, '\n'))
+}
+
+func httpStatus(c codes.Code) int {
+	switch c {
+	case codes.InvalidArgument, codes.OutOfRange:
+		return http.StatusBadRequest
+	case codes.Unauthenticated:
+		return http.StatusUnauthorized
+	case codes.PermissionDenied:
+		return http.StatusForbidden
+	case codes.NotFound:
+		return http.StatusNotFound
+	case codes.FailedPrecondition:
+		return http.StatusBadRequest
+	case codes.ResourceExhausted:
+		return http.StatusTooManyRequests
+	case codes.Unavailable:
+		return http.StatusServiceUnavailable
+	case codes.DeadlineExceeded:
+		return http.StatusGatewayTimeout
+	case codes.Unimplemented:
+		return http.StatusNotImplemented
+	}
+	return http.StatusInternalServerError
+}
+
+func writeSVG(w http.ResponseWriter, svg string) {
+	w.Header().Set("Content-Type", "image/svg+xml")
+	// Results change while the count runs: always revalidate.
+	w.Header().Set("Cache-Control", "no-cache")
+	_, _ = io.WriteString(w, svg)
+}
+
+// contest draws a contest's allocation from the live totals.
+func (c *charts) contest(w http.ResponseWriter, r *http.Request) {
+	ctx := outgoing(r)
+	e, ct := r.PathValue("election"), r.PathValue("contest")
+	preset := r.URL.Query().Get("preset")
+	if preset == "" {
+		writeStatus(w, rpcerr.Invalid("", rpcerr.Violation{Field: "preset", Reason: "REQUIRED", Description: "give the legal rule as ?preset=presets/{preset}"}))
+		return
+	}
+	contest, err := c.tally.GetContest(ctx, &tallyv1.GetContestRequest{Name: "elections/" + e + "/contests/" + ct})
+	if err != nil {
+		writeStatus(w, err)
+		return
+	}
+	unit := r.URL.Query().Get("unit")
+	if unit == "" {
+		units, err := c.tally.ListReportingUnits(ctx, &tallyv1.ListReportingUnitsRequest{Parent: "elections/" + e, PageSize: 1})
+		if err != nil {
+			writeStatus(w, err)
+			return
+		}
+		if len(units.GetReportingUnits()) == 0 {
+			writeStatus(w, status.Error(codes.FailedPrecondition, "the election has no reporting units yet"))
+			return
+		}
+		_, unit, _ = strings.Cut(units.GetReportingUnits()[0].GetName(), "/units/")
+	}
+	tot, err := c.tally.GetTotals(ctx, &tallyv1.GetTotalsRequest{Name: contest.GetName() + "/totals/" + unit})
+	if err != nil {
+		writeStatus(w, err)
+		return
+	}
+	req := &seatsv1.ApportionRequest{Preset: preset, ThresholdBase: tot.GetShareBase()}
+	votes := map[string]int64{}
+	for _, ch := range tot.GetChoices() {
+		votes[ch.GetChoice()] = ch.GetVotes()
+	}
+	choices := slices.Clone(contest.GetChoices())
+	slices.SortStableFunc(choices, func(a, b *tallyv1.Choice) int { return int(a.GetBallotOrder() - b.GetBallotOrder()) })
+	for _, ch := range choices {
+		req.Parties = append(req.Parties, &seatsv1.Party{Id: ch.GetId(), DisplayName: ch.GetDisplayName(), Votes: votes[ch.GetId()], BallotOrder: ch.GetBallotOrder()})
+	}
+	resp, err := c.seats.Apportion(ctx, req)
+	if err != nil {
+		writeStatus(w, err)
+		return
+	}
+	seats := map[string]int{}
+	for _, p := range resp.GetAllocation().GetParties() {
+		seats[p.GetId()] = int(p.GetSeats())
+	}
+	chart := hemicycle.Chart{Title: contest.GetDisplayName(), Reserved: int(resp.GetAllocation().GetReservedSeats()), ReservedLabel: r.URL.Query().Get("reserved_label")}
+	for _, ch := range choices {
+		if n := seats[ch.GetId()]; n > 0 {
+			name := ch.GetShortName()
+			if name == "" {
+				name = ch.GetDisplayName()
+			}
+			chart.Parties = append(chart.Parties, hemicycle.Party{ID: ch.GetId(), Name: name, Color: ch.GetColor(), Seats: n})
+		}
+	}
+	writeSVG(w, hemicycle.SVG(chart))
+}
+
+// allocation draws the allocation of an ApportionRequest body.
+func (c *charts) allocation(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		writeStatus(w, status.Error(codes.InvalidArgument, "cannot read request body"))
+		return
+	}
+	req := &seatsv1.ApportionRequest{}
+	if err := c.json.Unmarshal(body, req); err != nil {
+		writeStatus(w, decodeError(body, err))
+		return
+	}
+	colors := map[string]string{}
+	for _, kv := range r.URL.Query()["color"] {
+		if id, col, ok := strings.Cut(kv, ":"); ok {
+			colors[id] = col
+		}
+	}
+	resp, err := c.seats.Apportion(outgoing(r), req)
+	if err != nil {
+		writeStatus(w, err)
+		return
+	}
+	chart := hemicycle.Chart{Title: r.URL.Query().Get("title"), Reserved: int(resp.GetAllocation().GetReservedSeats()), ReservedLabel: r.URL.Query().Get("reserved_label")}
+	for _, p := range resp.GetAllocation().GetParties() {
+		if p.GetSeats() > 0 {
+			name := p.GetDisplayName()
+			if name == "" {
+				name = p.GetId()
+			}
+			chart.Parties = append(chart.Parties, hemicycle.Party{ID: p.GetId(), Name: name, Color: colors[p.GetId()], Seats: int(p.GetSeats())})
+		}
+	}
+	writeSVG(w, hemicycle.SVG(chart))
+}
