@@ -85,12 +85,14 @@ func TestMain(m *testing.M) {
 
 // system is the three daemons running, with clients and an admin token.
 type system struct {
-	Tally    tallyv1.TallyServiceClient
-	Seats    seatsv1.SeatsServiceClient
-	HTTP     string // gateway base URL
-	Admin    string // administrator token
-	Signer   auth.Signer
-	tallyLog string
+	Tally tallyv1.TallyServiceClient
+	Seats seatsv1.SeatsServiceClient
+	HTTP  string // gateway base URL
+	// TallyAddr and SeatsAddr are the daemons' gRPC addresses.
+	TallyAddr, SeatsAddr string
+	Admin                string // administrator token
+	Signer               auth.Signer
+	tallyLog             string
 }
 
 // start runs tallyd, seatsd and gatewayd on free loopback ports; they stop
@@ -122,6 +124,7 @@ func start(t *testing.T) *system {
 	sys.Tally = tallyv1.NewTallyServiceClient(dial(t, tallyAddr))
 	sys.Seats = seatsv1.NewSeatsServiceClient(dial(t, seatsAddr))
 	sys.HTTP = "http://" + httpAddr
+	sys.TallyAddr, sys.SeatsAddr = tallyAddr, seatsAddr
 	return sys
 }
 
