@@ -1,0 +1,241 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+)
+
+// webDriver is the little of the W3C WebDriver protocol the page test
+// needs, spoken to Debian's chromedriver over plain HTTP.
+type webDriver struct {
+	t       *testing.T
+	base    string // http://127.0.0.1:PORT/session/ID
+	timeout time.Duration
+}
+
+func (d *webDriver) call(method, path string, body any) json.RawMessage {
+	d.t.Helper()
+	var r *bytes.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			d.t.Fatal(err)
+		}
+		r = bytes.NewReader(b)
+	} else {
+		r = bytes.NewReader(nil)
+	}
+	req, err := http.NewRequest(method, d.base+path, r)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		d.t.Fatalf("webdriver %s %s: %v", method, path, err)
+	}
+	defer resp.Body.Close()
+	var out struct{ Value json.RawMessage }
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		d.t.Fatalf("webdriver %s %s: %v", method, path, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		d.t.Fatalf("webdriver %s %s: HTTP %d %s", method, path, resp.StatusCode, out.Value)
+	}
+	return out.Value
+}
+
+// eval runs a script in the page and decodes its return value into v.
+func (d *webDriver) eval(script string, v any) {
+	d.t.Helper()
+	raw := d.call(http.MethodPost, "/execute/sync", map[string]any{"script": script, "args": []any{}})
+	if err := json.Unmarshal(raw, v); err != nil {
+		d.t.Fatalf("script result %s: %v", raw, err)
+	}
+}
+
+// waitFor evaluates script until it returns true.
+func (d *webDriver) waitFor(what, script string) {
+	d.t.Helper()
+	deadline := time.Now().Add(d.timeout)
+	for {
+		var ok bool
+		d.eval(script, &ok)
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			var text string
+			d.eval("return document.body.innerText", &text)
+			d.t.Fatalf("timed out waiting for %s; the page shows:\n%s", what, text)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+func (d *webDriver) screenshot(file string) {
+	d.t.Helper()
+	var b64 string
+	if err := json.Unmarshal(d.call(http.MethodGet, "/screenshot", nil), &b64); err != nil {
+		d.t.Fatal(err)
+	}
+	png, err := base64.StdEncoding.DecodeString(b64)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		d.t.Fatal(err)
+	}
+	if err := os.WriteFile(file, png, 0o644); err != nil {
+		d.t.Fatal(err)
+	}
+	d.t.Logf("screenshot: %s", file)
+}
+
+// browser starts chromedriver with headless Chromium, or skips (fails when
+// MANDATE_TEST_BROWSER=required, as .ci/run sets once it installed them).
+func browser(t *testing.T) *webDriver {
+	t.Helper()
+	chromium, errC := exec.LookPath("chromium")
+	driver, errD := exec.LookPath("chromedriver")
+	if errC != nil || errD != nil {
+		msg := "browser test skipped: install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)"
+		if os.Getenv("MANDATE_TEST_BROWSER") == "required" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	cmd := exec.Command(driver, fmt.Sprintf("--port=%d", port))
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	root := fmt.Sprintf("http://127.0.0.1:%d", port)
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		resp, err := http.Get(root + "/status")
+		if err == nil {
+			resp.Body.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("chromedriver did not answer: %v", err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	d := &webDriver{t: t, base: root, timeout: 60 * time.Second}
+	raw := d.call(http.MethodPost, "/session", map[string]any{"capabilities": map[string]any{"alwaysMatch": map[string]any{
+		"browserName": "chrome",
+		"goog:chromeOptions": map[string]any{"binary": chromium,
+			"args": []string{"--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1300,1900"}},
+	}}})
+	var s struct {
+		SessionID string `json:"sessionId"`
+	}
+	if err := json.Unmarshal(raw, &s); err != nil || s.SessionID == "" {
+		t.Fatalf("new session: %s %v", raw, err)
+	}
+	d.base = root + "/session/" + s.SessionID
+	t.Cleanup(func() {
+		req, _ := http.NewRequest(http.MethodDelete, d.base, nil)
+		if resp, err := http.DefaultClient.Do(req); err == nil {
+			resp.Body.Close()
+		}
+	})
+	return d
+}
+
+// artifacts is where tests leave files for people to look at:
+// $MANDATE_ARTIFACTS, else var/artifacts in the repository (ignored by git).
+func artifacts(t *testing.T) string {
+	if d := os.Getenv("MANDATE_ARTIFACTS"); d != "" {
+		return d
+	}
+	return filepath.Join(repoRoot(t), "var", "artifacts")
+}
+
+// TestLivePage loads the results page in headless Chromium against the real
+// system with the KZ 2012 demo, checks the totals, seats (83 / 8 / 7) and the
+// chart, submits a correction over gRPC and sees the page change without a
+// reload.
+func TestLivePage(t *testing.T) {
+	d := browser(t)
+	s := start(t)
+	loadDemo(t, s)
+	d.call(http.MethodPost, "/url", map[string]string{"url": s.HTTP + "/?election=kz-2012&contest=mazhilis&preset=presets/kz-mazhilis-2009"})
+
+	d.waitFor("results version 48", `return document.getElementById("results-version").textContent === "48"`)
+	d.waitFor("the seats", `return document.querySelectorAll("#seats tbody tr").length === 3`)
+	var seats map[string]string
+	d.eval(`const m = {}; for (const tr of document.querySelectorAll("#seats tbody tr")) m[tr.dataset.party] = tr.querySelector(".seats").textContent; return m`, &seats)
+	if seats["nur-otan"] != "83" || seats["ak-zhol"] != "8" || seats["cppk"] != "7" {
+		t.Errorf("seats on the page: %v, want 83 / 8 / 7", seats)
+	}
+	d.waitFor("the chart", `return document.querySelectorAll("#chart circle.seat").length === 107`)
+	var regions int
+	d.eval(`return document.querySelectorAll("#children tbody tr").length`, &regions)
+	if regions != 16 {
+		t.Errorf("%d regions listed, want 16", regions)
+	}
+	var status string
+	d.eval(`return document.getElementById("status").textContent`, &status)
+	if status != "unofficial complete" {
+		t.Errorf("status %q", status)
+	}
+	d.waitFor("the live stream", `return document.getElementById("live").textContent === "live"`)
+	d.screenshot(filepath.Join(artifacts(t), "live-page-before.png"))
+
+	// A correction moves 5,000 votes from Nur Otan to Ak Zhol.
+	ctx := As(context.Background(), s.Admin)
+	p, err := s.Tally.GetProtocol(ctx, &tallyv1.GetProtocolRequest{Name: contest + "/protocols/astana-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	votes := p.GetCurrent().GetVotes()
+	votes["nur-otan"] -= 5000
+	votes["ak-zhol"] += 5000
+	if _, err := s.Tally.SubmitProtocol(ctx, &tallyv1.SubmitProtocolRequest{Parent: contest, Station: "elections/kz-2012/units/astana-1",
+		Lines: p.GetCurrent().GetLines(), Votes: votes, RequestId: "browser-1", ReplacesVersion: 1, Reason: "recount of one box"}); err != nil {
+		t.Fatal(err)
+	}
+	d.waitFor("results version 49", `return document.getElementById("results-version").textContent === "49"`)
+	d.waitFor("Ak Zhol's new total", `return document.querySelector('#choices tr[data-choice="ak-zhol"] .votes').textContent === "523,405"`)
+	var nurOtan string
+	d.eval(`return document.querySelector('#choices tr[data-choice="nur-otan"] .votes').textContent`, &nurOtan)
+	if nurOtan != "5,616,436" {
+		t.Errorf("Nur Otan on the page: %s, want 5,616,436", nurOtan)
+	}
+	var reloaded bool
+	d.eval(`return performance.getEntriesByType("navigation").length !== 1`, &reloaded)
+	if reloaded {
+		t.Error("the page reloaded")
+	}
+	d.screenshot(filepath.Join(artifacts(t), "live-page.png"))
+
+	// Drill down into a region.
+	d.eval(`document.querySelector('#children tr[data-unit="astana"]').click(); return true`, new(bool))
+	d.waitFor("Astana's stations", `return document.querySelectorAll("#children tbody tr").length === 3 && location.search.includes("unit=astana")`)
+	var crumbs string
+	d.eval(`return document.getElementById("crumbs").textContent`, &crumbs)
+	if !strings.Contains(crumbs, "Astana") {
+		t.Errorf("breadcrumbs %q", crumbs)
+	}
+}

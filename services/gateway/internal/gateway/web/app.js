@@ -1,0 +1,316 @@
+// Mandate live results page. Plain JavaScript over the gateway's JSON API:
+// every number shown comes from /v1/ (int64 values arrive as strings and are
+// shown as they are; shares are the API's exact percentages). The totals
+// stream (…/totals/{unit}:watch, newline-delimited JSON) drives the live
+// updates; seats, regions and the chart are re-read at most once a second.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const state = { election: "", contest: "", preset: "", unit: "", rootUnit: "", path: [], version: 0, contestInfo: null, abort: null };
+
+const fmt = new Intl.NumberFormat("en");
+const num = (s) => (s === undefined || s === null || s === "" ? "0" : fmt.format(BigInt(s)));
+const idOf = (name) => name.slice(name.lastIndexOf("/") + 1);
+
+function params() {
+  const q = new URLSearchParams(location.search);
+  return { election: q.get("election") || "", contest: q.get("contest") || "", preset: q.get("preset") || "", unit: q.get("unit") || "" };
+}
+
+function remember() {
+  const q = new URLSearchParams();
+  if (state.election) q.set("election", state.election);
+  if (state.contest) q.set("contest", state.contest);
+  if (state.preset) q.set("preset", state.preset);
+  if (state.unit && state.unit !== state.rootUnit) q.set("unit", state.unit);
+  history.replaceState(null, "", "?" + q.toString());
+}
+
+async function api(path, init) {
+  const r = await fetch(path, init);
+  const body = await r.json().catch(() => ({}));
+  if (!r.ok) {
+    throw new Error((body && body.message) || r.status + " " + r.statusText);
+  }
+  return body;
+}
+
+function showError(e) {
+  const el = $("error");
+  if (!e) { el.hidden = true; return; }
+  el.textContent = String(e.message || e);
+  el.hidden = false;
+}
+
+function option(sel, value, label, selected) {
+  const o = document.createElement("option");
+  o.value = value; o.textContent = label; o.selected = selected;
+  sel.appendChild(o);
+}
+
+async function loadElections() {
+  const { elections = [] } = await api("/v1/elections?pageSize=100");
+  const p = params();
+  const sel = $("election");
+  sel.textContent = "";
+  for (const e of elections) option(sel, idOf(e.name), e.displayName || idOf(e.name), idOf(e.name) === p.election);
+  state.elections = elections;
+  if (!elections.length) { showError("No election is defined yet."); return; }
+  state.election = sel.value;
+  fillContests(p.contest);
+}
+
+function fillContests(want) {
+  const e = state.elections.find((x) => idOf(x.name) === state.election);
+  const sel = $("contest");
+  sel.textContent = "";
+  for (const c of (e && e.contests) || []) option(sel, idOf(c.name), c.displayName || idOf(c.name), idOf(c.name) === want);
+  state.contest = sel.value;
+  state.contestInfo = ((e && e.contests) || []).find((c) => idOf(c.name) === state.contest) || null;
+}
+
+async function loadPresets() {
+  const { presets = [] } = await api("/v1/presets");
+  const p = params();
+  const sel = $("preset");
+  sel.textContent = "";
+  option(sel, "", "(no seats)", false);
+  // Default: a preset of the election's country (the id's first part).
+  const country = state.election.split("-")[0];
+  let chosen = p.preset;
+  if (!chosen) { const m = presets.find((x) => idOf(x.name).startsWith(country + "-")); chosen = m ? m.name : ""; }
+  for (const x of presets) option(sel, x.name, x.displayName || idOf(x.name), x.name === chosen);
+  state.preset = sel.value;
+}
+
+async function findRoot() {
+  const { reportingUnits = [] } = await api(`/v1/elections/${state.election}/units?pageSize=1`);
+  state.rootUnit = reportingUnits.length ? idOf(reportingUnits[0].name) : "";
+}
+
+const contestName = () => `elections/${state.election}/contests/${state.contest}`;
+const totalsPath = (unit) => `/v1/${contestName()}/totals/${unit}`;
+
+function colorOf(choice) {
+  const c = state.contestInfo && state.contestInfo.choices.find((x) => x.id === choice);
+  return (c && /^#[0-9a-fA-F]{3,6}$/.test(c.color || "") && c.color) || "#9e9e9e";
+}
+
+function renderTotals(t) {
+  state.version = Number(t.resultsVersion);
+  $("status").textContent = (t.status || "").replace("RESULT_STATUS_", "").replaceAll("_", " ").toLowerCase();
+  $("reporting").textContent = `${num(t.stationsReporting)} of ${num(t.stationsTotal)}`;
+  $("registered-reporting").textContent = t.registeredReporting ? t.registeredReporting.percent + " %" : "–";
+  $("turnout").textContent = t.turnout ? t.turnout.percent + " %" : "–";
+  $("turnout-def").textContent = t.turnout ? t.turnout.definition : "";
+  $("cast").textContent = `${num(t.ballotsCast)} / ${num(t.invalid)}`;
+  $("warnings").textContent = num(t.protocolsWithWarnings);
+  $("results-version").textContent = String(t.resultsVersion);
+  $("generated").textContent = t.generateTime ? "generated " + t.generateTime.replace("T", " ").replace("Z", " UTC") : "";
+  const body = $("choices").tBodies[0];
+  body.textContent = "";
+  for (const c of t.choices || []) {
+    const tr = body.insertRow();
+    tr.dataset.choice = c.choice;
+    const pct = c.share ? c.share.percent : "0";
+    tr.innerHTML = `<td><span class="swatch"></span></td><td class="n votes"></td><td class="n"></td><td class="bar"><div></div></td>`;
+    tr.cells[0].querySelector(".swatch").style.background = colorOf(c.choice);
+    tr.cells[0].append(c.displayName || c.choice);
+    tr.cells[1].textContent = num(c.votes);
+    tr.cells[2].textContent = pct + " %";
+    tr.cells[3].firstChild.style.width = Math.min(100, parseFloat(pct)) + "%";
+    tr.cells[3].firstChild.style.background = colorOf(c.choice);
+  }
+  const l = t.leader;
+  $("leader").textContent = l && l.choice ? `Leader: ${l.choice}; ${l.hasMajority ? "has" : "does not have"} the required majority${l.runoffRequired ? "; runoff needed between " + (l.runoffChoices || []).join(" and ") : ""}.` : "";
+}
+
+async function renderSeats(t) {
+  const chart = $("chart"), body = $("seats").tBodies[0], note = $("seats-note");
+  if (!state.preset) { chart.textContent = ""; body.textContent = ""; note.textContent = "Pick a seat rule to see an allocation."; return; }
+  const parties = (t.choices || []).map((c, i) => ({ id: c.choice, displayName: c.displayName, votes: c.votes, ballotOrder: i + 1 }));
+  let res;
+  try {
+    res = await api("/v1/seats:apportion", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ preset: state.preset, thresholdBase: t.shareBase, parties }) });
+  } catch (e) { note.textContent = "No allocation: " + e.message; body.textContent = ""; chart.textContent = ""; return; }
+  const a = res.allocation;
+  body.textContent = "";
+  for (const p of a.parties || []) {
+    if (!p.seats && p.qualification !== "QUALIFICATION_QUALIFIED") continue;
+    const tr = body.insertRow();
+    tr.dataset.party = p.id;
+    tr.innerHTML = `<td><span class="swatch"></span></td><td class="n seats"></td><td class="n"></td><td class="n"></td>`;
+    tr.cells[0].querySelector(".swatch").style.background = colorOf(p.id);
+    tr.cells[0].append(p.displayName || p.id);
+    tr.cells[1].textContent = String(p.seats || 0);
+    tr.cells[2].textContent = p.votesToGain && p.votesToGain !== "0" ? num(p.votesToGain) : "–";
+    tr.cells[3].textContent = p.votesToLose && p.votesToLose !== "0" ? num(p.votesToLose) : "–";
+  }
+  const partial = t.status === "RESULT_STATUS_UNOFFICIAL_PARTIAL";
+  $("projection").hidden = !partial;
+  note.textContent = (partial ? `Projection from ${t.registeredReporting ? t.registeredReporting.percent : "?"} % of registered voters' stations. ` : "") +
+    `${a.seats} seats by ${state.preset}` + (a.reservedSeats ? `, ${a.reservedSeats} reserved outside the distribution` : "") + ".";
+  const q = new URLSearchParams({ preset: state.preset, unit: state.unit, v: String(t.resultsVersion) });
+  const r = await fetch(`/charts/${contestName()}/hemicycle.svg?` + q.toString());
+  chart.innerHTML = r.ok ? await r.text() : "";
+}
+
+async function renderChildren() {
+  const body = $("children").tBodies[0];
+  const { reportingUnits = [] } = await api(`/v1/elections/${state.election}/units?pageSize=1000&parentUnit=${encodeURIComponent(`elections/${state.election}/units/${state.unit}`)}`);
+  const kids = reportingUnits.filter((u) => idOf(u.name) !== state.unit);
+  $("children-title").textContent = kids.length ? (kids[0].station ? "Stations" : "By " + (kids[0].level || "unit")) : "No units below";
+  const rows = await Promise.all(kids.map((u) => api(totalsPath(idOf(u.name))).then((t) => [u, t]).catch(() => [u, null])));
+  body.textContent = "";
+  for (const [u, t] of rows) {
+    const tr = body.insertRow();
+    tr.dataset.unit = idOf(u.name);
+    let leader = null;
+    for (const c of (t && t.choices) || []) if (!leader || BigInt(c.votes) > BigInt(leader.votes)) leader = c;
+    tr.innerHTML = `<td></td><td class="n"></td><td class="n"></td><td></td><td class="n"></td>`;
+    tr.cells[0].textContent = u.displayName || idOf(u.name);
+    tr.cells[1].textContent = t ? `${num(t.stationsReporting)} / ${num(t.stationsTotal)}` : "–";
+    tr.cells[2].textContent = t && t.turnout ? t.turnout.percent + " %" : "–";
+    tr.cells[3].textContent = leader && leader.votes !== "0" ? leader.displayName || leader.choice : "–";
+    tr.cells[4].textContent = leader && leader.share ? leader.share.percent + " %" : "–";
+    if (!u.station) {
+      tr.className = "link";
+      tr.addEventListener("click", () => drill(idOf(u.name), u.displayName || idOf(u.name)));
+    }
+  }
+}
+
+function renderCrumbs() {
+  const nav = $("crumbs");
+  nav.textContent = "";
+  state.path.forEach(([id, label], i) => {
+    if (i) { const s = document.createElement("span"); s.className = "sep"; s.textContent = "›"; nav.append(s); }
+    if (i === state.path.length - 1) { nav.append(label); return; }
+    const a = document.createElement("a");
+    a.textContent = label;
+    a.addEventListener("click", () => { state.path = state.path.slice(0, i + 1); state.unit = id; refreshAll(); });
+    nav.append(a);
+  });
+}
+
+function drill(unit, label) {
+  state.path.push([unit, label]);
+  state.unit = unit;
+  refreshAll();
+}
+
+let pending = null, lastSlow = 0;
+// slowRefresh re-reads seats and regions at most once a second.
+function slowRefresh(t) {
+  clearTimeout(pending);
+  const wait = Math.max(0, 1000 - (Date.now() - lastSlow));
+  pending = setTimeout(async () => {
+    lastSlow = Date.now();
+    try { await Promise.all([renderSeats(t), renderChildren()]); } catch (e) { showError(e); }
+  }, wait);
+}
+
+// watch follows the totals stream. It always asks from version 0, so the
+// first message is the current totals: the page is up to date at once after
+// a reconnect (it shows totals, not the list of changes it may have missed),
+// and the response starts without waiting for the next change.
+async function watch() {
+  if (state.abort) state.abort.abort();
+  const ctl = new AbortController();
+  state.abort = ctl;
+  const live = $("live");
+  for (let delay = 500; !ctl.signal.aborted; delay = Math.min(delay * 2, 10000)) {
+    try {
+      const r = await fetch(`${totalsPath(state.unit)}:watch`, { signal: ctl.signal });
+      if (!r.ok || !r.body) throw new Error("watch: HTTP " + r.status);
+      live.textContent = "live"; live.className = "v on";
+      delay = 500;
+      const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buf = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buf += value;
+        let nl;
+        while ((nl = buf.indexOf("\n")) >= 0) {
+          const line = buf.slice(0, nl).trim();
+          buf = buf.slice(nl + 1);
+          if (!line) continue;
+          const msg = JSON.parse(line);
+          if (msg.error) throw new Error(msg.error.message);
+          const t = msg.result && msg.result.totals;
+          if (t) { renderTotals(t); slowRefresh(t); }
+        }
+      }
+    } catch (e) {
+      if (ctl.signal.aborted) return;
+    }
+    live.textContent = "reconnecting"; live.className = "v off";
+    await new Promise((res) => setTimeout(res, delay));
+  }
+}
+
+async function refreshAll() {
+  showError(null);
+  remember();
+  renderCrumbs();
+  try {
+    const t = await api(totalsPath(state.unit));
+    renderTotals(t);
+    await Promise.all([renderSeats(t), renderChildren()]);
+    $("forensics-body").hidden = true;
+  } catch (e) { showError(e); }
+  watch();
+}
+
+async function start() {
+  try {
+    await loadElections();
+    if (!state.election) return;
+    await loadPresets();
+    await findRoot();
+    const p = params();
+    state.unit = p.unit || state.rootUnit;
+    state.path = [[state.rootUnit, "All"]];
+    if (state.unit !== state.rootUnit) state.path.push([state.unit, state.unit]);
+    await refreshAll();
+  } catch (e) { showError(e); }
+}
+
+async function loadForensics() {
+  const btn = $("load-forensics");
+  btn.disabled = true; btn.textContent = "Computing…";
+  try {
+    const r = await api(`/v1/${contestName()}/forensicsReports/${state.unit}?replicates=200`);
+    $("disclaimer").textContent = r.disclaimer;
+    $("fingerprint").innerHTML = (r.fingerprint && r.fingerprint.svg) || "";
+    $("fingerprint-note").textContent = r.fingerprint ? `Correlation of turnout and leader share: ${Number(r.fingerprint.correlation).toFixed(3)} over ${num(r.fingerprint.stations)} stations.` : "";
+    const it = r.integerPercentTest || {};
+    $("integer-hist").innerHTML = histogramSVG(it.turnoutHistogram || []);
+    $("integer-note").textContent = `Stations with a whole-percentage turnout or leader share: ${num(it.observed)} observed, ${Number(it.expected || 0).toFixed(1)} expected (SD ${Number(it.standardDeviation || 0).toFixed(1)}).`;
+    $("forensics-body").hidden = false;
+  } catch (e) { showError(e); }
+  btn.disabled = false; btn.textContent = "Compute the indicators";
+}
+
+// histogramSVG draws 1,000 bins of 0.1 point as bars, whole percentages
+// marked every 10 points.
+function histogramSVG(bins) {
+  const w = 1000, h = 220, max = Math.max(1, ...bins.map(Number));
+  let bars = "";
+  bins.forEach((n, i) => {
+    const v = Number(n);
+    if (!v) return;
+    const bh = (v / max) * (h - 30);
+    bars += `<rect x="${i}" y="${(h - 20 - bh).toFixed(1)}" width="1" height="${bh.toFixed(1)}"/>`;
+  });
+  let axis = "";
+  for (let p = 0; p <= 100; p += 10) axis += `<text x="${p * 10}" y="${h - 4}" font-size="12" text-anchor="middle">${p}%</text>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="-10 0 1020 ${h}" role="img" aria-label="stations by turnout"><g fill="#1f6fb2">${bars}</g><g fill="#5b6470" font-family="sans-serif">${axis}</g></svg>`;
+}
+
+$("election").addEventListener("change", async () => { state.election = $("election").value; fillContests(""); state.preset = ""; history.replaceState(null, "", "?election=" + state.election); await loadPresets(); await findRoot(); state.unit = state.rootUnit; state.path = [[state.rootUnit, "All"]]; state.version = 0; refreshAll(); });
+$("contest").addEventListener("change", () => { state.contest = $("contest").value; fillContests(state.contest); state.version = 0; refreshAll(); });
+$("preset").addEventListener("change", () => { state.preset = $("preset").value; refreshAll(); });
+$("load-forensics").addEventListener("click", loadForensics);
+start();
