@@ -1,0 +1,113 @@
+// Package noop serves a TallyService that does no work, as the ceiling a
+// load test of tallyd is compared with: SubmitProtocol answers at once and
+// every other method is Unimplemented. It runs on the same front as tallyd
+// (grpcserver's interceptors, request log, health and reflection; the shared
+// daemon settings' transport, metrics, token checks and load shedding; the
+// same message limits), so the difference between the two is the tally
+// itself: validation, the commission's scope, the durable store, the totals.
+package noop
+
+import (
+	"context"
+	"log/slog"
+	"net"
+	"strings"
+	"time"
+
+	"google.golang.org/protobuf/types/known/timestamppb"
+
+	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/platform/auth"
+	"github.com/mandate-project/mandate/services/platform/daemon"
+	"github.com/mandate-project/mandate/services/platform/grpcserver"
+	"github.com/mandate-project/mandate/services/platform/metrics"
+	"github.com/mandate-project/mandate/services/tally/internal/tallyapi"
+	"github.com/mandate-project/mandate/services/tally/internal/tallyd"
+)
+
+// Config is everything the no-op server can be told.
+type Config struct {
+	GRPCAddr string        // gRPC listen address
+	Drain    time.Duration // how long a stop waits for in-flight calls
+	Logger   *slog.Logger
+	// Ready, when set, receives the bound address once listening.
+	Ready func(addr string)
+	// Common: TLS, token keys, load shedding, metrics, as tallyd has them.
+	// Without token keys no token is checked (tallyd would make a
+	// development key instead); give both servers the same --auth-key to
+	// compare them.
+	Common daemon.Common
+}
+
+// Server implements mandate.tally.v1.TallyService without a tally.
+type Server struct {
+	tallyv1.UnimplementedTallyServiceServer
+	acceptTime *timestamppb.Timestamp
+}
+
+// New returns a no-op server whose receipts carry acceptTime.
+func New(acceptTime time.Time) *Server {
+	return &Server{acceptTime: timestamppb.New(acceptTime)}
+}
+
+// SubmitProtocol answers as tallyd does for a first protocol, without
+// checking or storing anything: version 1, an original, results version 1.
+// The counts are the request's own, so the response is as large as tallyd's
+// and a load test sends and receives the same bytes from both servers.
+func (s *Server) SubmitProtocol(_ context.Context, req *tallyv1.SubmitProtocolRequest) (*tallyv1.SubmitProtocolResponse, error) {
+	station := req.GetStation()
+	unit := station[strings.LastIndexByte(station, '/')+1:]
+	return &tallyv1.SubmitProtocolResponse{
+		Protocol: &tallyv1.Protocol{
+			Name:    req.GetParent() + "/protocols/" + unit,
+			Station: station,
+			Current: &tallyv1.ProtocolVersion{
+				Version: 1, Kind: tallyv1.SubmissionKind_SUBMISSION_KIND_ORIGINAL,
+				Lines: req.GetLines(), Votes: req.GetVotes(), RequestId: req.GetRequestId(),
+				AcceptTime: s.acceptTime, ResultsVersion: 1,
+			},
+		},
+		ResultsVersion: 1,
+	}, nil
+}
+
+// Run serves until ctx is cancelled, then drains.
+func Run(ctx context.Context, cfg Config) error {
+	log := cfg.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	keys, err := cfg.Common.Verifiers()
+	if err != nil {
+		return err
+	}
+	var authz *auth.Authorizer
+	if len(keys) > 0 {
+		// tallyd's rules; a commission's scope is not looked up (there is
+		// no hierarchy here), which is part of the work tallyd does.
+		authz = auth.New(auth.Config{
+			Keys: keys, Rules: tallyapi.AccessRules(), PublicReads: cfg.Common.PublicReads,
+			InScope: func(context.Context, string, string, []string) (bool, error) { return true, nil },
+		})
+	}
+	lis, err := net.Listen("tcp", cfg.GRPCAddr)
+	if err != nil {
+		return err
+	}
+	defer lis.Close()
+	m := metrics.New()
+	opts, err := cfg.Common.ServerOptions(lis.Addr().String(), m, authz)
+	if err != nil {
+		return err
+	}
+	// The message limits are tallyd's (MaxSendBytes as tallyd.Run sets it).
+	srv := grpcserver.New(log, grpcserver.Config{MaxRecvBytes: tallyd.MaxRecvBytes, MaxSendBytes: 64 << 20, Drain: cfg.Drain}, opts...)
+	tallyv1.RegisterTallyServiceServer(srv, New(time.Now()))
+	m.RPC.InitializeMetrics(srv.Server)
+	cfg.Common.ServeMetrics(ctx, m, log)
+	log.Info("no-op tally serving", "addr", lis.Addr().String())
+	if cfg.Ready != nil {
+		cfg.Ready(lis.Addr().String())
+	}
+	return srv.Serve(ctx, lis)
+}
