@@ -22,6 +22,8 @@ import (
 	"google.golang.org/grpc/keepalive"
 	"google.golang.org/grpc/reflection"
 	"google.golang.org/grpc/status"
+
+	"github.com/mandate-project/mandate/services/platform/requestid"
 )
 
 // Config is what a daemon decides about its gRPC listener.
@@ -57,7 +59,15 @@ func New(log *slog.Logger, cfg Config, extra ...grpc.ServerOption) *Server {
 		log.ErrorContext(ctx, "handler panic", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 		return status.Error(codes.Internal, "internal error")
 	})
-	logOpts := []logging.Option{logging.WithLogOnEvents(logging.FinishCall)}
+	logOpts := []logging.Option{
+		logging.WithLogOnEvents(logging.FinishCall),
+		logging.WithFieldsFromContext(func(ctx context.Context) logging.Fields {
+			if id := requestid.FromContext(ctx); id != "" {
+				return logging.Fields{"request_id", id}
+			}
+			return nil
+		}),
+	}
 	opts := []grpc.ServerOption{
 		grpc.MaxRecvMsgSize(cfg.MaxRecvBytes),
 		grpc.MaxSendMsgSize(cfg.MaxSendBytes),
@@ -66,10 +76,12 @@ func New(log *slog.Logger, cfg Config, extra ...grpc.ServerOption) *Server {
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 20 * time.Second, PermitWithoutStream: true}),
 		grpc.KeepaliveParams(keepalive.ServerParameters{Time: 2 * time.Minute, Timeout: 20 * time.Second}),
 		grpc.ChainUnaryInterceptor(
+			requestid.UnaryServerInterceptor(),
 			logging.UnaryServerInterceptor(slogAdapter(log), logOpts...),
 			recovery.UnaryServerInterceptor(recover),
 		),
 		grpc.ChainStreamInterceptor(
+			requestid.StreamServerInterceptor(),
 			logging.StreamServerInterceptor(slogAdapter(log), logOpts...),
 			s.endWatchesOnStop,
 			recovery.StreamServerInterceptor(recover),

@@ -13,6 +13,7 @@ import (
 	"github.com/mandate-project/mandate/services/gateway/internal/gatewayd"
 	"github.com/mandate-project/mandate/services/platform/buildinfo"
 	"github.com/mandate-project/mandate/services/platform/envflag"
+	"github.com/mandate-project/mandate/services/platform/requestid"
 )
 
 func main() {
@@ -44,7 +45,7 @@ func main() {
 		return
 	}
 	cfg.MaxBodyBytes = int64(maxBody)
-	cfg.Logger = slog.New(slog.NewJSONHandler(os.Stderr, nil)).With("service", "gatewayd")
+	cfg.Logger = slog.New(requestid.LogHandler(slog.NewJSONHandler(os.Stderr, nil))).With("service", "gatewayd")
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

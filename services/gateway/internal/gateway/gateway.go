@@ -15,12 +15,14 @@ import (
 	// written as JSON; without it every error with details becomes a 500.
 	_ "google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/metadata"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/protobuf/encoding/protojson"
 
 	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/gen/openapi"
+	"github.com/mandate-project/mandate/services/platform/requestid"
 )
 
 // Config says where the services are and how much a request may carry.
@@ -46,6 +48,10 @@ func New(ctx context.Context, cfg Config) (http.Handler, error) {
 		}),
 		runtime.WithHealthEndpointAt(healthpb.NewHealthClient(cfg.Tally), "/healthz/tally"),
 		runtime.WithErrorHandler(errorHandler),
+		// The request id withRequestID set goes to the services with the call.
+		runtime.WithMetadata(func(_ context.Context, r *http.Request) metadata.MD {
+			return metadata.Pairs(requestid.Header, r.Header.Get(requestid.Header))
+		}),
 	)
 	if err := tallyv1.RegisterTallyServiceHandler(ctx, mux, cfg.Tally); err != nil {
 		return nil, fmt.Errorf("register tally: %w", err)
@@ -78,7 +84,22 @@ func New(ctx context.Context, cfg Config) (http.Handler, error) {
 		}
 		_, _ = io.WriteString(w, "ok\n")
 	})
-	return root, nil
+	return withRequestID(root), nil
+}
+
+// withRequestID gives every HTTP request an id (the caller's X-Request-Id
+// when it is sane), returns it in the response, and passes it to the
+// services so their logs and the gateway's name the same request.
+func withRequestID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.Header.Get(requestid.Header)
+		if !requestid.Valid(id) {
+			id = requestid.New()
+			r.Header.Set(requestid.Header, id)
+		}
+		w.Header().Set(requestid.Header, id)
+		next.ServeHTTP(w, r)
+	})
 }
 
 func healthHandler(c healthpb.HealthClient) runtime.HandlerFunc {

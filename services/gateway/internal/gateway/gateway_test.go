@@ -26,7 +26,7 @@ type stubTally struct {
 
 func (stubTally) GetElection(ctx context.Context, req *tallyv1.GetElectionRequest) (*tallyv1.Election, error) {
 	md, _ := metadata.FromIncomingContext(ctx)
-	return &tallyv1.Election{Name: req.GetName(), DisplayName: strings.Join(md.Get("authorization"), "|")}, nil
+	return &tallyv1.Election{Name: req.GetName(), DisplayName: strings.Join(md.Get("authorization"), "|"), ElectionDate: strings.Join(md.Get("x-request-id"), "|")}, nil
 }
 
 // handler is the gateway over stub services: what it does before the
@@ -51,6 +51,25 @@ func TestAuthorizationForwarded(t *testing.T) {
 	h.ServeHTTP(w, r)
 	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `"displayName":"Bearer abc.def"`) {
 		t.Fatalf("%d %s", w.Code, w.Body.String())
+	}
+}
+
+func TestRequestID(t *testing.T) {
+	h := handler(t, 1<<20)
+	for _, sent := range []string{"", "from-the-client-7", "not valid!"} {
+		r := httptest.NewRequest(http.MethodGet, "/v1/elections/kz-2012", nil)
+		if sent != "" {
+			r.Header.Set("X-Request-Id", sent)
+		}
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		got := w.Header().Get("X-Request-Id")
+		if got == "" || (sent == "from-the-client-7" && got != sent) || got == "not valid!" {
+			t.Errorf("sent %q, answered %q", sent, got)
+		}
+		if !strings.Contains(w.Body.String(), `"electionDate":"`+got+`"`) {
+			t.Errorf("the service saw another id than %q: %s", got, w.Body.String())
+		}
 	}
 }
 

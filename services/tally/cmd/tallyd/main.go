@@ -13,6 +13,7 @@ import (
 
 	"github.com/mandate-project/mandate/services/platform/buildinfo"
 	"github.com/mandate-project/mandate/services/platform/envflag"
+	"github.com/mandate-project/mandate/services/platform/requestid"
 	"github.com/mandate-project/mandate/services/tally/internal/tallyd"
 )
 
@@ -34,7 +35,7 @@ func main() {
 		fmt.Println(buildinfo.String("tallyd"))
 		return
 	}
-	cfg.Logger = slog.New(slog.NewJSONHandler(os.Stderr, nil)).With("service", "tallyd")
+	cfg.Logger = slog.New(requestid.LogHandler(slog.NewJSONHandler(os.Stderr, nil))).With("service", "tallyd")
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := tallyd.Run(ctx, cfg); err != nil {
