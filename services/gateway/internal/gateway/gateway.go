@@ -15,8 +15,8 @@ import (
 	// written as JSON; without it every error with details becomes a 500.
 	_ "google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/metadata"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/metadata"
 	"google.golang.org/protobuf/encoding/protojson"
 
 	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
