@@ -174,6 +174,25 @@ type IntegerTest struct {
 	PValue         float64
 	// Regions: the same per region, sorted by region ID.
 	Regions []IntegerRegion
+	// TurnoutHistogram and ShareHistogram count the eligible stations by
+	// turnout and by leader share in HistogramBins bins of 0.1 percentage
+	// point (bin k holds [k/10 %, (k+1)/10 %); 100 % falls in the last), the
+	// picture in which whole percentages stand out as spikes. Stations with
+	// more voters than the base are left out.
+	TurnoutHistogram []int
+	ShareHistogram   []int
+}
+
+// HistogramBins is the number of 0.1-point bins of the integer histograms.
+const HistogramBins = 1000
+
+// histBin is the 0.1-point bin of x out of n, in integers; -1 when x/n is
+// not a share.
+func histBin(x, n int64) int {
+	if n <= 0 || x < 0 || x > n {
+		return -1
+	}
+	return int(min(int64(HistogramBins-1), int64(HistogramBins)*x/n))
 }
 
 // IntegerRegion is the integer test restricted to one region.
@@ -194,7 +213,7 @@ type IntegerRegion struct {
 const stationChunk = 1024
 
 func integerTest(ctx context.Context, in Input, leader int, regions []Region, regionIdx []int, o Options) (IntegerTest, error) {
-	t := IntegerTest{Replicates: o.Replicates}
+	t := IntegerTest{Replicates: o.Replicates, TurnoutHistogram: make([]int, HistogramBins), ShareHistogram: make([]int, HistogramBins)}
 	w, maxPct := o.IntegerHalfWidth, o.IntegerMaxPercent
 	var eligible []int
 	var maxN int64
@@ -229,6 +248,14 @@ func integerTest(ctx context.Context, in Input, leader int, regions []Region, re
 		s := &in.Stations[i]
 		ht := integerHit(s.Voters, s.Registered, w, maxPct)
 		hs := leader >= 0 && integerHit(s.Votes[leader], s.Base, w, maxPct)
+		if b := histBin(s.Voters, s.Registered); b >= 0 {
+			t.TurnoutHistogram[b]++
+		}
+		if leader >= 0 {
+			if b := histBin(s.Votes[leader], s.Base); b >= 0 {
+				t.ShareHistogram[b]++
+			}
+		}
 		r := &rg[regionIdx[i]]
 		r.Eligible++
 		if ht {

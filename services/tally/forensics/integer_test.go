@@ -200,3 +200,17 @@ func TestNullIsBinomial(t *testing.T) {
 		t.Errorf("Monte Carlo mean %.3f, analytic %.3f", it.MonteCarloMean, it.Expected)
 	}
 }
+
+func TestHistBin(t *testing.T) {
+	for _, c := range []struct {
+		x, n int64
+		want int
+	}{
+		{0, 100, 0}, {50, 100, 500}, {1, 3, 333}, {2, 3, 666}, {999, 1000, 999}, {1000, 1000, 999},
+		{1, 1000, 1}, {9999, 10000, 999}, {101, 100, -1}, {1, 0, -1}, {-1, 5, -1},
+	} {
+		if got := histBin(c.x, c.n); got != c.want {
+			t.Errorf("histBin(%d, %d) = %d, want %d", c.x, c.n, got, c.want)
+		}
+	}
+}

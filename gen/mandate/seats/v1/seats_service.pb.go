@@ -398,11 +398,171 @@ func (x *GetPresetRequest) GetName() string {
 	return ""
 }
 
+// Request of AllocateContest.
+type AllocateContestRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The contest, `elections/{election}/contests/{contest}`.
+	Contest string `protobuf:"bytes,1,opt,name=contest,proto3" json:"contest,omitempty"`
+	// The reporting unit, `elections/{election}/units/{unit}`, of the same
+	// election; empty is the root of the hierarchy (the nation).
+	Unit string `protobuf:"bytes,2,opt,name=unit,proto3" json:"unit,omitempty"`
+	// A preset name, `presets/{preset}`; required unless rule is given.
+	Preset string `protobuf:"bytes,3,opt,name=preset,proto3" json:"preset,omitempty"`
+	// An explicit rule instead of a preset. Its threshold base must be left
+	// zero: the base is the contest's share base in the totals.
+	Rule          *Rule `protobuf:"bytes,4,opt,name=rule,proto3" json:"rule,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AllocateContestRequest) Reset() {
+	*x = AllocateContestRequest{}
+	mi := &file_mandate_seats_v1_seats_service_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AllocateContestRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AllocateContestRequest) ProtoMessage() {}
+
+func (x *AllocateContestRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_mandate_seats_v1_seats_service_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AllocateContestRequest.ProtoReflect.Descriptor instead.
+func (*AllocateContestRequest) Descriptor() ([]byte, []int) {
+	return file_mandate_seats_v1_seats_service_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *AllocateContestRequest) GetContest() string {
+	if x != nil {
+		return x.Contest
+	}
+	return ""
+}
+
+func (x *AllocateContestRequest) GetUnit() string {
+	if x != nil {
+		return x.Unit
+	}
+	return ""
+}
+
+func (x *AllocateContestRequest) GetPreset() string {
+	if x != nil {
+		return x.Preset
+	}
+	return ""
+}
+
+func (x *AllocateContestRequest) GetRule() *Rule {
+	if x != nil {
+		return x.Rule
+	}
+	return nil
+}
+
+// Request of WatchContestAllocation.
+type WatchContestAllocationRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The contest, `elections/{election}/contests/{contest}`.
+	Contest string `protobuf:"bytes,1,opt,name=contest,proto3" json:"contest,omitempty"`
+	// The reporting unit, `elections/{election}/units/{unit}`, of the same
+	// election; empty is the root of the hierarchy (the nation).
+	Unit string `protobuf:"bytes,2,opt,name=unit,proto3" json:"unit,omitempty"`
+	// A preset name, `presets/{preset}`; required unless rule is given.
+	Preset string `protobuf:"bytes,3,opt,name=preset,proto3" json:"preset,omitempty"`
+	// An explicit rule instead of a preset; its threshold base must be zero.
+	Rule *Rule `protobuf:"bytes,4,opt,name=rule,proto3" json:"rule,omitempty"`
+	// Resume after this results version (a ContestAllocation's
+	// results_version): the first message comes when the totals have changed
+	// since. Zero starts with the current allocation.
+	SinceVersion  int64 `protobuf:"varint,5,opt,name=since_version,json=sinceVersion,proto3" json:"since_version,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *WatchContestAllocationRequest) Reset() {
+	*x = WatchContestAllocationRequest{}
+	mi := &file_mandate_seats_v1_seats_service_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *WatchContestAllocationRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*WatchContestAllocationRequest) ProtoMessage() {}
+
+func (x *WatchContestAllocationRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_mandate_seats_v1_seats_service_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use WatchContestAllocationRequest.ProtoReflect.Descriptor instead.
+func (*WatchContestAllocationRequest) Descriptor() ([]byte, []int) {
+	return file_mandate_seats_v1_seats_service_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *WatchContestAllocationRequest) GetContest() string {
+	if x != nil {
+		return x.Contest
+	}
+	return ""
+}
+
+func (x *WatchContestAllocationRequest) GetUnit() string {
+	if x != nil {
+		return x.Unit
+	}
+	return ""
+}
+
+func (x *WatchContestAllocationRequest) GetPreset() string {
+	if x != nil {
+		return x.Preset
+	}
+	return ""
+}
+
+func (x *WatchContestAllocationRequest) GetRule() *Rule {
+	if x != nil {
+		return x.Rule
+	}
+	return nil
+}
+
+func (x *WatchContestAllocationRequest) GetSinceVersion() int64 {
+	if x != nil {
+		return x.SinceVersion
+	}
+	return 0
+}
+
 var File_mandate_seats_v1_seats_service_proto protoreflect.FileDescriptor
 
 const file_mandate_seats_v1_seats_service_proto_rawDesc = "" +
 	"\n" +
-	"$mandate/seats/v1/seats_service.proto\x12\x10mandate.seats.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a$mandate/seats/v1/apportionment.proto\"\x8d\x02\n" +
+	"$mandate/seats/v1/seats_service.proto\x12\x10mandate.seats.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a$mandate/seats/v1/apportionment.proto\x1a)mandate/seats/v1/contest_allocation.proto\"\x8d\x02\n" +
 	"\x06Preset\x12\x17\n" +
 	"\x04name\x18\x01 \x01(\tB\x03\xe0A\bR\x04name\x12!\n" +
 	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12*\n" +
@@ -431,11 +591,30 @@ const file_mandate_seats_v1_seats_service_proto_rawDesc = "" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"H\n" +
 	"\x10GetPresetRequest\x124\n" +
 	"\x04name\x18\x01 \x01(\tB \xe0A\x02\xfaA\x1a\n" +
-	"\x18seats.mandate.dev/PresetR\x04name2\xe7\x02\n" +
+	"\x18seats.mandate.dev/PresetR\x04name\"\xf2\x01\n" +
+	"\x16AllocateContestRequest\x12;\n" +
+	"\acontest\x18\x01 \x01(\tB!\xe0A\x02\xfaA\x1b\n" +
+	"\x19tally.mandate.dev/ContestR\acontest\x128\n" +
+	"\x04unit\x18\x02 \x01(\tB$\xfaA!\n" +
+	"\x1ftally.mandate.dev/ReportingUnitR\x04unit\x125\n" +
+	"\x06preset\x18\x03 \x01(\tB\x1d\xfaA\x1a\n" +
+	"\x18seats.mandate.dev/PresetR\x06preset\x12*\n" +
+	"\x04rule\x18\x04 \x01(\v2\x16.mandate.seats.v1.RuleR\x04rule\"\x9e\x02\n" +
+	"\x1dWatchContestAllocationRequest\x12;\n" +
+	"\acontest\x18\x01 \x01(\tB!\xe0A\x02\xfaA\x1b\n" +
+	"\x19tally.mandate.dev/ContestR\acontest\x128\n" +
+	"\x04unit\x18\x02 \x01(\tB$\xfaA!\n" +
+	"\x1ftally.mandate.dev/ReportingUnitR\x04unit\x125\n" +
+	"\x06preset\x18\x03 \x01(\tB\x1d\xfaA\x1a\n" +
+	"\x18seats.mandate.dev/PresetR\x06preset\x12*\n" +
+	"\x04rule\x18\x04 \x01(\v2\x16.mandate.seats.v1.RuleR\x04rule\x12#\n" +
+	"\rsince_version\x18\x05 \x01(\x03R\fsinceVersion2\xbb\x05\n" +
 	"\fSeatsService\x12w\n" +
 	"\tApportion\x12\".mandate.seats.v1.ApportionRequest\x1a#.mandate.seats.v1.ApportionResponse\"!\x82\xd3\xe4\x93\x02\x18:\x01*\"\x13/v1/seats:apportion\x90\x02\x01\x12r\n" +
 	"\vListPresets\x12$.mandate.seats.v1.ListPresetsRequest\x1a%.mandate.seats.v1.ListPresetsResponse\"\x16\x82\xd3\xe4\x93\x02\r\x12\v/v1/presets\x90\x02\x01\x12j\n" +
-	"\tGetPreset\x12\".mandate.seats.v1.GetPresetRequest\x1a\x18.mandate.seats.v1.Preset\"\x1f\x82\xd3\xe4\x93\x02\x16\x12\x14/v1/{name=presets/*}\x90\x02\x01BAZ?github.com/mandate-project/mandate/gen/mandate/seats/v1;seatsv1b\x06proto3"
+	"\tGetPreset\x12\".mandate.seats.v1.GetPresetRequest\x1a\x18.mandate.seats.v1.Preset\"\x1f\x82\xd3\xe4\x93\x02\x16\x12\x14/v1/{name=presets/*}\x90\x02\x01\x12\x9d\x01\n" +
+	"\x0fAllocateContest\x12(.mandate.seats.v1.AllocateContestRequest\x1a#.mandate.seats.v1.ContestAllocation\";\x82\xd3\xe4\x93\x022:\x01*\"-/v1/{contest=elections/*/contests/*}:allocate\x90\x02\x01\x12\xb1\x01\n" +
+	"\x16WatchContestAllocation\x12/.mandate.seats.v1.WatchContestAllocationRequest\x1a#.mandate.seats.v1.ContestAllocation\"?\x82\xd3\xe4\x93\x026\x124/v1/{contest=elections/*/contests/*}:watchAllocation\x90\x02\x010\x01BAZ?github.com/mandate-project/mandate/gen/mandate/seats/v1;seatsv1b\x06proto3"
 
 var (
 	file_mandate_seats_v1_seats_service_proto_rawDescOnce sync.Once
@@ -449,36 +628,45 @@ func file_mandate_seats_v1_seats_service_proto_rawDescGZIP() []byte {
 	return file_mandate_seats_v1_seats_service_proto_rawDescData
 }
 
-var file_mandate_seats_v1_seats_service_proto_msgTypes = make([]protoimpl.MessageInfo, 6)
+var file_mandate_seats_v1_seats_service_proto_msgTypes = make([]protoimpl.MessageInfo, 8)
 var file_mandate_seats_v1_seats_service_proto_goTypes = []any{
-	(*Preset)(nil),              // 0: mandate.seats.v1.Preset
-	(*ApportionRequest)(nil),    // 1: mandate.seats.v1.ApportionRequest
-	(*ApportionResponse)(nil),   // 2: mandate.seats.v1.ApportionResponse
-	(*ListPresetsRequest)(nil),  // 3: mandate.seats.v1.ListPresetsRequest
-	(*ListPresetsResponse)(nil), // 4: mandate.seats.v1.ListPresetsResponse
-	(*GetPresetRequest)(nil),    // 5: mandate.seats.v1.GetPresetRequest
-	(*Rule)(nil),                // 6: mandate.seats.v1.Rule
-	(*Party)(nil),               // 7: mandate.seats.v1.Party
-	(*Allocation)(nil),          // 8: mandate.seats.v1.Allocation
+	(*Preset)(nil),                        // 0: mandate.seats.v1.Preset
+	(*ApportionRequest)(nil),              // 1: mandate.seats.v1.ApportionRequest
+	(*ApportionResponse)(nil),             // 2: mandate.seats.v1.ApportionResponse
+	(*ListPresetsRequest)(nil),            // 3: mandate.seats.v1.ListPresetsRequest
+	(*ListPresetsResponse)(nil),           // 4: mandate.seats.v1.ListPresetsResponse
+	(*GetPresetRequest)(nil),              // 5: mandate.seats.v1.GetPresetRequest
+	(*AllocateContestRequest)(nil),        // 6: mandate.seats.v1.AllocateContestRequest
+	(*WatchContestAllocationRequest)(nil), // 7: mandate.seats.v1.WatchContestAllocationRequest
+	(*Rule)(nil),                          // 8: mandate.seats.v1.Rule
+	(*Party)(nil),                         // 9: mandate.seats.v1.Party
+	(*Allocation)(nil),                    // 10: mandate.seats.v1.Allocation
+	(*ContestAllocation)(nil),             // 11: mandate.seats.v1.ContestAllocation
 }
 var file_mandate_seats_v1_seats_service_proto_depIdxs = []int32{
-	6, // 0: mandate.seats.v1.Preset.rule:type_name -> mandate.seats.v1.Rule
-	7, // 1: mandate.seats.v1.ApportionRequest.parties:type_name -> mandate.seats.v1.Party
-	6, // 2: mandate.seats.v1.ApportionRequest.rule:type_name -> mandate.seats.v1.Rule
-	8, // 3: mandate.seats.v1.ApportionResponse.allocation:type_name -> mandate.seats.v1.Allocation
-	6, // 4: mandate.seats.v1.ApportionResponse.rule:type_name -> mandate.seats.v1.Rule
-	0, // 5: mandate.seats.v1.ListPresetsResponse.presets:type_name -> mandate.seats.v1.Preset
-	1, // 6: mandate.seats.v1.SeatsService.Apportion:input_type -> mandate.seats.v1.ApportionRequest
-	3, // 7: mandate.seats.v1.SeatsService.ListPresets:input_type -> mandate.seats.v1.ListPresetsRequest
-	5, // 8: mandate.seats.v1.SeatsService.GetPreset:input_type -> mandate.seats.v1.GetPresetRequest
-	2, // 9: mandate.seats.v1.SeatsService.Apportion:output_type -> mandate.seats.v1.ApportionResponse
-	4, // 10: mandate.seats.v1.SeatsService.ListPresets:output_type -> mandate.seats.v1.ListPresetsResponse
-	0, // 11: mandate.seats.v1.SeatsService.GetPreset:output_type -> mandate.seats.v1.Preset
-	9, // [9:12] is the sub-list for method output_type
-	6, // [6:9] is the sub-list for method input_type
-	6, // [6:6] is the sub-list for extension type_name
-	6, // [6:6] is the sub-list for extension extendee
-	0, // [0:6] is the sub-list for field type_name
+	8,  // 0: mandate.seats.v1.Preset.rule:type_name -> mandate.seats.v1.Rule
+	9,  // 1: mandate.seats.v1.ApportionRequest.parties:type_name -> mandate.seats.v1.Party
+	8,  // 2: mandate.seats.v1.ApportionRequest.rule:type_name -> mandate.seats.v1.Rule
+	10, // 3: mandate.seats.v1.ApportionResponse.allocation:type_name -> mandate.seats.v1.Allocation
+	8,  // 4: mandate.seats.v1.ApportionResponse.rule:type_name -> mandate.seats.v1.Rule
+	0,  // 5: mandate.seats.v1.ListPresetsResponse.presets:type_name -> mandate.seats.v1.Preset
+	8,  // 6: mandate.seats.v1.AllocateContestRequest.rule:type_name -> mandate.seats.v1.Rule
+	8,  // 7: mandate.seats.v1.WatchContestAllocationRequest.rule:type_name -> mandate.seats.v1.Rule
+	1,  // 8: mandate.seats.v1.SeatsService.Apportion:input_type -> mandate.seats.v1.ApportionRequest
+	3,  // 9: mandate.seats.v1.SeatsService.ListPresets:input_type -> mandate.seats.v1.ListPresetsRequest
+	5,  // 10: mandate.seats.v1.SeatsService.GetPreset:input_type -> mandate.seats.v1.GetPresetRequest
+	6,  // 11: mandate.seats.v1.SeatsService.AllocateContest:input_type -> mandate.seats.v1.AllocateContestRequest
+	7,  // 12: mandate.seats.v1.SeatsService.WatchContestAllocation:input_type -> mandate.seats.v1.WatchContestAllocationRequest
+	2,  // 13: mandate.seats.v1.SeatsService.Apportion:output_type -> mandate.seats.v1.ApportionResponse
+	4,  // 14: mandate.seats.v1.SeatsService.ListPresets:output_type -> mandate.seats.v1.ListPresetsResponse
+	0,  // 15: mandate.seats.v1.SeatsService.GetPreset:output_type -> mandate.seats.v1.Preset
+	11, // 16: mandate.seats.v1.SeatsService.AllocateContest:output_type -> mandate.seats.v1.ContestAllocation
+	11, // 17: mandate.seats.v1.SeatsService.WatchContestAllocation:output_type -> mandate.seats.v1.ContestAllocation
+	13, // [13:18] is the sub-list for method output_type
+	8,  // [8:13] is the sub-list for method input_type
+	8,  // [8:8] is the sub-list for extension type_name
+	8,  // [8:8] is the sub-list for extension extendee
+	0,  // [0:8] is the sub-list for field type_name
 }
 
 func init() { file_mandate_seats_v1_seats_service_proto_init() }
@@ -487,13 +675,14 @@ func file_mandate_seats_v1_seats_service_proto_init() {
 		return
 	}
 	file_mandate_seats_v1_apportionment_proto_init()
+	file_mandate_seats_v1_contest_allocation_proto_init()
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mandate_seats_v1_seats_service_proto_rawDesc), len(file_mandate_seats_v1_seats_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   6,
+			NumMessages:   8,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -19,9 +19,11 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	SeatsService_Apportion_FullMethodName   = "/mandate.seats.v1.SeatsService/Apportion"
-	SeatsService_ListPresets_FullMethodName = "/mandate.seats.v1.SeatsService/ListPresets"
-	SeatsService_GetPreset_FullMethodName   = "/mandate.seats.v1.SeatsService/GetPreset"
+	SeatsService_Apportion_FullMethodName              = "/mandate.seats.v1.SeatsService/Apportion"
+	SeatsService_ListPresets_FullMethodName            = "/mandate.seats.v1.SeatsService/ListPresets"
+	SeatsService_GetPreset_FullMethodName              = "/mandate.seats.v1.SeatsService/GetPreset"
+	SeatsService_AllocateContest_FullMethodName        = "/mandate.seats.v1.SeatsService/AllocateContest"
+	SeatsService_WatchContestAllocation_FullMethodName = "/mandate.seats.v1.SeatsService/WatchContestAllocation"
 )
 
 // SeatsServiceClient is the client API for SeatsService service.
@@ -37,6 +39,16 @@ type SeatsServiceClient interface {
 	ListPresets(ctx context.Context, in *ListPresetsRequest, opts ...grpc.CallOption) (*ListPresetsResponse, error)
 	// Returns one legal preset.
 	GetPreset(ctx context.Context, in *GetPresetRequest, opts ...grpc.CallOption) (*Preset, error)
+	// Allocates a contest's seats from the tally's current totals of a unit: the
+	// seats service reads the totals from the tally service, takes the threshold
+	// base from the contest's legal share base, and says how much of the count
+	// the seats stand on. A POST because the rule is a structured message; it
+	// changes nothing.
+	AllocateContest(ctx context.Context, in *AllocateContestRequest, opts ...grpc.CallOption) (*ContestAllocation, error)
+	// Streams a contest's allocation whenever the tally's totals of the unit
+	// change, at most four a second (intermediate totals are skipped, the latest
+	// is always sent), resuming after a results version.
+	WatchContestAllocation(ctx context.Context, in *WatchContestAllocationRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[ContestAllocation], error)
 }
 
 type seatsServiceClient struct {
@@ -77,6 +89,35 @@ func (c *seatsServiceClient) GetPreset(ctx context.Context, in *GetPresetRequest
 	return out, nil
 }
 
+func (c *seatsServiceClient) AllocateContest(ctx context.Context, in *AllocateContestRequest, opts ...grpc.CallOption) (*ContestAllocation, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ContestAllocation)
+	err := c.cc.Invoke(ctx, SeatsService_AllocateContest_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *seatsServiceClient) WatchContestAllocation(ctx context.Context, in *WatchContestAllocationRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[ContestAllocation], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &SeatsService_ServiceDesc.Streams[0], SeatsService_WatchContestAllocation_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[WatchContestAllocationRequest, ContestAllocation]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type SeatsService_WatchContestAllocationClient = grpc.ServerStreamingClient[ContestAllocation]
+
 // SeatsServiceServer is the server API for SeatsService service.
 // All implementations must embed UnimplementedSeatsServiceServer
 // for forward compatibility.
@@ -90,6 +131,16 @@ type SeatsServiceServer interface {
 	ListPresets(context.Context, *ListPresetsRequest) (*ListPresetsResponse, error)
 	// Returns one legal preset.
 	GetPreset(context.Context, *GetPresetRequest) (*Preset, error)
+	// Allocates a contest's seats from the tally's current totals of a unit: the
+	// seats service reads the totals from the tally service, takes the threshold
+	// base from the contest's legal share base, and says how much of the count
+	// the seats stand on. A POST because the rule is a structured message; it
+	// changes nothing.
+	AllocateContest(context.Context, *AllocateContestRequest) (*ContestAllocation, error)
+	// Streams a contest's allocation whenever the tally's totals of the unit
+	// change, at most four a second (intermediate totals are skipped, the latest
+	// is always sent), resuming after a results version.
+	WatchContestAllocation(*WatchContestAllocationRequest, grpc.ServerStreamingServer[ContestAllocation]) error
 	mustEmbedUnimplementedSeatsServiceServer()
 }
 
@@ -108,6 +159,12 @@ func (UnimplementedSeatsServiceServer) ListPresets(context.Context, *ListPresets
 }
 func (UnimplementedSeatsServiceServer) GetPreset(context.Context, *GetPresetRequest) (*Preset, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetPreset not implemented")
+}
+func (UnimplementedSeatsServiceServer) AllocateContest(context.Context, *AllocateContestRequest) (*ContestAllocation, error) {
+	return nil, status.Error(codes.Unimplemented, "method AllocateContest not implemented")
+}
+func (UnimplementedSeatsServiceServer) WatchContestAllocation(*WatchContestAllocationRequest, grpc.ServerStreamingServer[ContestAllocation]) error {
+	return status.Error(codes.Unimplemented, "method WatchContestAllocation not implemented")
 }
 func (UnimplementedSeatsServiceServer) mustEmbedUnimplementedSeatsServiceServer() {}
 func (UnimplementedSeatsServiceServer) testEmbeddedByValue()                      {}
@@ -184,6 +241,35 @@ func _SeatsService_GetPreset_Handler(srv interface{}, ctx context.Context, dec f
 	return interceptor(ctx, in, info, handler)
 }
 
+func _SeatsService_AllocateContest_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(AllocateContestRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(SeatsServiceServer).AllocateContest(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: SeatsService_AllocateContest_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(SeatsServiceServer).AllocateContest(ctx, req.(*AllocateContestRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _SeatsService_WatchContestAllocation_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(WatchContestAllocationRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(SeatsServiceServer).WatchContestAllocation(m, &grpc.GenericServerStream[WatchContestAllocationRequest, ContestAllocation]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type SeatsService_WatchContestAllocationServer = grpc.ServerStreamingServer[ContestAllocation]
+
 // SeatsService_ServiceDesc is the grpc.ServiceDesc for SeatsService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -203,7 +289,17 @@ var SeatsService_ServiceDesc = grpc.ServiceDesc{
 			MethodName: "GetPreset",
 			Handler:    _SeatsService_GetPreset_Handler,
 		},
+		{
+			MethodName: "AllocateContest",
+			Handler:    _SeatsService_AllocateContest_Handler,
+		},
 	},
-	Streams:  []grpc.StreamDesc{},
+	Streams: []grpc.StreamDesc{
+		{
+			StreamName:    "WatchContestAllocation",
+			Handler:       _SeatsService_WatchContestAllocation_Handler,
+			ServerStreams: true,
+		},
+	},
 	Metadata: "mandate/seats/v1/seats_service.proto",
 }

@@ -984,9 +984,15 @@ type IntegerPercentTest struct {
 	// (1 + replicates at or above observed) / (1 + replicates).
 	PValue float64 `protobuf:"fixed64,15,opt,name=p_value,json=pValue,proto3" json:"p_value,omitempty"`
 	// The same per region, ordered by unit id.
-	Regions       []*IntegerPercentRegion `protobuf:"bytes,16,rep,name=regions,proto3" json:"regions,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Regions []*IntegerPercentRegion `protobuf:"bytes,16,rep,name=regions,proto3" json:"regions,omitempty"`
+	// Eligible stations by turnout in 1,000 bins of 0.1 percentage point (bin
+	// k holds [k/10 %, (k+1)/10 %); 100 % is in the last): whole percentages
+	// show as spikes. Stations with more voters than registered are left out.
+	TurnoutHistogram []int64 `protobuf:"varint,17,rep,packed,name=turnout_histogram,json=turnoutHistogram,proto3" json:"turnout_histogram,omitempty"`
+	// The same for the leader's share of the share base.
+	ShareHistogram []int64 `protobuf:"varint,18,rep,packed,name=share_histogram,json=shareHistogram,proto3" json:"share_histogram,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *IntegerPercentTest) Reset() {
@@ -1127,6 +1133,20 @@ func (x *IntegerPercentTest) GetPValue() float64 {
 func (x *IntegerPercentTest) GetRegions() []*IntegerPercentRegion {
 	if x != nil {
 		return x.Regions
+	}
+	return nil
+}
+
+func (x *IntegerPercentTest) GetTurnoutHistogram() []int64 {
+	if x != nil {
+		return x.TurnoutHistogram
+	}
+	return nil
+}
+
+func (x *IntegerPercentTest) GetShareHistogram() []int64 {
+	if x != nil {
+		return x.ShareHistogram
 	}
 	return nil
 }
@@ -1613,7 +1633,7 @@ const file_mandate_tally_v1_forensics_proto_rawDesc = "" +
 	"\x19leader_votes_high_turnout\x18\b \x01(\v2\x17.mandate.tally.v1.RatioR\x16leaderVotesHighTurnout\x122\n" +
 	"\x15high_turnout_stations\x18\t \x01(\x03R\x13highTurnoutStations\x12\x10\n" +
 	"\x03svg\x18\n" +
-	" \x01(\tR\x03svg\"\x97\x05\n" +
+	" \x01(\tR\x03svg\"\xed\x05\n" +
 	"\x12IntegerPercentTest\x12+\n" +
 	"\x11eligible_stations\x18\x01 \x01(\x03R\x10eligibleStations\x12\x1a\n" +
 	"\bobserved\x18\x02 \x01(\x03R\bobserved\x12)\n" +
@@ -1631,7 +1651,9 @@ const file_mandate_tally_v1_forensics_proto_rawDesc = "" +
 	"\x0fmonte_carlo_min\x18\r \x01(\x03R\rmonteCarloMin\x12&\n" +
 	"\x0fmonte_carlo_max\x18\x0e \x01(\x03R\rmonteCarloMax\x12\x17\n" +
 	"\ap_value\x18\x0f \x01(\x01R\x06pValue\x12@\n" +
-	"\aregions\x18\x10 \x03(\v2&.mandate.tally.v1.IntegerPercentRegionR\aregions\"\xde\x02\n" +
+	"\aregions\x18\x10 \x03(\v2&.mandate.tally.v1.IntegerPercentRegionR\aregions\x12+\n" +
+	"\x11turnout_histogram\x18\x11 \x03(\x03R\x10turnoutHistogram\x12'\n" +
+	"\x0fshare_histogram\x18\x12 \x03(\x03R\x0eshareHistogram\"\xde\x02\n" +
 	"\x14IntegerPercentRegion\x12\x12\n" +
 	"\x04unit\x18\x01 \x01(\tR\x04unit\x12+\n" +
 	"\x11eligible_stations\x18\x02 \x01(\x03R\x10eligibleStations\x12\x1a\n" +

@@ -26,6 +26,7 @@ func commands() map[string]command {
 		"define":    {"define an election from a YAML or JSON file on a tally server", runDefine},
 		"forensics": {"print statistical indicators (not verdicts) of a contest's protocols in a unit", runForensics},
 		"import":    {"stream a CSV file of station protocols to a tally server (import csv)", runImport},
+		"seats":     {"allocate a contest's seats from the live count on a seats server (--watch follows it)", runSeats},
 		"totals":    {"print a contest's totals in a unit", runTotals},
 		"token":     {"make signing keys and issue access tokens (token keygen, token issue)", runToken},
 		"version":   {"print the version", func(context.Context, []string, io.Writer, io.Writer) error { return nil }},

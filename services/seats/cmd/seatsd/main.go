@@ -22,6 +22,13 @@ func main() {
 	fs.StringVar(&cfg.GRPCAddr, "grpc-addr", "SEATS_GRPC_ADDR", "127.0.0.1:50052", "gRPC listen address")
 	fs.DurationVar(&cfg.Drain, "drain", "SEATS_DRAIN", 10*time.Second, "how long a stop waits for in-flight calls")
 	cfg.Common.Flags(fs, "SEATS")
+	fs.StringVar(&cfg.Tally.Addr, "tally-addr", "SEATS_TALLY_ADDR", "127.0.0.1:50051", "tally gRPC address, read by AllocateContest and WatchContestAllocation")
+	fs.DurationVar(&cfg.Tally.CallTimeout, "tally-timeout", "SEATS_TALLY_TIMEOUT", 5*time.Second, "deadline of one call to the tally, retries included")
+	fs.BoolVar(&cfg.Tally.TLS.Enable, "tally-tls", "SEATS_TALLY_TLS", false, "dial the tally over TLS (system roots unless --tally-ca)")
+	fs.StringVar(&cfg.Tally.TLS.CAFile, "tally-ca", "SEATS_TALLY_CA", "", "CA that signed the tally's certificate (implies --tally-tls)")
+	fs.StringVar(&cfg.Tally.TLS.CertFile, "tally-cert", "SEATS_TALLY_CERT", "", "client certificate for mutual TLS to the tally")
+	fs.StringVar(&cfg.Tally.TLS.KeyFile, "tally-key", "SEATS_TALLY_KEY", "", "client key for mutual TLS to the tally")
+	fs.StringVar(&cfg.Tally.TLS.ServerName, "tally-server-name", "SEATS_TALLY_SERVER_NAME", "", "name expected in the tally's certificate")
 	fs.FlagSet.BoolVar(&version, "version", false, "print the version and exit")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		fmt.Fprintln(os.Stderr, "seatsd:", err)

@@ -1,13 +1,16 @@
 package seatsapi
 
 import (
+	"context"
 	"errors"
 
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 	"github.com/mandate-project/mandate/services/seats/apportion"
+	"github.com/mandate-project/mandate/services/seats/internal/livecount"
 )
 
 // toStatus is the one place engine errors become gRPC statuses. Anything the
@@ -22,5 +25,56 @@ func toStatus(err error) error {
 		}
 		return rpcerr.Invalid("", vs...)
 	}
+	return status.Error(codes.Internal, "internal error")
+}
+
+// errNoTally answers the contest methods of a server started without a
+// tally.
+var errNoTally = rpcerr.New(codes.FailedPrecondition, "NO_TALLY", "this seats server is not connected to a tally service", nil)
+
+// passedThrough are the tally's answers that reach the caller unchanged,
+// details and all: they are about the caller's request (a missing contest
+// or unit, a token the tally refuses, the tally's own load shedding).
+var passedThrough = map[codes.Code]bool{
+	codes.NotFound: true, codes.InvalidArgument: true, codes.FailedPrecondition: true,
+	codes.PermissionDenied: true, codes.Unauthenticated: true, codes.ResourceExhausted: true,
+}
+
+// liveStatus is the one place the errors of an allocation from the live
+// count become gRPC statuses: an unreachable tally is UNAVAILABLE naming
+// it, a count that cannot be allocated yet FAILED_PRECONDITION with the
+// totals as the failed subject, a bad rule INVALID_ARGUMENT, the tally's
+// own answers pass through, and anything else is INTERNAL with the cause
+// logged.
+func (s *Server) liveStatus(ctx context.Context, err error) error {
+	if err == nil {
+		return nil
+	}
+	if ctx.Err() != nil {
+		return status.FromContextError(ctx.Err()).Err()
+	}
+	var unavailable *livecount.UnavailableError
+	var pending *livecount.CountError
+	var ve *apportion.ValidationError
+	switch {
+	case errors.As(err, &unavailable):
+		return rpcerr.New(codes.Unavailable, "TALLY_UNAVAILABLE", unavailable.Error(), map[string]string{"tally": unavailable.Addr})
+	case errors.As(err, &pending):
+		st, derr := status.New(codes.FailedPrecondition, pending.Error()).WithDetails(
+			&errdetails.ErrorInfo{Reason: pending.Reason, Domain: rpcerr.Domain, Metadata: map[string]string{"totals": pending.Totals}},
+			&errdetails.PreconditionFailure{Violations: []*errdetails.PreconditionFailure_Violation{
+				{Type: "COUNT", Subject: pending.Totals, Description: pending.Detail}}},
+		)
+		if derr != nil {
+			return status.Error(codes.FailedPrecondition, pending.Error())
+		}
+		return st.Err()
+	case errors.As(err, &ve):
+		return toStatus(err)
+	}
+	if st, ok := status.FromError(err); ok && passedThrough[st.Code()] {
+		return err
+	}
+	s.log.ErrorContext(ctx, "allocation from the tally failed", "err", err)
 	return status.Error(codes.Internal, "internal error")
 }

@@ -5,22 +5,42 @@ package seatsapi
 
 import (
 	"context"
+	"log/slog"
 	"strings"
 
 	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 	"github.com/mandate-project/mandate/services/seats/apportion"
 	"github.com/mandate-project/mandate/services/seats/apportionpb"
+	"github.com/mandate-project/mandate/services/seats/internal/livecount"
 	"github.com/mandate-project/mandate/services/seats/internal/presets"
 )
 
 // Server implements mandate.seats.v1.SeatsService.
 type Server struct {
 	seatsv1.UnimplementedSeatsServiceServer
+	live *livecount.Service // nil: no tally configured
+	log  *slog.Logger
 }
 
+// Option configures a Server.
+type Option func(*Server)
+
+// WithLiveCount lets the server allocate contests from the tally's totals.
+func WithLiveCount(live *livecount.Service) Option { return func(s *Server) { s.live = live } }
+
+// WithLogger is where the causes of INTERNAL errors are logged (default
+// slog.Default()).
+func WithLogger(l *slog.Logger) Option { return func(s *Server) { s.log = l } }
+
 // New returns the seats server.
-func New() *Server { return &Server{} }
+func New(opts ...Option) *Server {
+	s := &Server{log: slog.Default()}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
+}
 
 // Apportion implements SeatsService.Apportion.
 func (s *Server) Apportion(_ context.Context, req *seatsv1.ApportionRequest) (*seatsv1.ApportionResponse, error) {
@@ -42,20 +62,11 @@ func (s *Server) resolveRule(req *seatsv1.ApportionRequest) (apportion.Rule, []r
 	case req.GetPreset() != "" && req.GetRule() != nil:
 		return apportion.Rule{}, []rpcerr.Violation{{Field: "rule", Reason: "RULE_AND_PRESET", Description: "give either rule or preset, not both"}}
 	case req.GetPreset() != "":
-		id, ok := strings.CutPrefix(req.GetPreset(), "presets/")
-		p, found := presets.Get(id)
-		if !ok || !found {
-			return apportion.Rule{}, []rpcerr.Violation{{Field: "preset", Reason: "UNKNOWN_PRESET", Description: "no preset " + req.GetPreset() + "; ListPresets names them"}}
+		rule, vs := presetRule(req.GetPreset())
+		if len(vs) == 0 && rule.Threshold != nil && rule.Threshold.Base == 0 {
+			rule.Threshold.Base = req.GetThresholdBase()
 		}
-		rule := p.Rule
-		if rule.Threshold != nil {
-			th := *rule.Threshold // the preset's data stays untouched
-			if th.Base == 0 {
-				th.Base = req.GetThresholdBase()
-			}
-			rule.Threshold = &th
-		}
-		return rule, nil
+		return rule, vs
 	case req.GetRule() == nil:
 		return apportion.Rule{}, []rpcerr.Violation{{Field: "rule", Reason: "RULE_REQUIRED", Description: "give a rule or a preset"}}
 	default:
@@ -64,6 +75,22 @@ func (s *Server) resolveRule(req *seatsv1.ApportionRequest) (apportion.Rule, []r
 		}
 		return apportionpb.RuleFromProto(req.GetRule(), "rule")
 	}
+}
+
+// presetRule returns the named preset's rule with a copy of its threshold,
+// so a caller may set the base while the preset's data stays untouched.
+func presetRule(name string) (apportion.Rule, []rpcerr.Violation) {
+	id, ok := strings.CutPrefix(name, "presets/")
+	p, found := presets.Get(id)
+	if !ok || !found {
+		return apportion.Rule{}, []rpcerr.Violation{{Field: "preset", Reason: "UNKNOWN_PRESET", Description: "no preset " + name + "; ListPresets names them"}}
+	}
+	rule := p.Rule
+	if rule.Threshold != nil {
+		th := *rule.Threshold
+		rule.Threshold = &th
+	}
+	return rule, nil
 }
 
 // ListPresets implements SeatsService.ListPresets. The presets are a short

@@ -13,7 +13,9 @@ import (
 	"github.com/mandate-project/mandate/services/platform/daemon"
 	"github.com/mandate-project/mandate/services/platform/grpcserver"
 	"github.com/mandate-project/mandate/services/platform/metrics"
+	"github.com/mandate-project/mandate/services/seats/internal/livecount"
 	"github.com/mandate-project/mandate/services/seats/internal/seatsapi"
+	"github.com/mandate-project/mandate/services/seats/internal/tallysource"
 )
 
 // Config is everything seatsd can be told.
@@ -26,6 +28,11 @@ type Config struct {
 	Ready func(addr string)
 	// Common: TLS, access control, load shedding, metrics.
 	Common daemon.Common
+	// Tally is where contests' totals are read from (Addr, TLS, call
+	// timeout); it is dialed at the first call, so seatsd starts while the
+	// tally is down. Without an address the contest methods answer
+	// FAILED_PRECONDITION.
+	Tally tallysource.Config
 }
 
 // accessRules: every seats method is a read (a computation that stores
@@ -64,15 +71,28 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return err
 	}
+	apiOpts := []seatsapi.Option{seatsapi.WithLogger(log)}
+	if cfg.Tally.Addr != "" {
+		tcfg := cfg.Tally
+		if tcfg.Logger == nil {
+			tcfg.Logger = log
+		}
+		tally, err := tallysource.New(tcfg)
+		if err != nil {
+			return fmt.Errorf("tally: %w", err)
+		}
+		defer tally.Close()
+		apiOpts = append(apiOpts, seatsapi.WithLiveCount(livecount.New(tally, livecount.Options{})))
+	}
 	srv := grpcserver.New(log, grpcserver.Config{MaxRecvBytes: MaxRecvBytes, MaxSendBytes: 64 << 20, Drain: cfg.Drain}, opts...)
-	seatsv1.RegisterSeatsServiceServer(srv, seatsapi.New())
+	seatsv1.RegisterSeatsServiceServer(srv, seatsapi.New(apiOpts...))
 	lis, err := net.Listen("tcp", cfg.GRPCAddr)
 	if err != nil {
 		return err
 	}
 	m.RPC.InitializeMetrics(srv.Server)
 	cfg.Common.ServeMetrics(ctx, m, log)
-	log.Info("seats serving", "addr", lis.Addr().String())
+	log.Info("seats serving", "addr", lis.Addr().String(), "tally", cfg.Tally.Addr)
 	if cfg.Ready != nil {
 		cfg.Ready(lis.Addr().String())
 	}

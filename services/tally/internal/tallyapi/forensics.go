@@ -96,6 +96,12 @@ func forensicsToWire(f tally.Forensics) *tallyv1.ForensicsReport {
 		MonteCarloMean: it.MonteCarloMean, MonteCarloStandardDeviation: it.MonteCarloSD,
 		MonteCarloMin: int64(it.MonteCarloMin), MonteCarloMax: int64(it.MonteCarloMax), PValue: it.PValue,
 	}
+	for _, n := range it.TurnoutHistogram {
+		ip.TurnoutHistogram = append(ip.TurnoutHistogram, int64(n))
+	}
+	for _, n := range it.ShareHistogram {
+		ip.ShareHistogram = append(ip.ShareHistogram, int64(n))
+	}
 	for _, g := range it.Regions {
 		ip.Regions = append(ip.Regions, &tallyv1.IntegerPercentRegion{
 			Unit: region(g.Region), EligibleStations: int64(g.Eligible), Observed: int64(g.Observed),

@@ -1,0 +1,154 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"google.golang.org/protobuf/encoding/protojson"
+
+	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
+	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+)
+
+// runSeats: `mandatectl seats --contest elections/E/contests/C --preset
+// presets/P [--unit U] [--watch [--since V]] [--format table|json]`: the
+// seats of a contest from the tally's current totals, computed by a seats
+// server that reads them from its tally.
+func runSeats(ctx context.Context, args []string, out, errOut io.Writer) error {
+	fs := newFlags("seats", errOut)
+	cf := connFlags(fs, "127.0.0.1:50052")
+	contest := fs.String("contest", "", "contest, elections/{election}/contests/{contest} (required)")
+	preset := fs.String("preset", "", "legal rule, presets/{preset} (required), e.g. presets/kz-mazhilis-2009")
+	unit := fs.String("unit", "", "unit id or elections/{election}/units/{unit}; empty is the root of the hierarchy")
+	watch := fs.Bool("watch", false, "print a new allocation whenever the totals change, until interrupted")
+	since := fs.Int64("since", 0, "with --watch: resume after this results version")
+	format := fs.String("format", "table", "output: table or json (the ContestAllocation message; one line per allocation with --watch)")
+	timeout := fs.Duration("timeout", 30*time.Second, "deadline of the call (without --watch)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *contest == "" || *preset == "" || fs.NArg() > 0 {
+		return fmt.Errorf("%w: --contest and --preset are required and no arguments are taken", errUsage)
+	}
+	if *format != "table" && *format != "json" {
+		return fmt.Errorf("%w: --format must be table or json", errUsage)
+	}
+	if *since != 0 && !*watch {
+		return fmt.Errorf("%w: --since goes with --watch", errUsage)
+	}
+	if !strings.HasPrefix(*preset, "presets/") {
+		*preset = "presets/" + *preset
+	}
+	unitName := *unit
+	if unitName != "" && !strings.Contains(unitName, "/") {
+		election, _, _ := strings.Cut(strings.TrimPrefix(*contest, "elections/"), "/")
+		unitName = "elections/" + election + "/units/" + unitName
+	}
+	conn, err := cf.dial()
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	c := seatsv1.NewSeatsServiceClient(conn)
+	print := func(a *seatsv1.ContestAllocation) error { return printContestAllocation(out, a, *format, *watch) }
+
+	if !*watch {
+		cctx, cancel := context.WithTimeout(ctx, *timeout)
+		defer cancel()
+		a, err := c.AllocateContest(cctx, &seatsv1.AllocateContestRequest{Contest: *contest, Unit: unitName, Preset: *preset})
+		if err != nil {
+			return describeStatus(err)
+		}
+		return print(a)
+	}
+	stream, err := c.WatchContestAllocation(ctx, &seatsv1.WatchContestAllocationRequest{
+		Contest: *contest, Unit: unitName, Preset: *preset, SinceVersion: *since})
+	if err != nil {
+		return describeStatus(err)
+	}
+	last := *since
+	for {
+		a, err := stream.Recv()
+		switch {
+		case errors.Is(err, io.EOF):
+			return nil
+		case err != nil && ctx.Err() != nil:
+			return nil // interrupted: the normal end of a watch
+		case err != nil:
+			return fmt.Errorf("%w (resume with --since %d)", describeStatus(err), last)
+		}
+		last = a.GetResultsVersion()
+		if err := print(a); err != nil {
+			return err
+		}
+	}
+}
+
+func printContestAllocation(out io.Writer, a *seatsv1.ContestAllocation, format string, stream bool) error {
+	if format == "json" {
+		b, err := protojson.MarshalOptions{Multiline: !stream, EmitUnpopulated: true}.Marshal(a)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintln(out, string(b))
+		return err
+	}
+	unit := a.GetUnitDisplayName()
+	if unit == "" {
+		unit = a.GetTotals()
+	}
+	fmt.Fprintf(out, "%s: %s, results version %d, %s\n", unit, a.GetTotals(), a.GetResultsVersion(),
+		strings.TrimPrefix(a.GetStatus().String(), "RESULT_STATUS_"))
+	fmt.Fprintln(out, a.GetNote())
+	r, al := a.GetRule(), a.GetAllocation()
+	fmt.Fprintf(out, "%s: %s, %d seats", a.GetPreset(), strings.ToLower(strings.TrimPrefix(r.GetMethod().String(), "METHOD_")), r.GetSeats())
+	if th := r.GetThreshold(); th != nil {
+		fmt.Fprintf(out, ", threshold %s %% of %d (%s)", th.GetPercent(), a.GetThresholdBase(), roleWords(a.GetThresholdBaseRole()))
+	}
+	fmt.Fprintln(out)
+	if al == nil {
+		return nil
+	}
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "party\tvotes\tshare %\tqualification\tseats\t+votes for a seat\t-votes to lose one\t")
+	for _, p := range al.GetParties() {
+		name := p.GetDisplayName()
+		if name == "" {
+			name = p.GetId()
+		}
+		share := ""
+		if p.GetShare() != nil {
+			share = percent(p.GetShare().GetDecimal())
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d\t%s\t%s\t\n", name, p.GetVotes(), share,
+			strings.ToLower(strings.TrimPrefix(p.GetQualification().String(), "QUALIFICATION_")), p.GetSeats(),
+			margin(p.GetVotesToGain()), margin(p.GetVotesToLose()))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "%d seats distributed, house of %d", al.GetSeats(), al.GetHouseSize())
+	if al.GetUndecidedSeats() > 0 {
+		fmt.Fprintf(out, ", %d undecided by a tie", al.GetUndecidedSeats())
+	}
+	fmt.Fprintln(out)
+	if stream {
+		fmt.Fprintln(out)
+	}
+	return nil
+}
+
+func roleWords(r tallyv1.LineRole) string {
+	switch r {
+	case tallyv1.LineRole_LINE_ROLE_VALID:
+		return "valid votes"
+	case tallyv1.LineRole_LINE_ROLE_BALLOTS_CAST:
+		return "ballots cast, invalid included"
+	}
+	return "the contest's share base"
+}

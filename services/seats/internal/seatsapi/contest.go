@@ -1,0 +1,179 @@
+package seatsapi
+
+import (
+	"context"
+	"strings"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/metadata"
+	"google.golang.org/protobuf/types/known/timestamppb"
+
+	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
+	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/platform/rpcerr"
+	"github.com/mandate-project/mandate/services/seats/apportion"
+	"github.com/mandate-project/mandate/services/seats/apportionpb"
+	"github.com/mandate-project/mandate/services/seats/internal/livecount"
+)
+
+// AllocateContest implements SeatsService.AllocateContest.
+func (s *Server) AllocateContest(ctx context.Context, req *seatsv1.AllocateContestRequest) (*seatsv1.ContestAllocation, error) {
+	q, vs := parseContestQuery(req.GetContest(), req.GetUnit(), req.GetPreset(), req.GetRule())
+	if len(vs) > 0 {
+		return nil, rpcerr.Invalid("", vs...)
+	}
+	if s.live == nil {
+		return nil, errNoTally
+	}
+	a, err := s.live.Allocate(forwardCredentials(ctx), q.ref, q.rule)
+	if err != nil {
+		return nil, s.liveStatus(ctx, err)
+	}
+	return contestAllocationToWire(a, req.GetPreset()), nil
+}
+
+// WatchContestAllocation implements SeatsService.WatchContestAllocation.
+func (s *Server) WatchContestAllocation(req *seatsv1.WatchContestAllocationRequest, stream grpc.ServerStreamingServer[seatsv1.ContestAllocation]) error {
+	ctx := stream.Context()
+	q, vs := parseContestQuery(req.GetContest(), req.GetUnit(), req.GetPreset(), req.GetRule())
+	if req.GetSinceVersion() < 0 {
+		vs = append(vs, rpcerr.Violation{Field: "since_version", Reason: "NEGATIVE_VERSION", Description: "since_version must not be negative"})
+	}
+	if len(vs) > 0 {
+		return rpcerr.Invalid("", vs...)
+	}
+	if s.live == nil {
+		return errNoTally
+	}
+	err := s.live.Watch(forwardCredentials(ctx), q.ref, q.rule, req.GetSinceVersion(), func(a *livecount.Allocation) error {
+		return stream.Send(contestAllocationToWire(a, req.GetPreset()))
+	})
+	return s.liveStatus(ctx, err)
+}
+
+// forwardCredentials passes the caller's token on to the tally, which may
+// require one for reads: the seats service reads on the caller's behalf.
+func forwardCredentials(ctx context.Context) context.Context {
+	md, _ := metadata.FromIncomingContext(ctx)
+	if v := md.Get("authorization"); len(v) > 0 {
+		return metadata.AppendToOutgoingContext(ctx, "authorization", v[0])
+	}
+	return ctx
+}
+
+// contestQuery is a checked AllocateContest or WatchContestAllocation
+// request.
+type contestQuery struct {
+	ref  livecount.Ref
+	rule apportion.Rule
+}
+
+// parseContestQuery checks the names and resolves the rule. An explicit
+// rule must leave its threshold base zero: the base is the contest's share
+// base in the totals, which change as the count goes on.
+func parseContestQuery(contest, unit, preset string, rule *seatsv1.Rule) (contestQuery, []rpcerr.Violation) {
+	var q contestQuery
+	var vs []rpcerr.Violation
+	ids, ok := parseName(contest, "elections", "contests")
+	if !ok {
+		vs = append(vs, badName("contest", contest, "elections/{election}/contests/{contest}"))
+	} else {
+		q.ref = livecount.Ref{Election: ids[0], Contest: ids[1]}
+	}
+	if unit != "" {
+		uids, ok := parseName(unit, "elections", "units")
+		switch {
+		case !ok:
+			vs = append(vs, badName("unit", unit, "elections/{election}/units/{unit}"))
+		case q.ref.Election != "" && uids[0] != q.ref.Election:
+			vs = append(vs, rpcerr.Violation{Field: "unit", Reason: "OTHER_ELECTION", Description: "unit belongs to another election than contest"})
+		default:
+			q.ref.Unit = uids[1]
+		}
+	}
+	var rvs []rpcerr.Violation
+	switch {
+	case preset != "" && rule != nil:
+		rvs = []rpcerr.Violation{{Field: "rule", Reason: "RULE_AND_PRESET", Description: "give either rule or preset, not both"}}
+	case preset != "":
+		q.rule, rvs = presetRule(preset)
+	case rule == nil:
+		rvs = []rpcerr.Violation{{Field: "rule", Reason: "RULE_REQUIRED", Description: "give a rule or a preset"}}
+	case rule.GetThreshold().GetBase() != 0:
+		rvs = []rpcerr.Violation{{Field: "rule.threshold.base", Reason: "BASE_FROM_TOTALS",
+			Description: "leave the threshold base 0: it is the contest's share base in the tally's totals"}}
+	default:
+		q.rule, rvs = apportionpb.RuleFromProto(rule, "rule")
+	}
+	return q, append(vs, rvs...)
+}
+
+// parseName splits a resource name of the given collections into its ids,
+// each 1-63 of [a-z0-9._-] as the tally requires.
+func parseName(name string, collections ...string) ([]string, bool) {
+	parts := strings.Split(name, "/")
+	if len(parts) != 2*len(collections) {
+		return nil, false
+	}
+	ids := make([]string, len(collections))
+	for i, c := range collections {
+		id := parts[2*i+1]
+		if parts[2*i] != c || id == "" || len(id) > 63 || strings.Trim(id, "abcdefghijklmnopqrstuvwxyz0123456789._-") != "" {
+			return nil, false
+		}
+		ids[i] = id
+	}
+	return ids, true
+}
+
+func badName(field, name, pattern string) rpcerr.Violation {
+	desc := "must be " + pattern
+	if name == "" {
+		desc = "is required and " + desc
+	}
+	return rpcerr.Violation{Field: field, Reason: "INVALID_RESOURCE_NAME", Description: desc}
+}
+
+var roleToWire = map[livecount.Role]tallyv1.LineRole{
+	livecount.RoleValid:       tallyv1.LineRole_LINE_ROLE_VALID,
+	livecount.RoleBallotsCast: tallyv1.LineRole_LINE_ROLE_BALLOTS_CAST,
+}
+
+var statusToWire = map[livecount.Status]tallyv1.ResultStatus{
+	livecount.StatusPartial:    tallyv1.ResultStatus_RESULT_STATUS_UNOFFICIAL_PARTIAL,
+	livecount.StatusComplete:   tallyv1.ResultStatus_RESULT_STATUS_UNOFFICIAL_COMPLETE,
+	livecount.StatusCertified:  tallyv1.ResultStatus_RESULT_STATUS_CERTIFIED,
+	livecount.StatusRecount:    tallyv1.ResultStatus_RESULT_STATUS_RECOUNT,
+	livecount.StatusCorrection: tallyv1.ResultStatus_RESULT_STATUS_CORRECTION,
+}
+
+func contestAllocationToWire(a *livecount.Allocation, preset string) *seatsv1.ContestAllocation {
+	t := a.Totals
+	rr := t.RegisteredReporting
+	out := &seatsv1.ContestAllocation{
+		Contest:           "elections/" + t.Ref.Election + "/contests/" + t.Ref.Contest,
+		Totals:            t.Ref.Name(),
+		UnitDisplayName:   t.UnitName,
+		Rule:              apportionpb.RuleToProto(a.Rule),
+		Preset:            preset,
+		ResultsVersion:    t.Version,
+		Status:            statusToWire[t.Status],
+		StationsReporting: t.StationsReporting,
+		StationsTotal:     t.StationsTotal,
+		RegisteredReporting: &tallyv1.Ratio{Numerator: rr.Numerator, Denominator: rr.Denominator,
+			Percent: rr.Percent, Definition: rr.Definition},
+		Projection:   a.Projection,
+		Note:         a.Note,
+		GenerateTime: timestamppb.New(a.Generated),
+	}
+	if a.Rule.Threshold != nil {
+		out.ThresholdBase, out.ThresholdBaseRole = a.Rule.Threshold.Base, roleToWire[t.ShareBaseRole]
+	}
+	if !t.Generated.IsZero() {
+		out.TotalsGenerateTime = timestamppb.New(t.Generated)
+	}
+	if a.Result != nil {
+		out.Allocation = apportionpb.AllocationToProto(a.Result)
+	}
+	return out
+}
