@@ -118,7 +118,7 @@ func start(t *testing.T) *system {
 
 	tallyAddr := run(t, filepath.Join(bin, "tallyd"), sys.tallyLog, "tally serving",
 		"--grpc-addr", "127.0.0.1:0", "--store", filepath.Join(dir, "tally.db"), "--auth-key", keyFile)
-	seatsAddr := run(t, filepath.Join(bin, "seatsd"), filepath.Join(dir, "seatsd.log"), "seats serving", "--grpc-addr", "127.0.0.1:0")
+	seatsAddr := run(t, filepath.Join(bin, "seatsd"), filepath.Join(dir, "seatsd.log"), "seats serving", "--grpc-addr", "127.0.0.1:0", "--tally-addr", tallyAddr)
 	httpAddr := run(t, filepath.Join(bin, "gatewayd"), filepath.Join(dir, "gatewayd.log"), "gateway serving",
 		"--http-addr", "127.0.0.1:0", "--tally-addr", tallyAddr, "--seats-addr", seatsAddr)
 	sys.Tally = tallyv1.NewTallyServiceClient(dial(t, tallyAddr))

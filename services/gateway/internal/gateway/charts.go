@@ -22,8 +22,9 @@ import (
 // charts serves the parliament diagram:
 //
 //	GET  /charts/elections/{e}/contests/{c}/hemicycle.svg?preset=presets/P[&unit=U]
-//	     the contest's current totals allocated by a preset, parties in
-//	     ballot order with the contest's colours;
+//	     the seats service's allocation of the contest's live totals
+//	     (AllocateContest), parties in ballot order with the contest's
+//	     colours;
 //	POST /charts/hemicycle.svg[?color=ID:#rrggbb...]
 //	     an ApportionRequest (as for /v1/seats:apportion) drawn as it is
 //	     allocated.
@@ -106,44 +107,26 @@ func (c *charts) contest(w http.ResponseWriter, r *http.Request) {
 		writeStatus(w, err)
 		return
 	}
-	unit := r.URL.Query().Get("unit")
-	if unit == "" {
-		units, err := c.tally.ListReportingUnits(ctx, &tallyv1.ListReportingUnitsRequest{Parent: "elections/" + e, PageSize: 1})
-		if err != nil {
-			writeStatus(w, err)
-			return
-		}
-		if len(units.GetReportingUnits()) == 0 {
-			writeStatus(w, status.Error(codes.FailedPrecondition, "the election has no reporting units yet"))
-			return
-		}
-		_, unit, _ = strings.Cut(units.GetReportingUnits()[0].GetName(), "/units/")
+	req := &seatsv1.AllocateContestRequest{Contest: contest.GetName(), Preset: preset}
+	if u := r.URL.Query().Get("unit"); u != "" {
+		req.Unit = "elections/" + e + "/units/" + u
 	}
-	tot, err := c.tally.GetTotals(ctx, &tallyv1.GetTotalsRequest{Name: contest.GetName() + "/totals/" + unit})
-	if err != nil {
-		writeStatus(w, err)
-		return
-	}
-	req := &seatsv1.ApportionRequest{Preset: preset, ThresholdBase: tot.GetShareBase()}
-	votes := map[string]int64{}
-	for _, ch := range tot.GetChoices() {
-		votes[ch.GetChoice()] = ch.GetVotes()
-	}
-	choices := slices.Clone(contest.GetChoices())
-	slices.SortStableFunc(choices, func(a, b *tallyv1.Choice) int { return int(a.GetBallotOrder() - b.GetBallotOrder()) })
-	for _, ch := range choices {
-		req.Parties = append(req.Parties, &seatsv1.Party{Id: ch.GetId(), DisplayName: ch.GetDisplayName(), Votes: votes[ch.GetId()], BallotOrder: ch.GetBallotOrder()})
-	}
-	resp, err := c.seats.Apportion(ctx, req)
+	alloc, err := c.seats.AllocateContest(ctx, req)
 	if err != nil {
 		writeStatus(w, err)
 		return
 	}
 	seats := map[string]int{}
-	for _, p := range resp.GetAllocation().GetParties() {
+	for _, p := range alloc.GetAllocation().GetParties() {
 		seats[p.GetId()] = int(p.GetSeats())
 	}
-	chart := hemicycle.Chart{Title: contest.GetDisplayName(), Reserved: int(resp.GetAllocation().GetReservedSeats()), ReservedLabel: r.URL.Query().Get("reserved_label")}
+	title := contest.GetDisplayName()
+	if alloc.GetProjection() {
+		title += " (projection)"
+	}
+	chart := hemicycle.Chart{Title: title, Reserved: int(alloc.GetAllocation().GetReservedSeats()), ReservedLabel: r.URL.Query().Get("reserved_label")}
+	choices := slices.Clone(contest.GetChoices())
+	slices.SortStableFunc(choices, func(a, b *tallyv1.Choice) int { return int(a.GetBallotOrder() - b.GetBallotOrder()) })
 	for _, ch := range choices {
 		if n := seats[ch.GetId()]; n > 0 {
 			name := ch.GetShortName()

@@ -128,10 +128,11 @@ function renderTotals(t) {
 async function renderSeats(t) {
   const chart = $("chart"), body = $("seats").tBodies[0], note = $("seats-note");
   if (!state.preset) { chart.textContent = ""; body.textContent = ""; note.textContent = "Pick a seat rule to see an allocation."; return; }
-  const parties = (t.choices || []).map((c, i) => ({ id: c.choice, displayName: c.displayName, votes: c.votes, ballotOrder: i + 1 }));
   let res;
   try {
-    res = await api("/v1/seats:apportion", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ preset: state.preset, thresholdBase: t.shareBase, parties }) });
+    // The seats service reads the live totals itself (AllocateContest).
+    res = await api(`/v1/${contestName()}:allocate`, { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ preset: state.preset, unit: `elections/${state.election}/units/${state.unit}` }) });
   } catch (e) { note.textContent = "No allocation: " + e.message; body.textContent = ""; chart.textContent = ""; return; }
   const a = res.allocation;
   body.textContent = "";
@@ -146,10 +147,8 @@ async function renderSeats(t) {
     tr.cells[2].textContent = p.votesToGain && p.votesToGain !== "0" ? num(p.votesToGain) : "–";
     tr.cells[3].textContent = p.votesToLose && p.votesToLose !== "0" ? num(p.votesToLose) : "–";
   }
-  const partial = t.status === "RESULT_STATUS_UNOFFICIAL_PARTIAL";
-  $("projection").hidden = !partial;
-  note.textContent = (partial ? `Projection from ${t.registeredReporting ? t.registeredReporting.percent : "?"} % of registered voters' stations. ` : "") +
-    `${a.seats} seats by ${state.preset}` + (a.reservedSeats ? `, ${a.reservedSeats} reserved outside the distribution` : "") + ".";
+  $("projection").hidden = !res.projection;
+  note.textContent = `${a.seats} seats by ${state.preset}` + (a.reservedSeats ? `, ${a.reservedSeats} reserved outside the distribution` : "") + ". " + (res.note || "");
   const q = new URLSearchParams({ preset: state.preset, unit: state.unit, v: String(t.resultsVersion) });
   const r = await fetch(`/charts/${contestName()}/hemicycle.svg?` + q.toString());
   chart.innerHTML = r.ok ? await r.text() : "";
