@@ -230,6 +230,17 @@ func TestLivePage(t *testing.T) {
 	}
 	d.screenshot(filepath.Join(artifacts(t), "live-page.png"))
 
+	// The forensic indicators of the contest, with their disclaimer.
+	d.eval(`document.getElementById("load-forensics").click(); return true`, new(bool))
+	d.waitFor("the fingerprint and the integer histogram", `return !document.getElementById("forensics-body").hidden &&
+		document.querySelector("#fingerprint svg") !== null && document.querySelectorAll("#integer-hist rect").length > 0`)
+	var disclaimer string
+	d.eval(`return document.getElementById("disclaimer").textContent`, &disclaimer)
+	if !strings.Contains(strings.ToLower(disclaimer), "not") {
+		t.Errorf("forensics disclaimer %q", disclaimer)
+	}
+	d.screenshot(filepath.Join(artifacts(t), "live-page-forensics.png"))
+
 	// Drill down into a region.
 	d.eval(`document.querySelector('#children tr[data-unit="astana"]').click(); return true`, new(bool))
 	d.waitFor("Astana's stations", `return document.querySelectorAll("#children tbody tr").length === 3 && location.search.includes("unit=astana")`)

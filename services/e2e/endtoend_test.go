@@ -126,3 +126,22 @@ func TestEndToEnd(t *testing.T) {
 	}
 	t.Logf("after the correction: %v (%s)", m, last.GetNote())
 }
+
+// TestServiceDown: with the seats service stopped, the gateway answers 503
+// with a google.rpc.Status body, and the tally's own endpoints still work.
+func TestServiceDown(t *testing.T) {
+	s := start(t)
+	loadDemo(t, s)
+	s.stopSeats()
+	code, body := s.do(t, http.MethodGet, "/v1/presets", "", "")
+	var st struct {
+		Code    int    `json:"code"`
+		Message string `json:"message"`
+	}
+	if err := json.Unmarshal(body, &st); code != http.StatusServiceUnavailable || err != nil || st.Code != int(codes.Unavailable) {
+		t.Errorf("seats down: HTTP %d %s", code, body)
+	}
+	if code, body := s.do(t, http.MethodGet, "/v1/"+national, "", ""); code != http.StatusOK {
+		t.Errorf("tally totals with seats down: %d %s", code, body)
+	}
+}

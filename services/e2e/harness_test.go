@@ -93,6 +93,8 @@ type system struct {
 	Admin                string // administrator token
 	Signer               auth.Signer
 	tallyLog             string
+	// stopSeats stops seatsd (SIGINT) and waits for it to exit.
+	stopSeats func()
 }
 
 // start runs tallyd, seatsd and gatewayd on free loopback ports; they stop
@@ -118,7 +120,8 @@ func start(t *testing.T) *system {
 
 	tallyAddr := run(t, filepath.Join(bin, "tallyd"), sys.tallyLog, "tally serving",
 		"--grpc-addr", "127.0.0.1:0", "--store", filepath.Join(dir, "tally.db"), "--auth-key", keyFile)
-	seatsAddr := run(t, filepath.Join(bin, "seatsd"), filepath.Join(dir, "seatsd.log"), "seats serving", "--grpc-addr", "127.0.0.1:0", "--tally-addr", tallyAddr)
+	var seatsAddr string
+	seatsAddr, sys.stopSeats = runStoppable(t, filepath.Join(bin, "seatsd"), filepath.Join(dir, "seatsd.log"), "seats serving", "--grpc-addr", "127.0.0.1:0", "--tally-addr", tallyAddr)
 	httpAddr := run(t, filepath.Join(bin, "gatewayd"), filepath.Join(dir, "gatewayd.log"), "gateway serving",
 		"--http-addr", "127.0.0.1:0", "--tally-addr", tallyAddr, "--seats-addr", seatsAddr)
 	sys.Tally = tallyv1.NewTallyServiceClient(dial(t, tallyAddr))
@@ -158,6 +161,14 @@ func dial(t *testing.T, addr string) *grpc.ClientConn {
 // run starts a daemon and returns the address from its "serving" log line.
 func run(t *testing.T, bin, logFile, serving string, args ...string) string {
 	t.Helper()
+	addr, _ := runStoppable(t, bin, logFile, serving, args...)
+	return addr
+}
+
+// runStoppable is run that also returns a function stopping the daemon
+// before the test ends.
+func runStoppable(t *testing.T, bin, logFile, serving string, args ...string) (string, func()) {
+	t.Helper()
 	logf, err := os.Create(logFile)
 	if err != nil {
 		t.Fatal(err)
@@ -183,15 +194,21 @@ func run(t *testing.T, bin, logFile, serving string, args ...string) string {
 			}
 		}
 	}()
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			_ = cmd.Process.Signal(os.Interrupt)
+			select {
+			case <-done:
+			case <-time.After(20 * time.Second):
+				_ = cmd.Process.Kill()
+				t.Errorf("%s did not stop within 20 s", filepath.Base(bin))
+			}
+			_ = cmd.Wait()
+		})
+	}
 	t.Cleanup(func() {
-		_ = cmd.Process.Signal(os.Interrupt)
-		select {
-		case <-done:
-		case <-time.After(20 * time.Second):
-			_ = cmd.Process.Kill()
-			t.Errorf("%s did not stop within 20 s", filepath.Base(bin))
-		}
-		_ = cmd.Wait()
+		stop()
 		logf.Close()
 		if t.Failed() {
 			b, _ := os.ReadFile(logFile)
@@ -201,13 +218,13 @@ func run(t *testing.T, bin, logFile, serving string, args ...string) string {
 	})
 	select {
 	case a := <-addr:
-		return a
+		return a, stop
 	case <-done:
 		t.Fatalf("%s exited before serving; see %s", filepath.Base(bin), logFile)
 	case <-time.After(2 * time.Minute):
 		t.Fatalf("%s did not serve within 2 minutes", filepath.Base(bin))
 	}
-	return ""
+	return "", stop
 }
 
 // do sends an HTTP request to the gateway with an optional token and
