@@ -15,6 +15,7 @@ import (
 	"github.com/mandate-project/mandate/services/platform/envflag"
 	"github.com/mandate-project/mandate/services/platform/limit"
 	"github.com/mandate-project/mandate/services/platform/metrics"
+	"github.com/mandate-project/mandate/services/platform/telemetry"
 	"github.com/mandate-project/mandate/services/platform/tlsconf"
 )
 
@@ -28,6 +29,14 @@ type Common struct {
 	AuthKeys string
 	// PublicReads lets callers without a token read results.
 	PublicReads bool
+	// OTLPEndpoint receives OpenTelemetry traces of every call when set.
+	OTLPEndpoint string
+}
+
+// Telemetry starts trace export when an OTLP endpoint is configured and
+// returns the server options recording calls and the flush to run at stop.
+func (c *Common) Telemetry(ctx context.Context, service string) ([]grpc.ServerOption, func(context.Context) error, error) {
+	return telemetry.Setup(ctx, telemetry.Config{Endpoint: c.OTLPEndpoint, Service: service})
 }
 
 // KeyFiles is AuthKeys as a list.
@@ -71,6 +80,7 @@ func (c *Common) Flags(fs *envflag.Set, env string) {
 	fs.IntVar(&c.Limits.PerCallerBurst, "burst-per-caller", env+"_BURST_PER_CALLER", 100, "burst above --rate-per-caller")
 	fs.StringVar(&c.AuthKeys, "auth-key", env+"_AUTH_KEY", "", "token verification key files, comma-separated (Ed25519 public keys or HMAC secrets; see mandatectl token)")
 	fs.BoolVar(&c.PublicReads, "public-reads", env+"_PUBLIC_READS", true, "let callers without a token read results")
+	fs.StringVar(&c.OTLPEndpoint, "otlp-endpoint", "OTEL_EXPORTER_OTLP_ENDPOINT", "", "export OpenTelemetry traces to this OTLP/gRPC collector (http://host:4317 for plaintext)")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", env+"_METRICS_ADDR", "", "serve Prometheus /metrics here (e.g. 127.0.0.1:9090)")
 }
 

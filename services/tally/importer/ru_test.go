@@ -56,12 +56,18 @@ func newService(t testing.TB, dir string) (*tally.Service, *sqlitestore.Store) {
 // importRU runs the whole pipeline: definition, CSV, validation, SQLite, totals.
 func importRU(t testing.TB, dir string) (*tally.Service, *sqlitestore.Store, importer.Report) {
 	t.Helper()
+	svc, st := newService(t, dir)
+	return svc, st, runRU(t, svc)
+}
+
+// runRU defines the RU 2016 election in svc and imports the file.
+func runRU(t testing.TB, svc *tally.Service) importer.Report {
+	t.Helper()
 	ctx := context.Background()
 	def, err := definition.Load(filepath.Join(repoRoot(t), "examples", "ru-duma-2016", "election.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc, st := newService(t, dir)
 	if _, err := svc.DefineElection(ctx, def.Election); err != nil {
 		t.Fatal(err)
 	}
@@ -74,14 +80,13 @@ func importRU(t testing.TB, dir string) (*tally.Service, *sqlitestore.Store, imp
 	if err != nil {
 		t.Fatal(err)
 	}
-	return svc, st, rep
+	return rep
 }
 
 func TestImportRU2016(t *testing.T) {
 	if raceEnabled || testing.Short() {
 		t.Skip("the full RU import is skipped under -race and -short")
 	}
-	ctx := context.Background()
 	dir := t.TempDir()
 	start := time.Now()
 	svc, st, rep := importRU(t, dir)
@@ -94,48 +99,7 @@ func TestImportRU2016(t *testing.T) {
 		}
 		t.Fatalf("rows %d accepted %d rejected %d", rep.Rows, rep.Accepted, rep.Rejected)
 	}
-	check := func(svc *tally.Service) {
-		tt, err := svc.Totals(ctx, "ru-duma-2016", "federal", "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines := map[string]int64{}
-		for _, l := range tt.Lines {
-			lines[l.Line] = l.Value
-		}
-		votes := map[string]int64{}
-		for _, c := range tt.Choices {
-			votes[c.Choice] = c.Votes
-		}
-		for name, got := range map[string][2]int64{
-			"registered":            {tt.Registered, 110_061_200},
-			"registered (units)":    {tt.RegisteredAllStations, 110_061_200},
-			"invalid":               {tt.Invalid, 982_596},
-			"mobile boxes":          {lines["ballots_in_mobile_boxes"], 3_524_522},
-			"stationary boxes":      {lines["ballots_in_stationary_boxes"], 49_107_327},
-			"ballots cast":          {tt.BallotsCast, 3_524_522 + 49_107_327},
-			"United Russia":         {votes["ER"], 28_527_828},
-			"stations reporting":    {int64(tt.StationsReporting), 96_871},
-			"stations total":        {int64(tt.StationsTotal), 96_871},
-			"protocols w/ warnings": {int64(tt.ProtocolsWithWarnings), 1_473},
-		} {
-			if got[0] != got[1] {
-				t.Errorf("%s = %d, want %d", name, got[0], got[1])
-			}
-		}
-		// 4 stations with more ballots in boxes than issued, 1,469 with more in
-		// mobile boxes than issued outside: 1,473 protocols with warnings.
-		// United Russia 54.20 % of the ballots in boxes.
-		if pct := 100 * tt.Choices[3].Share.Float(); pct < 54.195 || pct >= 54.205 {
-			t.Errorf("ER share %.4f %%", pct)
-		}
-		if tt.Status != tally.UnofficialComplete {
-			t.Errorf("status %v", tt.Status)
-		}
-		t.Logf("turnout %s = %.2f %%, %s = %.2f %%", tt.TurnoutIssued.Definition, 100*tt.TurnoutIssued.Float(),
-			tt.Turnout.Definition, 100*tt.Turnout.Float())
-	}
-	check(svc)
+	checkRU(t, svc)
 	// Restart: a new store handle and Service rebuild the same totals.
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
@@ -144,5 +108,50 @@ func TestImportRU2016(t *testing.T) {
 	svc2, st2 := newService(t, dir)
 	defer st2.Close()
 	t.Logf("restart (rebuild from SQLite): %v", time.Since(start))
-	check(svc2)
+	checkRU(t, svc2)
+}
+
+// checkRU compares the national totals with the official ones.
+func checkRU(t *testing.T, svc *tally.Service) {
+	t.Helper()
+	ctx := context.Background()
+	tt, err := svc.Totals(ctx, "ru-duma-2016", "federal", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := map[string]int64{}
+	for _, l := range tt.Lines {
+		lines[l.Line] = l.Value
+	}
+	votes := map[string]int64{}
+	for _, c := range tt.Choices {
+		votes[c.Choice] = c.Votes
+	}
+	for name, got := range map[string][2]int64{
+		"registered":            {tt.Registered, 110_061_200},
+		"registered (units)":    {tt.RegisteredAllStations, 110_061_200},
+		"invalid":               {tt.Invalid, 982_596},
+		"mobile boxes":          {lines["ballots_in_mobile_boxes"], 3_524_522},
+		"stationary boxes":      {lines["ballots_in_stationary_boxes"], 49_107_327},
+		"ballots cast":          {tt.BallotsCast, 3_524_522 + 49_107_327},
+		"United Russia":         {votes["ER"], 28_527_828},
+		"stations reporting":    {int64(tt.StationsReporting), 96_871},
+		"stations total":        {int64(tt.StationsTotal), 96_871},
+		"protocols w/ warnings": {int64(tt.ProtocolsWithWarnings), 1_473},
+	} {
+		if got[0] != got[1] {
+			t.Errorf("%s = %d, want %d", name, got[0], got[1])
+		}
+	}
+	// 4 stations with more ballots in boxes than issued, 1,469 with more in
+	// mobile boxes than issued outside: 1,473 protocols with warnings.
+	// United Russia 54.20 % of the ballots in boxes.
+	if pct := 100 * tt.Choices[3].Share.Float(); pct < 54.195 || pct >= 54.205 {
+		t.Errorf("ER share %.4f %%", pct)
+	}
+	if tt.Status != tally.UnofficialComplete {
+		t.Errorf("status %v", tt.Status)
+	}
+	t.Logf("turnout %s = %.2f %%, %s = %.2f %%", tt.TurnoutIssued.Definition, 100*tt.TurnoutIssued.Float(),
+		tt.Turnout.Definition, 100*tt.Turnout.Float())
 }

@@ -71,6 +71,16 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return err
 	}
+	traceOpts, flushTraces, err := cfg.Common.Telemetry(ctx, "seatsd")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		fctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = flushTraces(fctx)
+	}()
+	opts = append(opts, traceOpts...)
 	apiOpts := []seatsapi.Option{seatsapi.WithLogger(log)}
 	if cfg.Tally.Addr != "" {
 		tcfg := cfg.Tally

@@ -231,9 +231,16 @@ func (s *Store) ListElections(ctx context.Context) ([]tally.StoredElection, erro
 	return s.elections(ctx, "")
 }
 
+// elections reads in one transaction, so that the phases, results version
+// and unit count are of one instant.
 func (s *Store) elections(ctx context.Context, id string) ([]tally.StoredElection, error) {
-	rows, err := s.rdb.QueryContext(ctx,
-		`SELECT id, definition, results_version FROM elections WHERE ? = '' OR id = ? ORDER BY id`, id, id)
+	tx, err := s.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx,
+		`SELECT id, definition, results_version, unit_count FROM elections WHERE ? = '' OR id = ? ORDER BY id`, id, id)
 	if err != nil {
 		return nil, err
 	}
@@ -242,7 +249,7 @@ func (s *Store) elections(ctx context.Context, id string) ([]tally.StoredElectio
 	for rows.Next() {
 		var eid, def string
 		var se tally.StoredElection
-		if err := rows.Scan(&eid, &def, &se.ResultsVersion); err != nil {
+		if err := rows.Scan(&eid, &def, &se.ResultsVersion, &se.UnitCount); err != nil {
 			return nil, err
 		}
 		if err := json.Unmarshal([]byte(def), &se.Election); err != nil {
@@ -254,7 +261,7 @@ func (s *Store) elections(ctx context.Context, id string) ([]tally.StoredElectio
 		return nil, err
 	}
 	for i := range out {
-		ph, err := s.rdb.QueryContext(ctx, `SELECT id, phase FROM contests WHERE election = ?`, out[i].Election.ID)
+		ph, err := tx.QueryContext(ctx, `SELECT id, phase FROM contests WHERE election = ?`, out[i].Election.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -369,6 +376,26 @@ func (s *Store) ScanProtocols(ctx context.Context, election string, fn func(tall
 		}
 	}
 	return rows.Err()
+}
+
+// ProtocolsAfter implements tally.Store.
+func (s *Store) ProtocolsAfter(ctx context.Context, election string, after, upTo int64, limit int) ([]tally.ProtocolVersion, error) {
+	rows, err := s.rdb.QueryContext(ctx, `SELECT `+protocolColumns+` FROM protocols
+		WHERE election = ? AND results_version > ? AND results_version <= ? ORDER BY results_version LIMIT ?`,
+		election, after, upTo, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []tally.ProtocolVersion
+	for rows.Next() {
+		v, err := scanProtocol(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }
 
 // Changes implements tally.Store.

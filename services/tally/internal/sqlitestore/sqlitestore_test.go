@@ -2,6 +2,7 @@ package sqlitestore_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mandate-project/mandate/services/tally/internal/replicatest"
 	"github.com/mandate-project/mandate/services/tally/internal/sqlitestore"
 	"github.com/mandate-project/mandate/services/tally/internal/storetest"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
@@ -28,6 +30,22 @@ func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) tally.Store { return openTemp(t) })
 }
 
+// TestReplicas runs two Services on two handles of one database file: the
+// follower does not depend on the backend.
+func TestReplicas(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tally.db")
+	var stores [2]*sqlitestore.Store
+	for i := range stores {
+		st, err := sqlitestore.Open(context.Background(), path, sqlitestore.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stores[i] = st
+	}
+	t.Cleanup(func() { stores[0].Close(); stores[1].Close() })
+	replicatest.Run(t, stores[0], stores[1], 1_000)
+}
+
 func TestOpenChecks(t *testing.T) {
 	ctx := context.Background()
 	if _, err := sqlitestore.Open(ctx, ":memory:", sqlitestore.Options{}); err == nil {
@@ -38,7 +56,7 @@ func TestOpenChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v, err := st.SchemaVersion(ctx); err != nil || v != 1 {
+	if v, err := st.SchemaVersion(ctx); err != nil || v != 2 {
 		t.Errorf("schema version %d, %v", v, err)
 	}
 	st.Close()
@@ -51,11 +69,43 @@ func TestOpenChecks(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if v, _ := st.SchemaVersion(ctx); v != 1 {
+	if v, _ := st.SchemaVersion(ctx); v != 2 {
 		t.Errorf("schema version after reopen %d", v)
 	}
 	if _, err := st.AppendProtocols(ctx, nil); err != nil {
 		t.Errorf("empty batch: %v", err)
+	}
+}
+
+// TestMigrateUnitCount takes a database back to schema 1 and checks that
+// migration 2 counts the units already stored.
+func TestMigrateUnitCount(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tally.db")
+	st, err := sqlitestore.Open(ctx, path, sqlitestore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CreateElection(ctx, storetest.Election()); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.Exec(`ALTER TABLE elections DROP COLUMN unit_count; DELETE FROM schema_version WHERE version = 2`)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err = sqlitestore.Open(ctx, path, sqlitestore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if se, err := st.GetElection(ctx, "test-2024"); err != nil || se.UnitCount != 8 {
+		t.Errorf("unit count after migration = %d, %v; want 8", se.UnitCount, err)
 	}
 }
 

@@ -425,12 +425,14 @@ func (s *Store) AddUnits(ctx context.Context, election string, units []tally.Uni
 }
 
 func (w *writer) addUnits(ctx context.Context, election string, units []tally.Unit) error {
+	added := 0
 	for _, u := range units {
 		res, err := w.insUnit.ExecContext(ctx, election, u.ID, u.Parent, u.Name, u.Level, u.Registered)
 		if err != nil {
 			return fmt.Errorf("sqlitestore: insert unit %s: %w", u.ID, err)
 		}
 		if n, _ := res.RowsAffected(); n == 1 {
+			added++
 			continue
 		}
 		var got tally.Unit
@@ -442,7 +444,11 @@ func (w *writer) addUnits(ctx context.Context, election string, units []tally.Un
 			return tally.NewStateError(tally.ErrAlreadyExists, election+"/"+u.ID, "the unit exists with other content")
 		}
 	}
-	return nil
+	if added == 0 {
+		return nil
+	}
+	_, err := w.conn.ExecContext(ctx, `UPDATE elections SET unit_count = unit_count + ? WHERE id = ?`, added, election)
+	return err
 }
 
 // SetPhase implements tally.Store.

@@ -19,6 +19,7 @@ func runService(t *testing.T, open func(t *testing.T) tally.Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		t.Cleanup(svc.Close) // before the store closes
 		if _, err := svc.DefineElection(ctx, Election()); err != nil {
 			t.Fatalf("DefineElection: %v", err)
 		}

@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -286,6 +287,66 @@ func runStore(t *testing.T, open func(t *testing.T) tally.Store) {
 		})
 		if err != nil || len(seen) != 3 || seen[0] != 1 || seen[1] != 3 || seen[2] != 5 {
 			t.Errorf("ScanProtocols order = %v, %v", seen, err)
+		}
+	})
+
+	t.Run("ProtocolsAfter", func(t *testing.T) {
+		st := newStore(t)
+		appendOne(t, st, version(Sub("list", "n1", 0, 1, 2, 3), at))
+		appendOne(t, st, version(Sub("list", "n2", 0, 4, 5, 6), at))
+		if _, err := st.SetPhase(ctx, "test-2024", "list", tally.PhaseCertified, "", at); err != nil {
+			t.Fatal(err)
+		}
+		appendOne(t, st, version(Sub("mayor", "s1", 0, 7, 8), at))
+		appendOne(t, st, version(Sub("mayor", "s2", 0, 9, 10), at))
+		for _, tc := range []struct {
+			after, upTo int64
+			limit       int
+			want        []int64
+		}{
+			{0, 5, 10, []int64{1, 2, 4, 5}},
+			{0, 100, 10, []int64{1, 2, 4, 5}},
+			{1, 4, 10, []int64{2, 4}},
+			{2, 3, 10, nil},
+			{0, 5, 3, []int64{1, 2, 4}},
+			{5, 9, 10, nil},
+		} {
+			got, err := st.ProtocolsAfter(ctx, "test-2024", tc.after, tc.upTo, tc.limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var rvs []int64
+			for _, v := range got {
+				rvs = append(rvs, v.ResultsVersion)
+			}
+			if !slices.Equal(rvs, tc.want) {
+				t.Errorf("ProtocolsAfter(%d, %d, %d) = %v, want %v", tc.after, tc.upTo, tc.limit, rvs, tc.want)
+			}
+		}
+		got, err := st.ProtocolsAfter(ctx, "test-2024", 4, 5, 10)
+		if err != nil || len(got) != 1 || got[0].Station != "s2" || got[0].Votes["Y"] != 10 || !got[0].SubmittedAt.Equal(at) {
+			t.Errorf("ProtocolsAfter(4, 5) = %+v, %v", got, err)
+		}
+		if got, err := st.ProtocolsAfter(ctx, "nope", 0, 5, 10); err != nil || len(got) != 0 {
+			t.Errorf("ProtocolsAfter(unknown election) = %+v, %v", got, err)
+		}
+	})
+
+	t.Run("UnitCount", func(t *testing.T) {
+		st := newStore(t)
+		se, err := st.GetElection(ctx, "test-2024")
+		if err != nil || se.UnitCount != 8 {
+			t.Fatalf("UnitCount after create = %d, %v; want 8", se.UnitCount, err)
+		}
+		add := []tally.Unit{{ID: "s4", Parent: "south", Name: "S4", Level: tally.LevelStation, Registered: 10}}
+		for range 2 { // the second time adds nothing
+			if err := st.AddUnits(ctx, "test-2024", add); err != nil {
+				t.Fatal(err)
+			}
+			list, err := st.ListElections(ctx)
+			if err != nil || len(list) != 1 || list[0].UnitCount != 9 {
+				t.Fatalf("UnitCount after AddUnits = %+v, %v; want 9", list, err)
+			}
 		}
 	})
 

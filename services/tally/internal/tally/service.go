@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strings"
 	"sync"
@@ -12,23 +13,58 @@ import (
 )
 
 // Service is the tally: it validates protocols against their forms, lets the
-// Store decide and persist them, and keeps running totals in memory.
+// Store decide and persist them, and keeps running totals in memory, which
+// follow every change in the store, whichever process made it (follow.go).
 // It is safe for concurrent use.
 type Service struct {
 	store Store
 	now   func() time.Time
+	log   *slog.Logger
 
 	mu        sync.RWMutex
 	elections map[string]*electionState
+	loadMu    sync.Mutex // serializes loading elections other processes defined
+
+	stopPoll  context.CancelFunc
+	polled    chan struct{} // closed when the poll has stopped
+	closeOnce sync.Once
+
+	followMu      sync.Mutex
+	followFailing bool
 }
 
-// NewService loads every election from the store and rebuilds the totals.
-// now is the clock (time.Now when nil).
+// ServiceOptions tune a Service; the zero value is the default.
+type ServiceOptions struct {
+	// Now is the clock; time.Now when nil.
+	Now func() time.Time
+	// Follow is how often the Service polls the store for the changes,
+	// elections and units other processes sharing it made. Zero means
+	// DefaultFollow; negative, never.
+	Follow time.Duration
+	// Logger receives failures to read the store's changes; slog.Default()
+	// when nil.
+	Logger *slog.Logger
+}
+
+// NewService is NewServiceWith with the clock now (time.Now when nil) and
+// the default options.
 func NewService(ctx context.Context, store Store, now func() time.Time) (*Service, error) {
-	if now == nil {
-		now = time.Now
+	return NewServiceWith(ctx, store, ServiceOptions{Now: now})
+}
+
+// NewServiceWith loads every election from the store, rebuilds the totals
+// and starts the poll, which runs until ctx ends or Close.
+func NewServiceWith(ctx context.Context, store Store, opts ServiceOptions) (*Service, error) {
+	if opts.Now == nil {
+		opts.Now = time.Now
 	}
-	s := &Service{store: store, now: now, elections: map[string]*electionState{}}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.Follow == 0 {
+		opts.Follow = DefaultFollow
+	}
+	s := &Service{store: store, now: opts.Now, log: opts.Logger, elections: map[string]*electionState{}}
 	list, err := store.ListElections(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list elections: %w", err)
@@ -39,6 +75,11 @@ func NewService(ctx context.Context, store Store, now func() time.Time) (*Servic
 			return nil, fmt.Errorf("load election %s: %w", se.Election.ID, err)
 		}
 		s.elections[se.Election.ID] = es
+	}
+	if opts.Follow > 0 {
+		pctx, stop := context.WithCancel(ctx)
+		s.stopPoll, s.polled = stop, make(chan struct{})
+		go s.poll(pctx, opts.Follow)
 	}
 	return s, nil
 }
@@ -52,7 +93,8 @@ func definitionJSON(e Election) string {
 	return string(b)
 }
 
-// load builds the memory image of a stored election.
+// load builds the memory image of a stored election as of its results
+// version: later changes are applied in order by the follower.
 func (s *Service) load(ctx context.Context, se StoredElection) (*electionState, error) {
 	def := se.Election
 	def.Units = nil
@@ -72,6 +114,9 @@ func (s *Service) load(ctx context.Context, se StoredElection) (*electionState, 
 	}
 	es.addUnits(units)
 	err = s.store.ScanProtocols(ctx, def.ID, func(v ProtocolVersion) error {
+		if v.ResultsVersion > se.ResultsVersion {
+			return nil // committed after se was read
+		}
 		cc := es.contestByID[v.Contest]
 		if cc == nil {
 			return fmt.Errorf("protocol for unknown contest %q", v.Contest)
@@ -82,20 +127,26 @@ func (s *Service) load(ctx context.Context, se StoredElection) (*electionState, 
 	if err != nil {
 		return nil, err
 	}
-	if se.ResultsVersion > es.resultsVersion {
-		es.resultsVersion = se.ResultsVersion
-	}
+	es.resultsVersion = se.ResultsVersion
 	return es, nil
 }
 
+// election returns an election's state, loading it from the store when
+// another process defined it since the last poll.
 func (s *Service) election(id string) (*electionState, error) {
 	s.mu.RLock()
 	es := s.elections[id]
 	s.mu.RUnlock()
-	if es == nil {
+	if es != nil {
+		return es, nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), adoptTimeout)
+	defer cancel()
+	es, err := s.adopt(ctx, id)
+	if errors.Is(err, ErrNotFound) {
 		return nil, notFound("election", id)
 	}
-	return es, nil
+	return es, err
 }
 
 func (es *electionState) contest(id string) (*compiledContest, error) {
@@ -182,26 +233,19 @@ func (s *Service) AddUnits(ctx context.Context, election string, units []Unit) (
 	}
 	es.unitsMu.Lock()
 	defer es.unitsMu.Unlock()
-	es.mu.RLock()
-	var fresh []Unit
-	for i, u := range units {
-		if n := es.nodes[u.ID]; n != nil {
-			if n.unit != u {
-				es.mu.RUnlock()
-				return 0, &StateError{Kind: ErrAlreadyExists, Subject: election + "/" + u.ID,
-					Message: fmt.Sprintf("units[%d] exists with other content", i)}
+	fresh, err := s.freshUnits(election, es, units)
+	var fe *FieldError
+	if errors.As(err, &fe) && fe.Reason == "UNKNOWN_PARENT" {
+		// The parent may come from another replica: look once more.
+		if behind, berr := s.unitsBehind(ctx, es); berr != nil {
+			return 0, berr
+		} else if behind {
+			if err := s.refreshUnits(ctx, es); err != nil {
+				return 0, err
 			}
-			continue
+			fresh, err = s.freshUnits(election, es, units)
 		}
-		fresh = append(fresh, u)
 	}
-	err = validateUnits(fresh, func(id string) (Unit, bool) {
-		if n := es.nodes[id]; n != nil {
-			return n.unit, true
-		}
-		return Unit{}, false
-	}, es.root == nil)
-	es.mu.RUnlock()
 	if err != nil || len(fresh) == 0 {
 		return 0, err
 	}
@@ -213,6 +257,32 @@ func (s *Service) AddUnits(ctx context.Context, election string, units []Unit) (
 	es.addUnits(fresh)
 	es.mu.Unlock()
 	return len(fresh), nil
+}
+
+// freshUnits returns the units memory lacks, checked against the tree.
+// Caller holds es.unitsMu.
+func (s *Service) freshUnits(election string, es *electionState, units []Unit) ([]Unit, error) {
+	es.mu.RLock()
+	var fresh []Unit
+	for i, u := range units {
+		if n := es.nodes[u.ID]; n != nil {
+			if n.unit != u {
+				es.mu.RUnlock()
+				return nil, &StateError{Kind: ErrAlreadyExists, Subject: election + "/" + u.ID,
+					Message: fmt.Sprintf("units[%d] exists with other content", i)}
+			}
+			continue
+		}
+		fresh = append(fresh, u)
+	}
+	err := validateUnits(fresh, func(id string) (Unit, bool) {
+		if n := es.nodes[id]; n != nil {
+			return n.unit, true
+		}
+		return Unit{}, false
+	}, es.root == nil)
+	es.mu.RUnlock()
+	return fresh, err
 }
 
 // GetElection returns a definition (without units).

@@ -19,7 +19,12 @@ import (
 //   - phase: a certified contest refuses protocols (ErrFailedPrecondition), a
 //     Recount protocol needs PhaseRecount (ErrFailedPrecondition);
 //   - results versions: every accepted protocol version and phase change gets
-//     the next results version of its election, densely 1, 2, 3...
+//     the next results version of its election, densely 1, 2, 3..., and the
+//     versions of one election become visible in that order: a reader that
+//     sees version v sees every version below it (replicas rely on it to
+//     follow the store, see follow.go);
+//   - GetElection and ListElections read the definition, phases,
+//     ResultsVersion and UnitCount of an election at one instant.
 //
 // The idempotency check comes first: replaying an accepted request returns
 // its original outcome even after the contest was certified. Errors are the
@@ -52,6 +57,11 @@ type Store interface {
 	// ScanProtocols calls fn with every stored protocol version of the
 	// election in results-version order.
 	ScanProtocols(ctx context.Context, election string, fn func(ProtocolVersion) error) error
+	// ProtocolsAfter returns up to limit stored protocol versions of the
+	// election with after < ResultsVersion <= upTo, in results-version order.
+	// Every version up to a results version the store has reported is
+	// readable, so a replica catches up from it without gaps.
+	ProtocolsAfter(ctx context.Context, election string, after, upTo int64, limit int) ([]ProtocolVersion, error)
 
 	// SetPhase moves a contest to a phase; the transition is checked with
 	// CheckPhaseTransition inside the transaction. The change gets the next
@@ -68,6 +78,9 @@ type StoredElection struct {
 	Election       Election
 	Phases         map[string]Phase // by contest ID; PhaseCounting when absent
 	ResultsVersion int64
+	// UnitCount is the number of units stored. Units are only ever added, so
+	// a replica holding fewer knows another one added some.
+	UnitCount int
 }
 
 // AppendResult is the outcome of one item of AppendProtocols: the stored

@@ -43,52 +43,85 @@ func (s *Service) Import(ctx context.Context, subs []Submission) ([]ImportResult
 	idx := make([]int, 0, len(subs))
 	now := s.now().UTC()
 	var states []*electionState
-	var ccs []*compiledContest
-	for i, sub := range subs {
-		pv, es, cc, err := s.prepare(sub, now)
-		if err != nil {
-			results[i].Err = err
-			continue
+	for pass := 0; pass < 2; pass++ {
+		clear(results)
+		batch, idx, states = batch[:0], idx[:0], states[:0]
+		var unknown *electionState
+		for i, sub := range subs {
+			pv, es, err := s.prepare(sub, now)
+			if err != nil {
+				results[i].Err = err
+				if es != nil && unknown == nil {
+					unknown = es
+				}
+				continue
+			}
+			batch = append(batch, pv)
+			idx = append(idx, i)
+			states = append(states, es)
 		}
-		batch = append(batch, pv)
-		idx = append(idx, i)
-		states = append(states, es)
-		ccs = append(ccs, cc)
+		// A station may be unknown because another replica just added it:
+		// then load the units and prepare the batch once more.
+		if unknown == nil || pass > 0 || !s.stationsAdded(ctx, unknown) {
+			break
+		}
 	}
 	if len(batch) == 0 {
 		return results, nil
 	}
+	// Elections in order of first appearance; usually one.
+	var touched []*electionState
+	for _, es := range states {
+		if !slices.Contains(touched, es) {
+			touched = append(touched, es)
+			es.follow.writing.Add(1)
+		}
+	}
+	defer func() {
+		for _, es := range touched {
+			es.follow.writing.Add(-1)
+		}
+	}()
 	stored, err := s.store.AppendProtocols(ctx, batch)
+	if err == nil && len(stored) != len(batch) {
+		err = fmt.Errorf("store returned %d results for %d protocols", len(stored), len(batch))
+	}
 	if err != nil {
 		return nil, err
 	}
-	if len(stored) != len(batch) {
-		return nil, fmt.Errorf("store returned %d results for %d protocols", len(stored), len(batch))
+	for _, es := range touched {
+		es.answered()
 	}
-	// Apply the accepted versions to memory, one lock per election run.
-	for j := 0; j < len(batch); {
-		es := states[j]
-		es.mu.Lock()
-		changed := false
-		for ; j < len(batch) && states[j] == es; j++ {
-			r := stored[j]
-			i := idx[j]
-			if r.Err != nil {
-				results[i].Err = r.Err
-				continue
-			}
-			results[i].Receipt = receiptOf(r.Stored, r.Replayed)
-			if !r.Replayed {
-				es.apply(ccs[j], r.Stored)
-				changed = true
-			}
+	own := make([][]entry, len(touched))
+	upTo := make([]int64, len(touched))
+	for j, r := range stored {
+		i := idx[j]
+		if r.Err != nil {
+			results[i].Err = r.Err
+			continue
 		}
-		if changed {
-			es.signal()
+		results[i].Receipt = receiptOf(r.Stored, r.Replayed)
+		k := slices.Index(touched, states[j])
+		if !r.Replayed {
+			own[k] = append(own[k], entry{proto: r.Stored})
 		}
-		es.mu.Unlock()
+		upTo[k] = max(upTo[k], r.Stored.ResultsVersion)
+	}
+	for k, es := range touched {
+		s.land(ctx, es, own[k], upTo[k])
 	}
 	return results, nil
+}
+
+// stationsAdded loads the units another replica added, when the store has
+// more than memory, and reports whether it did.
+func (s *Service) stationsAdded(ctx context.Context, es *electionState) bool {
+	es.unitsMu.Lock()
+	defer es.unitsMu.Unlock()
+	if behind, err := s.unitsBehind(ctx, es); err != nil || !behind {
+		return false
+	}
+	return s.refreshUnits(ctx, es) == nil
 }
 
 func receiptOf(v ProtocolVersion, replayed bool) Receipt {
@@ -99,36 +132,38 @@ func receiptOf(v ProtocolVersion, replayed bool) Receipt {
 	}
 }
 
-// prepare checks a submission against the definition and builds the version to store.
-func (s *Service) prepare(sub Submission, now time.Time) (ProtocolVersion, *electionState, *compiledContest, error) {
+// prepare checks a submission against the definition and builds the version
+// to store. The election state is returned with an unknown station's
+// ErrNotFound, nil with every other error.
+func (s *Service) prepare(sub Submission, now time.Time) (ProtocolVersion, *electionState, error) {
 	if err := checkShape(sub); err != nil {
-		return ProtocolVersion{}, nil, nil, err
+		return ProtocolVersion{}, nil, err
 	}
 	es, err := s.election(sub.Election)
 	if err != nil {
-		return ProtocolVersion{}, nil, nil, err
+		return ProtocolVersion{}, nil, err
 	}
 	cc, err := es.contest(sub.Contest)
 	if err != nil {
-		return ProtocolVersion{}, nil, nil, err
+		return ProtocolVersion{}, nil, err
 	}
 	es.mu.RLock()
 	st := es.nodes[sub.Station]
 	es.mu.RUnlock()
 	if st == nil {
-		return ProtocolVersion{}, nil, nil, notFound("unit", sub.Election, sub.Station)
+		return ProtocolVersion{}, es, notFound("unit", sub.Election, sub.Station)
 	}
 	if !st.unit.IsStation() {
-		return ProtocolVersion{}, nil, nil, fieldErr("station", "NOT_A_STATION", "unit %q is a %s, not a station", sub.Station, st.unit.Level)
+		return ProtocolVersion{}, nil, fieldErr("station", "NOT_A_STATION", "unit %q is a %s, not a station", sub.Station, st.unit.Level)
 	}
 	_, warnings, err := cc.check(sub)
 	if err != nil {
-		return ProtocolVersion{}, nil, nil, err
+		return ProtocolVersion{}, nil, err
 	}
 	return ProtocolVersion{
 		Election: sub.Election, Contest: sub.Contest, Station: sub.Station,
 		Version: sub.Replaces + 1, Kind: sub.Kind, Lines: sub.Lines, Votes: sub.Votes,
 		IdempotencyKey: sub.IdempotencyKey, Reason: sub.Reason, Submitter: sub.Submitter,
 		Warnings: warnings, SubmittedAt: now, ContentHash: ContentHash(sub),
-	}, es, cc, nil
+	}, es, nil
 }

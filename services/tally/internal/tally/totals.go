@@ -252,19 +252,15 @@ func (s *Service) SetPhase(ctx context.Context, election, contest string, to Pha
 	if err := CheckPhaseTransition(PhaseUnspecified, to); err != nil {
 		return ContestStatus{}, err
 	}
+	es.follow.writing.Add(1)
+	defer es.follow.writing.Add(-1)
 	ch, err := s.store.SetPhase(ctx, election, contest, to, reason, s.now().UTC())
 	if err != nil {
 		return ContestStatus{}, err
 	}
-	es.mu.Lock()
-	defer es.mu.Unlock()
-	if ch.ResultsVersion > es.phaseSeq[cc.index] {
-		es.phases[cc.index] = ch.Phase
-		es.phaseSeq[cc.index] = ch.ResultsVersion
-	}
-	if ch.ResultsVersion > es.resultsVersion {
-		es.resultsVersion = ch.ResultsVersion
-	}
-	es.signal()
+	es.answered()
+	s.land(ctx, es, []entry{{phase: &ch}}, ch.ResultsVersion)
+	es.mu.RLock()
+	defer es.mu.RUnlock()
 	return es.status(cc), nil
 }

@@ -18,14 +18,16 @@ type electionState struct {
 	contests    []*compiledContest
 	contestByID map[string]*compiledContest
 	phases      []Phase
-	phaseSeq    []int64 // results version of the phase in memory
 
 	nodes    map[string]*node
 	root     *node
 	stations []*node // sorted by ID
 
+	// resultsVersion is the last results version applied: every change up
+	// to it, and none after it, is in memory (see follow.go).
 	resultsVersion int64
 	notify         chan struct{} // closed and replaced on every change
+	follow         followState
 }
 
 type node struct {
@@ -64,9 +66,9 @@ func newElectionState(def Election, contests []*compiledContest, defJSON string)
 		def: def, defJSON: defJSON, contests: contests,
 		contestByID: map[string]*compiledContest{},
 		phases:      make([]Phase, len(contests)),
-		phaseSeq:    make([]int64, len(contests)),
 		nodes:       map[string]*node{},
 		notify:      make(chan struct{}),
+		follow:      followState{landed: make(chan struct{})},
 	}
 	for i, c := range contests {
 		es.contestByID[c.ID] = c

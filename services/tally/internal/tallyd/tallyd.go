@@ -15,6 +15,7 @@ import (
 	"github.com/mandate-project/mandate/services/platform/daemon"
 	"github.com/mandate-project/mandate/services/platform/grpcserver"
 	"github.com/mandate-project/mandate/services/platform/metrics"
+	"github.com/mandate-project/mandate/services/tally/internal/pgstore"
 	"github.com/mandate-project/mandate/services/tally/internal/sqlitestore"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
 	"github.com/mandate-project/mandate/services/tally/internal/tallyapi"
@@ -76,6 +77,16 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return err
 	}
+	traceOpts, flushTraces, err := cfg.Common.Telemetry(ctx, "tallyd")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		fctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = flushTraces(fctx)
+	}()
+	opts = append(opts, traceOpts...)
 	srv := grpcserver.New(log, grpcserver.Config{MaxRecvBytes: MaxRecvBytes, MaxSendBytes: 64 << 20, Drain: cfg.Drain}, opts...)
 	tallyv1.RegisterTallyServiceServer(srv, api)
 	m.RPC.InitializeMetrics(srv.Server)
@@ -91,7 +102,12 @@ func Run(ctx context.Context, cfg Config) error {
 func openStore(ctx context.Context, name string) (tally.Store, error) {
 	switch {
 	case strings.HasPrefix(name, "postgres://"), strings.HasPrefix(name, "postgresql://"):
-		return nil, fmt.Errorf("store %s: the PostgreSQL backend is not built yet; use a SQLite path", redact(name))
+		// Several tallyd may share the database; see docs/deployment.md.
+		st, err := pgstore.Open(ctx, name, pgstore.Options{})
+		if err != nil {
+			return nil, fmt.Errorf("store %s: %w", redact(name), err) // pgx masks passwords in its errors
+		}
+		return st, nil
 	case name == "":
 		return nil, fmt.Errorf("no store given (--store)")
 	}

@@ -1,0 +1,348 @@
+// Package pgstore implements tally.Store on PostgreSQL (pgx). Several tallyd
+// processes may share one database: the database's constraints make every
+// decision, and the results versions of an election are assigned under a
+// lock on its row, so that they commit in order. Concurrent protocol
+// submissions share one pipelined transaction (group commit).
+package pgstore
+
+import (
+	"context"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/mandate-project/mandate/services/tally/internal/tally"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// migrationLock is the advisory lock key held while migrating, so replicas
+// starting together apply each migration once ("mandate-tally" in ASCII).
+const migrationLock int64 = 0x6d616e64_74616c79
+
+// Options tune a Store; the zero value is sensible.
+type Options struct {
+	// MaxBatch caps how many protocols one group-commit transaction collects
+	// from waiting callers (a single larger call is still committed whole).
+	// Default 2048.
+	MaxBatch int
+}
+
+// Store is a tally.Store on a PostgreSQL database.
+type Store struct {
+	pool *pgxpool.Pool
+	opts Options
+
+	// The writer goroutine's knowledge of the contests: the phases it
+	// assumes, and the elections it has read them for.
+	phases map[contestKey]tally.Phase
+	known  map[string]bool
+
+	jobs chan *job
+	quit chan struct{}
+	done chan struct{}
+	mu   sync.RWMutex // guards sending on jobs against Close
+	once sync.Once
+}
+
+var _ tally.Store = (*Store)(nil)
+
+// Open connects to the database at url (postgres://...; pool settings such
+// as pool_max_conns and runtime parameters such as search_path may be given
+// in it), applies pending migrations and starts the writer.
+func Open(ctx context.Context, url string, opts Options) (*Store, error) {
+	if opts.MaxBatch <= 0 {
+		opts.MaxBatch = 2048
+	}
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("pgstore: %w", err)
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("pgstore: %w", err)
+	}
+	if err := pool.Ping(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("pgstore: connect: %w", err)
+	}
+	s := &Store{pool: pool, opts: opts, phases: map[contestKey]tally.Phase{}, known: map[string]bool{}, jobs: make(chan *job, 1024), quit: make(chan struct{}), done: make(chan struct{})}
+	if err := s.migrate(ctx); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	go s.write()
+	return s, nil
+}
+
+// migrate applies the embedded migrations NNNN_*.sql above the recorded
+// version, in one transaction holding an advisory lock: a replica that
+// starts meanwhile waits, then finds nothing to do.
+func (s *Store) migrate(ctx context.Context) error {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	slices.Sort(names)
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, migrationLock); err != nil {
+			return fmt.Errorf("pgstore: migration lock: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+			version    integer     NOT NULL PRIMARY KEY,
+			applied_at timestamptz NOT NULL DEFAULT now())`); err != nil {
+			return fmt.Errorf("pgstore: schema_migrations: %w", err)
+		}
+		var cur int
+		if err := tx.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&cur); err != nil {
+			return err
+		}
+		for _, name := range names {
+			base := strings.TrimPrefix(name, "migrations/")
+			n, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
+			if err != nil {
+				return fmt.Errorf("pgstore: migration %s is not numbered", base)
+			}
+			if n <= cur {
+				continue
+			}
+			if n != cur+1 {
+				return fmt.Errorf("pgstore: schema is at version %d, cannot apply %s", cur, base)
+			}
+			body, err := migrations.ReadFile(name)
+			if err != nil {
+				return err
+			}
+			// No arguments: pgx sends it with the simple protocol, which
+			// runs several statements.
+			if _, err := tx.Exec(ctx, string(body)); err != nil {
+				return fmt.Errorf("pgstore: migration %s: %w", base, err)
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, n); err != nil {
+				return err
+			}
+			cur = n
+		}
+		return nil
+	})
+}
+
+// SchemaVersion returns the applied schema version.
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	err := s.pool.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&v)
+	return v, err
+}
+
+// Close stops the writer after the queued work and closes the pool.
+func (s *Store) Close() error {
+	s.once.Do(func() {
+		s.mu.Lock()
+		close(s.quit)
+		s.mu.Unlock()
+		<-s.done
+		s.pool.Close()
+	})
+	return nil
+}
+
+// GetElection implements tally.Store.
+func (s *Store) GetElection(ctx context.Context, id string) (tally.StoredElection, error) {
+	list, err := s.elections(ctx, id)
+	if err != nil {
+		return tally.StoredElection{}, err
+	}
+	if len(list) == 0 {
+		return tally.StoredElection{}, &tally.NotFoundError{Kind: "election", Name: id}
+	}
+	return list[0], nil
+}
+
+// ListElections implements tally.Store.
+func (s *Store) ListElections(ctx context.Context) ([]tally.StoredElection, error) {
+	return s.elections(ctx, "")
+}
+
+// elections reads in one statement, so the phases, results version and
+// unit count are of one snapshot.
+func (s *Store) elections(ctx context.Context, id string) ([]tally.StoredElection, error) {
+	rows, err := s.pool.Query(ctx, `
+		SELECT e.id, e.definition, e.results_version, e.unit_count,
+		       coalesce((SELECT jsonb_object_agg(c.id, c.phase) FROM contests c WHERE c.election = e.id), '{}')
+		  FROM elections e WHERE $1 = '' OR e.id = $1 ORDER BY e.id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []tally.StoredElection
+	for rows.Next() {
+		var eid string
+		var def, phases []byte
+		var se tally.StoredElection
+		if err := rows.Scan(&eid, &def, &se.ResultsVersion, &se.UnitCount, &phases); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(def, &se.Election); err != nil {
+			return nil, fmt.Errorf("pgstore: election %s: %w", eid, err)
+		}
+		if err := json.Unmarshal(phases, &se.Phases); err != nil {
+			return nil, fmt.Errorf("pgstore: election %s phases: %w", eid, err)
+		}
+		out = append(out, se)
+	}
+	return out, rows.Err()
+}
+
+// Units implements tally.Store.
+func (s *Store) Units(ctx context.Context, election string) ([]tally.Unit, error) {
+	rows, err := s.pool.Query(ctx,
+		`SELECT id, coalesce(parent, ''), name, level, registered FROM units WHERE election = $1`, election)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []tally.Unit
+	for rows.Next() {
+		var u tally.Unit
+		if err := rows.Scan(&u.ID, &u.Parent, &u.Name, &u.Level, &u.Registered); err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+const protocolColumns = `election, contest, station, version, results_version, kind, idempotency_key,
+	content_hash, lines, votes, warnings, reason, submitter, submitted_at`
+
+func scanProtocol(r pgx.Row) (tally.ProtocolVersion, error) {
+	var v tally.ProtocolVersion
+	var lines, votes, warnings []byte
+	var kind int16
+	var at int64
+	err := r.Scan(&v.Election, &v.Contest, &v.Station, &v.Version, &v.ResultsVersion, &kind,
+		&v.IdempotencyKey, &v.ContentHash, &lines, &votes, &warnings, &v.Reason, &v.Submitter, &at)
+	if err != nil {
+		return v, err
+	}
+	v.Kind = tally.ProtocolKind(kind)
+	v.SubmittedAt = time.Unix(0, at).UTC()
+	if err := json.Unmarshal(lines, &v.Lines); err != nil {
+		return v, fmt.Errorf("pgstore: lines: %w", err)
+	}
+	if err := json.Unmarshal(votes, &v.Votes); err != nil {
+		return v, fmt.Errorf("pgstore: votes: %w", err)
+	}
+	if warnings != nil {
+		if err := json.Unmarshal(warnings, &v.Warnings); err != nil {
+			return v, fmt.Errorf("pgstore: warnings: %w", err)
+		}
+	}
+	return v, nil
+}
+
+// protocols runs a query returning protocolColumns and calls fn per row.
+func (s *Store) protocols(ctx context.Context, fn func(tally.ProtocolVersion) error, query string, args ...any) error {
+	rows, err := s.pool.Query(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		v, err := scanProtocol(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(v); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// ProtocolVersions implements tally.Store.
+func (s *Store) ProtocolVersions(ctx context.Context, election, contest, station string) ([]tally.ProtocolVersion, error) {
+	var out []tally.ProtocolVersion
+	err := s.protocols(ctx, func(v tally.ProtocolVersion) error { out = append(out, v); return nil },
+		`SELECT `+protocolColumns+` FROM protocols
+		  WHERE election = $1 AND contest = $2 AND station = $3 ORDER BY version`, election, contest, station)
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, &tally.NotFoundError{Kind: "protocol", Name: election + "/" + contest + "/" + station}
+	}
+	return out, nil
+}
+
+// ScanProtocols implements tally.Store.
+func (s *Store) ScanProtocols(ctx context.Context, election string, fn func(tally.ProtocolVersion) error) error {
+	return s.protocols(ctx, fn, `SELECT `+protocolColumns+` FROM protocols
+		WHERE election = $1 ORDER BY results_version`, election)
+}
+
+// ProtocolsAfter implements tally.Store.
+func (s *Store) ProtocolsAfter(ctx context.Context, election string, after, upTo int64, limit int) ([]tally.ProtocolVersion, error) {
+	var out []tally.ProtocolVersion
+	err := s.protocols(ctx, func(v tally.ProtocolVersion) error { out = append(out, v); return nil },
+		`SELECT `+protocolColumns+` FROM protocols
+		  WHERE election = $1 AND results_version > $2 AND results_version <= $3
+		  ORDER BY results_version LIMIT $4`, election, after, upTo, limit)
+	return out, err
+}
+
+// Changes implements tally.Store.
+func (s *Store) Changes(ctx context.Context, election string, after int64, limit int) ([]tally.Change, error) {
+	if limit <= 0 {
+		limit = 1000
+	}
+	rows, err := s.pool.Query(ctx, `
+		SELECT results_version, contest, kind::int, station, version, 0, reason, submitter, submitted_at
+		  FROM protocols WHERE election = $1 AND results_version > $2
+		UNION ALL
+		SELECT results_version, contest, -1, '', 0, phase::int, reason, '', at
+		  FROM phase_changes WHERE election = $1 AND results_version > $2
+		ORDER BY 1 LIMIT $3`, election, after, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []tally.Change
+	for rows.Next() {
+		c := tally.Change{Election: election}
+		var kind, phase int32
+		var at int64
+		if err := rows.Scan(&c.ResultsVersion, &c.Contest, &kind, &c.Station, &c.Version, &phase,
+			&c.Reason, &c.Submitter, &at); err != nil {
+			return nil, err
+		}
+		c.At = time.Unix(0, at).UTC()
+		if kind < 0 {
+			c.Kind = tally.ChangePhase
+			c.Phase = tally.Phase(phase)
+		} else {
+			c.Kind = tally.ChangeOf(tally.ProtocolVersion{Kind: tally.ProtocolKind(kind)}).Kind
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// notFound reports pgx.ErrNoRows as the domain's NotFoundError.
+func notFound(err error, kind, name string) error {
+	if errors.Is(err, pgx.ErrNoRows) {
+		return &tally.NotFoundError{Kind: kind, Name: name}
+	}
+	return err
+}

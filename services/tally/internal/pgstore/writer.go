@@ -1,0 +1,697 @@
+package pgstore
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/mandate-project/mandate/services/tally/internal/tally"
+)
+
+// errClosed is returned for work submitted after Close.
+var errClosed = errors.New("pgstore: store is closed")
+
+// txTimeout bounds one transaction of the writer, which runs for several
+// callers and so on none of their contexts.
+const txTimeout = time.Minute
+
+// maxAttempts is how often a transaction runs when the database asks for a
+// retry (serialization failure, deadlock).
+const maxAttempts = 5
+
+// job is one caller's AppendProtocols batch.
+type job struct {
+	items []tally.ProtocolVersion
+	res   []tally.AppendResult
+	err   error
+	done  chan struct{}
+}
+
+// AppendProtocols implements tally.Store with group commit: the batches of
+// concurrent callers are decided in one transaction.
+func (s *Store) AppendProtocols(ctx context.Context, batch []tally.ProtocolVersion) ([]tally.AppendResult, error) {
+	if len(batch) == 0 {
+		return nil, nil
+	}
+	j := &job{items: batch, done: make(chan struct{})}
+	s.mu.RLock()
+	select {
+	case <-s.quit:
+		s.mu.RUnlock()
+		return nil, errClosed
+	default:
+	}
+	select {
+	case s.jobs <- j:
+	case <-ctx.Done():
+		s.mu.RUnlock()
+		return nil, ctx.Err()
+	}
+	s.mu.RUnlock()
+	// Wait for the outcome even if ctx ends now: the job may be committing,
+	// and the caller must not be told "failed" for a commit.
+	<-j.done
+	return j.res, j.err
+}
+
+// write is the writer goroutine: it merges the waiting jobs into one
+// transaction at a time, and finishes the queue on Close.
+func (s *Store) write() {
+	defer close(s.done)
+	for {
+		select {
+		case j := <-s.jobs:
+			s.commit(s.collect(j))
+		case <-s.quit:
+			// Close holds mu while closing quit, so no sender is in flight.
+			for {
+				select {
+				case j := <-s.jobs:
+					s.commit(s.collect(j))
+				default:
+					return
+				}
+			}
+		}
+	}
+}
+
+// collect adds the jobs already waiting to first, up to MaxBatch items.
+func (s *Store) collect(first *job) []*job {
+	batch := []*job{first}
+	n := len(first.items)
+	for n < s.opts.MaxBatch {
+		select {
+		case j := <-s.jobs:
+			batch = append(batch, j)
+			n += len(j.items)
+		default:
+			return batch
+		}
+	}
+	return batch
+}
+
+// commit decides the jobs in one transaction. When that fails, it tries each
+// job alone, so one caller's broken batch fails that caller only.
+func (s *Store) commit(jobs []*job) {
+	var items []tally.ProtocolVersion
+	for _, j := range jobs {
+		items = append(items, j.items...)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), txTimeout)
+	res, err := s.appendItems(ctx, items)
+	cancel()
+	if err != nil && len(jobs) > 1 {
+		for _, j := range jobs {
+			s.commit([]*job{j})
+		}
+		return
+	}
+	off := 0
+	for _, j := range jobs {
+		if err != nil {
+			j.err = fmt.Errorf("pgstore: append: %w", err)
+		} else {
+			j.res = res[off : off+len(j.items)]
+		}
+		off += len(j.items)
+		close(j.done)
+	}
+}
+
+// inTx runs fn in a transaction, again when the database asks for a retry.
+func (s *Store) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
+	for attempt := 1; ; attempt++ {
+		err := pgx.BeginFunc(ctx, s.pool, fn)
+		if err == nil || attempt == maxAttempts || !retryable(err) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(time.Duration(attempt) * 5 * time.Millisecond):
+		}
+	}
+}
+
+// retryable reports the errors after which a transaction may simply run
+// again: serialization failures (how CockroachDB reports contention) and
+// deadlocks.
+func retryable(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && (pe.Code == "40001" || pe.Code == "40P01")
+}
+
+// insertProtocol stores a version unless a constraint forbids it: ON
+// CONFLICT skips a used idempotency key or an existing version n, the WHERE
+// a version n whose version n-1 does not exist. Its results version follows
+// the election's counter (read under the lock) and the versions this
+// transaction inserted before it. The phase guard ($14) holds when the
+// contest is in the phase the batch was decided with.
+const insertProtocol = `
+INSERT INTO protocols (election, contest, station, version, results_version, kind, idempotency_key,
+	content_hash, lines, votes, warnings, reason, submitter, submitted_at)
+SELECT $1, $2, $3, $4,
+       greatest(e.results_version, (SELECT p.results_version FROM protocols p
+                                     WHERE p.election = $1 ORDER BY p.results_version DESC LIMIT 1)) + 1,
+       $5, $6, $7, $8, $9, $10, $11, $12, $13
+  FROM elections e
+ WHERE e.id = $1
+   AND (SELECT phase FROM contests WHERE election = $1 AND id = $2) = $14
+   AND ($4 = 1 OR EXISTS (SELECT FROM protocols
+                           WHERE election = $1 AND contest = $2 AND station = $3 AND version = $4 - 1))
+ON CONFLICT DO NOTHING
+RETURNING results_version`
+
+type contestKey struct{ election, contest string }
+
+// appendItems decides a batch: one pipelined transaction whatever its size,
+// then one read to explain the refused items. A contest whose phase changed
+// since the writer last saw it has its items decided again.
+func (s *Store) appendItems(ctx context.Context, items []tally.ProtocolVersion) ([]tally.AppendResult, error) {
+	res := make([]tally.AppendResult, len(items))
+	todo := make([]int, len(items))
+	for i := range todo {
+		todo[i] = i
+	}
+	bulk := true
+	for attempt := 1; ; attempt++ {
+		retry, err := s.appendOnce(ctx, items, todo, res, bulk)
+		switch {
+		case errors.Is(err, errBulkRefused) && bulk:
+			bulk, attempt = false, attempt-1 // decide them one by one
+		case err == nil && len(retry) == 0:
+			return res, nil
+		case attempt == maxAttempts && err == nil:
+			return nil, errors.New("pgstore: contest phases keep changing under the batch")
+		case attempt == maxAttempts || err != nil && !retryable(err):
+			return nil, err
+		case err != nil:
+			time.Sleep(time.Duration(attempt) * 5 * time.Millisecond)
+		default:
+			todo = retry
+		}
+	}
+}
+
+// appendOnce decides the items todo in one transaction and returns those to
+// decide again. With bulk, a batch of distinct originals is inserted by one
+// statement (see insertOriginals).
+func (s *Store) appendOnce(ctx context.Context, items []tally.ProtocolVersion, todo []int, res []tally.AppendResult, bulk bool) ([]int, error) {
+	var ids []string
+	for _, i := range todo {
+		if e := items[i].Election; !slices.Contains(ids, e) {
+			ids = append(ids, e)
+		}
+	}
+	slices.Sort(ids)
+	if err := s.readPhases(ctx, ids); err != nil {
+		return nil, err
+	}
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Release() // destroyed if a failure left it in the transaction
+
+	// The whole transaction is one pipeline, so the server holds the
+	// election's lock only while it executes, never across a round trip.
+	// The lock (elections in ID order, so batches cannot deadlock) makes
+	// whoever holds it assign the next versions and commit before the next
+	// holder reads the counter: an election's versions commit in order.
+	b := &pgx.Batch{}
+	b.Queue(`BEGIN`)
+	b.Queue(`SELECT FROM elections WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE`, ids)
+	// Read after the lock is granted: the phases and counters as they are.
+	base := map[string]int64{}
+	locked := map[contestKey]tally.Phase{}
+	b.Queue(`SELECT c.election, c.id, c.phase, e.results_version
+		FROM contests c JOIN elections e ON e.id = c.election WHERE c.election = ANY($1)`, ids).
+		Query(func(rows pgx.Rows) error {
+			for rows.Next() {
+				var k contestKey
+				var p int16
+				var rv int64
+				if err := rows.Scan(&k.election, &k.contest, &p, &rv); err != nil {
+					return err
+				}
+				locked[k], base[k.election] = tally.Phase(p), rv
+			}
+			return rows.Err()
+		})
+	inserted := make([]int64, len(items))
+	assumed := make([]tally.Phase, len(items))
+	phaseErrs := make([]*tally.StateError, len(items))
+	encoded := make([]columns, len(items))
+	var insert []int
+	for _, i := range todo {
+		v := items[i]
+		res[i] = tally.AppendResult{}
+		phase, ok := s.phases[contestKey{v.Election, v.Contest}]
+		switch {
+		case !s.known[v.Election]:
+			res[i].Err = &tally.NotFoundError{Kind: "election", Name: v.Election}
+			continue
+		case !ok:
+			res[i].Err = &tally.NotFoundError{Kind: "contest", Name: v.Election + "/" + v.Contest}
+			continue
+		}
+		assumed[i] = phase
+		if phaseErrs[i] = tally.CheckPhaseAccepts(phase, v.Kind); phaseErrs[i] != nil {
+			continue // a replay is still answered: looked up below
+		}
+		var err error
+		if encoded[i], err = encode(v); err != nil {
+			return nil, err
+		}
+		insert = append(insert, i)
+	}
+	bulk = bulk && len(insert) == len(todo) && len(insert) >= bulkMin && distinctOriginals(items, insert)
+	if bulk {
+		queueOriginals(b, items, insert, encoded, assumed)
+	} else {
+		for _, i := range insert {
+			v, c := items[i], encoded[i]
+			b.Queue(insertProtocol, v.Election, v.Contest, v.Station, v.Version, int16(v.Kind),
+				v.IdempotencyKey, v.ContentHash, c.lines, c.votes, c.warnings, v.Reason, v.Submitter,
+				v.SubmittedAt.UnixNano(), int16(assumed[i])).
+				QueryRow(func(row pgx.Row) error {
+					err := row.Scan(&inserted[i])
+					if errors.Is(err, pgx.ErrNoRows) {
+						return nil
+					}
+					return err
+				})
+		}
+	}
+	if len(insert) > 0 {
+		b.Queue(`UPDATE elections e SET results_version = greatest(e.results_version, (SELECT p.results_version
+			FROM protocols p WHERE p.election = e.id ORDER BY p.results_version DESC LIMIT 1))
+			WHERE e.id = ANY($1)`, ids)
+	}
+	b.Queue(`COMMIT`)
+	if err := conn.SendBatch(ctx, b).Close(); err != nil {
+		_, _ = conn.Exec(ctx, `ROLLBACK`)
+		var pe *pgconn.PgError
+		if errors.As(err, &pe) && pe.Code == bulkRefusedCode {
+			return nil, errBulkRefused
+		}
+		return nil, err
+	}
+	if bulk {
+		// All inserted, each election's in order after its counter.
+		next := maps.Clone(base)
+		for _, i := range insert {
+			e := items[i].Election
+			next[e]++
+			inserted[i] = next[e]
+		}
+	}
+
+	// Items of a contest whose phase was not the one assumed were refused
+	// by the guard or by CheckPhaseAccepts: decide them again with the
+	// phase now known.
+	var retry []int
+	maps.Copy(s.phases, locked)
+	// An item sees the items before it: a refused one is explained by the
+	// rows up to the results version it would have had. Those rows are
+	// committed and never change, so they are read after the commit.
+	cur := maps.Clone(base)
+	// Both lookups use a unique index alone and filter in Go, so no plan
+	// can turn them into a scan of the election.
+	type lookup struct {
+		before   int64
+		prev     tally.ProtocolVersion
+		found    bool
+		versions [][2]int64 // version, results version
+	}
+	looked := map[int]*lookup{}
+	b = &pgx.Batch{}
+	for _, i := range todo {
+		v := items[i]
+		if res[i].Err != nil {
+			continue
+		}
+		if locked[contestKey{v.Election, v.Contest}] != assumed[i] {
+			retry = append(retry, i)
+			continue
+		}
+		before := cur[v.Election]
+		if inserted[i] != 0 {
+			if inserted[i] != before+1 {
+				return nil, fmt.Errorf("pgstore: %s: results version %d after %d: a writer did not lock the election",
+					v.Election, inserted[i], before)
+			}
+			cur[v.Election] = inserted[i]
+			v.ResultsVersion = inserted[i]
+			res[i].Stored = v
+			continue
+		}
+		l := &lookup{before: before}
+		looked[i] = l
+		b.Queue(`SELECT `+protocolColumns+` FROM protocols WHERE election = $1 AND idempotency_key = $2`,
+			v.Election, v.IdempotencyKey).
+			QueryRow(func(row pgx.Row) error {
+				var err error
+				l.prev, err = scanProtocol(row)
+				if errors.Is(err, pgx.ErrNoRows) {
+					return nil
+				}
+				l.found = err == nil && l.prev.ResultsVersion <= before
+				return err
+			})
+		b.Queue(`SELECT version, results_version FROM protocols WHERE election = $1 AND contest = $2 AND station = $3`,
+			v.Election, v.Contest, v.Station).
+			Query(func(rows pgx.Rows) error {
+				for rows.Next() {
+					var vr [2]int64
+					if err := rows.Scan(&vr[0], &vr[1]); err != nil {
+						return err
+					}
+					l.versions = append(l.versions, vr)
+				}
+				return rows.Err()
+			})
+	}
+	if b.Len() > 0 {
+		if err := conn.SendBatch(ctx, b).Close(); err != nil {
+			return nil, err
+		}
+	}
+	for i, l := range looked {
+		current := 0
+		for _, vr := range l.versions {
+			if vr[1] <= l.before {
+				current = max(current, int(vr[0]))
+			}
+		}
+		res[i] = explain(items[i], l.found, l.prev, current, phaseErrs[i])
+	}
+	return retry, nil
+}
+
+// readPhases learns the contests and phases of the elections the writer
+// has not seen yet. Later batches assume the phases they last saw, and
+// check them under the lock.
+func (s *Store) readPhases(ctx context.Context, ids []string) error {
+	var unknown []string
+	for _, id := range ids {
+		if !s.known[id] {
+			unknown = append(unknown, id)
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	rows, err := s.pool.Query(ctx, `SELECT election, id, phase FROM contests WHERE election = ANY($1)`, unknown)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k contestKey
+		var p int16
+		if err := rows.Scan(&k.election, &k.contest, &p); err != nil {
+			return err
+		}
+		s.phases[k] = tally.Phase(p)
+		s.known[k.election] = true
+	}
+	return rows.Err()
+}
+
+// explain turns what was stored before a refused item into its outcome,
+// as sqlitestore decides: a replay, a reused key, the phase, a second
+// original or a stale correction.
+func explain(v tally.ProtocolVersion, found bool, prev tally.ProtocolVersion, current int, phaseErr *tally.StateError) tally.AppendResult {
+	subject := v.Election + "/" + v.Contest + "/" + v.Station
+	switch {
+	case found && prev.ContentHash == v.ContentHash:
+		return tally.AppendResult{Stored: prev, Replayed: true}
+	case found:
+		return tally.AppendResult{Err: tally.NewStateError(tally.ErrConflict, subject,
+			"idempotency key %q was already used for other content (%s/%s version %d)",
+			v.IdempotencyKey, prev.Contest, prev.Station, prev.Version)}
+	case phaseErr != nil:
+		e := *phaseErr
+		e.Subject = v.Election + "/" + v.Contest
+		return tally.AppendResult{Err: &e}
+	case v.Version == 1 && current > 0:
+		e := tally.NewStateError(tally.ErrAlreadyExists, subject,
+			"the station has a protocol (version %d); submit a correction replacing it", current)
+		e.Current = current
+		return tally.AppendResult{Err: e}
+	case v.Version > 1 && current != v.Version-1:
+		e := tally.NewStateError(tally.ErrStaleVersion, subject,
+			"replaces version %d but the current version is %d", v.Version-1, current)
+		e.Current = current
+		return tally.AppendResult{Err: e}
+	}
+	return tally.AppendResult{Err: fmt.Errorf("pgstore: %s: refused by a constraint without a reason", subject)}
+}
+
+// columns are the JSON columns of a version; warnings is nil (NULL) when
+// there are none.
+type columns struct{ lines, votes, warnings []byte }
+
+func encode(v tally.ProtocolVersion) (c columns, err error) {
+	if c.lines, err = json.Marshal(v.Lines); err != nil {
+		return c, err
+	}
+	if c.votes, err = json.Marshal(v.Votes); err != nil {
+		return c, err
+	}
+	if len(v.Warnings) > 0 {
+		c.warnings, err = json.Marshal(v.Warnings)
+	}
+	return c, err
+}
+
+// bulkMin is the smallest batch inserted by one statement: below it, the
+// statement per item costs as little.
+const bulkMin = 32
+
+// bulkRefusedCode is the SQLSTATE require_true raises (migration 0001).
+const bulkRefusedCode = "MD001"
+
+// errBulkRefused: a bulk insert did not store every row; nothing was
+// stored, and the batch is decided again item by item.
+var errBulkRefused = errors.New("pgstore: bulk insert refused in part")
+
+// distinctOriginals reports whether the items are originals with distinct
+// keys and stations: none of them can depend on another, so they may be
+// inserted as a set.
+func distinctOriginals(items []tally.ProtocolVersion, idx []int) bool {
+	keys := make(map[[2]string]bool, len(idx))
+	stations := make(map[[3]string]bool, len(idx))
+	for _, i := range idx {
+		v := items[i]
+		k, st := [2]string{v.Election, v.IdempotencyKey}, [3]string{v.Election, v.Contest, v.Station}
+		if v.Version != 1 || keys[k] || stations[st] {
+			return false
+		}
+		keys[k], stations[st] = true, true
+	}
+	return true
+}
+
+// insertOriginals stores a set of distinct originals of one election with
+// the results versions after its counter, in order, or none of them: when
+// any row is refused (a used key, a station that has a protocol, a phase
+// other than assumed) require_true aborts the transaction, since the
+// versions after it would leave a gap.
+const insertOriginals = `
+WITH ins AS (
+	INSERT INTO protocols (election, contest, station, version, results_version, kind, idempotency_key,
+		content_hash, lines, votes, warnings, reason, submitter, submitted_at)
+	SELECT $1, u.contest, u.station, 1, e.results_version + u.n, u.kind, u.key,
+	       u.hash, u.lines::jsonb, u.votes::jsonb, nullif(u.warnings, '')::jsonb, u.reason, u.submitter, u.at
+	  FROM elections e,
+	       unnest($2::text[], $3::text[], $4::smallint[], $5::text[], $6::text[], $7::text[], $8::text[],
+	              $9::text[], $10::text[], $11::text[], $12::bigint[], $13::smallint[])
+	         WITH ORDINALITY AS u(contest, station, kind, key, hash, lines, votes, warnings, reason, submitter, at, phase, n)
+	 WHERE e.id = $1
+	   AND (SELECT c.phase FROM contests c WHERE c.election = $1 AND c.id = u.contest) = u.phase
+	ON CONFLICT DO NOTHING
+	RETURNING 1)
+SELECT require_true((SELECT count(*) FROM ins) = $14, 'some originals were refused')`
+
+// queueOriginals queues insertOriginals for each election of the items.
+func queueOriginals(b *pgx.Batch, items []tally.ProtocolVersion, idx []int, encoded []columns, assumed []tally.Phase) {
+	byElection := map[string][]int{}
+	var order []string
+	for _, i := range idx {
+		e := items[i].Election
+		if byElection[e] == nil {
+			order = append(order, e)
+		}
+		byElection[e] = append(byElection[e], i)
+	}
+	for _, e := range order {
+		is := byElection[e]
+		n := len(is)
+		contests, stations, keys, hashes := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+		lines, votes, warnings := make([]string, n), make([]string, n), make([]string, n)
+		reasons, submitters := make([]string, n), make([]string, n)
+		kinds, phases, ats := make([]int16, n), make([]int16, n), make([]int64, n)
+		for k, i := range is {
+			v, c := items[i], encoded[i]
+			contests[k], stations[k], keys[k], hashes[k] = v.Contest, v.Station, v.IdempotencyKey, v.ContentHash
+			lines[k], votes[k], warnings[k] = string(c.lines), string(c.votes), string(c.warnings)
+			reasons[k], submitters[k] = v.Reason, v.Submitter
+			kinds[k], phases[k], ats[k] = int16(v.Kind), int16(assumed[i]), v.SubmittedAt.UnixNano()
+		}
+		b.Queue(insertOriginals, e, contests, stations, kinds, keys, hashes, lines, votes, warnings,
+			reasons, submitters, ats, phases, n)
+	}
+}
+
+// SetPhase implements tally.Store.
+func (s *Store) SetPhase(ctx context.Context, election, contest string, to tally.Phase, reason string, at time.Time) (tally.Change, error) {
+	var ch tally.Change
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		var rv int64
+		err := tx.QueryRow(ctx, `SELECT results_version FROM elections WHERE id = $1 FOR NO KEY UPDATE`, election).Scan(&rv)
+		if err != nil {
+			return notFound(err, "election", election)
+		}
+		var from int16
+		err = tx.QueryRow(ctx, `SELECT phase FROM contests WHERE election = $1 AND id = $2`, election, contest).Scan(&from)
+		if err != nil {
+			return notFound(err, "contest", election+"/"+contest)
+		}
+		if err := tally.CheckPhaseTransition(tally.Phase(from), to); err != nil {
+			var se *tally.StateError
+			if errors.As(err, &se) {
+				se.Subject = election + "/" + contest
+			}
+			return err
+		}
+		rv++
+		b := &pgx.Batch{}
+		b.Queue(`UPDATE contests SET phase = $3 WHERE election = $1 AND id = $2`, election, contest, int16(to))
+		b.Queue(`INSERT INTO phase_changes (election, results_version, contest, phase, reason, at)
+			VALUES ($1, $2, $3, $4, $5, $6)`, election, rv, contest, int16(to), reason, at.UnixNano())
+		b.Queue(`UPDATE elections SET results_version = $2 WHERE id = $1`, election, rv)
+		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+			return err
+		}
+		ch = tally.Change{ResultsVersion: rv, Election: election, Contest: contest, Kind: tally.ChangePhase,
+			Phase: to, Reason: reason, At: at.UTC()}
+		return nil
+	})
+	return ch, err
+}
+
+// CreateElection implements tally.Store.
+func (s *Store) CreateElection(ctx context.Context, e tally.Election) error {
+	units := e.Units
+	e.Units = nil
+	def, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `INSERT INTO elections (id, definition) VALUES ($1, $2) ON CONFLICT DO NOTHING`, e.ID, def)
+		if err != nil {
+			return err
+		}
+		if tag.RowsAffected() == 0 {
+			return tally.NewStateError(tally.ErrAlreadyExists, e.ID, "an election with this ID exists")
+		}
+		b := &pgx.Batch{}
+		for _, c := range e.Contests {
+			b.Queue(`INSERT INTO contests (election, id, phase) VALUES ($1, $2, $3)`, e.ID, c.ID, int16(tally.PhaseCounting))
+		}
+		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+			return err
+		}
+		return addUnits(ctx, tx, e.ID, units)
+	})
+}
+
+// AddUnits implements tally.Store.
+func (s *Store) AddUnits(ctx context.Context, election string, units []tally.Unit) error {
+	return s.inTx(ctx, func(tx pgx.Tx) error {
+		// The unit count is on the election's row: lock it first, like
+		// every writer, so lock order is the same everywhere.
+		var one int
+		err := tx.QueryRow(ctx, `SELECT 1 FROM elections WHERE id = $1 FOR NO KEY UPDATE`, election).Scan(&one)
+		if err != nil {
+			return notFound(err, "election", election)
+		}
+		return addUnits(ctx, tx, election, units)
+	})
+}
+
+// unitChunk bounds the arrays of one INSERT of units.
+const unitChunk = 10_000
+
+// addUnits inserts the units that do not exist, checks that the others
+// exist identically, and counts the new ones on the election's row.
+func addUnits(ctx context.Context, tx pgx.Tx, election string, units []tally.Unit) error {
+	added := 0
+	for chunk := range slices.Chunk(units, unitChunk) {
+		n := len(chunk)
+		ids, parents, names, levels := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+		regs := make([]int64, n)
+		for i, u := range chunk {
+			ids[i], parents[i], names[i], levels[i], regs[i] = u.ID, u.Parent, u.Name, u.Level, u.Registered
+		}
+		rows, err := tx.Query(ctx, `
+			INSERT INTO units (election, id, parent, name, level, registered)
+			SELECT $1, id, nullif(parent, ''), name, level, registered
+			  FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[]) AS u(id, parent, name, level, registered)
+			ON CONFLICT DO NOTHING RETURNING id`, election, ids, parents, names, levels, regs)
+		if err != nil {
+			return fmt.Errorf("pgstore: insert units: %w", err)
+		}
+		fresh, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		if err != nil {
+			return fmt.Errorf("pgstore: insert units: %w", err)
+		}
+		added += len(fresh)
+		if len(fresh) == n {
+			continue
+		}
+		// Some existed: they must be the same units.
+		want := map[string]tally.Unit{}
+		for _, u := range chunk {
+			want[u.ID] = u
+		}
+		for _, id := range fresh {
+			delete(want, id)
+		}
+		rows, err = tx.Query(ctx, `SELECT id, coalesce(parent, ''), name, level, registered
+			FROM units WHERE election = $1 AND id = ANY($2)`, election, slices.Collect(maps.Keys(want)))
+		if err != nil {
+			return err
+		}
+		got, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (tally.Unit, error) {
+			var u tally.Unit
+			err := r.Scan(&u.ID, &u.Parent, &u.Name, &u.Level, &u.Registered)
+			return u, err
+		})
+		if err != nil {
+			return err
+		}
+		for _, u := range got {
+			if want[u.ID] != u {
+				return tally.NewStateError(tally.ErrAlreadyExists, election+"/"+u.ID, "the unit exists with other content")
+			}
+		}
+	}
+	if added == 0 {
+		return nil
+	}
+	_, err := tx.Exec(ctx, `UPDATE elections SET unit_count = unit_count + $2 WHERE id = $1`, election, added)
+	return err
+}
