@@ -254,3 +254,9 @@ func (s *system) do(t *testing.T, method, path, token, body string) (int, []byte
 	}
 	return resp.StatusCode, b
 }
+
+// tallyClient dials a tally at addr.
+func tallyClient(t *testing.T, addr string) tallyv1.TallyServiceClient {
+	t.Helper()
+	return tallyv1.NewTallyServiceClient(dial(t, addr))
+}

@@ -22,7 +22,8 @@ func main() {
 	var version bool
 	fs := envflag.New("tallyd")
 	fs.StringVar(&cfg.GRPCAddr, "grpc-addr", "TALLY_GRPC_ADDR", "127.0.0.1:50051", "gRPC listen address")
-	fs.StringVar(&cfg.Store, "store", "TALLY_STORE", "var/tally.db", "database: a SQLite file path (or sqlite:PATH)")
+	fs.StringVar(&cfg.Store, "store", "TALLY_STORE", "var/tally.db", "database: a SQLite file path (or sqlite:PATH), or a postgres:// URL shared by several tallyd")
+	fs.DurationVar(&cfg.Follow, "follow", "TALLY_FOLLOW", time.Second, "how often to read changes other tallyd wrote to a shared database")
 	fs.DurationVar(&cfg.Drain, "drain", "TALLY_DRAIN", 10*time.Second, "how long a stop waits for in-flight calls")
 	fs.StringVar(&cfg.DevTokenFile, "dev-token-file", "TALLY_DEV_TOKEN_FILE", "var/dev-admin.token", "without --auth-key: where to write the development administrator token (loopback only)")
 	cfg.Common.Flags(fs, "TALLY")

@@ -37,6 +37,9 @@ type Options struct {
 	// from waiting callers (a single larger call is still committed whole).
 	// Default 2048.
 	MaxBatch int
+	// OnCommit, when set, is told the size and duration of every
+	// group-commit transaction of protocols (for metrics).
+	OnCommit func(protocols int, took time.Duration)
 }
 
 // Store is a tally.Store on a PostgreSQL database.

@@ -107,8 +107,12 @@ func (s *Store) commit(jobs []*job) {
 		items = append(items, j.items...)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), txTimeout)
+	began := time.Now()
 	res, err := s.appendItems(ctx, items)
 	cancel()
+	if err == nil && s.opts.OnCommit != nil {
+		s.opts.OnCommit(len(items), time.Since(began))
+	}
 	if err != nil && len(jobs) > 1 {
 		for _, j := range jobs {
 			s.commit([]*job{j})

@@ -37,6 +37,9 @@ type Options struct {
 	BusyTimeout time.Duration
 	// ReadConns is the size of the read pool. Default 4.
 	ReadConns int
+	// OnCommit, when set, is told the size and duration of every
+	// group-commit transaction of protocols (for metrics).
+	OnCommit func(protocols int, took time.Duration)
 }
 
 // Store is a tally.Store on one SQLite database file.

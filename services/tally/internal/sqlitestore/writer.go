@@ -249,6 +249,7 @@ func (w *writer) commitProtocols(jobs []*job) {
 			close(j.done)
 		}
 	}
+	began := time.Now()
 	if err := w.begin(); err != nil {
 		fail(fmt.Errorf("sqlitestore: begin: %w", err))
 		return
@@ -268,6 +269,13 @@ func (w *writer) commitProtocols(jobs []*job) {
 	if err := w.commit(); err != nil {
 		fail(fmt.Errorf("sqlitestore: commit: %w", err))
 		return
+	}
+	if f := w.s.opts.OnCommit; f != nil {
+		n := 0
+		for _, j := range jobs {
+			n += len(j.items)
+		}
+		f(n, time.Since(began))
 	}
 	for _, j := range jobs {
 		close(j.done)

@@ -2,6 +2,7 @@ package tallyd
 
 import (
 	"context"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -76,4 +77,24 @@ func protocolCounter(reg prometheus.Registerer) tallyapi.Observer {
 		byOutcome[o] = cv.WithLabelValues(string(o))
 	}
 	return func(o tallyapi.Outcome, n int) { byOutcome[o].Add(float64(n)) }
+}
+
+// commitObserver records every group-commit transaction of the store: how
+// long it took and how many protocols it made durable at once.
+func commitObserver(reg prometheus.Registerer) func(int, time.Duration) {
+	took := prometheus.NewHistogram(prometheus.HistogramOpts{
+		Name:    "mandate_tally_store_commit_seconds",
+		Help:    "Duration of a group-commit transaction of protocols, fsync included.",
+		Buckets: []float64{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5},
+	})
+	size := prometheus.NewHistogram(prometheus.HistogramOpts{
+		Name:    "mandate_tally_store_commit_protocols",
+		Help:    "Protocols made durable by one group-commit transaction.",
+		Buckets: []float64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000},
+	})
+	reg.MustRegister(took, size)
+	return func(n int, d time.Duration) {
+		took.Observe(d.Seconds())
+		size.Observe(float64(n))
+	}
 }

@@ -24,8 +24,12 @@ import (
 // Config is everything tallyd can be told.
 type Config struct {
 	GRPCAddr string // gRPC listen address
-	// Store names the database: a file path or `sqlite:PATH` for SQLite.
-	Store  string
+	// Store names the database: a file path or `sqlite:PATH` for SQLite, a
+	// `postgres://` URL for PostgreSQL (several tallyd may share one).
+	Store string
+	// Follow is how often the tally reads the changes other replicas wrote
+	// to a shared database (zero: tally.DefaultFollow).
+	Follow time.Duration
 	Drain  time.Duration // how long a stop waits for in-flight calls
 	Logger *slog.Logger
 	// Ready, when set, receives the bound address once listening.
@@ -48,13 +52,14 @@ func Run(ctx context.Context, cfg Config) error {
 	if log == nil {
 		log = slog.Default()
 	}
-	store, err := openStore(ctx, cfg.Store)
+	m := metrics.New()
+	store, err := openStore(ctx, cfg.Store, commitObserver(m.Registry))
 	if err != nil {
 		return err
 	}
 	defer store.Close()
 	start := time.Now()
-	svc, err := tally.NewService(ctx, store, time.Now)
+	svc, err := tally.NewServiceWith(ctx, store, tally.ServiceOptions{Follow: cfg.Follow, Logger: log})
 	if err != nil {
 		return fmt.Errorf("load totals: %w", err)
 	}
@@ -70,7 +75,6 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return err
 	}
-	m := metrics.New()
 	m.Registry.MustRegister(newCollector(svc))
 	api.Observe(protocolCounter(m.Registry))
 	opts, err := cfg.Common.ServerOptions(lis.Addr().String(), m, authz)
@@ -99,11 +103,11 @@ func Run(ctx context.Context, cfg Config) error {
 }
 
 // openStore picks the backend by the URL scheme; a bare path is SQLite.
-func openStore(ctx context.Context, name string) (tally.Store, error) {
+func openStore(ctx context.Context, name string, onCommit func(int, time.Duration)) (tally.Store, error) {
 	switch {
 	case strings.HasPrefix(name, "postgres://"), strings.HasPrefix(name, "postgresql://"):
 		// Several tallyd may share the database; see docs/deployment.md.
-		st, err := pgstore.Open(ctx, name, pgstore.Options{})
+		st, err := pgstore.Open(ctx, name, pgstore.Options{OnCommit: onCommit})
 		if err != nil {
 			return nil, fmt.Errorf("store %s: %w", redact(name), err) // pgx masks passwords in its errors
 		}
@@ -111,7 +115,7 @@ func openStore(ctx context.Context, name string) (tally.Store, error) {
 	case name == "":
 		return nil, fmt.Errorf("no store given (--store)")
 	}
-	return sqlitestore.Open(ctx, strings.TrimPrefix(name, "sqlite:"), sqlitestore.Options{})
+	return sqlitestore.Open(ctx, strings.TrimPrefix(name, "sqlite:"), sqlitestore.Options{OnCommit: onCommit})
 }
 
 // redact hides a password in a database URL before it is logged.
