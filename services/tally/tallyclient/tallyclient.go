@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 
 	"google.golang.org/grpc/status"
 
@@ -102,8 +103,8 @@ func (s sink) Import(ctx context.Context, subs []tally.Submission) ([]tally.Impo
 	if err != nil {
 		return nil, err
 	}
-	for _, sub := range subs {
-		if err := stream.Send(&tallyv1.ImportProtocolsRequest{Protocol: tallyapi.SubmissionToProto(sub)}); err != nil {
+	for _, msg := range rowMessages(subs) {
+		if err := stream.Send(msg); err != nil {
 			if err == io.EOF {
 				break // the server ended the stream; CloseAndRecv says why
 			}
@@ -146,4 +147,69 @@ func Describe(err error) string {
 		return st.Code().String() + ": " + st.Message()
 	}
 	return err.Error()
+}
+
+// rowsPerMessage bounds a ProtocolRows message (a few hundred KiB).
+const rowsPerMessage = 500
+
+// rowMessages packs submissions into compact ProtocolRows messages: runs of
+// protocols of one contest with the same lines and choices share their
+// column list, and their counts travel as packed integers instead of maps,
+// which are several times dearer to encode and decode. The order, and so
+// each protocol's index in the stream, is kept.
+func rowMessages(subs []tally.Submission) []*tallyv1.ImportProtocolsRequest {
+	var out []*tallyv1.ImportProtocolsRequest
+	var cur *tallyv1.ProtocolRows
+	var lines, votes []string
+	for _, sub := range subs {
+		if cur == nil || len(cur.Rows) == rowsPerMessage || cur.Parent != "elections/"+sub.Election+"/contests/"+sub.Contest || !sameKeys(sub, lines, votes) {
+			lines, votes = sortedKeys(sub.Lines), sortedKeys(sub.Votes)
+			cur = &tallyv1.ProtocolRows{Parent: "elections/" + sub.Election + "/contests/" + sub.Contest}
+			for _, l := range lines {
+				cur.Columns = append(cur.Columns, "lines."+l)
+			}
+			for _, v := range votes {
+				cur.Columns = append(cur.Columns, "votes."+v)
+			}
+			out = append(out, &tallyv1.ImportProtocolsRequest{Rows: cur})
+		}
+		row := &tallyv1.ProtocolRow{Station: "elections/" + sub.Election + "/units/" + sub.Station, RequestId: sub.IdempotencyKey,
+			ReplacesVersion: int32(sub.Replaces), Reason: sub.Reason, Kind: tallyapi.KindToProto(sub.Kind),
+			Counts: make([]int64, 0, len(lines)+len(votes))}
+		for _, l := range lines {
+			row.Counts = append(row.Counts, sub.Lines[l])
+		}
+		for _, v := range votes {
+			row.Counts = append(row.Counts, sub.Votes[v])
+		}
+		cur.Rows = append(cur.Rows, row)
+	}
+	return out
+}
+
+func sortedKeys(m map[string]int64) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// sameKeys reports whether sub has exactly these lines and votes.
+func sameKeys(sub tally.Submission, lines, votes []string) bool {
+	if len(sub.Lines) != len(lines) || len(sub.Votes) != len(votes) {
+		return false
+	}
+	for _, l := range lines {
+		if _, ok := sub.Lines[l]; !ok {
+			return false
+		}
+	}
+	for _, v := range votes {
+		if _, ok := sub.Votes[v]; !ok {
+			return false
+		}
+	}
+	return true
 }

@@ -731,11 +731,14 @@ func (x *SubmitProtocolResponse) GetResultsVersion() int64 {
 	return 0
 }
 
-// One message of ImportProtocols.
+// One message of ImportProtocols: one protocol, or a batch of rows.
 type ImportProtocolsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The protocol, exactly as SubmitProtocol takes it.
-	Protocol      *SubmitProtocolRequest `protobuf:"bytes,1,opt,name=protocol,proto3" json:"protocol,omitempty"`
+	// The protocol, exactly as SubmitProtocol takes it. Set this or rows.
+	Protocol *SubmitProtocolRequest `protobuf:"bytes,1,opt,name=protocol,proto3" json:"protocol,omitempty"`
+	// Many protocols of one contest in a compact form: the bulk loader's
+	// choice, several times cheaper to encode and decode than maps.
+	Rows          *ProtocolRows `protobuf:"bytes,2,opt,name=rows,proto3" json:"rows,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -777,6 +780,171 @@ func (x *ImportProtocolsRequest) GetProtocol() *SubmitProtocolRequest {
 	return nil
 }
 
+func (x *ImportProtocolsRequest) GetRows() *ProtocolRows {
+	if x != nil {
+		return x.Rows
+	}
+	return nil
+}
+
+// Protocols of one contest as rows of counts in a fixed column order. Each
+// row is handled exactly as the SubmitProtocolRequest it stands for; an
+// import rejection's index counts protocols across the whole stream.
+type ProtocolRows struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The contest, `elections/{election}/contests/{contest}`.
+	Parent string `protobuf:"bytes,1,opt,name=parent,proto3" json:"parent,omitempty"`
+	// What each count is: `lines.{line id}` or `votes.{choice id}`, in the
+	// order of every row's counts.
+	Columns []string `protobuf:"bytes,2,rep,name=columns,proto3" json:"columns,omitempty"`
+	// The rows.
+	Rows          []*ProtocolRow `protobuf:"bytes,3,rep,name=rows,proto3" json:"rows,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ProtocolRows) Reset() {
+	*x = ProtocolRows{}
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ProtocolRows) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ProtocolRows) ProtoMessage() {}
+
+func (x *ProtocolRows) ProtoReflect() protoreflect.Message {
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ProtocolRows.ProtoReflect.Descriptor instead.
+func (*ProtocolRows) Descriptor() ([]byte, []int) {
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *ProtocolRows) GetParent() string {
+	if x != nil {
+		return x.Parent
+	}
+	return ""
+}
+
+func (x *ProtocolRows) GetColumns() []string {
+	if x != nil {
+		return x.Columns
+	}
+	return nil
+}
+
+func (x *ProtocolRows) GetRows() []*ProtocolRow {
+	if x != nil {
+		return x.Rows
+	}
+	return nil
+}
+
+// One protocol in ProtocolRows.
+type ProtocolRow struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The polling station, `elections/{election}/units/{unit}`.
+	Station string `protobuf:"bytes,1,opt,name=station,proto3" json:"station,omitempty"`
+	// The client's idempotency key, as in SubmitProtocolRequest.
+	RequestId string `protobuf:"bytes,2,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// The counts, one per column.
+	Counts []int64 `protobuf:"varint,3,rep,packed,name=counts,proto3" json:"counts,omitempty"`
+	// As in SubmitProtocolRequest.
+	Kind SubmissionKind `protobuf:"varint,4,opt,name=kind,proto3,enum=mandate.tally.v1.SubmissionKind" json:"kind,omitempty"`
+	// As in SubmitProtocolRequest.
+	ReplacesVersion int32 `protobuf:"varint,5,opt,name=replaces_version,json=replacesVersion,proto3" json:"replaces_version,omitempty"`
+	// As in SubmitProtocolRequest.
+	Reason        string `protobuf:"bytes,6,opt,name=reason,proto3" json:"reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ProtocolRow) Reset() {
+	*x = ProtocolRow{}
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ProtocolRow) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ProtocolRow) ProtoMessage() {}
+
+func (x *ProtocolRow) ProtoReflect() protoreflect.Message {
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ProtocolRow.ProtoReflect.Descriptor instead.
+func (*ProtocolRow) Descriptor() ([]byte, []int) {
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *ProtocolRow) GetStation() string {
+	if x != nil {
+		return x.Station
+	}
+	return ""
+}
+
+func (x *ProtocolRow) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *ProtocolRow) GetCounts() []int64 {
+	if x != nil {
+		return x.Counts
+	}
+	return nil
+}
+
+func (x *ProtocolRow) GetKind() SubmissionKind {
+	if x != nil {
+		return x.Kind
+	}
+	return SubmissionKind_SUBMISSION_KIND_UNSPECIFIED
+}
+
+func (x *ProtocolRow) GetReplacesVersion() int32 {
+	if x != nil {
+		return x.ReplacesVersion
+	}
+	return 0
+}
+
+func (x *ProtocolRow) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
 // Response of ImportProtocols.
 type ImportProtocolsResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -794,7 +962,7 @@ type ImportProtocolsResponse struct {
 
 func (x *ImportProtocolsResponse) Reset() {
 	*x = ImportProtocolsResponse{}
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[13]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -806,7 +974,7 @@ func (x *ImportProtocolsResponse) String() string {
 func (*ImportProtocolsResponse) ProtoMessage() {}
 
 func (x *ImportProtocolsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[13]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -819,7 +987,7 @@ func (x *ImportProtocolsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ImportProtocolsResponse.ProtoReflect.Descriptor instead.
 func (*ImportProtocolsResponse) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{13}
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *ImportProtocolsResponse) GetAccepted() int64 {
@@ -871,7 +1039,7 @@ type ImportRejection struct {
 
 func (x *ImportRejection) Reset() {
 	*x = ImportRejection{}
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[14]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -883,7 +1051,7 @@ func (x *ImportRejection) String() string {
 func (*ImportRejection) ProtoMessage() {}
 
 func (x *ImportRejection) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[14]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -896,7 +1064,7 @@ func (x *ImportRejection) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ImportRejection.ProtoReflect.Descriptor instead.
 func (*ImportRejection) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{14}
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *ImportRejection) GetIndex() int64 {
@@ -953,7 +1121,7 @@ type GetProtocolRequest struct {
 
 func (x *GetProtocolRequest) Reset() {
 	*x = GetProtocolRequest{}
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[15]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -965,7 +1133,7 @@ func (x *GetProtocolRequest) String() string {
 func (*GetProtocolRequest) ProtoMessage() {}
 
 func (x *GetProtocolRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[15]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -978,7 +1146,7 @@ func (x *GetProtocolRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetProtocolRequest.ProtoReflect.Descriptor instead.
 func (*GetProtocolRequest) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{15}
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *GetProtocolRequest) GetName() string {
@@ -1011,7 +1179,7 @@ type ListProtocolsRequest struct {
 
 func (x *ListProtocolsRequest) Reset() {
 	*x = ListProtocolsRequest{}
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[16]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1023,7 +1191,7 @@ func (x *ListProtocolsRequest) String() string {
 func (*ListProtocolsRequest) ProtoMessage() {}
 
 func (x *ListProtocolsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[16]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1036,7 +1204,7 @@ func (x *ListProtocolsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListProtocolsRequest.ProtoReflect.Descriptor instead.
 func (*ListProtocolsRequest) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{16}
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *ListProtocolsRequest) GetParent() string {
@@ -1094,7 +1262,7 @@ type ListProtocolsResponse struct {
 
 func (x *ListProtocolsResponse) Reset() {
 	*x = ListProtocolsResponse{}
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[17]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1106,7 +1274,7 @@ func (x *ListProtocolsResponse) String() string {
 func (*ListProtocolsResponse) ProtoMessage() {}
 
 func (x *ListProtocolsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[17]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1119,7 +1287,7 @@ func (x *ListProtocolsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListProtocolsResponse.ProtoReflect.Descriptor instead.
 func (*ListProtocolsResponse) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{17}
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *ListProtocolsResponse) GetProtocols() []*Protocol {
@@ -1148,7 +1316,7 @@ type GetTotalsRequest struct {
 
 func (x *GetTotalsRequest) Reset() {
 	*x = GetTotalsRequest{}
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[18]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1160,7 +1328,7 @@ func (x *GetTotalsRequest) String() string {
 func (*GetTotalsRequest) ProtoMessage() {}
 
 func (x *GetTotalsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[18]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1173,7 +1341,7 @@ func (x *GetTotalsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetTotalsRequest.ProtoReflect.Descriptor instead.
 func (*GetTotalsRequest) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{18}
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *GetTotalsRequest) GetName() string {
@@ -1199,7 +1367,7 @@ type ListChangesRequest struct {
 
 func (x *ListChangesRequest) Reset() {
 	*x = ListChangesRequest{}
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[19]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1211,7 +1379,7 @@ func (x *ListChangesRequest) String() string {
 func (*ListChangesRequest) ProtoMessage() {}
 
 func (x *ListChangesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[19]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1224,7 +1392,7 @@ func (x *ListChangesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListChangesRequest.ProtoReflect.Descriptor instead.
 func (*ListChangesRequest) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{19}
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *ListChangesRequest) GetName() string {
@@ -1266,7 +1434,7 @@ type ListChangesResponse struct {
 
 func (x *ListChangesResponse) Reset() {
 	*x = ListChangesResponse{}
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[20]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1278,7 +1446,7 @@ func (x *ListChangesResponse) String() string {
 func (*ListChangesResponse) ProtoMessage() {}
 
 func (x *ListChangesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[20]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1291,7 +1459,7 @@ func (x *ListChangesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListChangesResponse.ProtoReflect.Descriptor instead.
 func (*ListChangesResponse) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{20}
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *ListChangesResponse) GetChanges() []*Change {
@@ -1336,7 +1504,7 @@ type WatchTotalsRequest struct {
 
 func (x *WatchTotalsRequest) Reset() {
 	*x = WatchTotalsRequest{}
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[21]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1348,7 +1516,7 @@ func (x *WatchTotalsRequest) String() string {
 func (*WatchTotalsRequest) ProtoMessage() {}
 
 func (x *WatchTotalsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[21]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1361,7 +1529,7 @@ func (x *WatchTotalsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WatchTotalsRequest.ProtoReflect.Descriptor instead.
 func (*WatchTotalsRequest) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{21}
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *WatchTotalsRequest) GetName() string {
@@ -1395,7 +1563,7 @@ type WatchTotalsResponse struct {
 
 func (x *WatchTotalsResponse) Reset() {
 	*x = WatchTotalsResponse{}
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[22]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1407,7 +1575,7 @@ func (x *WatchTotalsResponse) String() string {
 func (*WatchTotalsResponse) ProtoMessage() {}
 
 func (x *WatchTotalsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[22]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1420,7 +1588,7 @@ func (x *WatchTotalsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WatchTotalsResponse.ProtoReflect.Descriptor instead.
 func (*WatchTotalsResponse) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{22}
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *WatchTotalsResponse) GetTotals() *Totals {
@@ -1452,7 +1620,7 @@ type SetContestPhaseRequest struct {
 
 func (x *SetContestPhaseRequest) Reset() {
 	*x = SetContestPhaseRequest{}
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[23]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1464,7 +1632,7 @@ func (x *SetContestPhaseRequest) String() string {
 func (*SetContestPhaseRequest) ProtoMessage() {}
 
 func (x *SetContestPhaseRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[23]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1477,7 +1645,7 @@ func (x *SetContestPhaseRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SetContestPhaseRequest.ProtoReflect.Descriptor instead.
 func (*SetContestPhaseRequest) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{23}
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *SetContestPhaseRequest) GetName() string {
@@ -1520,7 +1688,7 @@ type GetForensicsReportRequest struct {
 
 func (x *GetForensicsReportRequest) Reset() {
 	*x = GetForensicsReportRequest{}
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[24]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[26]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1532,7 +1700,7 @@ func (x *GetForensicsReportRequest) String() string {
 func (*GetForensicsReportRequest) ProtoMessage() {}
 
 func (x *GetForensicsReportRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[24]
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[26]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1545,7 +1713,7 @@ func (x *GetForensicsReportRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetForensicsReportRequest.ProtoReflect.Descriptor instead.
 func (*GetForensicsReportRequest) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{24}
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{26}
 }
 
 func (x *GetForensicsReportRequest) GetName() string {
@@ -1634,9 +1802,24 @@ const file_mandate_tally_v1_tally_service_proto_rawDesc = "" +
 	"\x16SubmitProtocolResponse\x126\n" +
 	"\bprotocol\x18\x01 \x01(\v2\x1a.mandate.tally.v1.ProtocolR\bprotocol\x127\n" +
 	"\bwarnings\x18\x02 \x03(\v2\x1b.mandate.tally.v1.ViolationR\bwarnings\x12'\n" +
-	"\x0fresults_version\x18\x03 \x01(\x03R\x0eresultsVersion\"b\n" +
-	"\x16ImportProtocolsRequest\x12H\n" +
-	"\bprotocol\x18\x01 \x01(\v2'.mandate.tally.v1.SubmitProtocolRequestB\x03\xe0A\x02R\bprotocol\"\xbd\x01\n" +
+	"\x0fresults_version\x18\x03 \x01(\x03R\x0eresultsVersion\"\x91\x01\n" +
+	"\x16ImportProtocolsRequest\x12C\n" +
+	"\bprotocol\x18\x01 \x01(\v2'.mandate.tally.v1.SubmitProtocolRequestR\bprotocol\x122\n" +
+	"\x04rows\x18\x02 \x01(\v2\x1e.mandate.tally.v1.ProtocolRowsR\x04rows\"\x9b\x01\n" +
+	"\fProtocolRows\x129\n" +
+	"\x06parent\x18\x01 \x01(\tB!\xe0A\x02\xfaA\x1b\n" +
+	"\x19tally.mandate.dev/ContestR\x06parent\x12\x1d\n" +
+	"\acolumns\x18\x02 \x03(\tB\x03\xe0A\x02R\acolumns\x121\n" +
+	"\x04rows\x18\x03 \x03(\v2\x1d.mandate.tally.v1.ProtocolRowR\x04rows\"\x85\x02\n" +
+	"\vProtocolRow\x12A\n" +
+	"\astation\x18\x01 \x01(\tB'\xe0A\x02\xfaA!\n" +
+	"\x1ftally.mandate.dev/ReportingUnitR\astation\x12\"\n" +
+	"\n" +
+	"request_id\x18\x02 \x01(\tB\x03\xe0A\x02R\trequestId\x12\x16\n" +
+	"\x06counts\x18\x03 \x03(\x03R\x06counts\x124\n" +
+	"\x04kind\x18\x04 \x01(\x0e2 .mandate.tally.v1.SubmissionKindR\x04kind\x12)\n" +
+	"\x10replaces_version\x18\x05 \x01(\x05R\x0freplacesVersion\x12\x16\n" +
+	"\x06reason\x18\x06 \x01(\tR\x06reason\"\xbd\x01\n" +
 	"\x17ImportProtocolsResponse\x12\x1a\n" +
 	"\baccepted\x18\x01 \x01(\x03R\baccepted\x12\x1a\n" +
 	"\breplayed\x18\x02 \x01(\x03R\breplayed\x12A\n" +
@@ -1733,7 +1916,7 @@ func file_mandate_tally_v1_tally_service_proto_rawDescGZIP() []byte {
 	return file_mandate_tally_v1_tally_service_proto_rawDescData
 }
 
-var file_mandate_tally_v1_tally_service_proto_msgTypes = make([]protoimpl.MessageInfo, 27)
+var file_mandate_tally_v1_tally_service_proto_msgTypes = make([]protoimpl.MessageInfo, 29)
 var file_mandate_tally_v1_tally_service_proto_goTypes = []any{
 	(*CreateElectionRequest)(nil),             // 0: mandate.tally.v1.CreateElectionRequest
 	(*GetElectionRequest)(nil),                // 1: mandate.tally.v1.GetElectionRequest
@@ -1748,88 +1931,93 @@ var file_mandate_tally_v1_tally_service_proto_goTypes = []any{
 	(*SubmitProtocolRequest)(nil),             // 10: mandate.tally.v1.SubmitProtocolRequest
 	(*SubmitProtocolResponse)(nil),            // 11: mandate.tally.v1.SubmitProtocolResponse
 	(*ImportProtocolsRequest)(nil),            // 12: mandate.tally.v1.ImportProtocolsRequest
-	(*ImportProtocolsResponse)(nil),           // 13: mandate.tally.v1.ImportProtocolsResponse
-	(*ImportRejection)(nil),                   // 14: mandate.tally.v1.ImportRejection
-	(*GetProtocolRequest)(nil),                // 15: mandate.tally.v1.GetProtocolRequest
-	(*ListProtocolsRequest)(nil),              // 16: mandate.tally.v1.ListProtocolsRequest
-	(*ListProtocolsResponse)(nil),             // 17: mandate.tally.v1.ListProtocolsResponse
-	(*GetTotalsRequest)(nil),                  // 18: mandate.tally.v1.GetTotalsRequest
-	(*ListChangesRequest)(nil),                // 19: mandate.tally.v1.ListChangesRequest
-	(*ListChangesResponse)(nil),               // 20: mandate.tally.v1.ListChangesResponse
-	(*WatchTotalsRequest)(nil),                // 21: mandate.tally.v1.WatchTotalsRequest
-	(*WatchTotalsResponse)(nil),               // 22: mandate.tally.v1.WatchTotalsResponse
-	(*SetContestPhaseRequest)(nil),            // 23: mandate.tally.v1.SetContestPhaseRequest
-	(*GetForensicsReportRequest)(nil),         // 24: mandate.tally.v1.GetForensicsReportRequest
-	nil,                                       // 25: mandate.tally.v1.SubmitProtocolRequest.LinesEntry
-	nil,                                       // 26: mandate.tally.v1.SubmitProtocolRequest.VotesEntry
-	(*Election)(nil),                          // 27: mandate.tally.v1.Election
-	(*ReportingUnit)(nil),                     // 28: mandate.tally.v1.ReportingUnit
-	(SubmissionKind)(0),                       // 29: mandate.tally.v1.SubmissionKind
-	(*Protocol)(nil),                          // 30: mandate.tally.v1.Protocol
-	(*Violation)(nil),                         // 31: mandate.tally.v1.Violation
-	(*Change)(nil),                            // 32: mandate.tally.v1.Change
-	(*Totals)(nil),                            // 33: mandate.tally.v1.Totals
-	(ResultStatus)(0),                         // 34: mandate.tally.v1.ResultStatus
-	(*Contest)(nil),                           // 35: mandate.tally.v1.Contest
-	(*ForensicsReport)(nil),                   // 36: mandate.tally.v1.ForensicsReport
+	(*ProtocolRows)(nil),                      // 13: mandate.tally.v1.ProtocolRows
+	(*ProtocolRow)(nil),                       // 14: mandate.tally.v1.ProtocolRow
+	(*ImportProtocolsResponse)(nil),           // 15: mandate.tally.v1.ImportProtocolsResponse
+	(*ImportRejection)(nil),                   // 16: mandate.tally.v1.ImportRejection
+	(*GetProtocolRequest)(nil),                // 17: mandate.tally.v1.GetProtocolRequest
+	(*ListProtocolsRequest)(nil),              // 18: mandate.tally.v1.ListProtocolsRequest
+	(*ListProtocolsResponse)(nil),             // 19: mandate.tally.v1.ListProtocolsResponse
+	(*GetTotalsRequest)(nil),                  // 20: mandate.tally.v1.GetTotalsRequest
+	(*ListChangesRequest)(nil),                // 21: mandate.tally.v1.ListChangesRequest
+	(*ListChangesResponse)(nil),               // 22: mandate.tally.v1.ListChangesResponse
+	(*WatchTotalsRequest)(nil),                // 23: mandate.tally.v1.WatchTotalsRequest
+	(*WatchTotalsResponse)(nil),               // 24: mandate.tally.v1.WatchTotalsResponse
+	(*SetContestPhaseRequest)(nil),            // 25: mandate.tally.v1.SetContestPhaseRequest
+	(*GetForensicsReportRequest)(nil),         // 26: mandate.tally.v1.GetForensicsReportRequest
+	nil,                                       // 27: mandate.tally.v1.SubmitProtocolRequest.LinesEntry
+	nil,                                       // 28: mandate.tally.v1.SubmitProtocolRequest.VotesEntry
+	(*Election)(nil),                          // 29: mandate.tally.v1.Election
+	(*ReportingUnit)(nil),                     // 30: mandate.tally.v1.ReportingUnit
+	(SubmissionKind)(0),                       // 31: mandate.tally.v1.SubmissionKind
+	(*Protocol)(nil),                          // 32: mandate.tally.v1.Protocol
+	(*Violation)(nil),                         // 33: mandate.tally.v1.Violation
+	(*Change)(nil),                            // 34: mandate.tally.v1.Change
+	(*Totals)(nil),                            // 35: mandate.tally.v1.Totals
+	(ResultStatus)(0),                         // 36: mandate.tally.v1.ResultStatus
+	(*Contest)(nil),                           // 37: mandate.tally.v1.Contest
+	(*ForensicsReport)(nil),                   // 38: mandate.tally.v1.ForensicsReport
 }
 var file_mandate_tally_v1_tally_service_proto_depIdxs = []int32{
-	27, // 0: mandate.tally.v1.CreateElectionRequest.election:type_name -> mandate.tally.v1.Election
-	27, // 1: mandate.tally.v1.ListElectionsResponse.elections:type_name -> mandate.tally.v1.Election
-	28, // 2: mandate.tally.v1.BatchCreateReportingUnitsRequest.units:type_name -> mandate.tally.v1.ReportingUnit
-	28, // 3: mandate.tally.v1.BatchCreateReportingUnitsResponse.units:type_name -> mandate.tally.v1.ReportingUnit
-	28, // 4: mandate.tally.v1.ListReportingUnitsResponse.reporting_units:type_name -> mandate.tally.v1.ReportingUnit
-	25, // 5: mandate.tally.v1.SubmitProtocolRequest.lines:type_name -> mandate.tally.v1.SubmitProtocolRequest.LinesEntry
-	26, // 6: mandate.tally.v1.SubmitProtocolRequest.votes:type_name -> mandate.tally.v1.SubmitProtocolRequest.VotesEntry
-	29, // 7: mandate.tally.v1.SubmitProtocolRequest.kind:type_name -> mandate.tally.v1.SubmissionKind
-	30, // 8: mandate.tally.v1.SubmitProtocolResponse.protocol:type_name -> mandate.tally.v1.Protocol
-	31, // 9: mandate.tally.v1.SubmitProtocolResponse.warnings:type_name -> mandate.tally.v1.Violation
+	29, // 0: mandate.tally.v1.CreateElectionRequest.election:type_name -> mandate.tally.v1.Election
+	29, // 1: mandate.tally.v1.ListElectionsResponse.elections:type_name -> mandate.tally.v1.Election
+	30, // 2: mandate.tally.v1.BatchCreateReportingUnitsRequest.units:type_name -> mandate.tally.v1.ReportingUnit
+	30, // 3: mandate.tally.v1.BatchCreateReportingUnitsResponse.units:type_name -> mandate.tally.v1.ReportingUnit
+	30, // 4: mandate.tally.v1.ListReportingUnitsResponse.reporting_units:type_name -> mandate.tally.v1.ReportingUnit
+	27, // 5: mandate.tally.v1.SubmitProtocolRequest.lines:type_name -> mandate.tally.v1.SubmitProtocolRequest.LinesEntry
+	28, // 6: mandate.tally.v1.SubmitProtocolRequest.votes:type_name -> mandate.tally.v1.SubmitProtocolRequest.VotesEntry
+	31, // 7: mandate.tally.v1.SubmitProtocolRequest.kind:type_name -> mandate.tally.v1.SubmissionKind
+	32, // 8: mandate.tally.v1.SubmitProtocolResponse.protocol:type_name -> mandate.tally.v1.Protocol
+	33, // 9: mandate.tally.v1.SubmitProtocolResponse.warnings:type_name -> mandate.tally.v1.Violation
 	10, // 10: mandate.tally.v1.ImportProtocolsRequest.protocol:type_name -> mandate.tally.v1.SubmitProtocolRequest
-	14, // 11: mandate.tally.v1.ImportProtocolsResponse.rejections:type_name -> mandate.tally.v1.ImportRejection
-	31, // 12: mandate.tally.v1.ImportRejection.violations:type_name -> mandate.tally.v1.Violation
-	30, // 13: mandate.tally.v1.ListProtocolsResponse.protocols:type_name -> mandate.tally.v1.Protocol
-	32, // 14: mandate.tally.v1.ListChangesResponse.changes:type_name -> mandate.tally.v1.Change
-	33, // 15: mandate.tally.v1.ListChangesResponse.totals:type_name -> mandate.tally.v1.Totals
-	33, // 16: mandate.tally.v1.WatchTotalsResponse.totals:type_name -> mandate.tally.v1.Totals
-	32, // 17: mandate.tally.v1.WatchTotalsResponse.changes:type_name -> mandate.tally.v1.Change
-	34, // 18: mandate.tally.v1.SetContestPhaseRequest.phase:type_name -> mandate.tally.v1.ResultStatus
-	0,  // 19: mandate.tally.v1.TallyService.CreateElection:input_type -> mandate.tally.v1.CreateElectionRequest
-	1,  // 20: mandate.tally.v1.TallyService.GetElection:input_type -> mandate.tally.v1.GetElectionRequest
-	2,  // 21: mandate.tally.v1.TallyService.ListElections:input_type -> mandate.tally.v1.ListElectionsRequest
-	4,  // 22: mandate.tally.v1.TallyService.GetContest:input_type -> mandate.tally.v1.GetContestRequest
-	5,  // 23: mandate.tally.v1.TallyService.BatchCreateReportingUnits:input_type -> mandate.tally.v1.BatchCreateReportingUnitsRequest
-	7,  // 24: mandate.tally.v1.TallyService.GetReportingUnit:input_type -> mandate.tally.v1.GetReportingUnitRequest
-	8,  // 25: mandate.tally.v1.TallyService.ListReportingUnits:input_type -> mandate.tally.v1.ListReportingUnitsRequest
-	10, // 26: mandate.tally.v1.TallyService.SubmitProtocol:input_type -> mandate.tally.v1.SubmitProtocolRequest
-	12, // 27: mandate.tally.v1.TallyService.ImportProtocols:input_type -> mandate.tally.v1.ImportProtocolsRequest
-	15, // 28: mandate.tally.v1.TallyService.GetProtocol:input_type -> mandate.tally.v1.GetProtocolRequest
-	16, // 29: mandate.tally.v1.TallyService.ListProtocols:input_type -> mandate.tally.v1.ListProtocolsRequest
-	18, // 30: mandate.tally.v1.TallyService.GetTotals:input_type -> mandate.tally.v1.GetTotalsRequest
-	19, // 31: mandate.tally.v1.TallyService.ListChanges:input_type -> mandate.tally.v1.ListChangesRequest
-	21, // 32: mandate.tally.v1.TallyService.WatchTotals:input_type -> mandate.tally.v1.WatchTotalsRequest
-	23, // 33: mandate.tally.v1.TallyService.SetContestPhase:input_type -> mandate.tally.v1.SetContestPhaseRequest
-	24, // 34: mandate.tally.v1.TallyService.GetForensicsReport:input_type -> mandate.tally.v1.GetForensicsReportRequest
-	27, // 35: mandate.tally.v1.TallyService.CreateElection:output_type -> mandate.tally.v1.Election
-	27, // 36: mandate.tally.v1.TallyService.GetElection:output_type -> mandate.tally.v1.Election
-	3,  // 37: mandate.tally.v1.TallyService.ListElections:output_type -> mandate.tally.v1.ListElectionsResponse
-	35, // 38: mandate.tally.v1.TallyService.GetContest:output_type -> mandate.tally.v1.Contest
-	6,  // 39: mandate.tally.v1.TallyService.BatchCreateReportingUnits:output_type -> mandate.tally.v1.BatchCreateReportingUnitsResponse
-	28, // 40: mandate.tally.v1.TallyService.GetReportingUnit:output_type -> mandate.tally.v1.ReportingUnit
-	9,  // 41: mandate.tally.v1.TallyService.ListReportingUnits:output_type -> mandate.tally.v1.ListReportingUnitsResponse
-	11, // 42: mandate.tally.v1.TallyService.SubmitProtocol:output_type -> mandate.tally.v1.SubmitProtocolResponse
-	13, // 43: mandate.tally.v1.TallyService.ImportProtocols:output_type -> mandate.tally.v1.ImportProtocolsResponse
-	30, // 44: mandate.tally.v1.TallyService.GetProtocol:output_type -> mandate.tally.v1.Protocol
-	17, // 45: mandate.tally.v1.TallyService.ListProtocols:output_type -> mandate.tally.v1.ListProtocolsResponse
-	33, // 46: mandate.tally.v1.TallyService.GetTotals:output_type -> mandate.tally.v1.Totals
-	20, // 47: mandate.tally.v1.TallyService.ListChanges:output_type -> mandate.tally.v1.ListChangesResponse
-	22, // 48: mandate.tally.v1.TallyService.WatchTotals:output_type -> mandate.tally.v1.WatchTotalsResponse
-	35, // 49: mandate.tally.v1.TallyService.SetContestPhase:output_type -> mandate.tally.v1.Contest
-	36, // 50: mandate.tally.v1.TallyService.GetForensicsReport:output_type -> mandate.tally.v1.ForensicsReport
-	35, // [35:51] is the sub-list for method output_type
-	19, // [19:35] is the sub-list for method input_type
-	19, // [19:19] is the sub-list for extension type_name
-	19, // [19:19] is the sub-list for extension extendee
-	0,  // [0:19] is the sub-list for field type_name
+	13, // 11: mandate.tally.v1.ImportProtocolsRequest.rows:type_name -> mandate.tally.v1.ProtocolRows
+	14, // 12: mandate.tally.v1.ProtocolRows.rows:type_name -> mandate.tally.v1.ProtocolRow
+	31, // 13: mandate.tally.v1.ProtocolRow.kind:type_name -> mandate.tally.v1.SubmissionKind
+	16, // 14: mandate.tally.v1.ImportProtocolsResponse.rejections:type_name -> mandate.tally.v1.ImportRejection
+	33, // 15: mandate.tally.v1.ImportRejection.violations:type_name -> mandate.tally.v1.Violation
+	32, // 16: mandate.tally.v1.ListProtocolsResponse.protocols:type_name -> mandate.tally.v1.Protocol
+	34, // 17: mandate.tally.v1.ListChangesResponse.changes:type_name -> mandate.tally.v1.Change
+	35, // 18: mandate.tally.v1.ListChangesResponse.totals:type_name -> mandate.tally.v1.Totals
+	35, // 19: mandate.tally.v1.WatchTotalsResponse.totals:type_name -> mandate.tally.v1.Totals
+	34, // 20: mandate.tally.v1.WatchTotalsResponse.changes:type_name -> mandate.tally.v1.Change
+	36, // 21: mandate.tally.v1.SetContestPhaseRequest.phase:type_name -> mandate.tally.v1.ResultStatus
+	0,  // 22: mandate.tally.v1.TallyService.CreateElection:input_type -> mandate.tally.v1.CreateElectionRequest
+	1,  // 23: mandate.tally.v1.TallyService.GetElection:input_type -> mandate.tally.v1.GetElectionRequest
+	2,  // 24: mandate.tally.v1.TallyService.ListElections:input_type -> mandate.tally.v1.ListElectionsRequest
+	4,  // 25: mandate.tally.v1.TallyService.GetContest:input_type -> mandate.tally.v1.GetContestRequest
+	5,  // 26: mandate.tally.v1.TallyService.BatchCreateReportingUnits:input_type -> mandate.tally.v1.BatchCreateReportingUnitsRequest
+	7,  // 27: mandate.tally.v1.TallyService.GetReportingUnit:input_type -> mandate.tally.v1.GetReportingUnitRequest
+	8,  // 28: mandate.tally.v1.TallyService.ListReportingUnits:input_type -> mandate.tally.v1.ListReportingUnitsRequest
+	10, // 29: mandate.tally.v1.TallyService.SubmitProtocol:input_type -> mandate.tally.v1.SubmitProtocolRequest
+	12, // 30: mandate.tally.v1.TallyService.ImportProtocols:input_type -> mandate.tally.v1.ImportProtocolsRequest
+	17, // 31: mandate.tally.v1.TallyService.GetProtocol:input_type -> mandate.tally.v1.GetProtocolRequest
+	18, // 32: mandate.tally.v1.TallyService.ListProtocols:input_type -> mandate.tally.v1.ListProtocolsRequest
+	20, // 33: mandate.tally.v1.TallyService.GetTotals:input_type -> mandate.tally.v1.GetTotalsRequest
+	21, // 34: mandate.tally.v1.TallyService.ListChanges:input_type -> mandate.tally.v1.ListChangesRequest
+	23, // 35: mandate.tally.v1.TallyService.WatchTotals:input_type -> mandate.tally.v1.WatchTotalsRequest
+	25, // 36: mandate.tally.v1.TallyService.SetContestPhase:input_type -> mandate.tally.v1.SetContestPhaseRequest
+	26, // 37: mandate.tally.v1.TallyService.GetForensicsReport:input_type -> mandate.tally.v1.GetForensicsReportRequest
+	29, // 38: mandate.tally.v1.TallyService.CreateElection:output_type -> mandate.tally.v1.Election
+	29, // 39: mandate.tally.v1.TallyService.GetElection:output_type -> mandate.tally.v1.Election
+	3,  // 40: mandate.tally.v1.TallyService.ListElections:output_type -> mandate.tally.v1.ListElectionsResponse
+	37, // 41: mandate.tally.v1.TallyService.GetContest:output_type -> mandate.tally.v1.Contest
+	6,  // 42: mandate.tally.v1.TallyService.BatchCreateReportingUnits:output_type -> mandate.tally.v1.BatchCreateReportingUnitsResponse
+	30, // 43: mandate.tally.v1.TallyService.GetReportingUnit:output_type -> mandate.tally.v1.ReportingUnit
+	9,  // 44: mandate.tally.v1.TallyService.ListReportingUnits:output_type -> mandate.tally.v1.ListReportingUnitsResponse
+	11, // 45: mandate.tally.v1.TallyService.SubmitProtocol:output_type -> mandate.tally.v1.SubmitProtocolResponse
+	15, // 46: mandate.tally.v1.TallyService.ImportProtocols:output_type -> mandate.tally.v1.ImportProtocolsResponse
+	32, // 47: mandate.tally.v1.TallyService.GetProtocol:output_type -> mandate.tally.v1.Protocol
+	19, // 48: mandate.tally.v1.TallyService.ListProtocols:output_type -> mandate.tally.v1.ListProtocolsResponse
+	35, // 49: mandate.tally.v1.TallyService.GetTotals:output_type -> mandate.tally.v1.Totals
+	22, // 50: mandate.tally.v1.TallyService.ListChanges:output_type -> mandate.tally.v1.ListChangesResponse
+	24, // 51: mandate.tally.v1.TallyService.WatchTotals:output_type -> mandate.tally.v1.WatchTotalsResponse
+	37, // 52: mandate.tally.v1.TallyService.SetContestPhase:output_type -> mandate.tally.v1.Contest
+	38, // 53: mandate.tally.v1.TallyService.GetForensicsReport:output_type -> mandate.tally.v1.ForensicsReport
+	38, // [38:54] is the sub-list for method output_type
+	22, // [22:38] is the sub-list for method input_type
+	22, // [22:22] is the sub-list for extension type_name
+	22, // [22:22] is the sub-list for extension extendee
+	0,  // [0:22] is the sub-list for field type_name
 }
 
 func init() { file_mandate_tally_v1_tally_service_proto_init() }
@@ -1847,7 +2035,7 @@ func file_mandate_tally_v1_tally_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mandate_tally_v1_tally_service_proto_rawDesc), len(file_mandate_tally_v1_tally_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   27,
+			NumMessages:   29,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

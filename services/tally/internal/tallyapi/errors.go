@@ -117,8 +117,9 @@ func plural(n int, what string) string {
 }
 
 // toStatusProto is toStatus for import rejections, reported inside the
-// response rather than failing the call; field paths are relative to the
-// ImportProtocolsRequest, whose protocol field holds the submission.
-func toStatusProto(ctx context.Context, s *Server, err error) *status.Status {
-	return status.Convert(toStatus(ctx, s.log, "protocol", err))
+// response rather than failing the call; field paths are prefixed with where
+// the protocol is in the ImportProtocolsRequest ("protocol", or
+// "rows.rows[3]", where lines.{id} and votes.{id} name the columns).
+func toStatusProto(ctx context.Context, s *Server, prefix string, err error) *status.Status {
+	return status.Convert(toStatus(ctx, s.log, prefix, err))
 }

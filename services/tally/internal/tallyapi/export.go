@@ -22,10 +22,17 @@ func SubmissionToProto(s tally.Submission) *tallyv1.SubmitProtocolRequest {
 		Lines: s.Lines, Votes: s.Votes, RequestId: s.IdempotencyKey,
 		ReplacesVersion: int32(s.Replaces), Reason: s.Reason,
 	}
-	for k, v := range protocolKindFromWire {
-		if v == s.Kind && k != tallyv1.SubmissionKind_SUBMISSION_KIND_UNSPECIFIED {
-			req.Kind = k
+	req.Kind = KindToProto(s.Kind)
+	return req
+}
+
+// KindToProto is the wire value of a submission kind (unspecified for the
+// zero kind).
+func KindToProto(k tally.ProtocolKind) tallyv1.SubmissionKind {
+	for w, v := range protocolKindFromWire {
+		if v == k && w != tallyv1.SubmissionKind_SUBMISSION_KIND_UNSPECIFIED {
+			return w
 		}
 	}
-	return req
+	return tallyv1.SubmissionKind_SUBMISSION_KIND_UNSPECIFIED
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -462,5 +463,70 @@ func TestRestartKeepsTotals(t *testing.T) {
 		if !proto.Equal(a, b) {
 			t.Errorf("%s after restart:\n%v\nbefore:\n%v", u, a, b)
 		}
+	}
+}
+
+// TestImportRows streams protocols in the compact row form, with rows that
+// are refused for each reason a row can be, and checks every rejection names
+// its place.
+func TestImportRows(t *testing.T) {
+	c := start(t)
+	loadDemo(t, c)
+	ctx := context.Background()
+	p, err := c.GetProtocol(ctx, &tallyv1.GetProtocolRequest{Name: contest + "/protocols/astana-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur := p.GetCurrent()
+	var cols []string
+	var counts []int64
+	for k, v := range cur.GetLines() {
+		cols, counts = append(cols, "lines."+k), append(counts, v)
+	}
+	for k, v := range cur.GetVotes() {
+		cols, counts = append(cols, "votes."+k), append(counts, v)
+	}
+	moved := slices.Clone(counts)
+	for j, c := range cols {
+		switch c {
+		case "votes.nur-otan":
+			moved[j] -= 7
+		case "votes.ak-zhol":
+			moved[j] += 7
+		}
+	}
+	rows := &tallyv1.ProtocolRows{Parent: contest, Columns: cols, Rows: []*tallyv1.ProtocolRow{
+		{Station: "elections/kz-2012/units/astana-1", RequestId: "row-1", Counts: moved, ReplacesVersion: 1, Reason: "rows"}, // accepted
+		{Station: "elections/kz-2012/units/astana-2", RequestId: "row-2", Counts: counts[:3]},                                // counts do not line up
+		{Station: "elections/kz-2012/units/astana-3", RequestId: "row-3", Counts: counts},                                    // a second original
+		{Station: "elections/kz-2012/units/nowhere", RequestId: "row-4", Counts: counts, ReplacesVersion: 1, Reason: "x"},    // unknown station
+	}}
+	s, err := c.ImportProtocols(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Send(&tallyv1.ImportProtocolsRequest{Rows: rows}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Send(&tallyv1.ImportProtocolsRequest{Rows: &tallyv1.ProtocolRows{Parent: contest, Columns: []string{"valid"}, Rows: rows.Rows[:1]}}); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := s.CloseAndRecv()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.GetAccepted() != 1 {
+		t.Errorf("accepted %d, want 1", resp.GetAccepted())
+	}
+	var got []string
+	for _, r := range resp.GetRejections() {
+		got = append(got, fmt.Sprintf("%d:%s", r.GetIndex(), r.GetCode()))
+	}
+	want := "[1:InvalidArgument 2:AlreadyExists 3:NotFound 4:InvalidArgument]"
+	if fmt.Sprint(got) != want {
+		t.Errorf("rejections %v, want %s", got, want)
+	}
+	if v := votes(totals(t, c, national), "ak-zhol"); v != 518405+7 {
+		t.Errorf("Ak Zhol %d after the row import", v)
 	}
 }

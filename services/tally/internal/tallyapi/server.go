@@ -4,10 +4,13 @@
 package tallyapi
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"io"
 	"log/slog"
+	"slices"
+	"strings"
 
 	"google.golang.org/grpc"
 
@@ -274,6 +277,7 @@ func (s *Server) ImportProtocols(stream grpc.ClientStreamingServer[tallyv1.Impor
 	out := &tallyv1.ImportProtocolsResponse{}
 	var batch []tally.Submission
 	var idx []int64
+	var pfx []string // each item's field path prefix in the stream message
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
@@ -286,7 +290,7 @@ func (s *Server) ImportProtocols(stream grpc.ClientStreamingServer[tallyv1.Impor
 			s.observe(r.Receipt, r.Err)
 			switch {
 			case r.Err != nil:
-				out.Rejections = append(out.Rejections, rejection(ctx, s, idx[i], batch[i], r.Err))
+				out.Rejections = append(out.Rejections, rejection(ctx, s, idx[i], pfx[i], batch[i], r.Err))
 			case r.Receipt.Replayed:
 				out.Replayed++
 			default:
@@ -294,7 +298,7 @@ func (s *Server) ImportProtocols(stream grpc.ClientStreamingServer[tallyv1.Impor
 			}
 			out.ResultsVersion = max(out.ResultsVersion, r.Receipt.ResultsVersion)
 		}
-		batch, idx = batch[:0], idx[:0]
+		batch, idx, pfx = batch[:0], idx[:0], pfx[:0]
 		return nil
 	}
 	for n := int64(0); ; n++ {
@@ -305,27 +309,107 @@ func (s *Server) ImportProtocols(stream grpc.ClientStreamingServer[tallyv1.Impor
 		if err != nil {
 			return err
 		}
-		sub, err := submission(msg.GetProtocol(), submitter(ctx))
+		reqs, prefixes, err := importItems(msg)
 		if err != nil {
-			s.obs(Rejected, 1)
-			out.Rejections = append(out.Rejections, rejection(ctx, s, n, sub, err))
+			// The message as a whole is unusable: one rejection per protocol
+			// it carried (at least one), so indexes stay aligned.
+			for range max(1, len(msg.GetRows().GetRows())) {
+				s.obs(Rejected, 1)
+				out.Rejections = append(out.Rejections, rejection(ctx, s, n, "", tally.Submission{}, err))
+				n++
+			}
+			n--
 			continue
 		}
-		batch, idx = append(batch, sub), append(idx, n)
-		if len(batch) >= importBatch {
-			if err := flush(); err != nil {
-				return err
+		for i, req := range reqs {
+			if i > 0 {
+				n++
+			}
+			if req == nil {
+				s.obs(Rejected, 1)
+				out.Rejections = append(out.Rejections, rejection(ctx, s, n, "", tally.Submission{}, rpcerr.Invalid("", rpcerr.Violation{
+					Field: prefixes[i] + ".counts", Reason: "COUNTS_MISMATCH", Description: "a row has one count per column"})))
+				continue
+			}
+			sub, err := submission(req, submitter(ctx))
+			if err != nil {
+				s.obs(Rejected, 1)
+				out.Rejections = append(out.Rejections, rejection(ctx, s, n, prefixes[i], sub, err))
+				continue
+			}
+			batch, idx, pfx = append(batch, sub), append(idx, n), append(pfx, prefixes[i])
+			if len(batch) >= importBatch {
+				if err := flush(); err != nil {
+					return err
+				}
 			}
 		}
 	}
 	if err := flush(); err != nil {
 		return err
 	}
+	slices.SortStableFunc(out.Rejections, func(a, b *tallyv1.ImportRejection) int { return cmp.Compare(a.GetIndex(), b.GetIndex()) })
 	return stream.SendAndClose(out)
 }
 
-func rejection(ctx context.Context, s *Server, i int64, sub tally.Submission, err error) *tallyv1.ImportRejection {
-	st := toStatusProto(ctx, s, err)
+// importItems returns the protocols one ImportProtocols message carries, as
+// SubmitProtocolRequests, with the field path of each in the message.
+func importItems(msg *tallyv1.ImportProtocolsRequest) ([]*tallyv1.SubmitProtocolRequest, []string, error) {
+	rows := msg.GetRows()
+	switch {
+	case msg.GetProtocol() != nil && rows != nil:
+		return nil, nil, rpcerr.Invalid("", rpcerr.Violation{Field: "rows", Reason: "ONE_OF", Description: "set protocol or rows, not both"})
+	case msg.GetProtocol() != nil:
+		return []*tallyv1.SubmitProtocolRequest{msg.GetProtocol()}, []string{"protocol"}, nil
+	case rows == nil:
+		return nil, nil, rpcerr.Invalid("", rpcerr.Violation{Field: "protocol", Reason: "REQUIRED", Description: "a message carries a protocol or rows"})
+	}
+	// Columns name lines and votes; a row's counts follow them.
+	type column struct {
+		votes bool
+		id    string
+	}
+	cols := make([]column, len(rows.GetColumns()))
+	nLines := 0
+	for j, c := range rows.GetColumns() {
+		kind, id, ok := strings.Cut(c, ".")
+		if !ok || id == "" || (kind != "lines" && kind != "votes") {
+			return nil, nil, rpcerr.Invalid("", rpcerr.Violation{Field: "rows.columns[" + itoa(j) + "]", Reason: "INVALID_COLUMN",
+				Description: "a column is lines.{line id} or votes.{choice id}"})
+		}
+		cols[j] = column{votes: kind == "votes", id: id}
+		if !cols[j].votes {
+			nLines++
+		}
+	}
+	reqs := make([]*tallyv1.SubmitProtocolRequest, len(rows.GetRows()))
+	prefixes := make([]string, len(reqs))
+	for i, r := range rows.GetRows() {
+		prefixes[i] = "rows.rows[" + itoa(i) + "]"
+		req := &tallyv1.SubmitProtocolRequest{Parent: rows.GetParent(), Station: r.GetStation(), RequestId: r.GetRequestId(),
+			Kind: r.GetKind(), ReplacesVersion: r.GetReplacesVersion(), Reason: r.GetReason()}
+		if len(r.GetCounts()) == len(cols) {
+			req.Lines = make(map[string]int64, nLines)
+			req.Votes = make(map[string]int64, len(cols)-nLines)
+			for j, v := range r.GetCounts() {
+				if cols[j].votes {
+					req.Votes[cols[j].id] = v
+				} else {
+					req.Lines[cols[j].id] = v
+				}
+			}
+		} else {
+			// Counts that do not line up with the columns: a nil request
+			// the caller reports with countsError.
+			req = nil
+		}
+		reqs[i] = req
+	}
+	return reqs, prefixes, nil
+}
+
+func rejection(ctx context.Context, s *Server, i int64, prefix string, sub tally.Submission, err error) *tallyv1.ImportRejection {
+	st := toStatusProto(ctx, s, prefix, err)
 	r := &tallyv1.ImportRejection{Index: i, RequestId: sub.IdempotencyKey, Code: st.Code().String(), Message: st.Message()}
 	if sub.Station != "" {
 		r.Station = unitName(sub.Election, sub.Station)

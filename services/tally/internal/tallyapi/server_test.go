@@ -22,14 +22,14 @@ import (
 )
 
 // examples returns the repository's examples folder.
-func examples(t *testing.T) string {
+func examples(t testing.TB) string {
 	_, file, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(file), "..", "..", "..", "..", "examples")
 }
 
 // start runs the real adapter over a real SQLite store on an in-memory
 // listener and returns a real client.
-func start(t *testing.T) tallyv1.TallyServiceClient {
+func start(t testing.TB) tallyv1.TallyServiceClient {
 	t.Helper()
 	ctx := context.Background()
 	store, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "tally.db"), sqlitestore.Options{})

@@ -1,0 +1,40 @@
+package tallyapi_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/tally/tallyclient"
+)
+
+// BenchmarkImportRU2016OverGRPC is `mandatectl import csv` of Russia's
+// 96,871 protocols through the real adapter over an in-memory connection:
+// client CSV reading, units, streaming, validation, SQLite, totals, in one
+// process so one CPU profile shows both sides.
+func BenchmarkImportRU2016OverGRPC(b *testing.B) {
+	data := filepath.Join(examples(b), "..", "..", "shared", "data", "ru_duma_2016", "stations.csv.gz")
+	if _, err := os.Stat(data); err != nil {
+		b.Skipf("RU 2016 data not available: %v", err)
+	}
+	def := filepath.Join(examples(b), "ru-duma-2016", "election.yaml")
+	for b.Loop() {
+		b.StopTimer()
+		c := start(b)
+		b.StartTimer()
+		if _, err := tallyclient.Define(context.Background(), c, def); err != nil {
+			b.Fatal(err)
+		}
+		rep, err := tallyclient.ImportCSV(context.Background(), c, def, data, nil)
+		if err != nil || rep.Accepted != 96871 {
+			b.Fatalf("%+v %v", rep, err)
+		}
+		tot, err := c.GetTotals(context.Background(), &tallyv1.GetTotalsRequest{Name: "elections/ru-duma-2016/contests/federal/totals/ru"})
+		if err != nil || tot.GetStationsReporting() != 96871 {
+			b.Fatalf("totals %v %v", tot.GetStationsReporting(), err)
+		}
+	}
+	b.ReportMetric(float64(96871*b.N)/b.Elapsed().Seconds(), "protocols/s")
+}
