@@ -145,3 +145,23 @@ func TestServiceDown(t *testing.T) {
 		t.Errorf("tally totals with seats down: %d %s", code, body)
 	}
 }
+
+// TestLoadShedding: a caller over its request rate gets 429 at once through
+// the gateway, with a google.rpc.Status body, and other work goes on.
+func TestLoadShedding(t *testing.T) {
+	bin := binaries(t)
+	dir := t.TempDir()
+	seats := run(t, filepath.Join(bin, "seatsd"), filepath.Join(dir, "seatsd.log"), "seats serving",
+		"--grpc-addr", "127.0.0.1:0", "--rate-per-caller", "0.01", "--burst-per-caller", "3")
+	gw := run(t, filepath.Join(bin, "gatewayd"), filepath.Join(dir, "gatewayd.log"), "gateway serving",
+		"--http-addr", "127.0.0.1:0", "--tally-addr", "127.0.0.1:1", "--seats-addr", seats)
+	s := &system{HTTP: "http://" + gw}
+	codes := []int{}
+	for range 5 {
+		code, _ := s.do(t, http.MethodGet, "/v1/presets", "", "")
+		codes = append(codes, code)
+	}
+	if codes[0] != http.StatusOK || codes[2] != http.StatusOK || codes[3] != http.StatusTooManyRequests || codes[4] != http.StatusTooManyRequests {
+		t.Errorf("HTTP codes %v, want three 200 then 429", codes)
+	}
+}

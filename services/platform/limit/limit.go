@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"strings"
 	"sync"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"golang.org/x/time/rate"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/peer"
 
 	"github.com/mandate-project/mandate/services/platform/auth"
@@ -147,17 +149,32 @@ func (c *callers) Limit(ctx context.Context) error {
 	return nil
 }
 
-// caller names who is calling: the credential, else the peer's IP (all
-// anonymous callers behind one proxy share its address).
+// caller names who is calling: the credential, else the client's IP. Behind
+// the gateway every anonymous call comes from the gateway's address, so when
+// the peer is on loopback (a gateway on the same host) the last address of
+// x-forwarded-for is the caller: the gateway appends the address of the
+// connection it received, after whatever the client itself claimed. From
+// any other peer the header is ignored, since a direct caller could write
+// anything in it.
 func caller(ctx context.Context) string {
 	if c, ok := auth.ClaimsFrom(ctx); ok {
 		return "sub:" + string(c.Role) + ":" + c.Subject
 	}
-	if p, ok := peer.FromContext(ctx); ok && p.Addr != nil {
-		if host, _, err := net.SplitHostPort(p.Addr.String()); err == nil {
-			return "ip:" + host
-		}
-		return "ip:" + p.Addr.String()
+	p, ok := peer.FromContext(ctx)
+	if !ok || p.Addr == nil {
+		return "unknown"
 	}
-	return "unknown"
+	host, _, err := net.SplitHostPort(p.Addr.String())
+	if err != nil {
+		host = p.Addr.String()
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		if fwd := metadata.ValueFromIncomingContext(ctx, "x-forwarded-for"); len(fwd) > 0 {
+			hops := strings.Split(fwd[len(fwd)-1], ",")
+			if client := net.ParseIP(strings.TrimSpace(hops[len(hops)-1])); client != nil {
+				return "ip:" + client.String()
+			}
+		}
+	}
+	return "ip:" + host
 }

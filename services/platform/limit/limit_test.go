@@ -8,6 +8,7 @@ import (
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/peer"
 	"google.golang.org/grpc/status"
 
@@ -79,5 +80,30 @@ func TestMaxInFlight(t *testing.T) {
 	done.Wait()
 	if err := call(u, from("10.0.0.3"), ok); err != nil {
 		t.Fatalf("after the calls finished: %v", err)
+	}
+}
+
+func TestForwardedCallerFromLoopbackOnly(t *testing.T) {
+	u, _ := limit.Interceptors(limit.Config{PerCallerRate: 0.001, PerCallerBurst: 1})
+	via := func(peerIP, fwd string) context.Context {
+		return metadata.NewIncomingContext(from(peerIP), metadata.Pairs("x-forwarded-for", fwd))
+	}
+	// Two clients behind a local gateway have a bucket each.
+	if err := call(u, via("127.0.0.1", "203.0.113.7"), ok); err != nil {
+		t.Fatal(err)
+	}
+	if err := call(u, via("127.0.0.1", "10.0.0.1, 203.0.113.8"), ok); err != nil {
+		t.Fatalf("second client behind the gateway: %v", err)
+	}
+	// The client's own claim comes first and is not believed.
+	if err := call(u, via("127.0.0.1", "192.0.2.44, 203.0.113.7"), ok); status.Code(err) != codes.ResourceExhausted {
+		t.Fatalf("first client again, claiming another address: %v", err)
+	}
+	// A remote caller cannot pick its bucket with the header.
+	if err := call(u, via("198.51.100.1", "203.0.113.9"), ok); err != nil {
+		t.Fatal(err)
+	}
+	if err := call(u, via("198.51.100.1", "203.0.113.10"), ok); status.Code(err) != codes.ResourceExhausted {
+		t.Fatalf("spoofed header from a remote peer: %v", err)
 	}
 }
