@@ -6,6 +6,7 @@ require (
 	github.com/mandate-project/mandate/gen v0.0.0
 	github.com/mandate-project/mandate/services/platform v0.0.0
 	github.com/mandate-project/mandate/services/tally v0.0.0
+	golang.org/x/mod v0.42.0
 	google.golang.org/grpc v1.85.0
 )
 

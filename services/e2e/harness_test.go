@@ -60,6 +60,7 @@ func binaries(t *testing.T) string {
 		root := repoRoot(t)
 		for _, c := range []struct{ module, cmd string }{
 			{"services/tally", "./cmd/tallyd"}, {"services/seats", "./cmd/seatsd"}, {"services/gateway", "./cmd/gatewayd"},
+			{"services/mandatectl", "."},
 		} {
 			b := exec.Command("go", "build", "-o", binDir, c.cmd)
 			b.Dir = filepath.Join(root, c.module)
@@ -95,6 +96,10 @@ type system struct {
 	tallyLog             string
 	// stopSeats stops seatsd (SIGINT) and waits for it to exit.
 	stopSeats func()
+	// stopTally stops tallyd; dir holds its store (and the log key made
+	// next to it) and authKey its token key, for a restart on the store.
+	stopTally    func()
+	dir, authKey string
 }
 
 // start runs tallyd, seatsd and gatewayd on free loopback ports; they stop
@@ -118,7 +123,9 @@ func start(t *testing.T) *system {
 	sys := &system{Signer: signer, tallyLog: filepath.Join(dir, "tallyd.log")}
 	sys.Admin = sys.Token(t, auth.Claims{Subject: "e2e-admin", Role: auth.Admin})
 
-	tallyAddr := run(t, filepath.Join(bin, "tallyd"), sys.tallyLog, "tally serving",
+	sys.dir, sys.authKey = dir, keyFile
+	var tallyAddr string
+	tallyAddr, sys.stopTally = runStoppable(t, filepath.Join(bin, "tallyd"), sys.tallyLog, "tally serving",
 		"--grpc-addr", "127.0.0.1:0", "--store", filepath.Join(dir, "tally.db"), "--auth-key", keyFile)
 	var seatsAddr string
 	seatsAddr, sys.stopSeats = runStoppable(t, filepath.Join(bin, "seatsd"), filepath.Join(dir, "seatsd.log"), "seats serving", "--grpc-addr", "127.0.0.1:0", "--tally-addr", tallyAddr)
@@ -129,6 +136,19 @@ func start(t *testing.T) *system {
 	sys.HTTP = "http://" + httpAddr
 	sys.TallyAddr, sys.SeatsAddr = tallyAddr, seatsAddr
 	return sys
+}
+
+// restartTally stops tallyd and starts it again on the same store (on
+// another port: seatsd and gatewayd keep the old address) and returns a
+// client of the new one.
+func (s *system) restartTally(t *testing.T) tallyv1.TallyServiceClient {
+	t.Helper()
+	s.stopTally()
+	addr, stop := runStoppable(t, filepath.Join(binaries(t), "tallyd"), filepath.Join(s.dir, "tallyd-2.log"), "tally serving",
+		"--grpc-addr", "127.0.0.1:0", "--store", filepath.Join(s.dir, "tally.db"), "--auth-key", s.authKey)
+	s.stopTally, s.TallyAddr = stop, addr
+	s.Tally = tallyClient(t, addr)
+	return s.Tally
 }
 
 // Token issues a token for claims, valid for an hour.

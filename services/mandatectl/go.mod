@@ -7,6 +7,7 @@ require (
 	github.com/mandate-project/mandate/services/platform v0.0.0
 	github.com/mandate-project/mandate/services/seats v0.0.0
 	github.com/mandate-project/mandate/services/tally v0.0.0-00010101000000-000000000000
+	golang.org/x/mod v0.42.0
 	google.golang.org/genproto/googleapis/rpc v0.0.0-20261019180522-ce908d29299b
 	google.golang.org/grpc v1.85.0
 	google.golang.org/protobuf v1.36.12

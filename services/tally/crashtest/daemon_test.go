@@ -3,6 +3,7 @@ package crashtest
 import (
 	"bufio"
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/mod/sumdb/note"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
@@ -90,7 +92,9 @@ type daemon struct {
 	client tallyv1.TallyServiceClient
 	// keyFile verifies tokens across restarts; token is an administrator's.
 	keyFile, token string
-	starts         int
+	// logKey signs the log's checkpoints, the same across restarts.
+	logKey string
+	starts int
 	// startup is the time from exec to SERVING of every start.
 	startup []time.Duration
 }
@@ -103,6 +107,15 @@ func newDaemon(t *testing.T, bin, store string, drain time.Duration) *daemon {
 	}
 	d := &daemon{t: t, bin: bin, store: store, drain: drain, log: f}
 	d.keyFile, d.token = adminCredentials(t)
+	// The log's signing key, given explicitly (PostgreSQL needs it).
+	skey, _, err := note.GenerateKey(rand.Reader, "crashtest")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.logKey = filepath.Join(t.TempDir(), "log.key")
+	if err := os.WriteFile(d.logKey, []byte(skey+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	t.Cleanup(func() {
 		if d.running() {
 			_ = d.cmd.Process.Kill()
@@ -179,7 +192,8 @@ func (d *daemon) start() error {
 
 func (d *daemon) run(addr string) error {
 	began := time.Now()
-	cmd := exec.Command(d.bin, "--grpc-addr", addr, "--store", d.store, "--drain", d.drain.String(), "--auth-key", d.keyFile)
+	cmd := exec.Command(d.bin, "--grpc-addr", addr, "--store", d.store, "--drain", d.drain.String(), "--auth-key", d.keyFile,
+		"--log-key", d.logKey)
 	// A race-enabled binary sleeps 1 s at exit by default; the stop times
 	// measured here should be tallyd's own.
 	cmd.Env = append(os.Environ(), "GORACE="+strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0"))

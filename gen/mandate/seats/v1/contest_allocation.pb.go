@@ -71,7 +71,11 @@ type ContestAllocation struct {
 	// When the tally generated the totals, to the second.
 	TotalsGenerateTime *timestamppb.Timestamp `protobuf:"bytes,16,opt,name=totals_generate_time,json=totalsGenerateTime,proto3" json:"totals_generate_time,omitempty"`
 	// When the seats were allocated.
-	GenerateTime  *timestamppb.Timestamp `protobuf:"bytes,17,opt,name=generate_time,json=generateTime,proto3" json:"generate_time,omitempty"`
+	GenerateTime *timestamppb.Timestamp `protobuf:"bytes,17,opt,name=generate_time,json=generateTime,proto3" json:"generate_time,omitempty"`
+	// The signed checkpoint of the tally's log the totals were computed from:
+	// its entries are exactly the changes up to results_version, so anyone
+	// can recompute the totals, and then these seats, from that log.
+	Checkpoint    *v1.Checkpoint `protobuf:"bytes,18,opt,name=checkpoint,proto3" json:"checkpoint,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -225,11 +229,18 @@ func (x *ContestAllocation) GetGenerateTime() *timestamppb.Timestamp {
 	return nil
 }
 
+func (x *ContestAllocation) GetCheckpoint() *v1.Checkpoint {
+	if x != nil {
+		return x.Checkpoint
+	}
+	return nil
+}
+
 var File_mandate_seats_v1_contest_allocation_proto protoreflect.FileDescriptor
 
 const file_mandate_seats_v1_contest_allocation_proto_rawDesc = "" +
 	"\n" +
-	")mandate/seats/v1/contest_allocation.proto\x12\x10mandate.seats.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a$mandate/seats/v1/apportionment.proto\x1a\x1fmandate/tally/v1/election.proto\x1a\x1dmandate/tally/v1/totals.proto\"\xd9\a\n" +
+	")mandate/seats/v1/contest_allocation.proto\x12\x10mandate.seats.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a$mandate/seats/v1/apportionment.proto\x1a\x1fmandate/tally/v1/election.proto\x1a\x1amandate/tally/v1/log.proto\x1a\x1dmandate/tally/v1/totals.proto\"\x9c\b\n" +
 	"\x11ContestAllocation\x12;\n" +
 	"\acontest\x18\x01 \x01(\tB!\xe0A\x03\xfaA\x1b\n" +
 	"\x19tally.mandate.dev/ContestR\acontest\x128\n" +
@@ -255,7 +266,10 @@ const file_mandate_seats_v1_contest_allocation_proto_rawDesc = "" +
 	"projection\x12\x17\n" +
 	"\x04note\x18\x0f \x01(\tB\x03\xe0A\x03R\x04note\x12Q\n" +
 	"\x14totals_generate_time\x18\x10 \x01(\v2\x1a.google.protobuf.TimestampB\x03\xe0A\x03R\x12totalsGenerateTime\x12D\n" +
-	"\rgenerate_time\x18\x11 \x01(\v2\x1a.google.protobuf.TimestampB\x03\xe0A\x03R\fgenerateTimeBAZ?github.com/mandate-project/mandate/gen/mandate/seats/v1;seatsv1b\x06proto3"
+	"\rgenerate_time\x18\x11 \x01(\v2\x1a.google.protobuf.TimestampB\x03\xe0A\x03R\fgenerateTime\x12A\n" +
+	"\n" +
+	"checkpoint\x18\x12 \x01(\v2\x1c.mandate.tally.v1.CheckpointB\x03\xe0A\x03R\n" +
+	"checkpointBAZ?github.com/mandate-project/mandate/gen/mandate/seats/v1;seatsv1b\x06proto3"
 
 var (
 	file_mandate_seats_v1_contest_allocation_proto_rawDescOnce sync.Once
@@ -278,6 +292,7 @@ var file_mandate_seats_v1_contest_allocation_proto_goTypes = []any{
 	(v1.ResultStatus)(0),          // 4: mandate.tally.v1.ResultStatus
 	(*v1.Ratio)(nil),              // 5: mandate.tally.v1.Ratio
 	(*timestamppb.Timestamp)(nil), // 6: google.protobuf.Timestamp
+	(*v1.Checkpoint)(nil),         // 7: mandate.tally.v1.Checkpoint
 }
 var file_mandate_seats_v1_contest_allocation_proto_depIdxs = []int32{
 	1, // 0: mandate.seats.v1.ContestAllocation.allocation:type_name -> mandate.seats.v1.Allocation
@@ -287,11 +302,12 @@ var file_mandate_seats_v1_contest_allocation_proto_depIdxs = []int32{
 	5, // 4: mandate.seats.v1.ContestAllocation.registered_reporting:type_name -> mandate.tally.v1.Ratio
 	6, // 5: mandate.seats.v1.ContestAllocation.totals_generate_time:type_name -> google.protobuf.Timestamp
 	6, // 6: mandate.seats.v1.ContestAllocation.generate_time:type_name -> google.protobuf.Timestamp
-	7, // [7:7] is the sub-list for method output_type
-	7, // [7:7] is the sub-list for method input_type
-	7, // [7:7] is the sub-list for extension type_name
-	7, // [7:7] is the sub-list for extension extendee
-	0, // [0:7] is the sub-list for field type_name
+	7, // 7: mandate.seats.v1.ContestAllocation.checkpoint:type_name -> mandate.tally.v1.Checkpoint
+	8, // [8:8] is the sub-list for method output_type
+	8, // [8:8] is the sub-list for method input_type
+	8, // [8:8] is the sub-list for extension type_name
+	8, // [8:8] is the sub-list for extension extendee
+	0, // [0:8] is the sub-list for field type_name
 }
 
 func init() { file_mandate_seats_v1_contest_allocation_proto_init() }

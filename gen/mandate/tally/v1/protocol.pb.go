@@ -181,8 +181,11 @@ type ProtocolVersion struct {
 	Superseded bool `protobuf:"varint,10,opt,name=superseded,proto3" json:"superseded,omitempty"`
 	// The results version at which it entered the totals.
 	ResultsVersion int64 `protobuf:"varint,11,opt,name=results_version,json=resultsVersion,proto3" json:"results_version,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
+	// The entry of the election's log that records it; 0 for a version
+	// stored before the log existed (entry 0 is always the definition).
+	LeafIndex     int64 `protobuf:"varint,12,opt,name=leaf_index,json=leafIndex,proto3" json:"leaf_index,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *ProtocolVersion) Reset() {
@@ -292,6 +295,13 @@ func (x *ProtocolVersion) GetResultsVersion() int64 {
 	return 0
 }
 
+func (x *ProtocolVersion) GetLeafIndex() int64 {
+	if x != nil {
+		return x.LeafIndex
+	}
+	return 0
+}
+
 // A broken control relation of a protocol.
 type Violation struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -375,7 +385,7 @@ const file_mandate_tally_v1_protocol_proto_rawDesc = "" +
 	"\astation\x18\x02 \x01(\tB\x03\xe0A\x03R\astation\x12@\n" +
 	"\acurrent\x18\x03 \x01(\v2!.mandate.tally.v1.ProtocolVersionB\x03\xe0A\x03R\acurrent\x12B\n" +
 	"\bversions\x18\x04 \x03(\v2!.mandate.tally.v1.ProtocolVersionB\x03\xe0A\x03R\bversions:n\xeaAk\n" +
-	"\x1atally.mandate.dev/Protocol\x128elections/{election}/contests/{contest}/protocols/{unit}*\tprotocols2\bprotocol\"\xf1\x04\n" +
+	"\x1atally.mandate.dev/Protocol\x128elections/{election}/contests/{contest}/protocols/{unit}*\tprotocols2\bprotocol\"\x90\x05\n" +
 	"\x0fProtocolVersion\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\x05R\aversion\x124\n" +
 	"\x04kind\x18\x02 \x01(\x0e2 .mandate.tally.v1.SubmissionKindR\x04kind\x12B\n" +
@@ -392,7 +402,9 @@ const file_mandate_tally_v1_protocol_proto_rawDesc = "" +
 	"superseded\x18\n" +
 	" \x01(\bR\n" +
 	"superseded\x12'\n" +
-	"\x0fresults_version\x18\v \x01(\x03R\x0eresultsVersion\x1a8\n" +
+	"\x0fresults_version\x18\v \x01(\x03R\x0eresultsVersion\x12\x1d\n" +
+	"\n" +
+	"leaf_index\x18\f \x01(\x03R\tleafIndex\x1a8\n" +
 	"\n" +
 	"LinesEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +

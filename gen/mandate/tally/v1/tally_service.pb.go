@@ -8,6 +8,7 @@ package tallyv1
 
 import (
 	_ "google.golang.org/genproto/googleapis/api/annotations"
+	httpbody "google.golang.org/genproto/googleapis/api/httpbody"
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
 	reflect "reflect"
@@ -676,8 +677,11 @@ type SubmitProtocolResponse struct {
 	Warnings []*Violation `protobuf:"bytes,2,rep,name=warnings,proto3" json:"warnings,omitempty"`
 	// The election's results version after this protocol.
 	ResultsVersion int64 `protobuf:"varint,3,opt,name=results_version,json=resultsVersion,proto3" json:"results_version,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
+	// The entry of the election's log that records the accepted version (the
+	// original entry for a replay).
+	Receipt       *LogReceipt `protobuf:"bytes,4,opt,name=receipt,proto3" json:"receipt,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *SubmitProtocolResponse) Reset() {
@@ -729,6 +733,13 @@ func (x *SubmitProtocolResponse) GetResultsVersion() int64 {
 		return x.ResultsVersion
 	}
 	return 0
+}
+
+func (x *SubmitProtocolResponse) GetReceipt() *LogReceipt {
+	if x != nil {
+		return x.Receipt
+	}
+	return nil
 }
 
 // One message of ImportProtocols: one protocol, or a batch of rows.
@@ -956,8 +967,12 @@ type ImportProtocolsResponse struct {
 	Rejections []*ImportRejection `protobuf:"bytes,3,rep,name=rejections,proto3" json:"rejections,omitempty"`
 	// The highest results version after the import.
 	ResultsVersion int64 `protobuf:"varint,4,opt,name=results_version,json=resultsVersion,proto3" json:"results_version,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
+	// Where the entries of the accepted protocols and of the refusals are in
+	// the election's log; absent when the import logged nothing (replays
+	// only). Each protocol's entry is its leaf_index (GetProtocol).
+	LogSpan       *LogSpan `protobuf:"bytes,5,opt,name=log_span,json=logSpan,proto3" json:"log_span,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *ImportProtocolsResponse) Reset() {
@@ -1018,6 +1033,13 @@ func (x *ImportProtocolsResponse) GetResultsVersion() int64 {
 	return 0
 }
 
+func (x *ImportProtocolsResponse) GetLogSpan() *LogSpan {
+	if x != nil {
+		return x.LogSpan
+	}
+	return nil
+}
+
 // A protocol that an import rejected.
 type ImportRejection struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1032,7 +1054,10 @@ type ImportRejection struct {
 	// What was wrong.
 	Message string `protobuf:"bytes,5,opt,name=message,proto3" json:"message,omitempty"`
 	// The broken control relations, for INVALID_ARGUMENT.
-	Violations    []*Violation `protobuf:"bytes,6,rep,name=violations,proto3" json:"violations,omitempty"`
+	Violations []*Violation `protobuf:"bytes,6,rep,name=violations,proto3" json:"violations,omitempty"`
+	// The log entry that records the refusal; absent when the request named
+	// no known election.
+	Receipt       *LogReceipt `protobuf:"bytes,7,opt,name=receipt,proto3" json:"receipt,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1105,6 +1130,13 @@ func (x *ImportRejection) GetMessage() string {
 func (x *ImportRejection) GetViolations() []*Violation {
 	if x != nil {
 		return x.Violations
+	}
+	return nil
+}
+
+func (x *ImportRejection) GetReceipt() *LogReceipt {
+	if x != nil {
+		return x.Receipt
 	}
 	return nil
 }
@@ -1737,11 +1769,352 @@ func (x *GetForensicsReportRequest) GetSeed() uint64 {
 	return 0
 }
 
+// Request of GetCheckpoint.
+type GetCheckpointRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Name of the checkpoint, `elections/{election}/checkpoints/{checkpoint}`
+	// where `{checkpoint}` is `latest`, `current` or a tree size.
+	Name          string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetCheckpointRequest) Reset() {
+	*x = GetCheckpointRequest{}
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[27]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetCheckpointRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetCheckpointRequest) ProtoMessage() {}
+
+func (x *GetCheckpointRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[27]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetCheckpointRequest.ProtoReflect.Descriptor instead.
+func (*GetCheckpointRequest) Descriptor() ([]byte, []int) {
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{27}
+}
+
+func (x *GetCheckpointRequest) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+// Request of GetInclusionProof.
+type GetInclusionProofRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The election's log, `elections/{election}/log`.
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// The entry to prove.
+	LeafIndex int64 `protobuf:"varint,2,opt,name=leaf_index,json=leafIndex,proto3" json:"leaf_index,omitempty"`
+	// The size of the tree to prove it in; zero means the latest published
+	// checkpoint when it includes the entry, otherwise the whole log now.
+	TreeSize      int64 `protobuf:"varint,3,opt,name=tree_size,json=treeSize,proto3" json:"tree_size,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetInclusionProofRequest) Reset() {
+	*x = GetInclusionProofRequest{}
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[28]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetInclusionProofRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetInclusionProofRequest) ProtoMessage() {}
+
+func (x *GetInclusionProofRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[28]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetInclusionProofRequest.ProtoReflect.Descriptor instead.
+func (*GetInclusionProofRequest) Descriptor() ([]byte, []int) {
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{28}
+}
+
+func (x *GetInclusionProofRequest) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *GetInclusionProofRequest) GetLeafIndex() int64 {
+	if x != nil {
+		return x.LeafIndex
+	}
+	return 0
+}
+
+func (x *GetInclusionProofRequest) GetTreeSize() int64 {
+	if x != nil {
+		return x.TreeSize
+	}
+	return 0
+}
+
+// Request of GetConsistencyProof.
+type GetConsistencyProofRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The election's log, `elections/{election}/log`.
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// The size of the earlier checkpoint's tree.
+	FirstTreeSize int64 `protobuf:"varint,2,opt,name=first_tree_size,json=firstTreeSize,proto3" json:"first_tree_size,omitempty"`
+	// The size of the later tree; zero means the whole log now.
+	SecondTreeSize int64 `protobuf:"varint,3,opt,name=second_tree_size,json=secondTreeSize,proto3" json:"second_tree_size,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *GetConsistencyProofRequest) Reset() {
+	*x = GetConsistencyProofRequest{}
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[29]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetConsistencyProofRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetConsistencyProofRequest) ProtoMessage() {}
+
+func (x *GetConsistencyProofRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[29]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetConsistencyProofRequest.ProtoReflect.Descriptor instead.
+func (*GetConsistencyProofRequest) Descriptor() ([]byte, []int) {
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{29}
+}
+
+func (x *GetConsistencyProofRequest) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *GetConsistencyProofRequest) GetFirstTreeSize() int64 {
+	if x != nil {
+		return x.FirstTreeSize
+	}
+	return 0
+}
+
+func (x *GetConsistencyProofRequest) GetSecondTreeSize() int64 {
+	if x != nil {
+		return x.SecondTreeSize
+	}
+	return 0
+}
+
+// Request of ListLogEntries.
+type ListLogEntriesRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The election's log, `elections/{election}/log`.
+	Parent string `protobuf:"bytes,1,opt,name=parent,proto3" json:"parent,omitempty"`
+	// Most entries to return; default and at most 1000.
+	PageSize int32 `protobuf:"varint,2,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
+	// The next_page_token of a previous call.
+	PageToken     string `protobuf:"bytes,3,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListLogEntriesRequest) Reset() {
+	*x = ListLogEntriesRequest{}
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[30]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListLogEntriesRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListLogEntriesRequest) ProtoMessage() {}
+
+func (x *ListLogEntriesRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[30]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListLogEntriesRequest.ProtoReflect.Descriptor instead.
+func (*ListLogEntriesRequest) Descriptor() ([]byte, []int) {
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{30}
+}
+
+func (x *ListLogEntriesRequest) GetParent() string {
+	if x != nil {
+		return x.Parent
+	}
+	return ""
+}
+
+func (x *ListLogEntriesRequest) GetPageSize() int32 {
+	if x != nil {
+		return x.PageSize
+	}
+	return 0
+}
+
+func (x *ListLogEntriesRequest) GetPageToken() string {
+	if x != nil {
+		return x.PageToken
+	}
+	return ""
+}
+
+// Response of ListLogEntries.
+type ListLogEntriesResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The entries, in log order.
+	LogEntries []*LogEntry `protobuf:"bytes,1,rep,name=log_entries,json=logEntries,proto3" json:"log_entries,omitempty"`
+	// Token for the next page; empty at the end of the log.
+	NextPageToken string `protobuf:"bytes,2,opt,name=next_page_token,json=nextPageToken,proto3" json:"next_page_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListLogEntriesResponse) Reset() {
+	*x = ListLogEntriesResponse{}
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[31]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListLogEntriesResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListLogEntriesResponse) ProtoMessage() {}
+
+func (x *ListLogEntriesResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[31]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListLogEntriesResponse.ProtoReflect.Descriptor instead.
+func (*ListLogEntriesResponse) Descriptor() ([]byte, []int) {
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{31}
+}
+
+func (x *ListLogEntriesResponse) GetLogEntries() []*LogEntry {
+	if x != nil {
+		return x.LogEntries
+	}
+	return nil
+}
+
+func (x *ListLogEntriesResponse) GetNextPageToken() string {
+	if x != nil {
+		return x.NextPageToken
+	}
+	return ""
+}
+
+// Request of ExportElection.
+type ExportElectionRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The election, `elections/{election}`.
+	Name          string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ExportElectionRequest) Reset() {
+	*x = ExportElectionRequest{}
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[32]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ExportElectionRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ExportElectionRequest) ProtoMessage() {}
+
+func (x *ExportElectionRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_mandate_tally_v1_tally_service_proto_msgTypes[32]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ExportElectionRequest.ProtoReflect.Descriptor instead.
+func (*ExportElectionRequest) Descriptor() ([]byte, []int) {
+	return file_mandate_tally_v1_tally_service_proto_rawDescGZIP(), []int{32}
+}
+
+func (x *ExportElectionRequest) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
 var File_mandate_tally_v1_tally_service_proto protoreflect.FileDescriptor
 
 const file_mandate_tally_v1_tally_service_proto_rawDesc = "" +
 	"\n" +
-	"$mandate/tally/v1/tally_service.proto\x12\x10mandate.tally.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fmandate/tally/v1/election.proto\x1a mandate/tally/v1/forensics.proto\x1a\x1fmandate/tally/v1/protocol.proto\x1a\x1dmandate/tally/v1/totals.proto\"z\n" +
+	"$mandate/tally/v1/tally_service.proto\x12\x10mandate.tally.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/httpbody.proto\x1a\x19google/api/resource.proto\x1a\x1fmandate/tally/v1/election.proto\x1a mandate/tally/v1/forensics.proto\x1a\x1amandate/tally/v1/log.proto\x1a\x1fmandate/tally/v1/protocol.proto\x1a\x1dmandate/tally/v1/totals.proto\"z\n" +
 	"\x15CreateElectionRequest\x12$\n" +
 	"\velection_id\x18\x01 \x01(\tB\x03\xe0A\x02R\n" +
 	"electionId\x12;\n" +
@@ -1798,11 +2171,12 @@ const file_mandate_tally_v1_tally_service_proto_rawDesc = "" +
 	"\n" +
 	"VotesEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\x03R\x05value:\x028\x01\"\xb2\x01\n" +
+	"\x05value\x18\x02 \x01(\x03R\x05value:\x028\x01\"\xea\x01\n" +
 	"\x16SubmitProtocolResponse\x126\n" +
 	"\bprotocol\x18\x01 \x01(\v2\x1a.mandate.tally.v1.ProtocolR\bprotocol\x127\n" +
 	"\bwarnings\x18\x02 \x03(\v2\x1b.mandate.tally.v1.ViolationR\bwarnings\x12'\n" +
-	"\x0fresults_version\x18\x03 \x01(\x03R\x0eresultsVersion\"\x91\x01\n" +
+	"\x0fresults_version\x18\x03 \x01(\x03R\x0eresultsVersion\x126\n" +
+	"\areceipt\x18\x04 \x01(\v2\x1c.mandate.tally.v1.LogReceiptR\areceipt\"\x91\x01\n" +
 	"\x16ImportProtocolsRequest\x12C\n" +
 	"\bprotocol\x18\x01 \x01(\v2'.mandate.tally.v1.SubmitProtocolRequestR\bprotocol\x122\n" +
 	"\x04rows\x18\x02 \x01(\v2\x1e.mandate.tally.v1.ProtocolRowsR\x04rows\"\x9b\x01\n" +
@@ -1819,14 +2193,15 @@ const file_mandate_tally_v1_tally_service_proto_rawDesc = "" +
 	"\x06counts\x18\x03 \x03(\x03R\x06counts\x124\n" +
 	"\x04kind\x18\x04 \x01(\x0e2 .mandate.tally.v1.SubmissionKindR\x04kind\x12)\n" +
 	"\x10replaces_version\x18\x05 \x01(\x05R\x0freplacesVersion\x12\x16\n" +
-	"\x06reason\x18\x06 \x01(\tR\x06reason\"\xbd\x01\n" +
+	"\x06reason\x18\x06 \x01(\tR\x06reason\"\xf3\x01\n" +
 	"\x17ImportProtocolsResponse\x12\x1a\n" +
 	"\baccepted\x18\x01 \x01(\x03R\baccepted\x12\x1a\n" +
 	"\breplayed\x18\x02 \x01(\x03R\breplayed\x12A\n" +
 	"\n" +
 	"rejections\x18\x03 \x03(\v2!.mandate.tally.v1.ImportRejectionR\n" +
 	"rejections\x12'\n" +
-	"\x0fresults_version\x18\x04 \x01(\x03R\x0eresultsVersion\"\xcb\x01\n" +
+	"\x0fresults_version\x18\x04 \x01(\x03R\x0eresultsVersion\x124\n" +
+	"\blog_span\x18\x05 \x01(\v2\x19.mandate.tally.v1.LogSpanR\alogSpan\"\x83\x02\n" +
 	"\x0fImportRejection\x12\x14\n" +
 	"\x05index\x18\x01 \x01(\x03R\x05index\x12\x1d\n" +
 	"\n" +
@@ -1836,7 +2211,8 @@ const file_mandate_tally_v1_tally_service_proto_rawDesc = "" +
 	"\amessage\x18\x05 \x01(\tR\amessage\x12;\n" +
 	"\n" +
 	"violations\x18\x06 \x03(\v2\x1b.mandate.tally.v1.ViolationR\n" +
-	"violations\"L\n" +
+	"violations\x126\n" +
+	"\areceipt\x18\a \x01(\v2\x1c.mandate.tally.v1.LogReceiptR\areceipt\"L\n" +
 	"\x12GetProtocolRequest\x126\n" +
 	"\x04name\x18\x01 \x01(\tB\"\xe0A\x02\xfaA\x1c\n" +
 	"\x1atally.mandate.dev/ProtocolR\x04name\"\xe5\x01\n" +
@@ -1884,7 +2260,31 @@ const file_mandate_tally_v1_tally_service_proto_rawDesc = "" +
 	"\n" +
 	"replicates\x18\x02 \x01(\x05B\x03\xe0A\x01R\n" +
 	"replicates\x12\x17\n" +
-	"\x04seed\x18\x03 \x01(\x04B\x03\xe0A\x01R\x04seed2\xa8\x12\n" +
+	"\x04seed\x18\x03 \x01(\x04B\x03\xe0A\x01R\x04seed\"P\n" +
+	"\x14GetCheckpointRequest\x128\n" +
+	"\x04name\x18\x01 \x01(\tB$\xe0A\x02\xfaA\x1e\n" +
+	"\x1ctally.mandate.dev/CheckpointR\x04name\"y\n" +
+	"\x18GetInclusionProofRequest\x12\x17\n" +
+	"\x04name\x18\x01 \x01(\tB\x03\xe0A\x02R\x04name\x12\"\n" +
+	"\n" +
+	"leaf_index\x18\x02 \x01(\x03B\x03\xe0A\x02R\tleafIndex\x12 \n" +
+	"\ttree_size\x18\x03 \x01(\x03B\x03\xe0A\x01R\btreeSize\"\x91\x01\n" +
+	"\x1aGetConsistencyProofRequest\x12\x17\n" +
+	"\x04name\x18\x01 \x01(\tB\x03\xe0A\x02R\x04name\x12+\n" +
+	"\x0ffirst_tree_size\x18\x02 \x01(\x03B\x03\xe0A\x02R\rfirstTreeSize\x12-\n" +
+	"\x10second_tree_size\x18\x03 \x01(\x03B\x03\xe0A\x01R\x0esecondTreeSize\"p\n" +
+	"\x15ListLogEntriesRequest\x12\x1b\n" +
+	"\x06parent\x18\x01 \x01(\tB\x03\xe0A\x02R\x06parent\x12\x1b\n" +
+	"\tpage_size\x18\x02 \x01(\x05R\bpageSize\x12\x1d\n" +
+	"\n" +
+	"page_token\x18\x03 \x01(\tR\tpageToken\"}\n" +
+	"\x16ListLogEntriesResponse\x12;\n" +
+	"\vlog_entries\x18\x01 \x03(\v2\x1a.mandate.tally.v1.LogEntryR\n" +
+	"logEntries\x12&\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"O\n" +
+	"\x15ExportElectionRequest\x126\n" +
+	"\x04name\x18\x01 \x01(\tB\"\xe0A\x02\xfaA\x1c\n" +
+	"\x1atally.mandate.dev/ElectionR\x04name2\x81\x18\n" +
 	"\fTallyService\x12v\n" +
 	"\x0eCreateElection\x12'.mandate.tally.v1.CreateElectionRequest\x1a\x1a.mandate.tally.v1.Election\"\x1f\x82\xd3\xe4\x93\x02\x19:\belection\"\r/v1/elections\x12r\n" +
 	"\vGetElection\x12$.mandate.tally.v1.GetElectionRequest\x1a\x1a.mandate.tally.v1.Election\"!\x82\xd3\xe4\x93\x02\x18\x12\x16/v1/{name=elections/*}\x90\x02\x01\x12z\n" +
@@ -1902,7 +2302,12 @@ const file_mandate_tally_v1_tally_service_proto_rawDesc = "" +
 	"\vListChanges\x12$.mandate.tally.v1.ListChangesRequest\x1a%.mandate.tally.v1.ListChangesResponse\"=\x82\xd3\xe4\x93\x024\x122/v1/{name=elections/*/contests/*/totals/*}:changes\x90\x02\x01\x12\x99\x01\n" +
 	"\vWatchTotals\x12$.mandate.tally.v1.WatchTotalsRequest\x1a%.mandate.tally.v1.WatchTotalsResponse\";\x82\xd3\xe4\x93\x022\x120/v1/{name=elections/*/contests/*/totals/*}:watch\x90\x02\x010\x01\x12\x8d\x01\n" +
 	"\x0fSetContestPhase\x12(.mandate.tally.v1.SetContestPhaseRequest\x1a\x19.mandate.tally.v1.Contest\"5\x82\xd3\xe4\x93\x02/:\x01*\"*/v1/{name=elections/*/contests/*}:setPhase\x12\xa5\x01\n" +
-	"\x12GetForensicsReport\x12+.mandate.tally.v1.GetForensicsReportRequest\x1a!.mandate.tally.v1.ForensicsReport\"?\x82\xd3\xe4\x93\x026\x124/v1/{name=elections/*/contests/*/forensicsReports/*}\x90\x02\x01BAZ?github.com/mandate-project/mandate/gen/mandate/tally/v1;tallyv1b\x06proto3"
+	"\x12GetForensicsReport\x12+.mandate.tally.v1.GetForensicsReportRequest\x1a!.mandate.tally.v1.ForensicsReport\"?\x82\xd3\xe4\x93\x026\x124/v1/{name=elections/*/contests/*/forensicsReports/*}\x90\x02\x01\x12\x86\x01\n" +
+	"\rGetCheckpoint\x12&.mandate.tally.v1.GetCheckpointRequest\x1a\x1c.mandate.tally.v1.Checkpoint\"/\x82\xd3\xe4\x93\x02&\x12$/v1/{name=elections/*/checkpoints/*}\x90\x02\x01\x12\x97\x01\n" +
+	"\x11GetInclusionProof\x12*.mandate.tally.v1.GetInclusionProofRequest\x1a .mandate.tally.v1.InclusionProof\"4\x82\xd3\xe4\x93\x02+\x12)/v1/{name=elections/*/log}:proveInclusion\x90\x02\x01\x12\x9f\x01\n" +
+	"\x13GetConsistencyProof\x12,.mandate.tally.v1.GetConsistencyProofRequest\x1a\".mandate.tally.v1.ConsistencyProof\"6\x82\xd3\xe4\x93\x02-\x12+/v1/{name=elections/*/log}:proveConsistency\x90\x02\x01\x12\x94\x01\n" +
+	"\x0eListLogEntries\x12'.mandate.tally.v1.ListLogEntriesRequest\x1a(.mandate.tally.v1.ListLogEntriesResponse\"/\x82\xd3\xe4\x93\x02&\x12$/v1/{parent=elections/*/log}/entries\x90\x02\x01\x12{\n" +
+	"\x0eExportElection\x12'.mandate.tally.v1.ExportElectionRequest\x1a\x14.google.api.HttpBody\"(\x82\xd3\xe4\x93\x02\x1f\x12\x1d/v1/{name=elections/*}:export\x90\x02\x010\x01BAZ?github.com/mandate-project/mandate/gen/mandate/tally/v1;tallyv1b\x06proto3"
 
 var (
 	file_mandate_tally_v1_tally_service_proto_rawDescOnce sync.Once
@@ -1916,7 +2321,7 @@ func file_mandate_tally_v1_tally_service_proto_rawDescGZIP() []byte {
 	return file_mandate_tally_v1_tally_service_proto_rawDescData
 }
 
-var file_mandate_tally_v1_tally_service_proto_msgTypes = make([]protoimpl.MessageInfo, 29)
+var file_mandate_tally_v1_tally_service_proto_msgTypes = make([]protoimpl.MessageInfo, 35)
 var file_mandate_tally_v1_tally_service_proto_goTypes = []any{
 	(*CreateElectionRequest)(nil),             // 0: mandate.tally.v1.CreateElectionRequest
 	(*GetElectionRequest)(nil),                // 1: mandate.tally.v1.GetElectionRequest
@@ -1945,79 +2350,106 @@ var file_mandate_tally_v1_tally_service_proto_goTypes = []any{
 	(*WatchTotalsResponse)(nil),               // 24: mandate.tally.v1.WatchTotalsResponse
 	(*SetContestPhaseRequest)(nil),            // 25: mandate.tally.v1.SetContestPhaseRequest
 	(*GetForensicsReportRequest)(nil),         // 26: mandate.tally.v1.GetForensicsReportRequest
-	nil,                                       // 27: mandate.tally.v1.SubmitProtocolRequest.LinesEntry
-	nil,                                       // 28: mandate.tally.v1.SubmitProtocolRequest.VotesEntry
-	(*Election)(nil),                          // 29: mandate.tally.v1.Election
-	(*ReportingUnit)(nil),                     // 30: mandate.tally.v1.ReportingUnit
-	(SubmissionKind)(0),                       // 31: mandate.tally.v1.SubmissionKind
-	(*Protocol)(nil),                          // 32: mandate.tally.v1.Protocol
-	(*Violation)(nil),                         // 33: mandate.tally.v1.Violation
-	(*Change)(nil),                            // 34: mandate.tally.v1.Change
-	(*Totals)(nil),                            // 35: mandate.tally.v1.Totals
-	(ResultStatus)(0),                         // 36: mandate.tally.v1.ResultStatus
-	(*Contest)(nil),                           // 37: mandate.tally.v1.Contest
-	(*ForensicsReport)(nil),                   // 38: mandate.tally.v1.ForensicsReport
+	(*GetCheckpointRequest)(nil),              // 27: mandate.tally.v1.GetCheckpointRequest
+	(*GetInclusionProofRequest)(nil),          // 28: mandate.tally.v1.GetInclusionProofRequest
+	(*GetConsistencyProofRequest)(nil),        // 29: mandate.tally.v1.GetConsistencyProofRequest
+	(*ListLogEntriesRequest)(nil),             // 30: mandate.tally.v1.ListLogEntriesRequest
+	(*ListLogEntriesResponse)(nil),            // 31: mandate.tally.v1.ListLogEntriesResponse
+	(*ExportElectionRequest)(nil),             // 32: mandate.tally.v1.ExportElectionRequest
+	nil,                                       // 33: mandate.tally.v1.SubmitProtocolRequest.LinesEntry
+	nil,                                       // 34: mandate.tally.v1.SubmitProtocolRequest.VotesEntry
+	(*Election)(nil),                          // 35: mandate.tally.v1.Election
+	(*ReportingUnit)(nil),                     // 36: mandate.tally.v1.ReportingUnit
+	(SubmissionKind)(0),                       // 37: mandate.tally.v1.SubmissionKind
+	(*Protocol)(nil),                          // 38: mandate.tally.v1.Protocol
+	(*Violation)(nil),                         // 39: mandate.tally.v1.Violation
+	(*LogReceipt)(nil),                        // 40: mandate.tally.v1.LogReceipt
+	(*LogSpan)(nil),                           // 41: mandate.tally.v1.LogSpan
+	(*Change)(nil),                            // 42: mandate.tally.v1.Change
+	(*Totals)(nil),                            // 43: mandate.tally.v1.Totals
+	(ResultStatus)(0),                         // 44: mandate.tally.v1.ResultStatus
+	(*LogEntry)(nil),                          // 45: mandate.tally.v1.LogEntry
+	(*Contest)(nil),                           // 46: mandate.tally.v1.Contest
+	(*ForensicsReport)(nil),                   // 47: mandate.tally.v1.ForensicsReport
+	(*Checkpoint)(nil),                        // 48: mandate.tally.v1.Checkpoint
+	(*InclusionProof)(nil),                    // 49: mandate.tally.v1.InclusionProof
+	(*ConsistencyProof)(nil),                  // 50: mandate.tally.v1.ConsistencyProof
+	(*httpbody.HttpBody)(nil),                 // 51: google.api.HttpBody
 }
 var file_mandate_tally_v1_tally_service_proto_depIdxs = []int32{
-	29, // 0: mandate.tally.v1.CreateElectionRequest.election:type_name -> mandate.tally.v1.Election
-	29, // 1: mandate.tally.v1.ListElectionsResponse.elections:type_name -> mandate.tally.v1.Election
-	30, // 2: mandate.tally.v1.BatchCreateReportingUnitsRequest.units:type_name -> mandate.tally.v1.ReportingUnit
-	30, // 3: mandate.tally.v1.BatchCreateReportingUnitsResponse.units:type_name -> mandate.tally.v1.ReportingUnit
-	30, // 4: mandate.tally.v1.ListReportingUnitsResponse.reporting_units:type_name -> mandate.tally.v1.ReportingUnit
-	27, // 5: mandate.tally.v1.SubmitProtocolRequest.lines:type_name -> mandate.tally.v1.SubmitProtocolRequest.LinesEntry
-	28, // 6: mandate.tally.v1.SubmitProtocolRequest.votes:type_name -> mandate.tally.v1.SubmitProtocolRequest.VotesEntry
-	31, // 7: mandate.tally.v1.SubmitProtocolRequest.kind:type_name -> mandate.tally.v1.SubmissionKind
-	32, // 8: mandate.tally.v1.SubmitProtocolResponse.protocol:type_name -> mandate.tally.v1.Protocol
-	33, // 9: mandate.tally.v1.SubmitProtocolResponse.warnings:type_name -> mandate.tally.v1.Violation
-	10, // 10: mandate.tally.v1.ImportProtocolsRequest.protocol:type_name -> mandate.tally.v1.SubmitProtocolRequest
-	13, // 11: mandate.tally.v1.ImportProtocolsRequest.rows:type_name -> mandate.tally.v1.ProtocolRows
-	14, // 12: mandate.tally.v1.ProtocolRows.rows:type_name -> mandate.tally.v1.ProtocolRow
-	31, // 13: mandate.tally.v1.ProtocolRow.kind:type_name -> mandate.tally.v1.SubmissionKind
-	16, // 14: mandate.tally.v1.ImportProtocolsResponse.rejections:type_name -> mandate.tally.v1.ImportRejection
-	33, // 15: mandate.tally.v1.ImportRejection.violations:type_name -> mandate.tally.v1.Violation
-	32, // 16: mandate.tally.v1.ListProtocolsResponse.protocols:type_name -> mandate.tally.v1.Protocol
-	34, // 17: mandate.tally.v1.ListChangesResponse.changes:type_name -> mandate.tally.v1.Change
-	35, // 18: mandate.tally.v1.ListChangesResponse.totals:type_name -> mandate.tally.v1.Totals
-	35, // 19: mandate.tally.v1.WatchTotalsResponse.totals:type_name -> mandate.tally.v1.Totals
-	34, // 20: mandate.tally.v1.WatchTotalsResponse.changes:type_name -> mandate.tally.v1.Change
-	36, // 21: mandate.tally.v1.SetContestPhaseRequest.phase:type_name -> mandate.tally.v1.ResultStatus
-	0,  // 22: mandate.tally.v1.TallyService.CreateElection:input_type -> mandate.tally.v1.CreateElectionRequest
-	1,  // 23: mandate.tally.v1.TallyService.GetElection:input_type -> mandate.tally.v1.GetElectionRequest
-	2,  // 24: mandate.tally.v1.TallyService.ListElections:input_type -> mandate.tally.v1.ListElectionsRequest
-	4,  // 25: mandate.tally.v1.TallyService.GetContest:input_type -> mandate.tally.v1.GetContestRequest
-	5,  // 26: mandate.tally.v1.TallyService.BatchCreateReportingUnits:input_type -> mandate.tally.v1.BatchCreateReportingUnitsRequest
-	7,  // 27: mandate.tally.v1.TallyService.GetReportingUnit:input_type -> mandate.tally.v1.GetReportingUnitRequest
-	8,  // 28: mandate.tally.v1.TallyService.ListReportingUnits:input_type -> mandate.tally.v1.ListReportingUnitsRequest
-	10, // 29: mandate.tally.v1.TallyService.SubmitProtocol:input_type -> mandate.tally.v1.SubmitProtocolRequest
-	12, // 30: mandate.tally.v1.TallyService.ImportProtocols:input_type -> mandate.tally.v1.ImportProtocolsRequest
-	17, // 31: mandate.tally.v1.TallyService.GetProtocol:input_type -> mandate.tally.v1.GetProtocolRequest
-	18, // 32: mandate.tally.v1.TallyService.ListProtocols:input_type -> mandate.tally.v1.ListProtocolsRequest
-	20, // 33: mandate.tally.v1.TallyService.GetTotals:input_type -> mandate.tally.v1.GetTotalsRequest
-	21, // 34: mandate.tally.v1.TallyService.ListChanges:input_type -> mandate.tally.v1.ListChangesRequest
-	23, // 35: mandate.tally.v1.TallyService.WatchTotals:input_type -> mandate.tally.v1.WatchTotalsRequest
-	25, // 36: mandate.tally.v1.TallyService.SetContestPhase:input_type -> mandate.tally.v1.SetContestPhaseRequest
-	26, // 37: mandate.tally.v1.TallyService.GetForensicsReport:input_type -> mandate.tally.v1.GetForensicsReportRequest
-	29, // 38: mandate.tally.v1.TallyService.CreateElection:output_type -> mandate.tally.v1.Election
-	29, // 39: mandate.tally.v1.TallyService.GetElection:output_type -> mandate.tally.v1.Election
-	3,  // 40: mandate.tally.v1.TallyService.ListElections:output_type -> mandate.tally.v1.ListElectionsResponse
-	37, // 41: mandate.tally.v1.TallyService.GetContest:output_type -> mandate.tally.v1.Contest
-	6,  // 42: mandate.tally.v1.TallyService.BatchCreateReportingUnits:output_type -> mandate.tally.v1.BatchCreateReportingUnitsResponse
-	30, // 43: mandate.tally.v1.TallyService.GetReportingUnit:output_type -> mandate.tally.v1.ReportingUnit
-	9,  // 44: mandate.tally.v1.TallyService.ListReportingUnits:output_type -> mandate.tally.v1.ListReportingUnitsResponse
-	11, // 45: mandate.tally.v1.TallyService.SubmitProtocol:output_type -> mandate.tally.v1.SubmitProtocolResponse
-	15, // 46: mandate.tally.v1.TallyService.ImportProtocols:output_type -> mandate.tally.v1.ImportProtocolsResponse
-	32, // 47: mandate.tally.v1.TallyService.GetProtocol:output_type -> mandate.tally.v1.Protocol
-	19, // 48: mandate.tally.v1.TallyService.ListProtocols:output_type -> mandate.tally.v1.ListProtocolsResponse
-	35, // 49: mandate.tally.v1.TallyService.GetTotals:output_type -> mandate.tally.v1.Totals
-	22, // 50: mandate.tally.v1.TallyService.ListChanges:output_type -> mandate.tally.v1.ListChangesResponse
-	24, // 51: mandate.tally.v1.TallyService.WatchTotals:output_type -> mandate.tally.v1.WatchTotalsResponse
-	37, // 52: mandate.tally.v1.TallyService.SetContestPhase:output_type -> mandate.tally.v1.Contest
-	38, // 53: mandate.tally.v1.TallyService.GetForensicsReport:output_type -> mandate.tally.v1.ForensicsReport
-	38, // [38:54] is the sub-list for method output_type
-	22, // [22:38] is the sub-list for method input_type
-	22, // [22:22] is the sub-list for extension type_name
-	22, // [22:22] is the sub-list for extension extendee
-	0,  // [0:22] is the sub-list for field type_name
+	35, // 0: mandate.tally.v1.CreateElectionRequest.election:type_name -> mandate.tally.v1.Election
+	35, // 1: mandate.tally.v1.ListElectionsResponse.elections:type_name -> mandate.tally.v1.Election
+	36, // 2: mandate.tally.v1.BatchCreateReportingUnitsRequest.units:type_name -> mandate.tally.v1.ReportingUnit
+	36, // 3: mandate.tally.v1.BatchCreateReportingUnitsResponse.units:type_name -> mandate.tally.v1.ReportingUnit
+	36, // 4: mandate.tally.v1.ListReportingUnitsResponse.reporting_units:type_name -> mandate.tally.v1.ReportingUnit
+	33, // 5: mandate.tally.v1.SubmitProtocolRequest.lines:type_name -> mandate.tally.v1.SubmitProtocolRequest.LinesEntry
+	34, // 6: mandate.tally.v1.SubmitProtocolRequest.votes:type_name -> mandate.tally.v1.SubmitProtocolRequest.VotesEntry
+	37, // 7: mandate.tally.v1.SubmitProtocolRequest.kind:type_name -> mandate.tally.v1.SubmissionKind
+	38, // 8: mandate.tally.v1.SubmitProtocolResponse.protocol:type_name -> mandate.tally.v1.Protocol
+	39, // 9: mandate.tally.v1.SubmitProtocolResponse.warnings:type_name -> mandate.tally.v1.Violation
+	40, // 10: mandate.tally.v1.SubmitProtocolResponse.receipt:type_name -> mandate.tally.v1.LogReceipt
+	10, // 11: mandate.tally.v1.ImportProtocolsRequest.protocol:type_name -> mandate.tally.v1.SubmitProtocolRequest
+	13, // 12: mandate.tally.v1.ImportProtocolsRequest.rows:type_name -> mandate.tally.v1.ProtocolRows
+	14, // 13: mandate.tally.v1.ProtocolRows.rows:type_name -> mandate.tally.v1.ProtocolRow
+	37, // 14: mandate.tally.v1.ProtocolRow.kind:type_name -> mandate.tally.v1.SubmissionKind
+	16, // 15: mandate.tally.v1.ImportProtocolsResponse.rejections:type_name -> mandate.tally.v1.ImportRejection
+	41, // 16: mandate.tally.v1.ImportProtocolsResponse.log_span:type_name -> mandate.tally.v1.LogSpan
+	39, // 17: mandate.tally.v1.ImportRejection.violations:type_name -> mandate.tally.v1.Violation
+	40, // 18: mandate.tally.v1.ImportRejection.receipt:type_name -> mandate.tally.v1.LogReceipt
+	38, // 19: mandate.tally.v1.ListProtocolsResponse.protocols:type_name -> mandate.tally.v1.Protocol
+	42, // 20: mandate.tally.v1.ListChangesResponse.changes:type_name -> mandate.tally.v1.Change
+	43, // 21: mandate.tally.v1.ListChangesResponse.totals:type_name -> mandate.tally.v1.Totals
+	43, // 22: mandate.tally.v1.WatchTotalsResponse.totals:type_name -> mandate.tally.v1.Totals
+	42, // 23: mandate.tally.v1.WatchTotalsResponse.changes:type_name -> mandate.tally.v1.Change
+	44, // 24: mandate.tally.v1.SetContestPhaseRequest.phase:type_name -> mandate.tally.v1.ResultStatus
+	45, // 25: mandate.tally.v1.ListLogEntriesResponse.log_entries:type_name -> mandate.tally.v1.LogEntry
+	0,  // 26: mandate.tally.v1.TallyService.CreateElection:input_type -> mandate.tally.v1.CreateElectionRequest
+	1,  // 27: mandate.tally.v1.TallyService.GetElection:input_type -> mandate.tally.v1.GetElectionRequest
+	2,  // 28: mandate.tally.v1.TallyService.ListElections:input_type -> mandate.tally.v1.ListElectionsRequest
+	4,  // 29: mandate.tally.v1.TallyService.GetContest:input_type -> mandate.tally.v1.GetContestRequest
+	5,  // 30: mandate.tally.v1.TallyService.BatchCreateReportingUnits:input_type -> mandate.tally.v1.BatchCreateReportingUnitsRequest
+	7,  // 31: mandate.tally.v1.TallyService.GetReportingUnit:input_type -> mandate.tally.v1.GetReportingUnitRequest
+	8,  // 32: mandate.tally.v1.TallyService.ListReportingUnits:input_type -> mandate.tally.v1.ListReportingUnitsRequest
+	10, // 33: mandate.tally.v1.TallyService.SubmitProtocol:input_type -> mandate.tally.v1.SubmitProtocolRequest
+	12, // 34: mandate.tally.v1.TallyService.ImportProtocols:input_type -> mandate.tally.v1.ImportProtocolsRequest
+	17, // 35: mandate.tally.v1.TallyService.GetProtocol:input_type -> mandate.tally.v1.GetProtocolRequest
+	18, // 36: mandate.tally.v1.TallyService.ListProtocols:input_type -> mandate.tally.v1.ListProtocolsRequest
+	20, // 37: mandate.tally.v1.TallyService.GetTotals:input_type -> mandate.tally.v1.GetTotalsRequest
+	21, // 38: mandate.tally.v1.TallyService.ListChanges:input_type -> mandate.tally.v1.ListChangesRequest
+	23, // 39: mandate.tally.v1.TallyService.WatchTotals:input_type -> mandate.tally.v1.WatchTotalsRequest
+	25, // 40: mandate.tally.v1.TallyService.SetContestPhase:input_type -> mandate.tally.v1.SetContestPhaseRequest
+	26, // 41: mandate.tally.v1.TallyService.GetForensicsReport:input_type -> mandate.tally.v1.GetForensicsReportRequest
+	27, // 42: mandate.tally.v1.TallyService.GetCheckpoint:input_type -> mandate.tally.v1.GetCheckpointRequest
+	28, // 43: mandate.tally.v1.TallyService.GetInclusionProof:input_type -> mandate.tally.v1.GetInclusionProofRequest
+	29, // 44: mandate.tally.v1.TallyService.GetConsistencyProof:input_type -> mandate.tally.v1.GetConsistencyProofRequest
+	30, // 45: mandate.tally.v1.TallyService.ListLogEntries:input_type -> mandate.tally.v1.ListLogEntriesRequest
+	32, // 46: mandate.tally.v1.TallyService.ExportElection:input_type -> mandate.tally.v1.ExportElectionRequest
+	35, // 47: mandate.tally.v1.TallyService.CreateElection:output_type -> mandate.tally.v1.Election
+	35, // 48: mandate.tally.v1.TallyService.GetElection:output_type -> mandate.tally.v1.Election
+	3,  // 49: mandate.tally.v1.TallyService.ListElections:output_type -> mandate.tally.v1.ListElectionsResponse
+	46, // 50: mandate.tally.v1.TallyService.GetContest:output_type -> mandate.tally.v1.Contest
+	6,  // 51: mandate.tally.v1.TallyService.BatchCreateReportingUnits:output_type -> mandate.tally.v1.BatchCreateReportingUnitsResponse
+	36, // 52: mandate.tally.v1.TallyService.GetReportingUnit:output_type -> mandate.tally.v1.ReportingUnit
+	9,  // 53: mandate.tally.v1.TallyService.ListReportingUnits:output_type -> mandate.tally.v1.ListReportingUnitsResponse
+	11, // 54: mandate.tally.v1.TallyService.SubmitProtocol:output_type -> mandate.tally.v1.SubmitProtocolResponse
+	15, // 55: mandate.tally.v1.TallyService.ImportProtocols:output_type -> mandate.tally.v1.ImportProtocolsResponse
+	38, // 56: mandate.tally.v1.TallyService.GetProtocol:output_type -> mandate.tally.v1.Protocol
+	19, // 57: mandate.tally.v1.TallyService.ListProtocols:output_type -> mandate.tally.v1.ListProtocolsResponse
+	43, // 58: mandate.tally.v1.TallyService.GetTotals:output_type -> mandate.tally.v1.Totals
+	22, // 59: mandate.tally.v1.TallyService.ListChanges:output_type -> mandate.tally.v1.ListChangesResponse
+	24, // 60: mandate.tally.v1.TallyService.WatchTotals:output_type -> mandate.tally.v1.WatchTotalsResponse
+	46, // 61: mandate.tally.v1.TallyService.SetContestPhase:output_type -> mandate.tally.v1.Contest
+	47, // 62: mandate.tally.v1.TallyService.GetForensicsReport:output_type -> mandate.tally.v1.ForensicsReport
+	48, // 63: mandate.tally.v1.TallyService.GetCheckpoint:output_type -> mandate.tally.v1.Checkpoint
+	49, // 64: mandate.tally.v1.TallyService.GetInclusionProof:output_type -> mandate.tally.v1.InclusionProof
+	50, // 65: mandate.tally.v1.TallyService.GetConsistencyProof:output_type -> mandate.tally.v1.ConsistencyProof
+	31, // 66: mandate.tally.v1.TallyService.ListLogEntries:output_type -> mandate.tally.v1.ListLogEntriesResponse
+	51, // 67: mandate.tally.v1.TallyService.ExportElection:output_type -> google.api.HttpBody
+	47, // [47:68] is the sub-list for method output_type
+	26, // [26:47] is the sub-list for method input_type
+	26, // [26:26] is the sub-list for extension type_name
+	26, // [26:26] is the sub-list for extension extendee
+	0,  // [0:26] is the sub-list for field type_name
 }
 
 func init() { file_mandate_tally_v1_tally_service_proto_init() }
@@ -2027,6 +2459,7 @@ func file_mandate_tally_v1_tally_service_proto_init() {
 	}
 	file_mandate_tally_v1_election_proto_init()
 	file_mandate_tally_v1_forensics_proto_init()
+	file_mandate_tally_v1_log_proto_init()
 	file_mandate_tally_v1_protocol_proto_init()
 	file_mandate_tally_v1_totals_proto_init()
 	type x struct{}
@@ -2035,7 +2468,7 @@ func file_mandate_tally_v1_tally_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mandate_tally_v1_tally_service_proto_rawDesc), len(file_mandate_tally_v1_tally_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   29,
+			NumMessages:   35,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -8,6 +8,7 @@ package tallyv1
 
 import (
 	context "context"
+	httpbody "google.golang.org/genproto/googleapis/api/httpbody"
 	grpc "google.golang.org/grpc"
 	codes "google.golang.org/grpc/codes"
 	status "google.golang.org/grpc/status"
@@ -35,6 +36,11 @@ const (
 	TallyService_WatchTotals_FullMethodName               = "/mandate.tally.v1.TallyService/WatchTotals"
 	TallyService_SetContestPhase_FullMethodName           = "/mandate.tally.v1.TallyService/SetContestPhase"
 	TallyService_GetForensicsReport_FullMethodName        = "/mandate.tally.v1.TallyService/GetForensicsReport"
+	TallyService_GetCheckpoint_FullMethodName             = "/mandate.tally.v1.TallyService/GetCheckpoint"
+	TallyService_GetInclusionProof_FullMethodName         = "/mandate.tally.v1.TallyService/GetInclusionProof"
+	TallyService_GetConsistencyProof_FullMethodName       = "/mandate.tally.v1.TallyService/GetConsistencyProof"
+	TallyService_ListLogEntries_FullMethodName            = "/mandate.tally.v1.TallyService/ListLogEntries"
+	TallyService_ExportElection_FullMethodName            = "/mandate.tally.v1.TallyService/ExportElection"
 )
 
 // TallyServiceClient is the client API for TallyService service.
@@ -88,6 +94,24 @@ type TallyServiceClient interface {
 	// the most extreme stations. They are indicators for observers and
 	// researchers, not evidence of fraud; the report says so.
 	GetForensicsReport(ctx context.Context, in *GetForensicsReportRequest, opts ...grpc.CallOption) (*ForensicsReport, error)
+	// Returns a signed checkpoint of an election's log: the one published
+	// last (`elections/{e}/checkpoints/latest`; one is published every few
+	// seconds while the log grows), one of the whole log made now
+	// (`.../checkpoints/current`), or the one of a tree size (`.../checkpoints/115`).
+	GetCheckpoint(ctx context.Context, in *GetCheckpointRequest, opts ...grpc.CallOption) (*Checkpoint, error)
+	// Proves that an entry of an election's log is in the tree of a
+	// checkpoint.
+	GetInclusionProof(ctx context.Context, in *GetInclusionProofRequest, opts ...grpc.CallOption) (*InclusionProof, error)
+	// Proves that the tree of an earlier checkpoint is a prefix of the tree
+	// of a later one: the log only grew in between.
+	GetConsistencyProof(ctx context.Context, in *GetConsistencyProofRequest, opts ...grpc.CallOption) (*ConsistencyProof, error)
+	// Lists the entries of an election's log, oldest first.
+	ListLogEntries(ctx context.Context, in *ListLogEntriesRequest, opts ...grpc.CallOption) (*ListLogEntriesResponse, error)
+	// Streams the public export of an election as a ZIP archive: the signed
+	// checkpoint, the whole log, every protocol version (CSV), the totals of
+	// every unit (JSON) and the same results as NIST SP 1500-100 JSON, all of
+	// one instant (docs/verification.md). Over HTTP it is a plain download.
+	ExportElection(ctx context.Context, in *ExportElectionRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[httpbody.HttpBody], error)
 }
 
 type tallyServiceClient struct {
@@ -270,6 +294,65 @@ func (c *tallyServiceClient) GetForensicsReport(ctx context.Context, in *GetFore
 	return out, nil
 }
 
+func (c *tallyServiceClient) GetCheckpoint(ctx context.Context, in *GetCheckpointRequest, opts ...grpc.CallOption) (*Checkpoint, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Checkpoint)
+	err := c.cc.Invoke(ctx, TallyService_GetCheckpoint_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *tallyServiceClient) GetInclusionProof(ctx context.Context, in *GetInclusionProofRequest, opts ...grpc.CallOption) (*InclusionProof, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(InclusionProof)
+	err := c.cc.Invoke(ctx, TallyService_GetInclusionProof_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *tallyServiceClient) GetConsistencyProof(ctx context.Context, in *GetConsistencyProofRequest, opts ...grpc.CallOption) (*ConsistencyProof, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ConsistencyProof)
+	err := c.cc.Invoke(ctx, TallyService_GetConsistencyProof_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *tallyServiceClient) ListLogEntries(ctx context.Context, in *ListLogEntriesRequest, opts ...grpc.CallOption) (*ListLogEntriesResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListLogEntriesResponse)
+	err := c.cc.Invoke(ctx, TallyService_ListLogEntries_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *tallyServiceClient) ExportElection(ctx context.Context, in *ExportElectionRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[httpbody.HttpBody], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &TallyService_ServiceDesc.Streams[2], TallyService_ExportElection_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[ExportElectionRequest, httpbody.HttpBody]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type TallyService_ExportElectionClient = grpc.ServerStreamingClient[httpbody.HttpBody]
+
 // TallyServiceServer is the server API for TallyService service.
 // All implementations must embed UnimplementedTallyServiceServer
 // for forward compatibility.
@@ -321,6 +404,24 @@ type TallyServiceServer interface {
 	// the most extreme stations. They are indicators for observers and
 	// researchers, not evidence of fraud; the report says so.
 	GetForensicsReport(context.Context, *GetForensicsReportRequest) (*ForensicsReport, error)
+	// Returns a signed checkpoint of an election's log: the one published
+	// last (`elections/{e}/checkpoints/latest`; one is published every few
+	// seconds while the log grows), one of the whole log made now
+	// (`.../checkpoints/current`), or the one of a tree size (`.../checkpoints/115`).
+	GetCheckpoint(context.Context, *GetCheckpointRequest) (*Checkpoint, error)
+	// Proves that an entry of an election's log is in the tree of a
+	// checkpoint.
+	GetInclusionProof(context.Context, *GetInclusionProofRequest) (*InclusionProof, error)
+	// Proves that the tree of an earlier checkpoint is a prefix of the tree
+	// of a later one: the log only grew in between.
+	GetConsistencyProof(context.Context, *GetConsistencyProofRequest) (*ConsistencyProof, error)
+	// Lists the entries of an election's log, oldest first.
+	ListLogEntries(context.Context, *ListLogEntriesRequest) (*ListLogEntriesResponse, error)
+	// Streams the public export of an election as a ZIP archive: the signed
+	// checkpoint, the whole log, every protocol version (CSV), the totals of
+	// every unit (JSON) and the same results as NIST SP 1500-100 JSON, all of
+	// one instant (docs/verification.md). Over HTTP it is a plain download.
+	ExportElection(*ExportElectionRequest, grpc.ServerStreamingServer[httpbody.HttpBody]) error
 	mustEmbedUnimplementedTallyServiceServer()
 }
 
@@ -378,6 +479,21 @@ func (UnimplementedTallyServiceServer) SetContestPhase(context.Context, *SetCont
 }
 func (UnimplementedTallyServiceServer) GetForensicsReport(context.Context, *GetForensicsReportRequest) (*ForensicsReport, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetForensicsReport not implemented")
+}
+func (UnimplementedTallyServiceServer) GetCheckpoint(context.Context, *GetCheckpointRequest) (*Checkpoint, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetCheckpoint not implemented")
+}
+func (UnimplementedTallyServiceServer) GetInclusionProof(context.Context, *GetInclusionProofRequest) (*InclusionProof, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetInclusionProof not implemented")
+}
+func (UnimplementedTallyServiceServer) GetConsistencyProof(context.Context, *GetConsistencyProofRequest) (*ConsistencyProof, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetConsistencyProof not implemented")
+}
+func (UnimplementedTallyServiceServer) ListLogEntries(context.Context, *ListLogEntriesRequest) (*ListLogEntriesResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListLogEntries not implemented")
+}
+func (UnimplementedTallyServiceServer) ExportElection(*ExportElectionRequest, grpc.ServerStreamingServer[httpbody.HttpBody]) error {
+	return status.Error(codes.Unimplemented, "method ExportElection not implemented")
 }
 func (UnimplementedTallyServiceServer) mustEmbedUnimplementedTallyServiceServer() {}
 func (UnimplementedTallyServiceServer) testEmbeddedByValue()                      {}
@@ -670,6 +786,89 @@ func _TallyService_GetForensicsReport_Handler(srv interface{}, ctx context.Conte
 	return interceptor(ctx, in, info, handler)
 }
 
+func _TallyService_GetCheckpoint_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetCheckpointRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(TallyServiceServer).GetCheckpoint(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: TallyService_GetCheckpoint_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(TallyServiceServer).GetCheckpoint(ctx, req.(*GetCheckpointRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _TallyService_GetInclusionProof_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetInclusionProofRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(TallyServiceServer).GetInclusionProof(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: TallyService_GetInclusionProof_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(TallyServiceServer).GetInclusionProof(ctx, req.(*GetInclusionProofRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _TallyService_GetConsistencyProof_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetConsistencyProofRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(TallyServiceServer).GetConsistencyProof(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: TallyService_GetConsistencyProof_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(TallyServiceServer).GetConsistencyProof(ctx, req.(*GetConsistencyProofRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _TallyService_ListLogEntries_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListLogEntriesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(TallyServiceServer).ListLogEntries(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: TallyService_ListLogEntries_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(TallyServiceServer).ListLogEntries(ctx, req.(*ListLogEntriesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _TallyService_ExportElection_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(ExportElectionRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(TallyServiceServer).ExportElection(m, &grpc.GenericServerStream[ExportElectionRequest, httpbody.HttpBody]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type TallyService_ExportElectionServer = grpc.ServerStreamingServer[httpbody.HttpBody]
+
 // TallyService_ServiceDesc is the grpc.ServiceDesc for TallyService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -733,6 +932,22 @@ var TallyService_ServiceDesc = grpc.ServiceDesc{
 			MethodName: "GetForensicsReport",
 			Handler:    _TallyService_GetForensicsReport_Handler,
 		},
+		{
+			MethodName: "GetCheckpoint",
+			Handler:    _TallyService_GetCheckpoint_Handler,
+		},
+		{
+			MethodName: "GetInclusionProof",
+			Handler:    _TallyService_GetInclusionProof_Handler,
+		},
+		{
+			MethodName: "GetConsistencyProof",
+			Handler:    _TallyService_GetConsistencyProof_Handler,
+		},
+		{
+			MethodName: "ListLogEntries",
+			Handler:    _TallyService_ListLogEntries_Handler,
+		},
 	},
 	Streams: []grpc.StreamDesc{
 		{
@@ -743,6 +958,11 @@ var TallyService_ServiceDesc = grpc.ServiceDesc{
 		{
 			StreamName:    "WatchTotals",
 			Handler:       _TallyService_WatchTotals_Handler,
+			ServerStreams: true,
+		},
+		{
+			StreamName:    "ExportElection",
+			Handler:       _TallyService_ExportElection_Handler,
 			ServerStreams: true,
 		},
 	},

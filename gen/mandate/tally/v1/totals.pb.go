@@ -74,7 +74,12 @@ type Totals struct {
 	// The sum of every line of the protocol form, in form order, so any line
 	// (ballots received, in mobile boxes, ...) can be checked, not only the
 	// ones with a role.
-	Lines         []*LineTotal `protobuf:"bytes,22,rep,name=lines,proto3" json:"lines,omitempty"`
+	Lines []*LineTotal `protobuf:"bytes,22,rep,name=lines,proto3" json:"lines,omitempty"`
+	// The checkpoint of the election's log whose entries are exactly the
+	// changes these totals include (up to results_version): recomputing the
+	// totals from that log gives these numbers. Absent before the first
+	// logged change.
+	Checkpoint    *Checkpoint `protobuf:"bytes,23,opt,name=checkpoint,proto3" json:"checkpoint,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -259,6 +264,13 @@ func (x *Totals) GetLeader() *LeaderStatus {
 func (x *Totals) GetLines() []*LineTotal {
 	if x != nil {
 		return x.Lines
+	}
+	return nil
+}
+
+func (x *Totals) GetCheckpoint() *Checkpoint {
+	if x != nil {
+		return x.Checkpoint
 	}
 	return nil
 }
@@ -661,7 +673,8 @@ var File_mandate_tally_v1_totals_proto protoreflect.FileDescriptor
 
 const file_mandate_tally_v1_totals_proto_rawDesc = "" +
 	"\n" +
-	"\x1dmandate/tally/v1/totals.proto\x12\x10mandate.tally.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1fmandate/tally/v1/election.proto\x1a\x1fmandate/tally/v1/protocol.proto\"\xc5\t\n" +
+	"\x1dmandate/tally/v1/totals.proto\x12\x10mandate.tally.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1fmandate/tally/v1/election.proto\x1a\x1amandate/tally/v1/log.proto\x1a\x1fmandate/tally/v1/protocol.proto\"\x88\n" +
+	"\n" +
 	"\x06Totals\x12\x17\n" +
 	"\x04name\x18\x01 \x01(\tB\x03\xe0A\bR\x04name\x12\x17\n" +
 	"\x04unit\x18\x02 \x01(\tB\x03\xe0A\x03R\x04unit\x12/\n" +
@@ -686,7 +699,10 @@ const file_mandate_tally_v1_totals_proto_rawDesc = "" +
 	"\x0fresults_version\x18\x13 \x01(\x03B\x03\xe0A\x03R\x0eresultsVersion\x12D\n" +
 	"\rgenerate_time\x18\x14 \x01(\v2\x1a.google.protobuf.TimestampB\x03\xe0A\x03R\fgenerateTime\x12;\n" +
 	"\x06leader\x18\x15 \x01(\v2\x1e.mandate.tally.v1.LeaderStatusB\x03\xe0A\x03R\x06leader\x126\n" +
-	"\x05lines\x18\x16 \x03(\v2\x1b.mandate.tally.v1.LineTotalB\x03\xe0A\x03R\x05lines:d\xeaAa\n" +
+	"\x05lines\x18\x16 \x03(\v2\x1b.mandate.tally.v1.LineTotalB\x03\xe0A\x03R\x05lines\x12A\n" +
+	"\n" +
+	"checkpoint\x18\x17 \x01(\v2\x1c.mandate.tally.v1.CheckpointB\x03\xe0A\x03R\n" +
+	"checkpoint:d\xeaAa\n" +
 	"\x18tally.mandate.dev/Totals\x125elections/{election}/contests/{contest}/totals/{unit}*\x06totals2\x06totals\"p\n" +
 	"\tLineTotal\x12\x12\n" +
 	"\x04line\x18\x01 \x01(\tR\x04line\x12\x16\n" +
@@ -743,7 +759,8 @@ var file_mandate_tally_v1_totals_proto_goTypes = []any{
 	(LineRole)(0),                 // 6: mandate.tally.v1.LineRole
 	(ResultStatus)(0),             // 7: mandate.tally.v1.ResultStatus
 	(*timestamppb.Timestamp)(nil), // 8: google.protobuf.Timestamp
-	(SubmissionKind)(0),           // 9: mandate.tally.v1.SubmissionKind
+	(*Checkpoint)(nil),            // 9: mandate.tally.v1.Checkpoint
+	(SubmissionKind)(0),           // 10: mandate.tally.v1.SubmissionKind
 }
 var file_mandate_tally_v1_totals_proto_depIdxs = []int32{
 	2,  // 0: mandate.tally.v1.Totals.choices:type_name -> mandate.tally.v1.ChoiceTotal
@@ -754,15 +771,16 @@ var file_mandate_tally_v1_totals_proto_depIdxs = []int32{
 	8,  // 5: mandate.tally.v1.Totals.generate_time:type_name -> google.protobuf.Timestamp
 	4,  // 6: mandate.tally.v1.Totals.leader:type_name -> mandate.tally.v1.LeaderStatus
 	1,  // 7: mandate.tally.v1.Totals.lines:type_name -> mandate.tally.v1.LineTotal
-	3,  // 8: mandate.tally.v1.ChoiceTotal.share:type_name -> mandate.tally.v1.Ratio
-	9,  // 9: mandate.tally.v1.Change.kind:type_name -> mandate.tally.v1.SubmissionKind
-	8,  // 10: mandate.tally.v1.Change.accept_time:type_name -> google.protobuf.Timestamp
-	7,  // 11: mandate.tally.v1.Change.status:type_name -> mandate.tally.v1.ResultStatus
-	12, // [12:12] is the sub-list for method output_type
-	12, // [12:12] is the sub-list for method input_type
-	12, // [12:12] is the sub-list for extension type_name
-	12, // [12:12] is the sub-list for extension extendee
-	0,  // [0:12] is the sub-list for field type_name
+	9,  // 8: mandate.tally.v1.Totals.checkpoint:type_name -> mandate.tally.v1.Checkpoint
+	3,  // 9: mandate.tally.v1.ChoiceTotal.share:type_name -> mandate.tally.v1.Ratio
+	10, // 10: mandate.tally.v1.Change.kind:type_name -> mandate.tally.v1.SubmissionKind
+	8,  // 11: mandate.tally.v1.Change.accept_time:type_name -> google.protobuf.Timestamp
+	7,  // 12: mandate.tally.v1.Change.status:type_name -> mandate.tally.v1.ResultStatus
+	13, // [13:13] is the sub-list for method output_type
+	13, // [13:13] is the sub-list for method input_type
+	13, // [13:13] is the sub-list for extension type_name
+	13, // [13:13] is the sub-list for extension extendee
+	0,  // [0:13] is the sub-list for field type_name
 }
 
 func init() { file_mandate_tally_v1_totals_proto_init() }
@@ -771,6 +789,7 @@ func file_mandate_tally_v1_totals_proto_init() {
 		return
 	}
 	file_mandate_tally_v1_election_proto_init()
+	file_mandate_tally_v1_log_proto_init()
 	file_mandate_tally_v1_protocol_proto_init()
 	type x struct{}
 	out := protoimpl.TypeBuilder{

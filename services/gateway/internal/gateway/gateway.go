@@ -6,9 +6,11 @@ package gateway
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	// Registers google.rpc.BadRequest, ErrorInfo ... so error details can be
@@ -60,6 +62,10 @@ func New(ctx context.Context, cfg Config) (http.Handler, error) {
 		return nil, fmt.Errorf("register seats: %w", err)
 	}
 	if err := mux.HandlePath(http.MethodGet, "/healthz/seats", healthHandler(healthpb.NewHealthClient(cfg.Seats))); err != nil {
+		return nil, err
+	}
+	// The export is a file: served as one, not as a stream of JSON chunks.
+	if err := mux.HandlePath(http.MethodGet, exportPattern, exportHandler(mux, tallyv1.NewTallyServiceClient(cfg.Tally))); err != nil {
 		return nil, err
 	}
 
@@ -146,4 +152,50 @@ func tooLarge(w http.ResponseWriter, max int64) {
 	// The same google.rpc.Status shape as every other error (code 8 is
 	// RESOURCE_EXHAUSTED).
 	fmt.Fprintf(w, `{"code":8,"message":"request body larger than %d bytes","details":[]}`+"\n", max)
+}
+
+const exportPattern = "/v1/{name=elections/*}:export"
+
+// exportHandler serves ExportElection as a download: the archive's bytes
+// with its content type and a file name. A failure before the first chunk
+// is the usual JSON error; one after it cuts the connection, so a client
+// sees a broken download rather than a short archive.
+func exportHandler(mux *runtime.ServeMux, c tallyv1.TallyServiceClient) runtime.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request, params map[string]string) {
+		_, out := runtime.MarshalerForRequest(mux, r)
+		ctx, err := runtime.AnnotateContext(r.Context(), mux, r, tallyv1.TallyService_ExportElection_FullMethodName,
+			runtime.WithHTTPPathPattern(exportPattern))
+		if err != nil {
+			runtime.HTTPError(r.Context(), mux, out, w, r, err)
+			return
+		}
+		stream, err := c.ExportElection(ctx, &tallyv1.ExportElectionRequest{Name: params["name"]})
+		if err != nil {
+			runtime.HTTPError(ctx, mux, out, w, r, err)
+			return
+		}
+		first, err := stream.Recv()
+		if err != nil {
+			runtime.HTTPError(ctx, mux, out, w, r, err)
+			return
+		}
+		election := strings.TrimPrefix(params["name"], "elections/")
+		w.Header().Set("Content-Type", first.GetContentType())
+		w.Header().Set("Content-Disposition", `attachment; filename="`+election+`-export.zip"`)
+		if _, err := w.Write(first.GetData()); err != nil {
+			return
+		}
+		for {
+			m, err := stream.Recv()
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			if err != nil {
+				panic(http.ErrAbortHandler)
+			}
+			if _, err := w.Write(m.GetData()); err != nil {
+				return
+			}
+		}
+	}
 }

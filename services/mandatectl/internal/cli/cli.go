@@ -24,10 +24,13 @@ func commands() map[string]command {
 		"apportion": {"apportion a case file (corpus schema) with the engine or a seats server", runApportion},
 		"demo":      {"load the Kazakhstan 2012 demo election into a tally server (demo load)", runDemo},
 		"define":    {"define an election from a YAML or JSON file on a tally server", runDefine},
+		"export":    {"download an election's public export (log, checkpoint, protocols, totals, NIST JSON)", runExport},
 		"forensics": {"print statistical indicators (not verdicts) of a contest's protocols in a unit", runForensics},
 		"import":    {"stream a CSV file of station protocols to a tally server (import csv)", runImport},
+		"log":       {"make the log's signing key, save a signed checkpoint (log keygen, log checkpoint)", runLog},
 		"seats":     {"allocate a contest's seats from the live count on a seats server (--watch follows it)", runSeats},
 		"totals":    {"print a contest's totals in a unit", runTotals},
+		"verify":    {"check an election's export: log, signature, totals, your station's paper protocol", runVerify},
 		"token":     {"make signing keys and issue access tokens (token keygen, token issue)", runToken},
 		"version":   {"print the version", func(context.Context, []string, io.Writer, io.Writer) error { return nil }},
 	}

@@ -97,6 +97,19 @@ type Totals struct {
 	StationsTotal       int64
 	RegisteredReporting Ratio
 	Generated           time.Time
+	// Checkpoint is the tally's signed checkpoint of the log whose entries
+	// are exactly the changes these totals include; nil when the tally
+	// sent none.
+	Checkpoint *Checkpoint
+}
+
+// Checkpoint is a signed checkpoint of the tally's log: its size, root
+// hash and the signed note itself.
+type Checkpoint struct {
+	Name     string
+	TreeSize int64
+	RootHash []byte
+	Note     string
 }
 
 // Allocation is the seats of one set of totals.

@@ -172,6 +172,9 @@ func contestAllocationToWire(a *livecount.Allocation, preset string) *seatsv1.Co
 	if !t.Generated.IsZero() {
 		out.TotalsGenerateTime = timestamppb.New(t.Generated)
 	}
+	if c := t.Checkpoint; c != nil {
+		out.Checkpoint = &tallyv1.Checkpoint{Name: c.Name, TreeSize: c.TreeSize, RootHash: c.RootHash, Note: c.Note}
+	}
 	if a.Result != nil {
 		out.Allocation = apportionpb.AllocationToProto(a.Result)
 	}

@@ -48,6 +48,7 @@ func kzTotalsAt(version, reporting int64) *tallyv1.Totals {
 		ShareBaseRole: tallyv1.LineRole_LINE_ROLE_VALID, Status: st, ResultsVersion: version,
 		StationsReporting: reporting, StationsTotal: 48,
 		RegisteredReporting: &tallyv1.Ratio{Numerator: 5700000, Denominator: 9303693, Percent: "61.27", Definition: "registered voters of reporting stations / of all stations"},
+		Checkpoint:          &tallyv1.Checkpoint{Name: "elections/kz-2012/checkpoints/50", TreeSize: version + 2, RootHash: []byte{7}, Note: "signed"},
 	}
 	for _, c := range kz2012() {
 		t.Choices = append(t.Choices, &tallyv1.ChoiceTotal{Choice: c.GetId(), DisplayName: c.GetId(), Votes: c.GetVotes()})
@@ -112,6 +113,10 @@ func TestAllocateContestKazakhstan2012(t *testing.T) {
 			got.GetStatus() != tallyv1.ResultStatus_RESULT_STATUS_UNOFFICIAL_COMPLETE || got.GetProjection() ||
 			got.GetStationsReporting() != 48 || got.GetStationsTotal() != 48 || got.GetGenerateTime() == nil {
 			t.Errorf("unit %q: %v", unit, got)
+		}
+		// The allocation records the log checkpoint its totals came from.
+		if cp := got.GetCheckpoint(); cp.GetTreeSize() != 50 || cp.GetNote() != "signed" || cp.GetName() != "elections/kz-2012/checkpoints/50" {
+			t.Errorf("unit %q: checkpoint %v", unit, cp)
 		}
 	}
 	if n := stub.Calls("ListReportingUnits"); n != 1 {

@@ -305,6 +305,9 @@ func totalsFromWire(ref livecount.Ref, t *tallyv1.Totals) livecount.Totals {
 	if ts := t.GetGenerateTime(); ts != nil {
 		out.Generated = ts.AsTime()
 	}
+	if c := t.GetCheckpoint(); c != nil {
+		out.Checkpoint = &livecount.Checkpoint{Name: c.GetName(), TreeSize: c.GetTreeSize(), RootHash: c.GetRootHash(), Note: c.GetNote()}
+	}
 	for _, ch := range t.GetChoices() {
 		out.Choices = append(out.Choices, livecount.Choice{ID: ch.GetChoice(), Name: ch.GetDisplayName(), Votes: ch.GetVotes()})
 	}

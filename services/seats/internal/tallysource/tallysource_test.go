@@ -38,6 +38,7 @@ func totals(version int64) *tallyv1.Totals {
 		ResultsVersion: version, StationsReporting: 29, StationsTotal: 48,
 		RegisteredReporting: &tallyv1.Ratio{Numerator: 61, Denominator: 100, Percent: "61.00"},
 		GenerateTime:        timestamppb.New(time.Unix(1326585600, 0)),
+		Checkpoint:          &tallyv1.Checkpoint{Name: "elections/kz-2012/checkpoints/7", TreeSize: 7, RootHash: []byte{1, 2}, Note: "note"},
 	}
 }
 
@@ -96,7 +97,7 @@ func TestTotalsAndCredentials(t *testing.T) {
 	if got.Version != 5 || got.ShareBase != 6139846 || got.ShareBaseRole != livecount.RoleValid || got.Status != livecount.StatusPartial ||
 		got.StationsReporting != 29 || got.StationsTotal != 48 || got.RegisteredReporting.Percent != "61.00" ||
 		len(got.Choices) != 2 || got.Choices[1].ID != "ak-zhol" || got.Choices[1].Votes != 518405 || got.UnitName != "Kazakhstan" ||
-		!got.Generated.Equal(time.Unix(1326585600, 0)) {
+		!got.Generated.Equal(time.Unix(1326585600, 0)) || got.Checkpoint == nil || got.Checkpoint.TreeSize != 7 || got.Checkpoint.Note != "note" {
 		t.Errorf("totals %+v", got)
 	}
 	if auth := stub.Authorizations(); len(auth) != 1 || auth[0] != "Bearer reader-token" {

@@ -25,6 +25,8 @@ func main() {
 	fs.StringVar(&cfg.Store, "store", "TALLY_STORE", "var/tally.db", "database: a SQLite file path (or sqlite:PATH), or a postgres:// URL shared by several tallyd")
 	fs.DurationVar(&cfg.Follow, "follow", "TALLY_FOLLOW", time.Second, "how often to read changes other tallyd wrote to a shared database")
 	fs.DurationVar(&cfg.Drain, "drain", "TALLY_DRAIN", 10*time.Second, "how long a stop waits for in-flight calls")
+	fs.StringVar(&cfg.LogKey, "log-key", "TALLY_LOG_KEY", "", "file with the note signer key of the log's checkpoints (mandatectl log keygen); default with SQLite: STORE.logkey, made at the first start")
+	fs.DurationVar(&cfg.CheckpointEvery, "checkpoint-interval", "TALLY_CHECKPOINT_INTERVAL", 5*time.Second, "how often to publish a checkpoint of a log that grew")
 	fs.StringVar(&cfg.DevTokenFile, "dev-token-file", "TALLY_DEV_TOKEN_FILE", "var/dev-admin.token", "without --auth-key: where to write the development administrator token (loopback only)")
 	cfg.Common.Flags(fs, "TALLY")
 	fs.FlagSet.BoolVar(&version, "version", false, "print the version and exit")

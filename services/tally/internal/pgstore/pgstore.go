@@ -20,6 +20,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"golang.org/x/mod/sumdb/tlog"
 
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
 )
@@ -182,7 +183,9 @@ func (s *Store) ListElections(ctx context.Context) ([]tally.StoredElection, erro
 func (s *Store) elections(ctx context.Context, id string) ([]tally.StoredElection, error) {
 	rows, err := s.pool.Query(ctx, `
 		SELECT e.id, e.definition, e.results_version, e.unit_count,
-		       coalesce((SELECT jsonb_object_agg(c.id, c.phase) FROM contests c WHERE c.election = e.id), '{}')
+		       coalesce((SELECT jsonb_object_agg(c.id, c.phase) FROM contests c WHERE c.election = e.id), '{}'),
+		       coalesce((SELECT p.log_index + 1 FROM protocols p WHERE p.election = e.id AND p.results_version = e.results_version),
+		                (SELECT c.log_index + 1 FROM phase_changes c WHERE c.election = e.id AND c.results_version = e.results_version), 0)
 		  FROM elections e WHERE $1 = '' OR e.id = $1 ORDER BY e.id`, id)
 	if err != nil {
 		return nil, err
@@ -193,7 +196,7 @@ func (s *Store) elections(ctx context.Context, id string) ([]tally.StoredElectio
 		var eid string
 		var def, phases []byte
 		var se tally.StoredElection
-		if err := rows.Scan(&eid, &def, &se.ResultsVersion, &se.UnitCount, &phases); err != nil {
+		if err := rows.Scan(&eid, &def, &se.ResultsVersion, &se.UnitCount, &phases, &se.ResultsLogSize); err != nil {
 			return nil, err
 		}
 		if err := json.Unmarshal(def, &se.Election); err != nil {
@@ -227,7 +230,7 @@ func (s *Store) Units(ctx context.Context, election string) ([]tally.Unit, error
 }
 
 const protocolColumns = `election, contest, station, version, results_version, kind, idempotency_key,
-	content_hash, lines, votes, warnings, reason, submitter, submitted_at`
+	content_hash, lines, votes, warnings, reason, submitter, submitted_at, coalesce(log_index, 0)`
 
 func scanProtocol(r pgx.Row) (tally.ProtocolVersion, error) {
 	var v tally.ProtocolVersion
@@ -235,7 +238,7 @@ func scanProtocol(r pgx.Row) (tally.ProtocolVersion, error) {
 	var kind int16
 	var at int64
 	err := r.Scan(&v.Election, &v.Contest, &v.Station, &v.Version, &v.ResultsVersion, &kind,
-		&v.IdempotencyKey, &v.ContentHash, &lines, &votes, &warnings, &v.Reason, &v.Submitter, &at)
+		&v.IdempotencyKey, &v.ContentHash, &lines, &votes, &warnings, &v.Reason, &v.Submitter, &at, &v.LogIndex)
 	if err != nil {
 		return v, err
 	}
@@ -311,10 +314,10 @@ func (s *Store) Changes(ctx context.Context, election string, after int64, limit
 		limit = 1000
 	}
 	rows, err := s.pool.Query(ctx, `
-		SELECT results_version, contest, kind::int, station, version, 0, reason, submitter, submitted_at
+		SELECT results_version, contest, kind::int, station, version, 0, reason, submitter, submitted_at, coalesce(log_index, 0)
 		  FROM protocols WHERE election = $1 AND results_version > $2
 		UNION ALL
-		SELECT results_version, contest, -1, '', 0, phase::int, reason, '', at
+		SELECT results_version, contest, -1, '', 0, phase::int, reason, '', at, coalesce(log_index, 0)
 		  FROM phase_changes WHERE election = $1 AND results_version > $2
 		ORDER BY 1 LIMIT $3`, election, after, limit)
 	if err != nil {
@@ -327,7 +330,7 @@ func (s *Store) Changes(ctx context.Context, election string, after int64, limit
 		var kind, phase int32
 		var at int64
 		if err := rows.Scan(&c.ResultsVersion, &c.Contest, &kind, &c.Station, &c.Version, &phase,
-			&c.Reason, &c.Submitter, &at); err != nil {
+			&c.Reason, &c.Submitter, &at, &c.LogIndex); err != nil {
 			return nil, err
 		}
 		c.At = time.Unix(0, at).UTC()
@@ -340,6 +343,81 @@ func (s *Store) Changes(ctx context.Context, election string, after int64, limit
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// LogHead implements tally.Store.
+func (s *Store) LogHead(ctx context.Context, election string) (tally.LogHead, error) {
+	var h tally.LogHead
+	err := s.pool.QueryRow(ctx, `SELECT e.results_version,
+		coalesce((SELECT max(l.idx) + 1 FROM log_entries l WHERE l.election = e.id), 0)
+		FROM elections e WHERE e.id = $1`, election).Scan(&h.ResultsVersion, &h.Size)
+	return h, notFound(err, "election", election)
+}
+
+// ReadLeaves implements tally.Store.
+func (s *Store) ReadLeaves(ctx context.Context, election string, from, to int64, fn func(int64, []byte) error) error {
+	rows, err := s.pool.Query(ctx, `SELECT idx, leaf FROM log_entries
+		WHERE election = $1 AND idx >= $2 AND idx < $3 ORDER BY idx`, election, from, to)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	next := from
+	for rows.Next() {
+		var i int64
+		var leaf []byte
+		if err := rows.Scan(&i, &leaf); err != nil {
+			return err
+		}
+		if i != next {
+			return fmt.Errorf("pgstore: log %s has no leaf %d", election, next)
+		}
+		next++
+		if err := fn(i, leaf); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// ReadHashes implements tally.Store.
+func (s *Store) ReadHashes(ctx context.Context, election string, indexes []int64) ([]tlog.Hash, error) {
+	leaves := make([]int64, 0, len(indexes))
+	seen := make(map[int64]bool, len(indexes))
+	for _, x := range indexes {
+		if l, _ := tally.HashLocation(x); !seen[l] {
+			seen[l] = true
+			leaves = append(leaves, l)
+		}
+	}
+	rows, err := s.pool.Query(ctx, `SELECT idx, hashes FROM log_entries WHERE election = $1 AND idx = ANY($2)`, election, leaves)
+	if err != nil {
+		return nil, err
+	}
+	blobs := map[int64][]byte{}
+	for rows.Next() {
+		var i int64
+		var b []byte
+		if err := rows.Scan(&i, &b); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		blobs[i] = b
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]tlog.Hash, len(indexes))
+	for k, x := range indexes {
+		l, pos := tally.HashLocation(x)
+		h, ok := tally.HashAt(blobs[l], pos)
+		if !ok {
+			return nil, &tally.NotFoundError{Kind: "log hash", Name: election + "/" + strconv.FormatInt(x, 10)}
+		}
+		out[k] = h
+	}
+	return out, nil
 }
 
 // notFound reports pgx.ErrNoRows as the domain's NotFoundError.

@@ -129,7 +129,7 @@ func TestMigrate(t *testing.T) {
 		if errs[i] != nil {
 			t.Fatalf("Open %d: %v", i, errs[i])
 		}
-		if v, err := st.SchemaVersion(ctx); err != nil || v != 1 {
+		if v, err := st.SchemaVersion(ctx); err != nil || v != 2 {
 			t.Errorf("store %d: schema version %d, %v", i, v, err)
 		}
 		st.Close()
@@ -161,7 +161,7 @@ func TestVersionsVisibleInOrder(t *testing.T) {
 		id := fmt.Sprintf("v%04d", i)
 		e.Units = append(e.Units, tally.Unit{ID: id, Parent: "north", Name: id, Level: tally.LevelStation, Registered: 1000})
 	}
-	if err := stores[0].CreateElection(ctx, e); err != nil {
+	if err := stores[0].CreateElection(ctx, e, storetest.Note("election", "created")); err != nil {
 		t.Fatal(err)
 	}
 	at := time.Date(2024, 3, 17, 21, 0, 0, 0, time.UTC)
@@ -177,9 +177,7 @@ func TestVersionsVisibleInOrder(t *testing.T) {
 				}
 				s := storetest.Sub("list", "n1", 0, 1, 2, 3)
 				s.Station, s.IdempotencyKey = fmt.Sprintf("v%04d", i), fmt.Sprintf("k%d", i)
-				v := tally.ProtocolVersion{Election: s.Election, Contest: s.Contest, Station: s.Station, Version: 1,
-					Kind: tally.Original, Lines: s.Lines, Votes: s.Votes, IdempotencyKey: s.IdempotencyKey,
-					SubmittedAt: at, ContentHash: tally.ContentHash(s)}
+				v := storetest.Version(s, at)
 				res, err := stores[w%2].AppendProtocols(ctx, []tally.ProtocolVersion{v})
 				if err != nil || res[0].Err != nil {
 					t.Errorf("append %d: %v %+v", i, err, res)
@@ -222,15 +220,11 @@ func TestPhaseChangedElsewhere(t *testing.T) {
 	a, b := open(t, u), open(t, u)
 	defer a.Close()
 	defer b.Close()
-	if err := a.CreateElection(ctx, storetest.Election()); err != nil {
+	if err := a.CreateElection(ctx, storetest.Election(), storetest.Note("election", "created")); err != nil {
 		t.Fatal(err)
 	}
 	at := time.Date(2024, 3, 17, 21, 0, 0, 0, time.UTC)
-	version := func(s tally.Submission) tally.ProtocolVersion {
-		return tally.ProtocolVersion{Election: s.Election, Contest: s.Contest, Station: s.Station,
-			Version: s.Replaces + 1, Kind: s.Kind, Lines: s.Lines, Votes: s.Votes, IdempotencyKey: s.IdempotencyKey,
-			Reason: s.Reason, SubmittedAt: at, ContentHash: tally.ContentHash(s)}
-	}
+	version := func(s tally.Submission) tally.ProtocolVersion { return storetest.Version(s, at) }
 	n1 := storetest.Sub("list", "n1", 0, 1, 2, 3)
 	recount := storetest.Correct(storetest.Sub("list", "n1", 0, 2, 2, 3), 1, "recounted")
 	recount.Kind = tally.Recount
@@ -247,7 +241,7 @@ func TestPhaseChangedElsewhere(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.phase != tally.PhaseUnspecified {
-				if _, err := b.SetPhase(ctx, "test-2024", "list", tc.phase, tc.name, at); err != nil {
+				if _, err := b.SetPhase(ctx, "test-2024", "list", tc.phase, tc.name, at, storetest.Note("phase", tc.name)); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -275,7 +269,7 @@ func TestBulk(t *testing.T) {
 		id := fmt.Sprintf("b%03d", i)
 		e.Units = append(e.Units, tally.Unit{ID: id, Parent: "south", Name: id, Level: tally.LevelStation, Registered: 1000})
 	}
-	if err := st.CreateElection(ctx, e); err != nil {
+	if err := st.CreateElection(ctx, e, storetest.Note("election", "created")); err != nil {
 		t.Fatal(err)
 	}
 	at := time.Date(2024, 3, 17, 21, 0, 0, 0, time.UTC)
@@ -284,9 +278,7 @@ func TestBulk(t *testing.T) {
 		for i := from; i < to; i++ {
 			s := storetest.Sub("list", "n1", int64(i%3), 10, int64(i), 30)
 			s.Station, s.IdempotencyKey = fmt.Sprintf("b%03d", i), fmt.Sprintf("key-%d", i)
-			out = append(out, tally.ProtocolVersion{Election: s.Election, Contest: s.Contest, Station: s.Station,
-				Version: 1, Kind: tally.Original, Lines: s.Lines, Votes: s.Votes, IdempotencyKey: s.IdempotencyKey,
-				SubmittedAt: at, ContentHash: tally.ContentHash(s)})
+			out = append(out, storetest.Version(s, at))
 		}
 		return out
 	}

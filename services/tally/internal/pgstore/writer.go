@@ -162,11 +162,12 @@ func retryable(err error) bool {
 // contest is in the phase the batch was decided with.
 const insertProtocol = `
 INSERT INTO protocols (election, contest, station, version, results_version, kind, idempotency_key,
-	content_hash, lines, votes, warnings, reason, submitter, submitted_at)
+	content_hash, lines, votes, warnings, reason, submitter, submitted_at, log_index)
 SELECT $1, $2, $3, $4,
        greatest(e.results_version, (SELECT p.results_version FROM protocols p
                                      WHERE p.election = $1 ORDER BY p.results_version DESC LIMIT 1)) + 1,
-       $5, $6, $7, $8, $9, $10, $11, $12, $13
+       $5, $6, $7, $8, $9, $10, $11, $12, $13,
+       (SELECT coalesce(max(l.idx) + 1, 0) FROM log_entries l WHERE l.election = $1)
   FROM elections e
  WHERE e.id = $1
    AND (SELECT phase FROM contests WHERE election = $1 AND id = $2) = $14
@@ -252,6 +253,7 @@ func (s *Store) appendOnce(ctx context.Context, items []tally.ProtocolVersion, t
 			return rows.Err()
 		})
 	inserted := make([]int64, len(items))
+	logIdx := make([]int64, len(items))
 	assumed := make([]tally.Phase, len(items))
 	phaseErrs := make([]*tally.StateError, len(items))
 	encoded := make([]columns, len(items))
@@ -272,6 +274,10 @@ func (s *Store) appendOnce(ctx context.Context, items []tally.ProtocolVersion, t
 		if phaseErrs[i] = tally.CheckPhaseAccepts(phase, v.Kind); phaseErrs[i] != nil {
 			continue // a replay is still answered: looked up below
 		}
+		if len(v.Leaf) == 0 {
+			res[i].Err = errors.New("pgstore: a protocol without its log entry")
+			continue
+		}
 		var err error
 		if encoded[i], err = encode(v); err != nil {
 			return nil, err
@@ -280,7 +286,7 @@ func (s *Store) appendOnce(ctx context.Context, items []tally.ProtocolVersion, t
 	}
 	bulk = bulk && len(insert) == len(todo) && len(insert) >= bulkMin && distinctOriginals(items, insert)
 	if bulk {
-		queueOriginals(b, items, insert, encoded, assumed)
+		queueOriginals(b, items, insert, encoded, assumed, logIdx)
 	} else {
 		for _, i := range insert {
 			v, c := items[i], encoded[i]
@@ -289,6 +295,16 @@ func (s *Store) appendOnce(ctx context.Context, items []tally.ProtocolVersion, t
 				v.SubmittedAt.UnixNano(), int16(assumed[i])).
 				QueryRow(func(row pgx.Row) error {
 					err := row.Scan(&inserted[i])
+					if errors.Is(err, pgx.ErrNoRows) {
+						return nil
+					}
+					return err
+				})
+			// Its leaf, when the row is new: inserted by this transaction,
+			// so above the counter, which moves only at the end.
+			b.Queue(appendProtocolLeaf, v.Election, v.Leaf, v.IdempotencyKey).
+				QueryRow(func(row pgx.Row) error {
+					err := row.Scan(&logIdx[i])
 					if errors.Is(err, pgx.ErrNoRows) {
 						return nil
 					}
@@ -311,10 +327,16 @@ func (s *Store) appendOnce(ctx context.Context, items []tally.ProtocolVersion, t
 		return nil, err
 	}
 	if bulk {
-		// All inserted, each election's in order after its counter.
+		// All inserted, each election's in order after its counter, their
+		// leaves in the same order from the first one's (logIdx holds it).
 		next := maps.Clone(base)
+		firstLeaf := map[string]int64{}
 		for _, i := range insert {
 			e := items[i].Election
+			if _, ok := firstLeaf[e]; !ok {
+				firstLeaf[e] = logIdx[i]
+			}
+			logIdx[i] = firstLeaf[e] + next[e] - base[e]
 			next[e]++
 			inserted[i] = next[e]
 		}
@@ -354,8 +376,11 @@ func (s *Store) appendOnce(ctx context.Context, items []tally.ProtocolVersion, t
 				return nil, fmt.Errorf("pgstore: %s: results version %d after %d: a writer did not lock the election",
 					v.Election, inserted[i], before)
 			}
+			if logIdx[i] == 0 {
+				return nil, fmt.Errorf("pgstore: %s: protocol stored without its log entry", v.Election)
+			}
 			cur[v.Election] = inserted[i]
-			v.ResultsVersion = inserted[i]
+			v.ResultsVersion, v.LogIndex, v.Leaf = inserted[i], logIdx[i], nil
 			res[i].Stored = v
 			continue
 		}
@@ -515,9 +540,10 @@ func distinctOriginals(items []tally.ProtocolVersion, idx []int) bool {
 const insertOriginals = `
 WITH ins AS (
 	INSERT INTO protocols (election, contest, station, version, results_version, kind, idempotency_key,
-		content_hash, lines, votes, warnings, reason, submitter, submitted_at)
+		content_hash, lines, votes, warnings, reason, submitter, submitted_at, log_index)
 	SELECT $1, u.contest, u.station, 1, e.results_version + u.n, u.kind, u.key,
-	       u.hash, u.lines::jsonb, u.votes::jsonb, nullif(u.warnings, '')::jsonb, u.reason, u.submitter, u.at
+	       u.hash, u.lines::jsonb, u.votes::jsonb, nullif(u.warnings, '')::jsonb, u.reason, u.submitter, u.at,
+	       (SELECT coalesce(max(l.idx) + 1, 0) FROM log_entries l WHERE l.election = $1) + u.n - 1
 	  FROM elections e,
 	       unnest($2::text[], $3::text[], $4::smallint[], $5::text[], $6::text[], $7::text[], $8::text[],
 	              $9::text[], $10::text[], $11::text[], $12::bigint[], $13::smallint[])
@@ -528,8 +554,22 @@ WITH ins AS (
 	RETURNING 1)
 SELECT require_true((SELECT count(*) FROM ins) = $14, 'some originals were refused')`
 
-// queueOriginals queues insertOriginals for each election of the items.
-func queueOriginals(b *pgx.Batch, items []tally.ProtocolVersion, idx []int, encoded []columns, assumed []tally.Phase) {
+// appendProtocolLeaf appends the leaf of a protocol version when its row
+// was inserted just before by this transaction: its log index is the log's
+// size (insertProtocol gave it that) and its results version is above the
+// election's counter, which the transaction moves only at its end. A
+// replay or a refused insert appends nothing.
+const appendProtocolLeaf = `
+SELECT log_append($1, ARRAY[$2::bytea])
+ WHERE EXISTS (SELECT FROM protocols p
+                WHERE p.election = $1 AND p.idempotency_key = $3
+                  AND p.log_index = (SELECT coalesce(max(l.idx) + 1, 0) FROM log_entries l WHERE l.election = $1)
+                  AND p.results_version > (SELECT e.results_version FROM elections e WHERE e.id = $1))`
+
+// queueOriginals queues insertOriginals for each election of the items,
+// then the appending of their leaves; the first item of each election
+// gets the index of the election's first leaf in logIdx.
+func queueOriginals(b *pgx.Batch, items []tally.ProtocolVersion, idx []int, encoded []columns, assumed []tally.Phase, logIdx []int64) {
 	byElection := map[string][]int{}
 	var order []string
 	for _, i := range idx {
@@ -555,11 +595,18 @@ func queueOriginals(b *pgx.Batch, items []tally.ProtocolVersion, idx []int, enco
 		}
 		b.Queue(insertOriginals, e, contests, stations, kinds, keys, hashes, lines, votes, warnings,
 			reasons, submitters, ats, phases, n)
+		tails := make([][]byte, n)
+		for k, i := range is {
+			tails[k] = items[i].Leaf
+		}
+		first := &logIdx[is[0]]
+		b.Queue(`SELECT log_append($1, $2)`, e, tails).
+			QueryRow(func(row pgx.Row) error { return row.Scan(first) })
 	}
 }
 
 // SetPhase implements tally.Store.
-func (s *Store) SetPhase(ctx context.Context, election, contest string, to tally.Phase, reason string, at time.Time) (tally.Change, error) {
+func (s *Store) SetPhase(ctx context.Context, election, contest string, to tally.Phase, reason string, at time.Time, leaf []byte) (tally.Change, error) {
 	var ch tally.Change
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		var rv int64
@@ -580,23 +627,29 @@ func (s *Store) SetPhase(ctx context.Context, election, contest string, to tally
 			return err
 		}
 		rv++
+		if len(leaf) == 0 {
+			return errors.New("pgstore: a phase change without its log entry")
+		}
+		var idx int64
 		b := &pgx.Batch{}
+		b.Queue(`SELECT log_append($1, ARRAY[$2::bytea])`, election, leaf).QueryRow(func(row pgx.Row) error { return row.Scan(&idx) })
 		b.Queue(`UPDATE contests SET phase = $3 WHERE election = $1 AND id = $2`, election, contest, int16(to))
-		b.Queue(`INSERT INTO phase_changes (election, results_version, contest, phase, reason, at)
-			VALUES ($1, $2, $3, $4, $5, $6)`, election, rv, contest, int16(to), reason, at.UnixNano())
+		b.Queue(`INSERT INTO phase_changes (election, results_version, contest, phase, reason, at, log_index)
+			VALUES ($1, $2, $3, $4, $5, $6, (SELECT max(idx) FROM log_entries WHERE election = $1))`,
+			election, rv, contest, int16(to), reason, at.UnixNano())
 		b.Queue(`UPDATE elections SET results_version = $2 WHERE id = $1`, election, rv)
 		if err := tx.SendBatch(ctx, b).Close(); err != nil {
 			return err
 		}
 		ch = tally.Change{ResultsVersion: rv, Election: election, Contest: contest, Kind: tally.ChangePhase,
-			Phase: to, Reason: reason, At: at.UTC()}
+			Phase: to, Reason: reason, At: at.UTC(), LogIndex: idx}
 		return nil
 	})
 	return ch, err
 }
 
 // CreateElection implements tally.Store.
-func (s *Store) CreateElection(ctx context.Context, e tally.Election) error {
+func (s *Store) CreateElection(ctx context.Context, e tally.Election, leaf []byte) error {
 	units := e.Units
 	e.Units = nil
 	def, err := json.Marshal(e)
@@ -618,12 +671,25 @@ func (s *Store) CreateElection(ctx context.Context, e tally.Election) error {
 		if err := tx.SendBatch(ctx, b).Close(); err != nil {
 			return err
 		}
-		return addUnits(ctx, tx, e.ID, units)
+		if _, err := addUnits(ctx, tx, e.ID, units); err != nil {
+			return err
+		}
+		return appendLeaf(ctx, tx, e.ID, leaf)
 	})
 }
 
+// appendLeaf appends one leaf to an election's log in tx, which holds the
+// election's row (locked or created).
+func appendLeaf(ctx context.Context, tx pgx.Tx, election string, leaf []byte) error {
+	if len(leaf) == 0 {
+		return errors.New("pgstore: a change without its log entry")
+	}
+	_, err := tx.Exec(ctx, `SELECT log_append($1, ARRAY[$2::bytea])`, election, leaf)
+	return err
+}
+
 // AddUnits implements tally.Store.
-func (s *Store) AddUnits(ctx context.Context, election string, units []tally.Unit) error {
+func (s *Store) AddUnits(ctx context.Context, election string, units []tally.Unit, leaf []byte) error {
 	return s.inTx(ctx, func(tx pgx.Tx) error {
 		// The unit count is on the election's row: lock it first, like
 		// every writer, so lock order is the same everywhere.
@@ -632,16 +698,40 @@ func (s *Store) AddUnits(ctx context.Context, election string, units []tally.Uni
 		if err != nil {
 			return notFound(err, "election", election)
 		}
-		return addUnits(ctx, tx, election, units)
+		added, err := addUnits(ctx, tx, election, units)
+		if err != nil || added == 0 {
+			return err
+		}
+		return appendLeaf(ctx, tx, election, leaf)
 	})
+}
+
+// AppendLog implements tally.Store.
+func (s *Store) AppendLog(ctx context.Context, election string, leaves [][]byte) (int64, error) {
+	var first int64
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		var one int
+		err := tx.QueryRow(ctx, `SELECT 1 FROM elections WHERE id = $1 FOR NO KEY UPDATE`, election).Scan(&one)
+		if err != nil {
+			return notFound(err, "election", election)
+		}
+		for _, l := range leaves {
+			if len(l) == 0 {
+				return errors.New("pgstore: an empty log entry")
+			}
+		}
+		return tx.QueryRow(ctx, `SELECT log_append($1, $2)`, election, leaves).Scan(&first)
+	})
+	return first, err
 }
 
 // unitChunk bounds the arrays of one INSERT of units.
 const unitChunk = 10_000
 
 // addUnits inserts the units that do not exist, checks that the others
-// exist identically, and counts the new ones on the election's row.
-func addUnits(ctx context.Context, tx pgx.Tx, election string, units []tally.Unit) error {
+// exist identically, and counts the new ones on the election's row. It
+// returns how many were new.
+func addUnits(ctx context.Context, tx pgx.Tx, election string, units []tally.Unit) (int, error) {
 	added := 0
 	for chunk := range slices.Chunk(units, unitChunk) {
 		n := len(chunk)
@@ -656,11 +746,11 @@ func addUnits(ctx context.Context, tx pgx.Tx, election string, units []tally.Uni
 			  FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[]) AS u(id, parent, name, level, registered)
 			ON CONFLICT DO NOTHING RETURNING id`, election, ids, parents, names, levels, regs)
 		if err != nil {
-			return fmt.Errorf("pgstore: insert units: %w", err)
+			return 0, fmt.Errorf("pgstore: insert units: %w", err)
 		}
 		fresh, err := pgx.CollectRows(rows, pgx.RowTo[string])
 		if err != nil {
-			return fmt.Errorf("pgstore: insert units: %w", err)
+			return 0, fmt.Errorf("pgstore: insert units: %w", err)
 		}
 		added += len(fresh)
 		if len(fresh) == n {
@@ -677,7 +767,7 @@ func addUnits(ctx context.Context, tx pgx.Tx, election string, units []tally.Uni
 		rows, err = tx.Query(ctx, `SELECT id, coalesce(parent, ''), name, level, registered
 			FROM units WHERE election = $1 AND id = ANY($2)`, election, slices.Collect(maps.Keys(want)))
 		if err != nil {
-			return err
+			return 0, err
 		}
 		got, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (tally.Unit, error) {
 			var u tally.Unit
@@ -685,17 +775,17 @@ func addUnits(ctx context.Context, tx pgx.Tx, election string, units []tally.Uni
 			return u, err
 		})
 		if err != nil {
-			return err
+			return 0, err
 		}
 		for _, u := range got {
 			if want[u.ID] != u {
-				return tally.NewStateError(tally.ErrAlreadyExists, election+"/"+u.ID, "the unit exists with other content")
+				return 0, tally.NewStateError(tally.ErrAlreadyExists, election+"/"+u.ID, "the unit exists with other content")
 			}
 		}
 	}
 	if added == 0 {
-		return nil
+		return 0, nil
 	}
 	_, err := tx.Exec(ctx, `UPDATE elections SET unit_count = unit_count + $2 WHERE id = $1`, election, added)
-	return err
+	return added, err
 }

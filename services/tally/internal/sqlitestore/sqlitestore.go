@@ -19,6 +19,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/mod/sumdb/tlog"
+
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
 
 	_ "modernc.org/sqlite" // registers driver "sqlite"
@@ -243,7 +245,10 @@ func (s *Store) elections(ctx context.Context, id string) ([]tally.StoredElectio
 	}
 	defer tx.Rollback()
 	rows, err := tx.QueryContext(ctx,
-		`SELECT id, definition, results_version, unit_count FROM elections WHERE ? = '' OR id = ? ORDER BY id`, id, id)
+		`SELECT e.id, e.definition, e.results_version, e.unit_count,
+		        coalesce((SELECT p.log_index + 1 FROM protocols p WHERE p.election = e.id AND p.results_version = e.results_version),
+		                 (SELECT c.log_index + 1 FROM phase_changes c WHERE c.election = e.id AND c.results_version = e.results_version), 0)
+		   FROM elections e WHERE ? = '' OR e.id = ? ORDER BY e.id`, id, id)
 	if err != nil {
 		return nil, err
 	}
@@ -252,7 +257,7 @@ func (s *Store) elections(ctx context.Context, id string) ([]tally.StoredElectio
 	for rows.Next() {
 		var eid, def string
 		var se tally.StoredElection
-		if err := rows.Scan(&eid, &def, &se.ResultsVersion, &se.UnitCount); err != nil {
+		if err := rows.Scan(&eid, &def, &se.ResultsVersion, &se.UnitCount, &se.ResultsLogSize); err != nil {
 			return nil, err
 		}
 		if err := json.Unmarshal([]byte(def), &se.Election); err != nil {
@@ -306,7 +311,12 @@ func (s *Store) Units(ctx context.Context, election string) ([]tally.Unit, error
 }
 
 const protocolColumns = `election, contest, station, version, results_version, kind, idempotency_key,
-	content_hash, lines, votes, warnings, reason, submitter, submitted_at`
+	content_hash, lines, votes, warnings, reason, submitter, submitted_at, log_index`
+
+// selectColumns reads protocolColumns; versions stored before the log have
+// no leaf (0).
+const selectColumns = `election, contest, station, version, results_version, kind, idempotency_key,
+	content_hash, lines, votes, warnings, reason, submitter, submitted_at, coalesce(log_index, 0)`
 
 type scanner interface{ Scan(...any) error }
 
@@ -316,7 +326,7 @@ func scanProtocol(r scanner) (tally.ProtocolVersion, error) {
 	var kind int
 	var at int64
 	err := r.Scan(&v.Election, &v.Contest, &v.Station, &v.Version, &v.ResultsVersion, &kind,
-		&v.IdempotencyKey, &v.ContentHash, &lines, &votes, &warnings, &v.Reason, &v.Submitter, &at)
+		&v.IdempotencyKey, &v.ContentHash, &lines, &votes, &warnings, &v.Reason, &v.Submitter, &at, &v.LogIndex)
 	if err != nil {
 		return v, err
 	}
@@ -338,7 +348,7 @@ func scanProtocol(r scanner) (tally.ProtocolVersion, error) {
 
 // ProtocolVersions implements tally.Store.
 func (s *Store) ProtocolVersions(ctx context.Context, election, contest, station string) ([]tally.ProtocolVersion, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+protocolColumns+` FROM protocols
+	rows, err := s.rdb.QueryContext(ctx, `SELECT `+selectColumns+` FROM protocols
 		WHERE election = ? AND contest = ? AND station = ? ORDER BY version`, election, contest, station)
 	if err != nil {
 		return nil, err
@@ -363,7 +373,7 @@ func (s *Store) ProtocolVersions(ctx context.Context, election, contest, station
 
 // ScanProtocols implements tally.Store.
 func (s *Store) ScanProtocols(ctx context.Context, election string, fn func(tally.ProtocolVersion) error) error {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+protocolColumns+` FROM protocols
+	rows, err := s.rdb.QueryContext(ctx, `SELECT `+selectColumns+` FROM protocols
 		WHERE election = ? ORDER BY results_version`, election)
 	if err != nil {
 		return err
@@ -383,7 +393,7 @@ func (s *Store) ScanProtocols(ctx context.Context, election string, fn func(tall
 
 // ProtocolsAfter implements tally.Store.
 func (s *Store) ProtocolsAfter(ctx context.Context, election string, after, upTo int64, limit int) ([]tally.ProtocolVersion, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+protocolColumns+` FROM protocols
+	rows, err := s.rdb.QueryContext(ctx, `SELECT `+selectColumns+` FROM protocols
 		WHERE election = ? AND results_version > ? AND results_version <= ? ORDER BY results_version LIMIT ?`,
 		election, after, upTo, limit)
 	if err != nil {
@@ -407,10 +417,10 @@ func (s *Store) Changes(ctx context.Context, election string, after int64, limit
 		limit = 1000
 	}
 	rows, err := s.rdb.QueryContext(ctx, `
-		SELECT results_version, contest, kind, station, version, 0, reason, submitter, submitted_at
+		SELECT results_version, contest, kind, station, version, 0, reason, submitter, submitted_at, coalesce(log_index, 0)
 		  FROM protocols WHERE election = ? AND results_version > ?
 		UNION ALL
-		SELECT results_version, contest, -1, '', 0, phase, reason, '', at
+		SELECT results_version, contest, -1, '', 0, phase, reason, '', at, coalesce(log_index, 0)
 		  FROM phase_changes WHERE election = ? AND results_version > ?
 		ORDER BY 1 LIMIT ?`, election, after, election, after, limit)
 	if err != nil {
@@ -423,7 +433,7 @@ func (s *Store) Changes(ctx context.Context, election string, after int64, limit
 		var kind, phase int
 		var at int64
 		if err := rows.Scan(&c.ResultsVersion, &c.Contest, &kind, &c.Station, &c.Version, &phase,
-			&c.Reason, &c.Submitter, &at); err != nil {
+			&c.Reason, &c.Submitter, &at, &c.LogIndex); err != nil {
 			return nil, err
 		}
 		c.At = time.Unix(0, at).UTC()
@@ -436,4 +446,89 @@ func (s *Store) Changes(ctx context.Context, election string, after int64, limit
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// LogHead implements tally.Store.
+func (s *Store) LogHead(ctx context.Context, election string) (tally.LogHead, error) {
+	var h tally.LogHead
+	err := s.rdb.QueryRowContext(ctx, `SELECT e.results_version,
+		coalesce((SELECT max(l.idx) + 1 FROM log_entries l WHERE l.election = e.id), 0)
+		FROM elections e WHERE e.id = ?`, election).Scan(&h.ResultsVersion, &h.Size)
+	if errors.Is(err, sql.ErrNoRows) {
+		return h, &tally.NotFoundError{Kind: "election", Name: election}
+	}
+	return h, err
+}
+
+// ReadLeaves implements tally.Store.
+func (s *Store) ReadLeaves(ctx context.Context, election string, from, to int64, fn func(int64, []byte) error) error {
+	rows, err := s.rdb.QueryContext(ctx, `SELECT idx, leaf FROM log_entries
+		WHERE election = ? AND idx >= ? AND idx < ? ORDER BY idx`, election, from, to)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	next := from
+	for rows.Next() {
+		var i int64
+		var leaf []byte
+		if err := rows.Scan(&i, &leaf); err != nil {
+			return err
+		}
+		if i != next {
+			return fmt.Errorf("sqlitestore: log %s has no leaf %d", election, next)
+		}
+		next++
+		if err := fn(i, leaf); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// ReadHashes implements tally.Store.
+func (s *Store) ReadHashes(ctx context.Context, election string, indexes []int64) ([]tlog.Hash, error) {
+	leaves := make([]int64, 0, len(indexes))
+	seen := make(map[int64]bool, len(indexes))
+	for _, x := range indexes {
+		if l, _ := tally.HashLocation(x); !seen[l] {
+			seen[l] = true
+			leaves = append(leaves, l)
+		}
+	}
+	blobs := map[int64][]byte{}
+	for chunk := range slices.Chunk(leaves, 500) {
+		args := []any{election}
+		for _, l := range chunk {
+			args = append(args, l)
+		}
+		rows, err := s.rdb.QueryContext(ctx, `SELECT idx, hashes FROM log_entries WHERE election = ? AND idx IN (`+
+			strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",")+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var i int64
+			var b []byte
+			if err := rows.Scan(&i, &b); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			blobs[i] = b
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]tlog.Hash, len(indexes))
+	for k, x := range indexes {
+		l, pos := tally.HashLocation(x)
+		h, ok := tally.HashAt(blobs[l], pos)
+		if !ok {
+			return nil, &tally.NotFoundError{Kind: "log hash", Name: election + "/" + strconv.FormatInt(x, 10)}
+		}
+		out[k] = h
+	}
+	return out, nil
 }

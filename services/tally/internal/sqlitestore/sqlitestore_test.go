@@ -56,7 +56,7 @@ func TestOpenChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v, err := st.SchemaVersion(ctx); err != nil || v != 2 {
+	if v, err := st.SchemaVersion(ctx); err != nil || v != 3 {
 		t.Errorf("schema version %d, %v", v, err)
 	}
 	st.Close()
@@ -69,7 +69,7 @@ func TestOpenChecks(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if v, _ := st.SchemaVersion(ctx); v != 2 {
+	if v, _ := st.SchemaVersion(ctx); v != 3 {
 		t.Errorf("schema version after reopen %d", v)
 	}
 	if _, err := st.AppendProtocols(ctx, nil); err != nil {
@@ -78,7 +78,7 @@ func TestOpenChecks(t *testing.T) {
 }
 
 // TestMigrateUnitCount takes a database back to schema 1 and checks that
-// migration 2 counts the units already stored.
+// migration 2 counts the units already stored (and 3 adds the log).
 func TestMigrateUnitCount(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "tally.db")
@@ -86,7 +86,7 @@ func TestMigrateUnitCount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.CreateElection(ctx, storetest.Election()); err != nil {
+	if err := st.CreateElection(ctx, storetest.Election(), storetest.Note("election", "created")); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()
@@ -94,7 +94,9 @@ func TestMigrateUnitCount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = db.Exec(`ALTER TABLE elections DROP COLUMN unit_count; DELETE FROM schema_version WHERE version = 2`)
+	_, err = db.Exec(`DROP TABLE log_entries; ALTER TABLE protocols DROP COLUMN log_index;
+		ALTER TABLE phase_changes DROP COLUMN log_index; ALTER TABLE elections DROP COLUMN unit_count;
+		DELETE FROM schema_version WHERE version >= 2`)
 	db.Close()
 	if err != nil {
 		t.Fatal(err)

@@ -6,10 +6,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
+	"golang.org/x/mod/sumdb/tlog"
+
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
+	"github.com/mandate-project/mandate/services/tally/tallylog"
 )
 
 // errClosed is returned for work submitted after Close.
@@ -21,10 +26,13 @@ var errClosed = errors.New("sqlitestore: store is closed")
 type job struct {
 	ctx   context.Context
 	items []tally.ProtocolVersion
-	fn    func(w *writer) error
-	res   []tally.AppendResult
-	err   error
-	done  chan struct{}
+	// cols are the items' JSON columns, encoded by the caller so that the
+	// writer, which every commit waits for, does not.
+	cols []columns
+	fn   func(w *writer) error
+	res  []tally.AppendResult
+	err  error
+	done chan struct{}
 }
 
 // writer owns the single write connection and its prepared statements.
@@ -32,10 +40,10 @@ type writer struct {
 	s    *Store
 	conn *sql.Conn
 	mu   sync.RWMutex // guards closed against senders
-	buf  []byte
 
 	insProtocol, byKey, curVersion, electionVersion, setElectionVersion, contestPhase *sql.Stmt
 	insUnit, getUnit                                                                  *sql.Stmt
+	logSize, leafHashes, insLeaves                                                    *sql.Stmt
 }
 
 func newWriter(ctx context.Context, s *Store) (*writer, error) {
@@ -49,7 +57,7 @@ func newWriter(ctx context.Context, s *Store) (*writer, error) {
 		sql string
 	}{
 		{&w.insProtocol, `INSERT INTO protocols (` + protocolColumns + `)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`},
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`},
 		{&w.byKey, `SELECT ` + protocolColumns + ` FROM protocols WHERE election = ? AND idempotency_key = ?`},
 		{&w.curVersion, `SELECT coalesce(max(version), 0) FROM protocols WHERE election = ? AND contest = ? AND station = ?`},
 		{&w.electionVersion, `SELECT results_version FROM elections WHERE id = ?`},
@@ -58,6 +66,9 @@ func newWriter(ctx context.Context, s *Store) (*writer, error) {
 		{&w.insUnit, `INSERT INTO units (election, id, parent, name, level, registered)
 			VALUES (?, ?, nullif(?, ''), ?, ?, ?) ON CONFLICT DO NOTHING`},
 		{&w.getUnit, `SELECT coalesce(parent, ''), name, level, registered FROM units WHERE election = ? AND id = ?`},
+		{&w.logSize, `SELECT coalesce(max(idx) + 1, 0) FROM log_entries WHERE election = ?`},
+		{&w.leafHashes, `SELECT hashes FROM log_entries WHERE election = ? AND idx = ?`},
+		{&w.insLeaves, insertLeaves(leafChunk)},
 	}
 	for _, p := range prep {
 		st, err := conn.PrepareContext(ctx, p.sql)
@@ -191,12 +202,133 @@ func (w *writer) inTx(fn func(w *writer) error) error {
 }
 
 // batchState caches, for one transaction, the results-version counters and
-// contest phases it read, and the counters it moved.
+// contest phases it read, the counters it moved, and the right edge of
+// each log it appended to.
 type batchState struct {
 	w        *writer
 	versions map[string]int64
 	dirty    map[string]bool
 	phases   map[[2]string]tally.Phase
+	logs     map[string]*tallylog.Edge
+	// leaves are appended in memory and inserted together by flushLeaves;
+	// their bytes and hashes are in arena (one allocation per batch, not
+	// two per leaf).
+	leaves []leafRow
+	arena  []byte
+	// fatal fails the whole transaction: a leaf that could not be stored
+	// leaves the edge ahead of the table.
+	fatal error
+}
+
+type leafRow struct {
+	election string
+	idx      int64
+	// leaf and hashes are arena[start:mid] and arena[mid:end].
+	start, mid, end int
+}
+
+// leafChunk is how many leaves one INSERT stores: one statement per leaf
+// costs more than the row.
+const leafChunk = 64
+
+// flushLeaves inserts the leaves appended so far.
+func (b *batchState) flushLeaves() error {
+	if b.fatal != nil {
+		return b.fatal
+	}
+	for chunk := range slices.Chunk(b.leaves, leafChunk) {
+		st := b.w.insLeaves
+		if len(chunk) < leafChunk {
+			var err error
+			if st, err = b.w.conn.PrepareContext(context.Background(), insertLeaves(len(chunk))); err != nil {
+				return err
+			}
+			defer st.Close()
+		}
+		args := make([]any, 0, 4*len(chunk))
+		for _, r := range chunk {
+			args = append(args, r.election, r.idx, b.arena[r.start:r.mid], b.arena[r.mid:r.end])
+		}
+		if _, err := st.Exec(args...); err != nil {
+			b.fatal = fmt.Errorf("sqlitestore: append to the log: %w", err)
+			return b.fatal
+		}
+	}
+	b.leaves, b.arena = b.leaves[:0], b.arena[:0]
+	return nil
+}
+
+func insertLeaves(n int) string {
+	return `INSERT INTO log_entries (election, idx, leaf, hashes) VALUES ` +
+		strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?), ", n), ", ")
+}
+
+func newBatch(w *writer) *batchState {
+	return &batchState{w: w, versions: map[string]int64{}, dirty: map[string]bool{},
+		phases: map[[2]string]tally.Phase{}, logs: map[string]*tallylog.Edge{}}
+}
+
+// edge returns the right edge of an election's log, read at first use.
+func (b *batchState) edge(election string) (*tallylog.Edge, error) {
+	if e, ok := b.logs[election]; ok {
+		return e, nil
+	}
+	var size int64
+	if err := b.w.logSize.QueryRow(election).Scan(&size); err != nil {
+		return nil, err
+	}
+	e, err := tallylog.NewEdge(size, func(level int, index int64) (tlog.Hash, error) {
+		var blob []byte
+		if err := b.w.leafHashes.QueryRow(election, tallylog.NodeLeaf(level, index)).Scan(&blob); err != nil {
+			return tlog.Hash{}, fmt.Errorf("sqlitestore: log %s: hashes of leaf %d: %w", election, tallylog.NodeLeaf(level, index), err)
+		}
+		h, ok := tally.HashAt(blob, level)
+		if !ok {
+			return tlog.Hash{}, fmt.Errorf("sqlitestore: log %s: leaf %d lacks its level-%d hash", election, tallylog.NodeLeaf(level, index), level)
+		}
+		return h, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	b.logs[election] = e
+	return e, nil
+}
+
+// nextLeaf is the index the next leaf of the election's log gets.
+func (b *batchState) nextLeaf(election string) (int64, error) {
+	e, err := b.edge(election)
+	if err != nil {
+		return 0, err
+	}
+	return e.Size(), nil
+}
+
+// appendLeaf appends a leaf to an election's log with the hashes it
+// completes and returns its index. A failure is fatal to the transaction.
+func (b *batchState) appendLeaf(election string, tail []byte) (int64, error) {
+	if len(tail) == 0 {
+		b.fatal = errors.New("sqlitestore: a change without its log entry")
+		return 0, b.fatal
+	}
+	e, err := b.edge(election)
+	if err != nil {
+		b.fatal = err
+		return 0, err
+	}
+	idx := e.Size()
+	if b.arena == nil {
+		b.arena = make([]byte, 0, 1<<20)
+	}
+	r := leafRow{election: election, idx: idx, start: len(b.arena)}
+	b.arena = tallylog.AppendLeaf(b.arena, idx, tail)
+	r.mid = len(b.arena)
+	for _, h := range e.Append(b.arena[r.start:r.mid]) {
+		b.arena = append(b.arena, h[:]...)
+	}
+	r.end = len(b.arena)
+	b.leaves = append(b.leaves, r)
+	return idx, nil
 }
 
 func (b *batchState) version(election string) (int64, error) {
@@ -254,12 +386,24 @@ func (w *writer) commitProtocols(jobs []*job) {
 		fail(fmt.Errorf("sqlitestore: begin: %w", err))
 		return
 	}
-	b := &batchState{w: w, versions: map[string]int64{}, dirty: map[string]bool{}, phases: map[[2]string]tally.Phase{}}
+	b := newBatch(w)
+	size := 0
+	for _, j := range jobs {
+		for _, v := range j.items {
+			size += len(v.Leaf) + 20 + 2*tlog.HashSize
+		}
+	}
+	b.arena = make([]byte, 0, size)
 	for _, j := range jobs {
 		j.res = make([]tally.AppendResult, len(j.items))
 		for i := range j.items {
-			j.res[i] = w.appendOne(b, j.items[i])
+			j.res[i] = w.appendOne(b, j.items[i], j.cols[i])
 		}
+	}
+	if err := b.flushLeaves(); err != nil {
+		w.rollback()
+		fail(err)
+		return
 	}
 	if err := b.flush(); err != nil {
 		w.rollback()
@@ -285,7 +429,7 @@ func (w *writer) commitProtocols(jobs []*job) {
 // appendOne decides one protocol inside the batch transaction. The common
 // case (an original in an open contest) is one INSERT; everything else is
 // looked up only when that INSERT hits a constraint.
-func (w *writer) appendOne(b *batchState, v tally.ProtocolVersion) tally.AppendResult {
+func (w *writer) appendOne(b *batchState, v tally.ProtocolVersion, c columns) tally.AppendResult {
 	subject := v.Election + "/" + v.Contest + "/" + v.Station
 	phase, err := b.phase(v.Election, v.Contest)
 	if err != nil {
@@ -296,8 +440,12 @@ func (w *writer) appendOne(b *batchState, v tally.ProtocolVersion) tally.AppendR
 		return tally.AppendResult{Err: err}
 	}
 	phaseErr := tally.CheckPhaseAccepts(phase, v.Kind)
+	leaf, err := b.nextLeaf(v.Election)
+	if err != nil {
+		return tally.AppendResult{Err: err}
+	}
 	if v.Version == 1 && phaseErr == nil {
-		ok, err := w.insert(v, rv+1)
+		ok, err := w.insert(v, c, rv+1, leaf)
 		if err != nil {
 			return tally.AppendResult{Err: err}
 		}
@@ -337,7 +485,7 @@ func (w *writer) appendOne(b *batchState, v tally.ProtocolVersion) tally.AppendR
 		e.Current = cur
 		return tally.AppendResult{Err: e}
 	}
-	ok, err := w.insert(v, rv+1)
+	ok, err := w.insert(v, c, rv+1, leaf)
 	if err != nil {
 		return tally.AppendResult{Err: err}
 	}
@@ -347,30 +495,24 @@ func (w *writer) appendOne(b *batchState, v tally.ProtocolVersion) tally.AppendR
 	return b.accepted(v, rv+1)
 }
 
+// accepted appends the leaf of a version just inserted (at the index the
+// insert was given) and moves the results version.
 func (b *batchState) accepted(v tally.ProtocolVersion, rv int64) tally.AppendResult {
+	idx, err := b.appendLeaf(v.Election, v.Leaf)
+	if err != nil {
+		return tally.AppendResult{Err: err}
+	}
 	b.versions[v.Election] = rv
 	b.dirty[v.Election] = true
-	v.ResultsVersion = rv
+	v.ResultsVersion, v.LogIndex, v.Leaf = rv, idx, nil
 	return tally.AppendResult{Stored: v}
 }
 
 // insert reports false when a unique constraint already holds the row.
-func (w *writer) insert(v tally.ProtocolVersion, rv int64) (bool, error) {
-	w.buf = appendCounts(w.buf[:0], v.Lines)
-	lines := string(w.buf)
-	w.buf = appendCounts(w.buf[:0], v.Votes)
-	votes := string(w.buf)
-	warnings := ""
-	if len(v.Warnings) > 0 {
-		b, err := json.Marshal(v.Warnings)
-		if err != nil {
-			return false, err
-		}
-		warnings = string(b)
-	}
+func (w *writer) insert(v tally.ProtocolVersion, c columns, rv, leaf int64) (bool, error) {
 	res, err := w.insProtocol.Exec(v.Election, v.Contest, v.Station, v.Version, rv, int(v.Kind),
-		v.IdempotencyKey, v.ContentHash, lines, votes, warnings, v.Reason, v.Submitter,
-		v.SubmittedAt.UnixNano())
+		v.IdempotencyKey, v.ContentHash, c.lines, c.votes, c.warnings, v.Reason, v.Submitter,
+		v.SubmittedAt.UnixNano(), leaf)
 	if err != nil {
 		return false, fmt.Errorf("sqlitestore: insert protocol: %w", err)
 	}
@@ -378,12 +520,38 @@ func (w *writer) insert(v tally.ProtocolVersion, rv int64) (bool, error) {
 	return n == 1, err
 }
 
+// columns are the JSON columns of a protocol version.
+type columns struct{ lines, votes, warnings string }
+
+func encodeColumns(v tally.ProtocolVersion, buf []byte) (columns, []byte, error) {
+	var c columns
+	buf = appendCounts(buf[:0], v.Lines)
+	c.lines = string(buf)
+	buf = appendCounts(buf[:0], v.Votes)
+	c.votes = string(buf)
+	if len(v.Warnings) > 0 {
+		b, err := json.Marshal(v.Warnings)
+		if err != nil {
+			return c, buf, err
+		}
+		c.warnings = string(b)
+	}
+	return c, buf, nil
+}
+
 // AppendProtocols implements tally.Store with group commit.
 func (s *Store) AppendProtocols(ctx context.Context, batch []tally.ProtocolVersion) ([]tally.AppendResult, error) {
 	if len(batch) == 0 {
 		return nil, nil
 	}
-	j := &job{items: batch}
+	j := &job{items: batch, cols: make([]columns, len(batch))}
+	var buf []byte
+	for i, v := range batch {
+		var err error
+		if j.cols[i], buf, err = encodeColumns(v, buf); err != nil {
+			return nil, err
+		}
+	}
 	if err := s.enqueue(ctx, j); err != nil {
 		return nil, err
 	}
@@ -391,7 +559,7 @@ func (s *Store) AppendProtocols(ctx context.Context, batch []tally.ProtocolVersi
 }
 
 // CreateElection implements tally.Store.
-func (s *Store) CreateElection(ctx context.Context, e tally.Election) error {
+func (s *Store) CreateElection(ctx context.Context, e tally.Election, leaf []byte) error {
 	units := e.Units
 	e.Units = nil
 	def, err := json.Marshal(e)
@@ -413,12 +581,19 @@ func (s *Store) CreateElection(ctx context.Context, e tally.Election) error {
 				return err
 			}
 		}
-		return w.addUnits(ctx, e.ID, units)
+		if _, err := w.addUnits(ctx, e.ID, units); err != nil {
+			return err
+		}
+		b := newBatch(w)
+		if _, err := b.appendLeaf(e.ID, leaf); err != nil {
+			return err
+		}
+		return b.flushLeaves()
 	}})
 }
 
 // AddUnits implements tally.Store.
-func (s *Store) AddUnits(ctx context.Context, election string, units []tally.Unit) error {
+func (s *Store) AddUnits(ctx context.Context, election string, units []tally.Unit, leaf []byte) error {
 	return s.enqueue(ctx, &job{fn: func(w *writer) error {
 		var one int
 		err := w.conn.QueryRowContext(ctx, `SELECT 1 FROM elections WHERE id = ?`, election).Scan(&one)
@@ -428,16 +603,25 @@ func (s *Store) AddUnits(ctx context.Context, election string, units []tally.Uni
 		if err != nil {
 			return err
 		}
-		return w.addUnits(ctx, election, units)
+		added, err := w.addUnits(ctx, election, units)
+		if err != nil || added == 0 {
+			return err
+		}
+		b := newBatch(w)
+		if _, err := b.appendLeaf(election, leaf); err != nil {
+			return err
+		}
+		return b.flushLeaves()
 	}})
 }
 
-func (w *writer) addUnits(ctx context.Context, election string, units []tally.Unit) error {
+// addUnits inserts the units that are new and returns how many there were.
+func (w *writer) addUnits(ctx context.Context, election string, units []tally.Unit) (int, error) {
 	added := 0
 	for _, u := range units {
 		res, err := w.insUnit.ExecContext(ctx, election, u.ID, u.Parent, u.Name, u.Level, u.Registered)
 		if err != nil {
-			return fmt.Errorf("sqlitestore: insert unit %s: %w", u.ID, err)
+			return 0, fmt.Errorf("sqlitestore: insert unit %s: %w", u.ID, err)
 		}
 		if n, _ := res.RowsAffected(); n == 1 {
 			added++
@@ -446,24 +630,24 @@ func (w *writer) addUnits(ctx context.Context, election string, units []tally.Un
 		var got tally.Unit
 		got.ID = u.ID
 		if err := w.getUnit.QueryRowContext(ctx, election, u.ID).Scan(&got.Parent, &got.Name, &got.Level, &got.Registered); err != nil {
-			return err
+			return 0, err
 		}
 		if got != u {
-			return tally.NewStateError(tally.ErrAlreadyExists, election+"/"+u.ID, "the unit exists with other content")
+			return 0, tally.NewStateError(tally.ErrAlreadyExists, election+"/"+u.ID, "the unit exists with other content")
 		}
 	}
 	if added == 0 {
-		return nil
+		return 0, nil
 	}
 	_, err := w.conn.ExecContext(ctx, `UPDATE elections SET unit_count = unit_count + ? WHERE id = ?`, added, election)
-	return err
+	return added, err
 }
 
 // SetPhase implements tally.Store.
-func (s *Store) SetPhase(ctx context.Context, election, contest string, to tally.Phase, reason string, at time.Time) (tally.Change, error) {
+func (s *Store) SetPhase(ctx context.Context, election, contest string, to tally.Phase, reason string, at time.Time, leaf []byte) (tally.Change, error) {
 	var ch tally.Change
 	err := s.enqueue(ctx, &job{fn: func(w *writer) error {
-		b := &batchState{w: w, versions: map[string]int64{}, dirty: map[string]bool{}, phases: map[[2]string]tally.Phase{}}
+		b := newBatch(w)
 		rv, err := b.version(election)
 		if err != nil {
 			return err
@@ -480,20 +664,54 @@ func (s *Store) SetPhase(ctx context.Context, election, contest string, to tally
 			return err
 		}
 		rv++
+		idx, err := b.appendLeaf(election, leaf)
+		if err != nil {
+			return err
+		}
+		if err := b.flushLeaves(); err != nil {
+			return err
+		}
 		if _, err := w.conn.ExecContext(ctx, `UPDATE contests SET phase = ? WHERE election = ? AND id = ?`,
 			int(to), election, contest); err != nil {
 			return err
 		}
-		if _, err := w.conn.ExecContext(ctx, `INSERT INTO phase_changes (election, results_version, contest, phase, reason, at)
-			VALUES (?, ?, ?, ?, ?, ?)`, election, rv, contest, int(to), reason, at.UnixNano()); err != nil {
+		if _, err := w.conn.ExecContext(ctx, `INSERT INTO phase_changes (election, results_version, contest, phase, reason, at, log_index)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, election, rv, contest, int(to), reason, at.UnixNano(), idx); err != nil {
 			return err
 		}
 		if _, err := w.setElectionVersion.ExecContext(ctx, rv, election); err != nil {
 			return err
 		}
 		ch = tally.Change{ResultsVersion: rv, Election: election, Contest: contest, Kind: tally.ChangePhase,
-			Phase: to, Reason: reason, At: at.UTC()}
+			Phase: to, Reason: reason, At: at.UTC(), LogIndex: idx}
 		return nil
 	}})
 	return ch, err
+}
+
+// AppendLog implements tally.Store.
+func (s *Store) AppendLog(ctx context.Context, election string, leaves [][]byte) (int64, error) {
+	var first int64
+	err := s.enqueue(ctx, &job{fn: func(w *writer) error {
+		var one int
+		err := w.conn.QueryRowContext(ctx, `SELECT 1 FROM elections WHERE id = ?`, election).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return &tally.NotFoundError{Kind: "election", Name: election}
+		}
+		if err != nil {
+			return err
+		}
+		b := newBatch(w)
+		for i, leaf := range leaves {
+			idx, err := b.appendLeaf(election, leaf)
+			if err != nil {
+				return err
+			}
+			if i == 0 {
+				first = idx
+			}
+		}
+		return b.flushLeaves()
+	}})
+	return first, err
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
+	"github.com/mandate-project/mandate/services/tally/tallylog"
 )
 
 // Run runs the conformance suite. open must return a new, empty store for
@@ -21,6 +22,8 @@ func Run(t *testing.T, open func(t *testing.T) tally.Store) {
 	}
 	t.Run("Store", func(t *testing.T) { runStore(t, mk) })
 	t.Run("Service", func(t *testing.T) { runService(t, mk) })
+	t.Run("Log", func(t *testing.T) { runLog(t, mk) })
+	t.Run("LogService", func(t *testing.T) { runLogService(t, mk) })
 }
 
 func version(s tally.Submission, at time.Time, warnings ...tally.Violation) tally.ProtocolVersion {
@@ -28,7 +31,37 @@ func version(s tally.Submission, at time.Time, warnings ...tally.Violation) tall
 		Election: s.Election, Contest: s.Contest, Station: s.Station, Version: s.Replaces + 1, Kind: s.Kind,
 		Lines: s.Lines, Votes: s.Votes, IdempotencyKey: s.IdempotencyKey, Reason: s.Reason,
 		Submitter: s.Submitter, Warnings: warnings, SubmittedAt: at, ContentHash: tally.ContentHash(s),
+		Leaf: tail(tallylog.Entry{Kind: tallylog.KindProtocol, Election: s.Election, Contest: s.Contest,
+			Station: s.Station, Version: s.Replaces + 1, RequestID: s.IdempotencyKey, Lines: s.Lines, Votes: s.Votes, Time: at}),
 	}
+}
+
+// tail is a leaf's tail for e (any kind will do for a store).
+func tail(e tallylog.Entry) []byte {
+	if e.Time.IsZero() {
+		e.Time = time.Date(2024, 3, 17, 21, 0, 0, 0, time.UTC)
+	}
+	if e.Election == "" {
+		e.Election = "test-2024"
+	}
+	b, err := tallylog.Tail(e, nil)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// Version is the version a store gets for s, accepted at at (with the tail
+// of its leaf), as a Service would build it.
+func Version(s tally.Submission, at time.Time) tally.ProtocolVersion { return version(s, at) }
+
+// Note is the tail of a leaf of the given kind with a distinguishing
+// reason, for store tests that append changes directly.
+func Note(kind, reason string) []byte { return note(kind, reason) }
+
+// note is the tail of a leaf of the given kind with a distinguishing reason.
+func note(kind, reason string) []byte {
+	return tail(tallylog.Entry{Kind: kind, Reason: reason})
 }
 
 func appendOne(t *testing.T, st tally.Store, v tally.ProtocolVersion) tally.AppendResult {
@@ -48,7 +81,7 @@ func runStore(t *testing.T, open func(t *testing.T) tally.Store) {
 	at := time.Date(2024, 3, 17, 21, 0, 0, 123456789, time.UTC)
 	newStore := func(t *testing.T) tally.Store {
 		st := open(t)
-		if err := st.CreateElection(ctx, Election()); err != nil {
+		if err := st.CreateElection(ctx, Election(), note(tallylog.KindElection, "created")); err != nil {
 			t.Fatalf("CreateElection: %v", err)
 		}
 		return st
@@ -56,7 +89,7 @@ func runStore(t *testing.T, open func(t *testing.T) tally.Store) {
 
 	t.Run("CreateGetList", func(t *testing.T) {
 		st := newStore(t)
-		err := st.CreateElection(ctx, Election())
+		err := st.CreateElection(ctx, Election(), note(tallylog.KindElection, "created"))
 		if !errors.Is(err, tally.ErrAlreadyExists) {
 			t.Fatalf("second CreateElection: got %v, want ErrAlreadyExists", err)
 		}
@@ -91,17 +124,17 @@ func runStore(t *testing.T, open func(t *testing.T) tally.Store) {
 			{ID: "s4", Parent: "east", Name: "S4", Level: tally.LevelStation, Registered: 10},
 			{ID: "east", Parent: "nation", Name: "East", Level: "region"},
 		}
-		if err := st.AddUnits(ctx, "test-2024", add); err != nil {
+		if err := st.AddUnits(ctx, "test-2024", add, note(tallylog.KindUnits, "added")); err != nil {
 			t.Fatalf("AddUnits (child first): %v", err)
 		}
-		if err := st.AddUnits(ctx, "test-2024", add); err != nil {
+		if err := st.AddUnits(ctx, "test-2024", add, note(tallylog.KindUnits, "added")); err != nil {
 			t.Fatalf("AddUnits identical again: %v", err)
 		}
 		changed := []tally.Unit{{ID: "s4", Parent: "east", Name: "S4", Level: tally.LevelStation, Registered: 11}}
-		if err := st.AddUnits(ctx, "test-2024", changed); !errors.Is(err, tally.ErrAlreadyExists) {
+		if err := st.AddUnits(ctx, "test-2024", changed, note(tallylog.KindUnits, "added")); !errors.Is(err, tally.ErrAlreadyExists) {
 			t.Fatalf("AddUnits changed: %v, want ErrAlreadyExists", err)
 		}
-		if err := st.AddUnits(ctx, "nope", add); !errors.Is(err, tally.ErrNotFound) {
+		if err := st.AddUnits(ctx, "nope", add, note(tallylog.KindUnits, "added")); !errors.Is(err, tally.ErrNotFound) {
 			t.Fatalf("AddUnits unknown election: %v", err)
 		}
 		units, _ := st.Units(ctx, "test-2024")
@@ -227,14 +260,14 @@ func runStore(t *testing.T, open func(t *testing.T) tally.Store) {
 	t.Run("PhasesAndChanges", func(t *testing.T) {
 		st := newStore(t)
 		appendOne(t, st, version(Sub("list", "n1", 0, 1, 2, 3), at))
-		ch, err := st.SetPhase(ctx, "test-2024", "list", tally.PhaseCertified, "certified by the commission", at)
+		ch, err := st.SetPhase(ctx, "test-2024", "list", tally.PhaseCertified, "certified by the commission", at, note(tallylog.KindPhase, "certified by the commission"))
 		if err != nil || ch.ResultsVersion != 2 || ch.Kind != tally.ChangePhase {
 			t.Fatalf("SetPhase: %+v %v", ch, err)
 		}
-		if _, err := st.SetPhase(ctx, "test-2024", "list", tally.PhaseCertified, "", at); !errors.Is(err, tally.ErrFailedPrecondition) {
+		if _, err := st.SetPhase(ctx, "test-2024", "list", tally.PhaseCertified, "", at, note(tallylog.KindPhase, "")); !errors.Is(err, tally.ErrFailedPrecondition) {
 			t.Fatalf("certify twice: %v", err)
 		}
-		if _, err := st.SetPhase(ctx, "test-2024", "nope", tally.PhaseCertified, "", at); !errors.Is(err, tally.ErrNotFound) {
+		if _, err := st.SetPhase(ctx, "test-2024", "nope", tally.PhaseCertified, "", at, note(tallylog.KindPhase, "")); !errors.Is(err, tally.ErrNotFound) {
 			t.Fatalf("unknown contest: %v", err)
 		}
 		// Certified: a new protocol is refused, a replay still answers.
@@ -248,7 +281,7 @@ func runStore(t *testing.T, open func(t *testing.T) tally.Store) {
 		if r := appendOne(t, st, version(Sub("mayor", "n1", 0, 5, 6), at)); r.Err != nil || r.Stored.ResultsVersion != 3 {
 			t.Fatalf("other contest: %+v", r)
 		}
-		if _, err := st.SetPhase(ctx, "test-2024", "list", tally.PhaseRecount, "recount ordered", at); err != nil {
+		if _, err := st.SetPhase(ctx, "test-2024", "list", tally.PhaseRecount, "recount ordered", at, note(tallylog.KindPhase, "recount ordered")); err != nil {
 			t.Fatal(err)
 		}
 		rc := Correct(Sub("list", "n1", 0, 2, 2, 3), 1, "recount")
@@ -294,7 +327,7 @@ func runStore(t *testing.T, open func(t *testing.T) tally.Store) {
 		st := newStore(t)
 		appendOne(t, st, version(Sub("list", "n1", 0, 1, 2, 3), at))
 		appendOne(t, st, version(Sub("list", "n2", 0, 4, 5, 6), at))
-		if _, err := st.SetPhase(ctx, "test-2024", "list", tally.PhaseCertified, "", at); err != nil {
+		if _, err := st.SetPhase(ctx, "test-2024", "list", tally.PhaseCertified, "", at, note(tallylog.KindPhase, "")); err != nil {
 			t.Fatal(err)
 		}
 		appendOne(t, st, version(Sub("mayor", "s1", 0, 7, 8), at))
@@ -340,7 +373,7 @@ func runStore(t *testing.T, open func(t *testing.T) tally.Store) {
 		}
 		add := []tally.Unit{{ID: "s4", Parent: "south", Name: "S4", Level: tally.LevelStation, Registered: 10}}
 		for range 2 { // the second time adds nothing
-			if err := st.AddUnits(ctx, "test-2024", add); err != nil {
+			if err := st.AddUnits(ctx, "test-2024", add, note(tallylog.KindUnits, "added")); err != nil {
 				t.Fatal(err)
 			}
 			list, err := st.ListElections(ctx)

@@ -176,7 +176,12 @@ func (c *compiledContest) valsOf(v ProtocolVersion) []int64 {
 // ContentHash is the hex SHA-256 of everything a client sends in a submission
 // except the idempotency key. Two submissions with the same key are the same
 // request exactly when their hashes are equal.
-func ContentHash(s Submission) string {
+func ContentHash(s Submission) string { return contentHash(s, nil, nil) }
+
+// contentHash is ContentHash with the keys of the lines and votes in
+// sorted order when the caller knows them (the contest's), unsorted when
+// not (nil, or other keys).
+func contentHash(s Submission, lineOrder, voteOrder []string) string {
 	h := sha256.New()
 	buf := make([]byte, 0, 1024)
 	str := func(v string) {
@@ -191,12 +196,15 @@ func ContentHash(s Submission) string {
 	buf = strconv.AppendInt(buf, int64(s.Replaces), 10)
 	str(s.Reason)
 	str(s.Submitter)
-	for _, m := range []map[string]int64{s.Lines, s.Votes} {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
+	for i, m := range []map[string]int64{s.Lines, s.Votes} {
+		keys := [][]string{lineOrder, voteOrder}[i]
+		if !hasKeys(m, keys) {
+			keys = make([]string, 0, len(m))
+			for k := range m {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
 		}
-		slices.Sort(keys)
 		buf = append(buf, '{')
 		for _, k := range keys {
 			str(k)
@@ -208,6 +216,19 @@ func ContentHash(s Submission) string {
 	}
 	h.Write(buf)
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// hasKeys reports whether keys are exactly m's keys.
+func hasKeys(m map[string]int64, keys []string) bool {
+	if len(keys) != len(m) {
+		return false
+	}
+	for _, k := range keys {
+		if _, ok := m[k]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // ValidateProtocol checks a submission's content against a contest's form

@@ -16,6 +16,9 @@ type compiledContest struct {
 	nLines    int
 	relations []compiledRelation
 	roleIdx   map[Role][]int
+	// lineOrder and choiceOrder are the line and choice IDs sorted, the
+	// order the log writes a protocol's counts in.
+	lineOrder, choiceOrder []string
 }
 
 func (c *compiledContest) resolve(id string) (int, bool) {
@@ -211,6 +214,14 @@ func compileContest(c Contest) (*compiledContest, error) {
 		}
 	}
 	cc.nLines = len(c.Form.Lines)
+	for _, l := range c.Form.Lines {
+		cc.lineOrder = append(cc.lineOrder, l.ID)
+	}
+	for _, ch := range c.Choices {
+		cc.choiceOrder = append(cc.choiceOrder, ch.ID)
+	}
+	slices.Sort(cc.lineOrder)
+	slices.Sort(cc.choiceOrder)
 	for _, r := range []Role{RoleRegistered, RoleBallotsCast, RoleValid} {
 		if len(cc.roleIdx[r]) == 0 {
 			return nil, fieldErr("form.lines", "MISSING_ROLE", "no line plays the role %v", r)

@@ -74,6 +74,13 @@ type entry struct {
 	phase *Change
 }
 
+func (e entry) logIndex() int64 {
+	if e.phase != nil {
+		return e.phase.LogIndex
+	}
+	return e.proto.LogIndex
+}
+
 func (e entry) version() int64 {
 	if e.phase != nil {
 		return e.phase.ResultsVersion
@@ -95,6 +102,9 @@ func (es *electionState) applyNext(e entry) bool {
 		es.apply(cc, e.proto)
 	}
 	es.resultsVersion = e.version()
+	if i := e.logIndex(); i > 0 {
+		es.resultsLogSize = i + 1
+	}
 	return true
 }
 
@@ -445,13 +455,18 @@ func (s *Service) followed(err error) {
 	s.followFailing = err != nil
 }
 
-// Close stops the poll and waits for it. The Service stays usable; it then
-// sees other processes' changes only when its own writes follow them.
+// Close stops the poll and the publishing of checkpoints and waits for
+// them. The Service stays usable; it then sees other processes' changes
+// only when its own writes follow them.
 func (s *Service) Close() {
 	s.closeOnce.Do(func() {
 		if s.stopPoll != nil {
 			s.stopPoll()
 			<-s.polled
+		}
+		if s.stopPublish != nil {
+			s.stopPublish()
+			<-s.publishDone
 		}
 	})
 }

@@ -171,6 +171,12 @@ type Submission struct {
 	Reason    string // required for corrections and recounts
 	Kind      ProtocolKind
 	Submitter string
+	// Body is the submission exactly as the tally received it, and
+	// BodyType its protobuf message type (empty: a
+	// mandate.tally.v1.SubmitProtocolRequest); the log keeps it. Nil when
+	// the submission did not come through the API.
+	Body     []byte
+	BodyType string
 }
 
 // ProtocolVersion is one stored version of a station's protocol.
@@ -191,6 +197,13 @@ type ProtocolVersion struct {
 	ContentHash string `json:"content_hash"`
 	// ResultsVersion is the election's results version this version created.
 	ResultsVersion int64 `json:"results_version"`
+	// LogIndex is the version's leaf in the election's log, assigned by the
+	// store with ResultsVersion; 0 for a version stored before the log
+	// existed (leaf 0 is always the election's definition).
+	LogIndex int64 `json:"log_index,omitempty"`
+	// Leaf is what AppendProtocols appends to the log for the version: the
+	// tail of the leaf after its sequence (tallylog.Tail). Not read back.
+	Leaf []byte `json:"-"`
 }
 
 // Protocol is a station's protocol with every version, oldest first.
@@ -218,6 +231,9 @@ type Receipt struct {
 	// Replayed is true when the idempotency key had already been accepted with
 	// the same content: this is the original receipt and nothing new was counted.
 	Replayed bool
+	// Entry is the version's leaf in the election's log (the original one
+	// when Replayed); zero for a version stored before the log existed.
+	Entry LogRef
 }
 
 // Phase is the administrative phase of a contest.
@@ -296,6 +312,8 @@ type Change struct {
 	Reason    string
 	Submitter string
 	At        time.Time
+	// LogIndex is the change's leaf in the election's log (0: none).
+	LogIndex int64
 }
 
 // changeKindOf maps a protocol kind to its change kind.
@@ -315,6 +333,6 @@ func ChangeOf(v ProtocolVersion) Change {
 	return Change{
 		ResultsVersion: v.ResultsVersion, Election: v.Election, Contest: v.Contest,
 		Kind: changeKindOf(v.Kind), Station: v.Station, Version: v.Version,
-		Reason: v.Reason, Submitter: v.Submitter, At: v.SubmittedAt,
+		Reason: v.Reason, Submitter: v.Submitter, At: v.SubmittedAt, LogIndex: v.LogIndex,
 	}
 }

@@ -10,6 +10,10 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/mod/sumdb/note"
+
+	"github.com/mandate-project/mandate/services/tally/tallylog"
 )
 
 // Service is the tally: it validates protocols against their forms, lets the
@@ -31,6 +35,15 @@ type Service struct {
 
 	followMu      sync.Mutex
 	followFailing bool
+
+	// The log (log.go): the signer of checkpoints, its verifier key, and
+	// per election the checkpoints published and signed.
+	logSigner   note.Signer
+	logVKey     string
+	logMu       sync.Mutex
+	logs        map[string]*logState
+	stopPublish context.CancelFunc
+	publishDone chan struct{}
 }
 
 // ServiceOptions tune a Service; the zero value is the default.
@@ -44,6 +57,14 @@ type ServiceOptions struct {
 	// Logger receives failures to read the store's changes; slog.Default()
 	// when nil.
 	Logger *slog.Logger
+	// LogKey is the note signer key ("PRIVATE+KEY+name+hash+key") that
+	// signs the log's checkpoints. Empty: a key made for this Service alone,
+	// whose checkpoints cannot be checked once it is gone.
+	LogKey string
+	// CheckpointEvery is how often a checkpoint of every log that grew is
+	// published. Zero means DefaultCheckpointEvery; negative, never (they
+	// are still made on request).
+	CheckpointEvery time.Duration
 }
 
 // NewService is NewServiceWith with the clock now (time.Now when nil) and
@@ -64,7 +85,18 @@ func NewServiceWith(ctx context.Context, store Store, opts ServiceOptions) (*Ser
 	if opts.Follow == 0 {
 		opts.Follow = DefaultFollow
 	}
-	s := &Service{store: store, now: opts.Now, log: opts.Logger, elections: map[string]*electionState{}}
+	s := &Service{store: store, now: opts.Now, log: opts.Logger, elections: map[string]*electionState{}, logs: map[string]*logState{}}
+	if opts.LogKey == "" {
+		opts.LogKey = ephemeralKey()
+	}
+	sg, vkey, err := tallylog.NewSigner(opts.LogKey)
+	if err != nil {
+		return nil, err
+	}
+	s.logSigner, s.logVKey = sg, vkey
+	if opts.CheckpointEvery == 0 {
+		opts.CheckpointEvery = DefaultCheckpointEvery
+	}
 	list, err := store.ListElections(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list elections: %w", err)
@@ -80,6 +112,11 @@ func NewServiceWith(ctx context.Context, store Store, opts ServiceOptions) (*Ser
 		pctx, stop := context.WithCancel(ctx)
 		s.stopPoll, s.polled = stop, make(chan struct{})
 		go s.poll(pctx, opts.Follow)
+	}
+	if opts.CheckpointEvery > 0 {
+		pctx, stop := context.WithCancel(ctx)
+		s.stopPublish, s.publishDone = stop, make(chan struct{})
+		go s.publishLoop(pctx, opts.CheckpointEvery)
 	}
 	return s, nil
 }
@@ -128,6 +165,7 @@ func (s *Service) load(ctx context.Context, se StoredElection) (*electionState, 
 		return nil, err
 	}
 	es.resultsVersion = se.ResultsVersion
+	es.resultsLogSize = se.ResultsLogSize
 	return es, nil
 }
 
@@ -185,7 +223,11 @@ func (s *Service) DefineElection(ctx context.Context, e Election) (Election, err
 	if es := s.elections[e.ID]; es != nil {
 		return es.def, es.sameDefinition(e)
 	}
-	err := s.store.CreateElection(ctx, e)
+	tail, err := electionTail(e, originOf(ctx), s.now().UTC())
+	if err != nil {
+		return Election{}, err
+	}
+	err = s.store.CreateElection(ctx, e, tail)
 	if err != nil && !errors.Is(err, ErrAlreadyExists) {
 		return Election{}, err
 	}
@@ -250,7 +292,11 @@ func (s *Service) AddUnits(ctx context.Context, election string, units []Unit) (
 		return 0, err
 	}
 	fresh = sortParentsFirst(fresh)
-	if err := s.store.AddUnits(ctx, election, fresh); err != nil {
+	tail, err := unitsTail(election, fresh, originOf(ctx), s.now().UTC())
+	if err != nil {
+		return 0, err
+	}
+	if err := s.store.AddUnits(ctx, election, fresh, tail); err != nil {
 		return 0, err
 	}
 	es.mu.Lock()

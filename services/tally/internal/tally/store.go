@@ -3,6 +3,8 @@ package tally
 import (
 	"context"
 	"time"
+
+	"golang.org/x/mod/sumdb/tlog"
 )
 
 // Store is the durable state of the tally. The Service validates requests
@@ -24,29 +26,40 @@ import (
 //     sees version v sees every version below it (replicas rely on it to
 //     follow the store, see follow.go);
 //   - GetElection and ListElections read the definition, phases,
-//     ResultsVersion and UnitCount of an election at one instant.
+//     ResultsVersion and UnitCount of an election at one instant;
+//   - the log: every change (a protocol version, a phase change, a new
+//     election, units added) appends its leaf to the election's log in the
+//     transaction that makes the change, and AppendLog appends refusals.
+//     Leaves are numbered densely 0, 1, 2... in commit order (so a change's
+//     leaf comes after the leaves of every change with a lower results
+//     version), and the tree's hashes of a leaf are stored with it, so
+//     every leaf a reader sees is covered by the stored tree. A leaf is
+//     tallylog.Leaf(index, tail) for the tail the caller gives.
 //
 // The idempotency check comes first: replaying an accepted request returns
 // its original outcome even after the contest was certified. Errors are the
 // package's sentinels (wrapped), never driver errors for expected outcomes.
 type Store interface {
-	// CreateElection stores a definition with its units (any order). An
-	// existing election ID fails with ErrAlreadyExists.
-	CreateElection(ctx context.Context, e Election) error
+	// CreateElection stores a definition with its units (any order) and
+	// appends leaf as the election's first log entry. An existing election
+	// ID fails with ErrAlreadyExists.
+	CreateElection(ctx context.Context, e Election, leaf []byte) error
 	// GetElection returns the definition without units. ErrNotFound.
 	GetElection(ctx context.Context, id string) (StoredElection, error)
 	// ListElections returns every definition without units, by ID.
 	ListElections(ctx context.Context) ([]StoredElection, error)
 	// AddUnits adds units atomically; parents must exist in the store or in
 	// the batch. A unit that exists identically is skipped; one that exists
-	// with other content fails the batch with ErrAlreadyExists.
-	AddUnits(ctx context.Context, election string, units []Unit) error
+	// with other content fails the batch with ErrAlreadyExists. leaf is
+	// appended to the log when at least one unit was added.
+	AddUnits(ctx context.Context, election string, units []Unit, leaf []byte) error
 	// Units returns every unit of the election.
 	Units(ctx context.Context, election string) ([]Unit, error)
 
 	// AppendProtocols stores a batch of protocol versions. Each item's Version
-	// is the version it creates (Replaces+1); ResultsVersion is assigned by the
-	// store. The items are decided one by one in order (an item sees the ones
+	// is the version it creates (Replaces+1); ResultsVersion and LogIndex are
+	// assigned by the store, which appends the item's Leaf to the log with
+	// the version (and only then: a replay or a refusal appends nothing). The items are decided one by one in order (an item sees the ones
 	// before it) and the batch commits durably before the call returns; an
 	// item's failure does not affect the others. The error is for failures of
 	// the whole batch (nothing stored).
@@ -65,10 +78,23 @@ type Store interface {
 
 	// SetPhase moves a contest to a phase; the transition is checked with
 	// CheckPhaseTransition inside the transaction. The change gets the next
-	// results version.
-	SetPhase(ctx context.Context, election, contest string, to Phase, reason string, at time.Time) (Change, error)
+	// results version and appends leaf to the log (Change.LogIndex).
+	SetPhase(ctx context.Context, election, contest string, to Phase, reason string, at time.Time, leaf []byte) (Change, error)
 	// Changes returns up to limit changes with ResultsVersion > after, in order.
 	Changes(ctx context.Context, election string, after int64, limit int) ([]Change, error)
+
+	// AppendLog appends leaves that record no change of the results (refused
+	// submissions) and returns the index of the first; the others follow it.
+	// ErrNotFound for an unknown election.
+	AppendLog(ctx context.Context, election string, leaves [][]byte) (int64, error)
+	// LogHead returns the size of the election's log and its results version,
+	// read at one instant. ErrNotFound for an unknown election.
+	LogHead(ctx context.Context, election string) (LogHead, error)
+	// ReadLeaves calls fn with the leaves from <= index < to, in order.
+	ReadLeaves(ctx context.Context, election string, from, to int64, fn func(index int64, leaf []byte) error) error
+	// ReadHashes returns the tree's stored hashes at the given storage
+	// indexes (tlog.StoredHashIndex); an index beyond the log is ErrNotFound.
+	ReadHashes(ctx context.Context, election string, indexes []int64) ([]tlog.Hash, error)
 
 	Close() error
 }
@@ -81,6 +107,18 @@ type StoredElection struct {
 	// UnitCount is the number of units stored. Units are only ever added, so
 	// a replica holding fewer knows another one added some.
 	UnitCount int
+	// ResultsLogSize is the size the log had right after the change at
+	// ResultsVersion (the change's log index + 1; 0 without one): its first
+	// ResultsLogSize leaves hold every change up to ResultsVersion and none
+	// after it.
+	ResultsLogSize int64
+}
+
+// LogHead is the size of an election's log and the results version of the
+// same instant.
+type LogHead struct {
+	Size           int64
+	ResultsVersion int64
 }
 
 // AppendResult is the outcome of one item of AppendProtocols: the stored

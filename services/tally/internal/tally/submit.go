@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/mandate-project/mandate/services/tally/tallylog"
 )
 
 // ImportResult is the outcome of one submission of a batch.
@@ -24,6 +26,9 @@ type ImportResult struct {
 //     Replaces is not the current version: ErrStaleVersion;
 //   - a certified contest: ErrFailedPrecondition.
 //
+// Every accepted version is appended to the election's log with it
+// (Receipt.Entry); every refusal of a submission to a known election is
+// appended too, and its error is then a *LoggedError naming the leaf.
 // Concurrent calls share one store transaction (group commit).
 func (s *Service) Submit(ctx context.Context, sub Submission) (Receipt, error) {
 	res, err := s.Import(ctx, []Submission{sub})
@@ -67,6 +72,9 @@ func (s *Service) Import(ctx context.Context, subs []Submission) ([]ImportResult
 		}
 	}
 	if len(batch) == 0 {
+		if err := s.logRejections(ctx, subs, results, now); err != nil {
+			return nil, err
+		}
 		return results, nil
 	}
 	// Elections in order of first appearance; usually one.
@@ -94,6 +102,7 @@ func (s *Service) Import(ctx context.Context, subs []Submission) ([]ImportResult
 	}
 	own := make([][]entry, len(touched))
 	upTo := make([]int64, len(touched))
+	var replays []int // indexes into batch of replays with a leaf
 	for j, r := range stored {
 		i := idx[j]
 		if r.Err != nil {
@@ -101,6 +110,12 @@ func (s *Service) Import(ctx context.Context, subs []Submission) ([]ImportResult
 			continue
 		}
 		results[i].Receipt = receiptOf(r.Stored, r.Replayed)
+		switch {
+		case !r.Replayed:
+			results[i].Receipt.Entry.Hash = tallylog.LeafHash(r.Stored.LogIndex, batch[j].Leaf)
+		case r.Stored.LogIndex > 0:
+			replays = append(replays, j)
+		}
 		k := slices.Index(touched, states[j])
 		if !r.Replayed {
 			own[k] = append(own[k], entry{proto: r.Stored})
@@ -109,6 +124,29 @@ func (s *Service) Import(ctx context.Context, subs []Submission) ([]ImportResult
 	}
 	for k, es := range touched {
 		s.land(ctx, es, own[k], upTo[k])
+	}
+	// A replay's receipt names the original leaf, whose hash is stored:
+	// read once per election for the whole batch.
+	byElection := map[string][]*Receipt{}
+	for _, j := range replays {
+		rc := &results[idx[j]].Receipt
+		byElection[rc.Election] = append(byElection[rc.Election], rc)
+	}
+	for e, rcs := range byElection {
+		indexes := make([]int64, len(rcs))
+		for k, rc := range rcs {
+			indexes[k] = rc.Entry.Index
+		}
+		hs, err := s.leafHashes(ctx, e, indexes)
+		if err != nil {
+			return nil, err
+		}
+		for k, rc := range rcs {
+			rc.Entry.Hash = hs[k]
+		}
+	}
+	if err := s.logRejections(ctx, subs, results, now); err != nil {
+		return nil, err
 	}
 	return results, nil
 }
@@ -129,6 +167,7 @@ func receiptOf(v ProtocolVersion, replayed bool) Receipt {
 		Election: v.Election, Contest: v.Contest, Station: v.Station, Version: v.Version,
 		Kind: v.Kind, ResultsVersion: v.ResultsVersion, ContentHash: v.ContentHash,
 		SubmittedAt: v.SubmittedAt, Warnings: slices.Clone(v.Warnings), Replayed: replayed,
+		Entry: LogRef{Index: v.LogIndex},
 	}
 }
 
@@ -160,10 +199,14 @@ func (s *Service) prepare(sub Submission, now time.Time) (ProtocolVersion, *elec
 	if err != nil {
 		return ProtocolVersion{}, nil, err
 	}
-	return ProtocolVersion{
+	v := ProtocolVersion{
 		Election: sub.Election, Contest: sub.Contest, Station: sub.Station,
 		Version: sub.Replaces + 1, Kind: sub.Kind, Lines: sub.Lines, Votes: sub.Votes,
 		IdempotencyKey: sub.IdempotencyKey, Reason: sub.Reason, Submitter: sub.Submitter,
-		Warnings: warnings, SubmittedAt: now, ContentHash: ContentHash(sub),
-	}, es, nil
+		Warnings: warnings, SubmittedAt: now, ContentHash: contentHash(sub, cc.lineOrder, cc.choiceOrder),
+	}
+	if v.Leaf, err = protocolTail(cc, sub, v); err != nil {
+		return ProtocolVersion{}, nil, err
+	}
+	return v, es, nil
 }

@@ -107,7 +107,11 @@ type Totals struct {
 
 	// ResultsVersion is the election's results version these totals include.
 	ResultsVersion int64
-	GeneratedAt    time.Time
+	// LogSize is the size of the election's log right after the change at
+	// ResultsVersion: its first LogSize leaves hold exactly the changes these
+	// totals include (0 when the log has none of them).
+	LogSize     int64
+	GeneratedAt time.Time
 }
 
 // Totals returns the result of a contest under a unit ("" for the root).
@@ -129,7 +133,7 @@ func (s *Service) Totals(ctx context.Context, election, contest, unit string) (T
 	a := es.aggregate(n, cc)
 	phase := es.phases[cc.index]
 	nStations, regAll, u := n.nStations, n.regAll, n.unit
-	version := es.resultsVersion
+	version, logSize := es.resultsVersion, es.resultsLogSize
 	es.mu.RUnlock()
 
 	t := Totals{
@@ -149,6 +153,7 @@ func (s *Service) Totals(ctx context.Context, election, contest, unit string) (T
 		ProtocolsWithWarnings:       a.warned,
 		ProtocolsCorrected:          a.corrected,
 		ResultsVersion:              version,
+		LogSize:                     logSize,
 		GeneratedAt:                 s.now().UTC(),
 	}
 	t.ShareBaseVotes = cc.role(a.vals, cc.ThresholdBase)
@@ -252,9 +257,14 @@ func (s *Service) SetPhase(ctx context.Context, election, contest string, to Pha
 	if err := CheckPhaseTransition(PhaseUnspecified, to); err != nil {
 		return ContestStatus{}, err
 	}
+	at := s.now().UTC()
+	tail, err := phaseTail(election, contest, to, reason, originOf(ctx), at)
+	if err != nil {
+		return ContestStatus{}, err
+	}
 	es.follow.writing.Add(1)
 	defer es.follow.writing.Add(-1)
-	ch, err := s.store.SetPhase(ctx, election, contest, to, reason, s.now().UTC())
+	ch, err := s.store.SetPhase(ctx, election, contest, to, reason, at, tail)
 	if err != nil {
 		return ContestStatus{}, err
 	}

@@ -26,6 +26,9 @@ type electionState struct {
 	// resultsVersion is the last results version applied: every change up
 	// to it, and none after it, is in memory (see follow.go).
 	resultsVersion int64
+	// resultsLogSize is the log's size right after the change at
+	// resultsVersion (see Totals.LogSize).
+	resultsLogSize int64
 	notify         chan struct{} // closed and replaced on every change
 	follow         followState
 }

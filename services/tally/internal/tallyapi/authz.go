@@ -34,6 +34,11 @@ func AccessRules() map[string]auth.Rule {
 		tallyv1.TallyService_ListChanges_FullMethodName:               read,
 		tallyv1.TallyService_WatchTotals_FullMethodName:               read,
 		tallyv1.TallyService_GetForensicsReport_FullMethodName:        read,
+		tallyv1.TallyService_GetCheckpoint_FullMethodName:             read,
+		tallyv1.TallyService_GetInclusionProof_FullMethodName:         read,
+		tallyv1.TallyService_GetConsistencyProof_FullMethodName:       read,
+		tallyv1.TallyService_ListLogEntries_FullMethodName:            read,
+		tallyv1.TallyService_ExportElection_FullMethodName:            read,
 	}
 }
 

@@ -45,7 +45,7 @@ func startWithAuth(t *testing.T, publicReads bool) (tallyv1.TallyServiceClient, 
 	}
 	api := tallyapi.New(svc, slog.Default())
 	a := auth.New(auth.Config{Keys: []auth.Verifier{verifier}, Rules: tallyapi.AccessRules(), PublicReads: publicReads, InScope: tallyapi.InScope(svc, api)})
-	conn := grpctest.ConnWith(t, []grpc.ServerOption{grpc.ChainUnaryInterceptor(a.Unary()), grpc.ChainStreamInterceptor(a.Stream())},
+	conn := grpctest.ConnWith(t, append(api.ServerOptions(), grpc.ChainUnaryInterceptor(a.Unary()), grpc.ChainStreamInterceptor(a.Stream())),
 		func(srv *grpc.Server) { tallyv1.RegisterTallyServiceServer(srv, api) })
 	c := tallyv1.NewTallyServiceClient(conn)
 	admin := token(t, signer, auth.Claims{Subject: "cec", Role: auth.Admin})
@@ -150,6 +150,30 @@ func TestAccessMatrix(t *testing.T) {
 		}, true},
 		"ListChanges": {tallyv1.TallyService_ListChanges_FullMethodName, auth.Read, func(ctx context.Context) error {
 			_, err := c.ListChanges(ctx, &tallyv1.ListChangesRequest{Name: national})
+			return err
+		}, true},
+		"GetCheckpoint": {tallyv1.TallyService_GetCheckpoint_FullMethodName, auth.Read, func(ctx context.Context) error {
+			_, err := c.GetCheckpoint(ctx, &tallyv1.GetCheckpointRequest{Name: "elections/kz-2012/checkpoints/current"})
+			return err
+		}, true},
+		"GetInclusionProof": {tallyv1.TallyService_GetInclusionProof_FullMethodName, auth.Read, func(ctx context.Context) error {
+			_, err := c.GetInclusionProof(ctx, &tallyv1.GetInclusionProofRequest{Name: "elections/kz-2012/log", LeafIndex: 1})
+			return err
+		}, true},
+		"GetConsistencyProof": {tallyv1.TallyService_GetConsistencyProof_FullMethodName, auth.Read, func(ctx context.Context) error {
+			_, err := c.GetConsistencyProof(ctx, &tallyv1.GetConsistencyProofRequest{Name: "elections/kz-2012/log", FirstTreeSize: 1})
+			return err
+		}, true},
+		"ListLogEntries": {tallyv1.TallyService_ListLogEntries_FullMethodName, auth.Read, func(ctx context.Context) error {
+			_, err := c.ListLogEntries(ctx, &tallyv1.ListLogEntriesRequest{Parent: "elections/kz-2012/log", PageSize: 2})
+			return err
+		}, true},
+		"ExportElection": {tallyv1.TallyService_ExportElection_FullMethodName, auth.Read, func(ctx context.Context) error {
+			s, err := c.ExportElection(ctx, &tallyv1.ExportElectionRequest{Name: "elections/kz-2012"})
+			if err != nil {
+				return err
+			}
+			_, err = s.Recv()
 			return err
 		}, true},
 		"GetForensicsReport": {tallyv1.TallyService_GetForensicsReport_FullMethodName, auth.Read, func(ctx context.Context) error {

@@ -204,7 +204,7 @@ func versionToWire(v tally.ProtocolVersion, superseded bool) *tallyv1.ProtocolVe
 		Version: int32(v.Version), Kind: protocolKindToWire[v.Kind], Lines: v.Lines, Votes: v.Votes,
 		Warnings: violationsToWire(v.Warnings), Reason: v.Reason, RequestId: v.IdempotencyKey,
 		Submitter: v.Submitter, AcceptTime: timestamppb.New(v.SubmittedAt), Superseded: superseded,
-		ResultsVersion: v.ResultsVersion,
+		ResultsVersion: v.ResultsVersion, LeafIndex: v.LogIndex,
 	}
 }
 

@@ -2,13 +2,16 @@ package tallyapi
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"log/slog"
+	"strconv"
 	"strings"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/types/known/anypb"
 
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
@@ -42,6 +45,41 @@ func wireField(prefix, f string) string {
 // field paths are relative to ("election" for CreateElection, "" otherwise).
 // Anything unclassified is INTERNAL with a generic message and is logged.
 func toStatus(ctx context.Context, log *slog.Logger, prefix string, err error) error {
+	st := statusOf(ctx, log, prefix, err)
+	var le *tally.LoggedError
+	if errors.As(err, &le) {
+		return withEntry(st, le.Entry)
+	}
+	return st
+}
+
+// withEntry adds to a refusal's ErrorInfo the log entry that records it:
+// metadata leaf_index (decimal) and leaf_hash (base64).
+func withEntry(err error, ref tally.LogRef) error {
+	st := status.Convert(err)
+	p := st.Proto()
+	for i, d := range p.GetDetails() {
+		var info errdetails.ErrorInfo
+		if d.UnmarshalTo(&info) != nil {
+			continue
+		}
+		if info.Metadata == nil {
+			info.Metadata = map[string]string{}
+		}
+		info.Metadata["leaf_index"] = strconv.FormatInt(ref.Index, 10)
+		info.Metadata["leaf_hash"] = base64.StdEncoding.EncodeToString(ref.Hash[:])
+		a, aerr := anypb.New(&info)
+		if aerr != nil {
+			return err
+		}
+		p.Details[i] = a
+		return status.FromProto(p).Err()
+	}
+	return err
+}
+
+// statusOf is toStatus without the log entry.
+func statusOf(ctx context.Context, log *slog.Logger, prefix string, err error) error {
 	if err == nil {
 		return nil
 	}

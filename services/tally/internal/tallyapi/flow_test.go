@@ -2,6 +2,7 @@ package tallyapi_test
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
 	"io"
 	"log/slog"
@@ -11,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/mod/sumdb/note"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
@@ -38,17 +40,28 @@ func startAt(t *testing.T, path string) (c tallyv1.TallyServiceClient, stop func
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc, err := tally.NewService(ctx, store, time.Now)
+	svc, err := tally.NewServiceWith(ctx, store, tally.ServiceOptions{Now: time.Now, LogKey: testLogKey})
 	if err != nil {
 		t.Fatal(err)
 	}
-	conn := grpctest.Conn(t, func(srv *grpc.Server) {
-		tallyv1.RegisterTallyServiceServer(srv, tallyapi.New(svc, slog.Default()))
+	api := tallyapi.New(svc, slog.Default())
+	conn := grpctest.ConnWith(t, api.ServerOptions(), func(srv *grpc.Server) {
+		tallyv1.RegisterTallyServiceServer(srv, api)
 	})
 	// The server itself stops when the test ends; closing the store is what
 	// a restart needs.
-	return tallyv1.NewTallyServiceClient(conn), func() { store.Close() }
+	return tallyv1.NewTallyServiceClient(conn), func() { svc.Close(); store.Close() }
 }
+
+// testLogKey signs the checkpoints of every tally a test starts, so a
+// restarted tally signs as before.
+var testLogKey = func() string {
+	skey, _, err := note.GenerateKey(rand.Reader, "mandate-test")
+	if err != nil {
+		panic(err)
+	}
+	return skey
+}()
 
 // correction re-submits a stored protocol as a correction that moves n votes
 // from Nur Otan to Ak Zhol.

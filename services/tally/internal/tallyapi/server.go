@@ -12,19 +12,24 @@ import (
 	"slices"
 	"strings"
 
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
+	"github.com/mandate-project/mandate/services/tally/tallylog"
 )
 
 // Server implements mandate.tally.v1.TallyService.
 type Server struct {
 	tallyv1.UnimplementedTallyServiceServer
-	svc *tally.Service
-	log *slog.Logger
-	obs Observer
+	svc      *tally.Service
+	log      *slog.Logger
+	obs      Observer
+	received *received
 }
 
 // Outcome is what became of one submitted protocol, for metrics.
@@ -43,7 +48,7 @@ type Observer func(o Outcome, n int)
 
 // New returns the adapter over a tally service.
 func New(svc *tally.Service, log *slog.Logger) *Server {
-	return &Server{svc: svc, log: log, obs: func(Outcome, int) {}}
+	return &Server{svc: svc, log: log, obs: func(Outcome, int) {}, received: &received{}}
 }
 
 // Observe sets the observer of protocol outcomes; call it before serving.
@@ -67,12 +72,20 @@ const importBatch = 2000
 
 func (s *Server) status(ctx context.Context, err error) error { return toStatus(ctx, s.log, "", err) }
 
+// origin puts in ctx who sends a change and the bytes received for it,
+// for the change's log entry.
+func (s *Server) origin(ctx context.Context, req proto.Message, body []byte) context.Context {
+	return tally.WithOrigin(ctx, tally.Origin{Subject: submitter(ctx), Body: body,
+		BodyType: string(req.ProtoReflect().Descriptor().FullName())})
+}
+
 // CreateElection implements TallyService.CreateElection.
 func (s *Server) CreateElection(ctx context.Context, req *tallyv1.CreateElectionRequest) (*tallyv1.Election, error) {
+	body := take(s.received, req)
 	if req.GetElection() == nil {
 		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "election", Reason: "REQUIRED", Description: "election is required"})
 	}
-	e, err := s.svc.DefineElection(ctx, electionFromWire(req.GetElectionId(), req.GetElection()))
+	e, err := s.svc.DefineElection(s.origin(ctx, req, body), electionFromWire(req.GetElectionId(), req.GetElection()))
 	if err != nil {
 		var fe *tally.FieldError
 		if errors.As(err, &fe) && (fe.Field == "id" || fe.Field == "election") {
@@ -148,6 +161,7 @@ func (s *Server) contest(ctx context.Context, election, contest string) (*tallyv
 
 // BatchCreateReportingUnits implements TallyService.BatchCreateReportingUnits.
 func (s *Server) BatchCreateReportingUnits(ctx context.Context, req *tallyv1.BatchCreateReportingUnitsRequest) (*tallyv1.BatchCreateReportingUnitsResponse, error) {
+	body := take(s.received, req)
 	ids, err := parseName(req.GetParent(), "parent", "elections")
 	if err != nil {
 		return nil, err
@@ -160,7 +174,7 @@ func (s *Server) BatchCreateReportingUnits(ctx context.Context, req *tallyv1.Bat
 		}
 		units = append(units, du)
 	}
-	if _, err := s.svc.AddUnits(ctx, ids[0], units); err != nil {
+	if _, err := s.svc.AddUnits(s.origin(ctx, req, body), ids[0], units); err != nil {
 		return nil, toStatus(ctx, s.log, "units", err)
 	}
 	out := &tallyv1.BatchCreateReportingUnitsResponse{}
@@ -247,11 +261,14 @@ func submission(req *tallyv1.SubmitProtocolRequest, submitter string) (tally.Sub
 
 // SubmitProtocol implements TallyService.SubmitProtocol.
 func (s *Server) SubmitProtocol(ctx context.Context, req *tallyv1.SubmitProtocolRequest) (*tallyv1.SubmitProtocolResponse, error) {
+	body := take(s.received, req)
 	sub, err := submission(req, submitter(ctx))
 	if err != nil {
 		s.obs(Rejected, 1)
-		return nil, err
+		_, st := s.refused(ctx, req, body, tallylog.BodySubmitProtocol, err)
+		return nil, st
 	}
+	sub.Body = body
 	rc, err := s.svc.Submit(ctx, sub)
 	s.observe(rc, err)
 	if err != nil {
@@ -266,7 +283,47 @@ func (s *Server) SubmitProtocol(ctx context.Context, req *tallyv1.SubmitProtocol
 	for len(p.Versions) > rc.Version {
 		p.Versions = p.Versions[:len(p.Versions)-1]
 	}
-	return &tallyv1.SubmitProtocolResponse{Protocol: protocolToWire(p, false), Warnings: violationsToWire(rc.Warnings), ResultsVersion: rc.ResultsVersion}, nil
+	return &tallyv1.SubmitProtocolResponse{Protocol: protocolToWire(p, false), Warnings: violationsToWire(rc.Warnings),
+		ResultsVersion: rc.ResultsVersion, Receipt: s.receipt(rc.Election, rc.Entry)}, nil
+}
+
+// receipt is the wire form of a log entry, with the latest published
+// checkpoint when it covers the entry; nil without an entry.
+func (s *Server) receipt(election string, ref tally.LogRef) *tallyv1.LogReceipt {
+	if ref.Index == 0 {
+		return nil // stored before the log existed: entry 0 is the definition
+	}
+	r := &tallyv1.LogReceipt{LeafIndex: ref.Index, LeafHash: ref.Hash[:]}
+	if cp, ok := s.svc.LatestPublished(election); ok && cp.Size > ref.Index {
+		r.Checkpoint = checkpointToWire(cp)
+	}
+	return r
+}
+
+// refused logs a submission the adapter refused (a malformed request) when
+// it names a known election, and returns the refusal's status with the
+// entry in its ErrorInfo, and the entry.
+func (s *Server) refused(ctx context.Context, req *tallyv1.SubmitProtocolRequest, body []byte, bodyType string, refusal error) (*tally.LogRef, error) {
+	sub := tally.Submission{Election: electionOf(req.GetParent()), Lines: req.GetLines(), Votes: req.GetVotes(),
+		IdempotencyKey: req.GetRequestId(), Replaces: int(req.GetReplacesVersion()), Reason: req.GetReason(),
+		Kind: protocolKindFromWire[req.GetKind()], Submitter: submitter(ctx), Body: body, BodyType: bodyType}
+	_, sub.Contest, _ = strings.Cut(req.GetParent(), "/contests/")
+	_, sub.Station, _ = strings.Cut(req.GetStation(), "/units/")
+	st := status.Convert(refusal)
+	rej := tallylog.Rejection{Reason: "INVALID_ARGUMENT", Message: st.Message()}
+	for _, d := range st.Details() {
+		if info, ok := d.(*errdetails.ErrorInfo); ok {
+			rej.Reason = info.GetReason()
+		}
+	}
+	ref, ok, err := s.svc.LogRefusal(ctx, sub, rej)
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	if !ok {
+		return nil, refusal
+	}
+	return &ref, withEntry(refusal, ref)
 }
 
 // ImportProtocols implements TallyService.ImportProtocols: protocols are
@@ -278,6 +335,16 @@ func (s *Server) ImportProtocols(stream grpc.ClientStreamingServer[tallyv1.Impor
 	var batch []tally.Submission
 	var idx []int64
 	var pfx []string // each item's field path prefix in the stream message
+	span := func(i int64) {
+		switch {
+		case i == 0:
+		case out.LogSpan == nil:
+			out.LogSpan = &tallyv1.LogSpan{FirstLeafIndex: i, LastLeafIndex: i}
+		default:
+			out.LogSpan.FirstLeafIndex = min(out.LogSpan.FirstLeafIndex, i)
+			out.LogSpan.LastLeafIndex = max(out.LogSpan.LastLeafIndex, i)
+		}
+	}
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
@@ -290,11 +357,16 @@ func (s *Server) ImportProtocols(stream grpc.ClientStreamingServer[tallyv1.Impor
 			s.observe(r.Receipt, r.Err)
 			switch {
 			case r.Err != nil:
-				out.Rejections = append(out.Rejections, rejection(ctx, s, idx[i], pfx[i], batch[i], r.Err))
+				rj := rejection(ctx, s, idx[i], pfx[i], batch[i], r.Err)
+				if rj.Receipt != nil {
+					span(rj.Receipt.LeafIndex)
+				}
+				out.Rejections = append(out.Rejections, rj)
 			case r.Receipt.Replayed:
 				out.Replayed++
 			default:
 				out.Accepted++
+				span(r.Receipt.Entry.Index)
 			}
 			out.ResultsVersion = max(out.ResultsVersion, r.Receipt.ResultsVersion)
 		}
@@ -308,6 +380,11 @@ func (s *Server) ImportProtocols(stream grpc.ClientStreamingServer[tallyv1.Impor
 		}
 		if err != nil {
 			return err
+		}
+		raw := take(s.received, msg)
+		var rowBodies [][]byte
+		if msg.GetRows() != nil {
+			rowBodies = importedRows(raw)
 		}
 		reqs, prefixes, err := importItems(msg)
 		if err != nil {
@@ -331,12 +408,25 @@ func (s *Server) ImportProtocols(stream grpc.ClientStreamingServer[tallyv1.Impor
 					Field: prefixes[i] + ".counts", Reason: "COUNTS_MISMATCH", Description: "a row has one count per column"})))
 				continue
 			}
+			// The log keeps a protocol's bytes as received: the protocol
+			// field, or the row with the fields of its message it needs.
+			body, bodyType := importedProtocol(raw), tallylog.BodySubmitProtocol
+			if msg.GetProtocol() == nil && i < len(rowBodies) {
+				body, bodyType = rowBodies[i], tallylog.BodyProtocolRows
+			}
 			sub, err := submission(req, submitter(ctx))
 			if err != nil {
 				s.obs(Rejected, 1)
-				out.Rejections = append(out.Rejections, rejection(ctx, s, n, prefixes[i], sub, err))
+				ref, st := s.refused(ctx, req, body, bodyType, err)
+				rj := rejection(ctx, s, n, prefixes[i], sub, st)
+				if ref != nil {
+					rj.Receipt = s.receipt(sub.Election, *ref)
+					span(ref.Index)
+				}
+				out.Rejections = append(out.Rejections, rj)
 				continue
 			}
+			sub.Body, sub.BodyType = body, bodyType
 			batch, idx, pfx = append(batch, sub), append(idx, n), append(pfx, prefixes[i])
 			if len(batch) >= importBatch {
 				if err := flush(); err != nil {
@@ -418,6 +508,10 @@ func rejection(ctx context.Context, s *Server, i int64, prefix string, sub tally
 	if errors.As(err, &ve) {
 		r.Violations = violationsToWire(ve.Violations)
 	}
+	var le *tally.LoggedError
+	if errors.As(err, &le) {
+		r.Receipt = s.receipt(sub.Election, le.Entry)
+	}
 	return r
 }
 
@@ -479,7 +573,20 @@ func (s *Server) GetTotals(ctx context.Context, req *tallyv1.GetTotalsRequest) (
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
-	return totalsToWire(t), nil
+	return s.totals(ctx, t)
+}
+
+// totals converts totals with the checkpoint of the changes they include.
+func (s *Server) totals(ctx context.Context, t tally.Totals) (*tallyv1.Totals, error) {
+	out := totalsToWire(t)
+	cp, ok, err := s.svc.TotalsCheckpoint(ctx, t)
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	if ok {
+		out.Checkpoint = checkpointToWire(cp)
+	}
+	return out, nil
 }
 
 // ListChanges implements TallyService.ListChanges.
@@ -505,7 +612,11 @@ func (s *Server) ListChanges(ctx context.Context, req *tallyv1.ListChangesReques
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
-	out := &tallyv1.ListChangesResponse{Totals: totalsToWire(t), NextSinceVersion: cs.ResultsVersion}
+	wt, err := s.totals(ctx, t)
+	if err != nil {
+		return nil, err
+	}
+	out := &tallyv1.ListChangesResponse{Totals: wt, NextSinceVersion: cs.ResultsVersion}
 	changes := cs.Changes
 	if len(changes) > size {
 		changes, out.More = changes[:size], true
@@ -531,7 +642,11 @@ func (s *Server) WatchTotals(req *tallyv1.WatchTotalsRequest, stream grpc.Server
 		if err != nil {
 			return err
 		}
-		msg := &tallyv1.WatchTotalsResponse{Totals: totalsToWire(t)}
+		wt, err := s.totals(ctx, t)
+		if err != nil {
+			return err
+		}
+		msg := &tallyv1.WatchTotalsResponse{Totals: wt}
 		for _, c := range cs {
 			msg.Changes = append(msg.Changes, changeToWire(c))
 		}
@@ -543,7 +658,11 @@ func (s *Server) WatchTotals(req *tallyv1.WatchTotalsRequest, stream grpc.Server
 		if err != nil {
 			return s.status(ctx, err)
 		}
-		if err := stream.Send(&tallyv1.WatchTotalsResponse{Totals: totalsToWire(t)}); err != nil {
+		wt, err := s.totals(ctx, t)
+		if err != nil {
+			return err
+		}
+		if err := stream.Send(&tallyv1.WatchTotalsResponse{Totals: wt}); err != nil {
 			return err
 		}
 		from = t.ResultsVersion
@@ -557,6 +676,7 @@ func (s *Server) WatchTotals(req *tallyv1.WatchTotalsRequest, stream grpc.Server
 
 // SetContestPhase implements TallyService.SetContestPhase.
 func (s *Server) SetContestPhase(ctx context.Context, req *tallyv1.SetContestPhaseRequest) (*tallyv1.Contest, error) {
+	body := take(s.received, req)
 	ids, err := parseName(req.GetName(), "name", "elections", "contests")
 	if err != nil {
 		return nil, err
@@ -565,7 +685,7 @@ func (s *Server) SetContestPhase(ctx context.Context, req *tallyv1.SetContestPha
 	if !ok {
 		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "phase", Reason: "INVALID_PHASE", Description: "phase must be RESULT_STATUS_CERTIFIED, RESULT_STATUS_RECOUNT or RESULT_STATUS_CORRECTION"})
 	}
-	if _, err := s.svc.SetPhase(ctx, ids[0], ids[1], phase, req.GetReason()); err != nil {
+	if _, err := s.svc.SetPhase(s.origin(ctx, req, body), ids[0], ids[1], phase, req.GetReason()); err != nil {
 		return nil, s.status(ctx, err)
 	}
 	return s.contest(ctx, ids[0], ids[1])

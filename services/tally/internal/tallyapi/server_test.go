@@ -37,12 +37,14 @@ func start(t testing.TB) tallyv1.TallyServiceClient {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	svc, err := tally.NewService(ctx, store, time.Now)
+	svc, err := tally.NewServiceWith(ctx, store, tally.ServiceOptions{Now: time.Now, LogKey: testLogKey})
 	if err != nil {
 		t.Fatal(err)
 	}
-	conn := grpctest.Conn(t, func(srv *grpc.Server) {
-		tallyv1.RegisterTallyServiceServer(srv, tallyapi.New(svc, slog.Default()))
+	t.Cleanup(svc.Close)
+	api := tallyapi.New(svc, slog.Default())
+	conn := grpctest.ConnWith(t, api.ServerOptions(), func(srv *grpc.Server) {
+		tallyv1.RegisterTallyServiceServer(srv, api)
 	})
 	return tallyv1.NewTallyServiceClient(conn)
 }

@@ -4,12 +4,17 @@ package tallyd
 
 import (
 	"context"
+	"crypto/rand"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"net/url"
+	"os"
 	"strings"
 	"time"
+
+	"golang.org/x/mod/sumdb/note"
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/daemon"
@@ -39,6 +44,16 @@ type Config struct {
 	// DevTokenFile is where, without --auth-key, a development
 	// administrator token is written (loopback listeners only).
 	DevTokenFile string
+	// LogKey is the file holding the note signer key that signs the log's
+	// checkpoints (`mandatectl log keygen` makes one). Empty with SQLite:
+	// STORE.logkey, made at the first start (with its verifier key in
+	// STORE.logkey.pub) and reused, so that receipts and checkpoints
+	// survive restarts. Required with PostgreSQL, where
+	// every replica must sign with the same key.
+	LogKey string
+	// CheckpointEvery is how often a checkpoint of a log that grew is
+	// published (zero: tally.DefaultCheckpointEvery).
+	CheckpointEvery time.Duration
 }
 
 // MaxRecvBytes bounds one request: a protocol is a few hundred bytes and an
@@ -58,12 +73,19 @@ func Run(ctx context.Context, cfg Config) error {
 		return err
 	}
 	defer store.Close()
+	logKey, err := loadLogKey(cfg, log)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
-	svc, err := tally.NewServiceWith(ctx, store, tally.ServiceOptions{Follow: cfg.Follow, Logger: log})
+	svc, err := tally.NewServiceWith(ctx, store, tally.ServiceOptions{Follow: cfg.Follow, Logger: log,
+		LogKey: logKey, CheckpointEvery: cfg.CheckpointEvery})
 	if err != nil {
 		return fmt.Errorf("load totals: %w", err)
 	}
-	log.Info("totals rebuilt from store", "store", redact(cfg.Store), "took", time.Since(start).String())
+	defer svc.Close()
+	log.Info("totals rebuilt from store", "store", redact(cfg.Store), "took", time.Since(start).String(),
+		"log_verifier_key", svc.LogVerifierKey())
 
 	lis, err := net.Listen("tcp", cfg.GRPCAddr)
 	if err != nil {
@@ -91,6 +113,7 @@ func Run(ctx context.Context, cfg Config) error {
 		_ = flushTraces(fctx)
 	}()
 	opts = append(opts, traceOpts...)
+	opts = append(opts, api.ServerOptions()...)
 	srv := grpcserver.New(log, grpcserver.Config{MaxRecvBytes: MaxRecvBytes, MaxSendBytes: 64 << 20, Drain: cfg.Drain}, opts...)
 	tallyv1.RegisterTallyServiceServer(srv, api)
 	m.RPC.InitializeMetrics(srv.Server)
@@ -105,7 +128,7 @@ func Run(ctx context.Context, cfg Config) error {
 // openStore picks the backend by the URL scheme; a bare path is SQLite.
 func openStore(ctx context.Context, name string, onCommit func(int, time.Duration)) (tally.Store, error) {
 	switch {
-	case strings.HasPrefix(name, "postgres://"), strings.HasPrefix(name, "postgresql://"):
+	case isPostgres(name):
 		// Several tallyd may share the database; see docs/deployment.md.
 		st, err := pgstore.Open(ctx, name, pgstore.Options{OnCommit: onCommit})
 		if err != nil {
@@ -125,4 +148,39 @@ func redact(store string) string {
 		return store
 	}
 	return u.Redacted()
+}
+
+// loadLogKey reads the log's signing key, making one next to a SQLite
+// store when none is given. The key is never logged; its verifier key is.
+func loadLogKey(cfg Config, log *slog.Logger) (string, error) {
+	path := cfg.LogKey
+	if path == "" {
+		if isPostgres(cfg.Store) {
+			return "", fmt.Errorf("--log-key is required with PostgreSQL: every replica signs the log with the same key (make one with `mandatectl log keygen`)")
+		}
+		path = strings.TrimPrefix(cfg.Store, "sqlite:") + ".logkey"
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			skey, vkey, err := note.GenerateKey(rand.Reader, "mandate-tally")
+			if err != nil {
+				return "", err
+			}
+			if err := os.WriteFile(path, []byte(skey+"\n"), 0o600); err != nil {
+				return "", fmt.Errorf("write log key: %w", err)
+			}
+			// The verifier key beside it, for whoever checks the log.
+			if err := os.WriteFile(path+".pub", []byte(vkey+"\n"), 0o644); err != nil {
+				return "", fmt.Errorf("write log verifier key: %w", err)
+			}
+			log.Info("made a log signing key", "file", path, "log_verifier_key", vkey)
+		}
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("log key: %w", err)
+	}
+	return strings.TrimSpace(string(b)), nil
+}
+
+func isPostgres(store string) bool {
+	return strings.HasPrefix(store, "postgres://") || strings.HasPrefix(store, "postgresql://")
 }

@@ -1,0 +1,172 @@
+package tally
+
+import (
+	"context"
+	"io"
+	"slices"
+
+	"github.com/mandate-project/mandate/services/tally/tallylog"
+)
+
+// Snapshot is an election as its public export shows it: the definition,
+// the units, the phases and the published totals of every unit at one
+// results version, with the size of the log whose leaves hold exactly the
+// changes up to that version (and possibly refusals after them).
+type Snapshot struct {
+	Election       Election // without units
+	Units          []Unit   // by ID
+	Phases         map[string]Phase
+	ResultsVersion int64
+	LogSize        int64
+	// Totals holds, per contest in definition order, every unit that is not
+	// a station, in ID order (a station's totals are its current protocol).
+	Totals []UnitTotals
+}
+
+// UnitTotals is what the tally publishes for a contest in a unit: the sums
+// over the reporting stations under it.
+type UnitTotals struct {
+	Contest           string
+	Unit              string
+	Status            Status
+	StationsReporting int
+	StationsTotal     int
+	// Lines and Votes are the sums by line and choice ID.
+	Lines map[string]int64
+	Votes map[string]int64
+}
+
+// Snapshot returns the election's totals of every unit and contest read at
+// one instant from memory, the same numbers GetTotals serves.
+func (s *Service) Snapshot(ctx context.Context, election string) (Snapshot, error) {
+	es, err := s.election(election)
+	if err != nil {
+		return Snapshot{}, err
+	}
+	snap := Snapshot{Election: es.def, Phases: map[string]Phase{}}
+	es.mu.RLock()
+	snap.ResultsVersion, snap.LogSize = es.resultsVersion, es.resultsLogSize
+	nodes := make([]*node, 0, len(es.nodes))
+	for _, n := range es.nodes {
+		nodes = append(nodes, n)
+	}
+	slices.SortFunc(nodes, byUnitID)
+	for _, n := range nodes {
+		snap.Units = append(snap.Units, n.unit)
+	}
+	for _, cc := range es.contests {
+		phase := es.phases[cc.index]
+		snap.Phases[cc.ID] = phase
+		for _, n := range nodes {
+			if n.unit.IsStation() {
+				continue
+			}
+			a := es.aggregate(n, cc)
+			snap.Totals = append(snap.Totals, UnitTotals{
+				Contest: cc.ID, Unit: n.unit.ID, Status: statusOf(phase, a.reporting, n.nStations),
+				StationsReporting: a.reporting, StationsTotal: n.nStations,
+				Lines: cc.linesOf(a.vals), Votes: cc.votesOf(a.vals),
+			})
+		}
+	}
+	es.mu.RUnlock()
+	// Entries after the last change (refusals) belong to the snapshot when
+	// the store has no later change.
+	h, err := s.store.LogHead(ctx, election)
+	if err != nil {
+		return Snapshot{}, err
+	}
+	if h.ResultsVersion == snap.ResultsVersion {
+		snap.LogSize = max(snap.LogSize, h.Size)
+	}
+	return snap, nil
+}
+
+// ScanLog calls fn with the leaves of an election's log below size, in order.
+func (s *Service) ScanLog(ctx context.Context, election string, size int64, fn func(index int64, leaf []byte) error) error {
+	if _, err := s.election(election); err != nil {
+		return err
+	}
+	return s.store.ReadLeaves(ctx, election, 0, size, fn)
+}
+
+// ScanProtocolVersions calls fn with every protocol version of an election
+// whose leaf is below logSize, in results-version order.
+func (s *Service) ScanProtocolVersions(ctx context.Context, election string, logSize int64, fn func(ProtocolVersion) error) error {
+	if _, err := s.election(election); err != nil {
+		return err
+	}
+	return s.store.ScanProtocols(ctx, election, func(v ProtocolVersion) error {
+		if v.LogIndex >= logSize {
+			return nil
+		}
+		return fn(v)
+	})
+}
+
+// Export writes the public export of an election (package tallylog: a ZIP
+// archive of the signed checkpoint, the log, the protocols, the totals and
+// their NIST rendering) as of now. Every file is of one instant: the log
+// up to the snapshot's size, the protocols in it, and the totals of
+// exactly those protocols.
+func (s *Service) Export(ctx context.Context, election string, w io.Writer) error {
+	snap, err := s.Snapshot(ctx, election)
+	if err != nil {
+		return err
+	}
+	if snap.LogSize == 0 {
+		return NewStateError(ErrFailedPrecondition, election, "the election's log is empty (it was defined before the log existed)")
+	}
+	cp, err := s.checkpointAt(ctx, election, snap.LogSize)
+	if err != nil {
+		return err
+	}
+	x := &tallylog.Export{
+		Election: *definitionEntry(snap.Election), Phases: map[string]string{},
+		ResultsVersion: snap.ResultsVersion, LogSize: snap.LogSize, Issuer: s.logSigner.Name(),
+	}
+	names := map[string]Unit{}
+	for _, u := range snap.Units {
+		names[u.ID] = u
+		x.Units = append(x.Units, tallylog.Unit{ID: u.ID, Parent: u.Parent, Name: u.Name, Level: u.Level, Registered: u.Registered})
+	}
+	for c, p := range snap.Phases {
+		x.Phases[c] = p.String()
+	}
+	for _, t := range snap.Totals {
+		x.Totals = append(x.Totals, tallylog.UnitTotals{Contest: t.Contest, Unit: t.Unit, Name: names[t.Unit].Name,
+			Level: names[t.Unit].Level, Status: t.Status.String(), StationsReporting: t.StationsReporting,
+			StationsTotal: t.StationsTotal, Lines: t.Lines, Votes: t.Votes})
+	}
+	current := map[[2]string]int{}
+	err = s.ScanProtocolVersions(ctx, election, snap.LogSize, func(v ProtocolVersion) error {
+		r := tallylog.ProtocolRow{LeafIndex: v.LogIndex, ResultsVersion: v.ResultsVersion, Contest: v.Contest,
+			Station: v.Station, Version: v.Version, Kind: v.Kind.String(), AcceptedAt: v.SubmittedAt,
+			Submitter: v.Submitter, RequestID: v.IdempotencyKey, Reason: v.Reason, Lines: v.Lines, Votes: v.Votes}
+		for _, w := range v.Warnings {
+			r.Warnings = append(r.Warnings, w.Code)
+		}
+		k := [2]string{v.Contest, v.Station}
+		if i, ok := current[k]; ok {
+			x.Protocols[i].Current = false
+		}
+		r.Current = true
+		current[k] = len(x.Protocols)
+		x.Protocols = append(x.Protocols, r)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = s.store.ReadLeaves(ctx, election, snap.LogSize-1, snap.LogSize, func(_ int64, leaf []byte) error {
+		e, _, err := tallylog.ParseLeaf(leaf)
+		x.GeneratedAt = e.Time
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return tallylog.WriteArchive(w, x, cp.Note, s.logVKey, func(fn func([]byte) error) error {
+		return s.store.ReadLeaves(ctx, election, 0, snap.LogSize, func(_ int64, leaf []byte) error { return fn(leaf) })
+	})
+}

@@ -1,0 +1,365 @@
+// Package tallylog holds the formats of the tally's tamper-evident log and
+// of an election's public export: the log entries (leaves), the signed
+// checkpoints, the hashing of the tree, and the export's files. It imports
+// only the standard library and golang.org/x/mod, so that anyone can check
+// an election with it (package verify does) without the rest of Mandate.
+//
+// The log of an election is an append-only Merkle tree with RFC 6962
+// hashing (golang.org/x/mod/sumdb/tlog). Every accepted protocol version,
+// every rejected submission, every phase change and every change of the
+// definition is one leaf, appended in the same transaction as the change.
+// A leaf is an envelope, one line of JSON, then a newline and the exact
+// bytes the tally received for the change (empty when the change did not
+// come through the API):
+//
+//	{"sequence":57,"body":"mandate.tally.v1.SubmitProtocolRequest",...,"votes":{...}}\n<bytes received>
+//
+// The sequence is the leaf's index in the tree; the other envelope fields
+// are those of Entry.
+package tallylog
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"golang.org/x/mod/sumdb/tlog"
+)
+
+// Format names this version of the entry format; every envelope carries it.
+const Format = "mandate-log/1"
+
+// Kinds of entries.
+const (
+	// KindElection: an election was defined (Definition and its first Units).
+	KindElection = "election"
+	// KindUnits: reporting units were added (Units).
+	KindUnits = "units"
+	// KindProtocol: a protocol version was accepted and counts from now on
+	// (until a later version of the station's protocol replaces it).
+	KindProtocol = "protocol"
+	// KindRejection: a submitted protocol was refused (Rejection says why);
+	// nothing was counted.
+	KindRejection = "rejection"
+	// KindPhase: a contest moved to another phase (certified, recount,
+	// correction).
+	KindPhase = "phase"
+)
+
+// BodySubmitProtocol is the Body of a protocol or rejection entry whose
+// bytes are a mandate.tally.v1.SubmitProtocolRequest in protobuf binary
+// encoding, as the tally received it (for an import, the request inside
+// the stream's message). The other kinds name their own request messages.
+const BodySubmitProtocol = "mandate.tally.v1.SubmitProtocolRequest"
+
+// BodyProtocolRows is the Body of an entry of a protocol imported in the
+// compact row form: a mandate.tally.v1.ProtocolRows holding the row alone,
+// made of the message's parent and columns fields and the row's field,
+// each as the tally received it.
+const BodyProtocolRows = "mandate.tally.v1.ProtocolRows"
+
+// Entry is the envelope of a leaf. Which fields are set depends on Kind.
+// The fields are declared in the order they are encoded: the sequence
+// first, then the others in alphabetical order.
+type Entry struct {
+	// Sequence is the index of the leaf in the log, from 0.
+	Sequence int64 `json:"sequence"`
+	// Body is the protobuf message type of the bytes after the envelope,
+	// or empty when there are none.
+	Body string `json:"body,omitempty"`
+	// ContentHash is the tally's hash of a protocol's content (hex SHA-256),
+	// as its idempotency check uses it.
+	ContentHash string `json:"content_hash,omitempty"`
+	Contest     string `json:"contest,omitempty"`
+	// Definition is the election as defined (KindElection).
+	Definition *Election `json:"definition,omitempty"`
+	Election   string    `json:"election"`
+	Format     string    `json:"format"`
+	Kind       string    `json:"kind"`
+	// Lines and Votes are a protocol's counts by line and choice id.
+	Lines map[string]int64 `json:"lines,omitempty"`
+	// Phase is the contest's new phase (KindPhase): CERTIFIED, RECOUNT or
+	// CORRECTION.
+	Phase string `json:"phase,omitempty"`
+	// ProtocolKind is ORIGINAL, CORRECTION or RECOUNT.
+	ProtocolKind string `json:"protocol_kind,omitempty"`
+	// Reason is a correction's or a phase change's stated reason.
+	Reason string `json:"reason,omitempty"`
+	// Rejection says why a submission was refused (KindRejection).
+	Rejection *Rejection `json:"rejection,omitempty"`
+	// RequestID is the submission's idempotency key.
+	RequestID string `json:"request_id,omitempty"`
+	Station   string `json:"station,omitempty"`
+	// Submitter is the subject of the credential that sent the change
+	// ("commission:uik-1234"); empty on a server without access control.
+	Submitter string `json:"submitter,omitempty"`
+	// Time is when the tally accepted or refused it (RFC 3339, UTC).
+	Time  time.Time `json:"time"`
+	Units []Unit    `json:"units,omitempty"`
+	// Version is the protocol version the entry creates (or would have
+	// created, for a rejection): 1 for an original.
+	Version int              `json:"version,omitempty"`
+	Votes   map[string]int64 `json:"votes,omitempty"`
+	// Warnings are the codes of the control relations of warning severity
+	// the accepted protocol breaks.
+	Warnings []string `json:"warnings,omitempty"`
+
+	// LineOrder and VoteOrder, when set, are the keys of Lines and Votes
+	// in sorted order: a hint that spares Tail sorting them for every
+	// protocol (it checks the hint and sorts when it is wrong).
+	LineOrder []string `json:"-"`
+	VoteOrder []string `json:"-"`
+}
+
+// Rejection is why a submission was refused.
+type Rejection struct {
+	// Reason is a stable UPPER_SNAKE code: CONTROL_RELATIONS (with the
+	// broken relations in Violations), ALREADY_EXISTS, STALE_VERSION,
+	// FAILED_PRECONDITION, REQUEST_ID_REUSED, UNIT_NOT_FOUND, or the reason
+	// of the malformed field.
+	Reason  string `json:"reason"`
+	Message string `json:"message"`
+	// Violations are the codes of the broken control relations.
+	Violations []string `json:"violations,omitempty"`
+}
+
+// Election is a definition as the log records it.
+type Election struct {
+	ID       string    `json:"id"`
+	Name     string    `json:"name"`
+	Date     string    `json:"date"`
+	Contests []Contest `json:"contests"`
+}
+
+// Contest is one contest of a definition, with its protocol form.
+type Contest struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Kind is PARTY_LIST or SINGLE_WINNER.
+	Kind    string   `json:"kind"`
+	Choices []Choice `json:"choices"`
+	// Form names the protocol form; Lines are its numbered lines in order.
+	Form      string     `json:"form,omitempty"`
+	Lines     []Line     `json:"lines"`
+	Relations []Relation `json:"relations,omitempty"`
+	// ThresholdBase is the role whose sum is the base of the shares (VALID
+	// or BALLOTS_CAST).
+	ThresholdBase   string `json:"threshold_base,omitempty"`
+	MajorityPercent int    `json:"majority_percent,omitempty"`
+	MajorityBase    string `json:"majority_base,omitempty"`
+}
+
+// Choice is a party or candidate.
+type Choice struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	ShortName   string `json:"short_name,omitempty"`
+	BallotOrder int    `json:"ballot_order"`
+	Color       string `json:"color,omitempty"`
+}
+
+// Line is a numbered line of a protocol form.
+type Line struct {
+	ID     string `json:"id"`
+	Number string `json:"number"`
+	Name   string `json:"name"`
+	// Roles: REGISTERED, BALLOTS_ISSUED, BALLOTS_CAST, INVALID, VALID.
+	Roles []string `json:"roles,omitempty"`
+}
+
+// Relation is a control relation of a form.
+type Relation struct {
+	Code       string `json:"code"`
+	Message    string `json:"message"`
+	Severity   string `json:"severity"`
+	Expression string `json:"expression"`
+}
+
+// Unit is a reporting unit; Level "station" marks polling stations.
+type Unit struct {
+	ID         string `json:"id"`
+	Parent     string `json:"parent,omitempty"`
+	Name       string `json:"name"`
+	Level      string `json:"level"`
+	Registered int64  `json:"registered,omitempty"`
+}
+
+// LevelStation is the Level of a polling station.
+const LevelStation = "station"
+
+// leafPrefix starts every leaf; the sequence follows it.
+const leafPrefix = `{"sequence":`
+
+// Tail encodes everything of a leaf after its sequence: the rest of the
+// envelope (Sequence and Format of e are ignored) and the body. The store
+// that appends the leaf numbers it: Leaf(sequence, tail). The envelope is
+// exactly what encoding/json writes for the Entry, written without
+// reflection because every protocol goes through it.
+func Tail(e Entry, body []byte) ([]byte, error) {
+	if e.Time.IsZero() {
+		return nil, errors.New("tallylog: entry without time")
+	}
+	b := make([]byte, 0, 256+16*(len(e.Lines)+len(e.Votes))+len(body))
+	field := func(name string) {
+		b = append(b, ',', '"')
+		b = append(b, name...)
+		b = append(b, '"', ':')
+	}
+	str := func(name, v string, omitEmpty bool) {
+		if v == "" && omitEmpty {
+			return
+		}
+		field(name)
+		b = appendString(b, v)
+	}
+	counts := func(name string, m map[string]int64, hint []string) {
+		if len(m) == 0 {
+			return
+		}
+		field(name)
+		keys := hint
+		if !sortedKeys(m, hint) {
+			keys = make([]string, 0, len(m))
+			for k := range m {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+		}
+		b = append(b, '{')
+		for i, k := range keys {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, k)
+			b = append(b, ':')
+			b = strconv.AppendInt(b, m[k], 10)
+		}
+		b = append(b, '}')
+	}
+	value := func(name string, v any) error {
+		field(name)
+		j, err := json.Marshal(v)
+		b = append(b, j...)
+		return err
+	}
+	str("body", e.Body, true)
+	str("content_hash", e.ContentHash, true)
+	str("contest", e.Contest, true)
+	if e.Definition != nil {
+		if err := value("definition", e.Definition); err != nil {
+			return nil, err
+		}
+	}
+	str("election", e.Election, false)
+	str("format", Format, false)
+	str("kind", e.Kind, false)
+	counts("lines", e.Lines, e.LineOrder)
+	str("phase", e.Phase, true)
+	str("protocol_kind", e.ProtocolKind, true)
+	str("reason", e.Reason, true)
+	if e.Rejection != nil {
+		if err := value("rejection", e.Rejection); err != nil {
+			return nil, err
+		}
+	}
+	str("request_id", e.RequestID, true)
+	str("station", e.Station, true)
+	str("submitter", e.Submitter, true)
+	field("time")
+	b = append(b, '"')
+	b = e.Time.UTC().AppendFormat(b, time.RFC3339Nano)
+	b = append(b, '"')
+	if len(e.Units) > 0 {
+		if err := value("units", e.Units); err != nil {
+			return nil, err
+		}
+	}
+	if e.Version != 0 {
+		field("version")
+		b = strconv.AppendInt(b, int64(e.Version), 10)
+	}
+	counts("votes", e.Votes, e.VoteOrder)
+	if len(e.Warnings) > 0 {
+		if err := value("warnings", e.Warnings); err != nil {
+			return nil, err
+		}
+	}
+	b = append(b, '}', '\n')
+	return append(b, body...), nil
+}
+
+// sortedKeys reports whether keys are exactly m's keys, sorted.
+func sortedKeys(m map[string]int64, keys []string) bool {
+	if len(keys) != len(m) {
+		return false
+	}
+	for i, k := range keys {
+		if _, ok := m[k]; !ok || i > 0 && keys[i-1] >= k {
+			return false
+		}
+	}
+	return true
+}
+
+// appendString writes s as encoding/json does: plain ASCII directly,
+// anything else through encoding/json.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			j, _ := json.Marshal(s)
+			return append(b, j...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// Leaf returns the leaf with the given sequence and tail (from Tail).
+func Leaf(sequence int64, tail []byte) []byte {
+	return AppendLeaf(make([]byte, 0, len(leafPrefix)+20+len(tail)), sequence, tail)
+}
+
+// AppendLeaf appends Leaf(sequence, tail) to b.
+func AppendLeaf(b []byte, sequence int64, tail []byte) []byte {
+	b = append(b, leafPrefix...)
+	b = strconv.AppendInt(b, sequence, 10)
+	return append(b, tail...)
+}
+
+// ParseLeaf splits a leaf into its envelope and body.
+func ParseLeaf(leaf []byte) (Entry, []byte, error) {
+	var e Entry
+	if !bytes.HasPrefix(leaf, []byte(leafPrefix)) {
+		return e, nil, fmt.Errorf("not a log entry: does not start with %q", leafPrefix)
+	}
+	env, body, ok := bytes.Cut(leaf, []byte{'\n'})
+	if !ok {
+		return e, nil, errors.New("not a log entry: no newline after the envelope")
+	}
+	if err := json.Unmarshal(env, &e); err != nil {
+		return e, nil, fmt.Errorf("envelope: %w", err)
+	}
+	if e.Format != Format {
+		return e, nil, fmt.Errorf("envelope format %q, want %q", e.Format, Format)
+	}
+	return e, body, nil
+}
+
+// LeafHash is tlog.RecordHash(Leaf(sequence, tail)), without building the
+// leaf.
+func LeafHash(sequence int64, tail []byte) tlog.Hash {
+	h := sha256.New()
+	var head [len(leafPrefix) + 21]byte
+	b := append(append(head[:0], 0), leafPrefix...)
+	h.Write(strconv.AppendInt(b, sequence, 10))
+	h.Write(tail)
+	var out tlog.Hash
+	h.Sum(out[:0])
+	return out
+}

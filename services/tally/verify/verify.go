@@ -1,0 +1,678 @@
+// Package verify checks an election's public export (package tallylog):
+// that the log hashes to the signed checkpoint, that an earlier checkpoint
+// is a prefix of it, that every published file says exactly what the log
+// says (each total recomputed from the protocols), and that a paper
+// protocol is in the log with exactly its numbers. It needs the standard
+// library and golang.org/x/mod only, and works offline.
+package verify
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/mod/sumdb/note"
+	"golang.org/x/mod/sumdb/tlog"
+
+	"github.com/mandate-project/mandate/services/tally/tallylog"
+)
+
+// Status of a finding.
+type Status int
+
+const (
+	// OK: the check passed.
+	OK Status = iota
+	// Mismatch: the export (or the paper protocol) disagrees with the log
+	// or the signature; verification fails.
+	Mismatch
+	// Note: something to know that is neither (a key taken from the
+	// export itself, a check that was skipped).
+	Note
+)
+
+var statusWords = []string{"OK", "MISMATCH", "NOTE"}
+
+func (s Status) String() string { return statusWords[s] }
+
+// Finding is one line of a report.
+type Finding struct {
+	Status Status
+	Text   string
+}
+
+// Report is the outcome of a verification, in the order the checks ran.
+type Report struct {
+	Findings []Finding
+	// Checkpoint is the export's checkpoint when its signature checked.
+	Checkpoint *tallylog.Checkpoint
+}
+
+// OK reports whether no check found a mismatch.
+func (r *Report) OK() bool { return r.Mismatches() == 0 }
+
+// Mismatches counts the findings that are mismatches.
+func (r *Report) Mismatches() int {
+	n := 0
+	for _, f := range r.Findings {
+		if f.Status == Mismatch {
+			n++
+		}
+	}
+	return n
+}
+
+// Add appends a finding (a caller's own check, such as a server's proof).
+func (r *Report) Add(s Status, format string, args ...any) {
+	r.Findings = append(r.Findings, Finding{s, fmt.Sprintf(format, args...)})
+}
+
+func (r *Report) add(s Status, format string, args ...any) { r.Add(s, format, args...) }
+
+// WriteTo writes one line per finding ("OK       ...", "MISMATCH ...") and
+// a summary line.
+func (r *Report) WriteTo(w io.Writer) (int64, error) {
+	var b strings.Builder
+	for _, f := range r.Findings {
+		fmt.Fprintf(&b, "%-8s %s\n", f.Status, f.Text)
+	}
+	if n := r.Mismatches(); n == 0 {
+		b.WriteString("RESULT   everything checked matched\n")
+	} else {
+		fmt.Fprintf(&b, "RESULT   %d %s: this export does not match its signed log\n", n, plural(n, "mismatch", "mismatches"))
+	}
+	k, err := io.WriteString(w, b.String())
+	return int64(k), err
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// maxDetails bounds how many mismatches of one kind are listed one by one.
+const maxDetails = 10
+
+// Options are what a verification checks besides the export itself.
+type Options struct {
+	// Key is the tally's verifier key ("name+hash+key"), as the election
+	// authority publishes it. Empty: the export's verifier.key is used, and
+	// the report says that this proves only that the export is consistent
+	// with itself.
+	Key string
+	// Previous is a checkpoint seen earlier (a signed note); the export's
+	// log must extend it.
+	Previous []byte
+	// Paper is a paper protocol to find in the log with exactly its numbers.
+	Paper *Paper
+}
+
+// Check verifies an export.
+func Check(src Source, opts Options) *Report {
+	r := &Report{}
+	v := &verifier{r: r, src: src}
+	if !v.key(opts.Key) || !v.checkpoint() {
+		return r
+	}
+	if !v.leaves(opts.Previous) {
+		return r
+	}
+	if opts.Previous != nil {
+		v.previous(opts.Previous)
+	}
+	x := v.replay()
+	if x == nil {
+		return r
+	}
+	v.files(x)
+	if opts.Paper != nil {
+		v.paper(x, *opts.Paper)
+	}
+	return r
+}
+
+type verifier struct {
+	r   *Report
+	src Source
+
+	v    note.Verifier
+	cp   tallylog.Checkpoint
+	ents []tallylog.Entry
+	body [][]byte
+	// rootAt is the root of the tree of the first prevSize leaves.
+	prevSize int64
+	rootAt   tlog.Hash
+}
+
+func (v *verifier) read(name string) ([]byte, bool) {
+	b, err := v.src.ReadFile(name)
+	switch {
+	case missing(err):
+		v.r.add(Mismatch, "%s: the export has no such file", name)
+		return nil, false
+	case err != nil:
+		v.r.add(Mismatch, "%s: cannot read it: %v", name, err)
+		return nil, false
+	}
+	return b, true
+}
+
+// key decides the verifier key.
+func (v *verifier) key(given string) bool {
+	exported, ok := v.read(tallylog.FileKey)
+	inExport := strings.TrimSpace(string(exported))
+	if ok && string(exported) != inExport+"\n" {
+		v.r.add(Mismatch, "%s: not one key on one line", tallylog.FileKey)
+	}
+	k := strings.TrimSpace(given)
+	switch {
+	case k == "" && !ok:
+		return false
+	case k == "":
+		k = inExport
+		v.r.add(Note, "key: none given, so the export's own key %s was used; this shows the export is consistent with itself, "+
+			"and proves it comes from the tally only if this is the key the election authority publishes", k)
+	case ok && inExport != k:
+		v.r.add(Mismatch, "%s: the export names key %s, not the key given (%s)", tallylog.FileKey, inExport, k)
+	}
+	nv, err := note.NewVerifier(k)
+	if err != nil {
+		v.r.add(Mismatch, "key: %q is not a verifier key: %v", k, err)
+		return false
+	}
+	v.v = nv
+	return true
+}
+
+// checkpoint opens the signed checkpoint.
+func (v *verifier) checkpoint() bool {
+	b, ok := v.read(tallylog.FileCheckpoint)
+	if !ok {
+		return false
+	}
+	cp, err := tallylog.OpenCheckpoint(b, v.v)
+	if err != nil {
+		v.r.add(Mismatch, "%s: the signature does not check with key %s+%08x: %v", tallylog.FileCheckpoint, v.v.Name(), v.v.KeyHash(), err)
+		return false
+	}
+	v.cp = cp
+	v.r.Checkpoint = &cp
+	v.r.add(OK, "%s: signed by %s+%08x: election %s, %d log entries, root %s", tallylog.FileCheckpoint,
+		v.v.Name(), v.v.KeyHash(), cp.Election, cp.Size, base64.StdEncoding.EncodeToString(cp.Root[:]))
+	return true
+}
+
+// leaves reads and hashes the log, and checks every entry's envelope.
+func (v *verifier) leaves(previous []byte) bool {
+	b, ok := v.read(tallylog.FileLeaves)
+	if !ok {
+		return false
+	}
+	if previous != nil {
+		if c, err := tallylog.OpenCheckpoint(previous, v.v); err == nil {
+			v.prevSize = c.Size
+		}
+	}
+	e := &tallylog.Edge{}
+	bad := 0
+	mismatch := func(format string, args ...any) {
+		if bad++; bad <= maxDetails {
+			v.r.add(Mismatch, format, args...)
+		}
+	}
+	if len(b) > 0 && b[len(b)-1] != '\n' {
+		mismatch("%s: the last line does not end with a newline", tallylog.FileLeaves)
+		b = append(b, '\n')
+	}
+	for i := int64(0); len(b) > 0; i++ {
+		line, rest, _ := bytes.Cut(b, []byte{'\n'})
+		b = rest
+		leaf, err := base64.StdEncoding.Strict().DecodeString(string(line))
+		if err == nil && base64.StdEncoding.EncodeToString(leaf) != string(line) {
+			err = fmt.Errorf("not in canonical base64")
+		}
+		if err != nil {
+			mismatch("%s line %d: not a base64 leaf: %v", tallylog.FileLeaves, i+1, err)
+		}
+		e.Append(leaf)
+		if e.Size() == v.prevSize {
+			v.rootAt = e.Root()
+		}
+		ent, body, err := tallylog.ParseLeaf(leaf)
+		switch {
+		case err != nil:
+			mismatch("%s line %d: entry %d is not a log entry: %v", tallylog.FileLeaves, i+1, i, err)
+		case ent.Sequence != i:
+			mismatch("%s line %d: entry %d says it is entry %d", tallylog.FileLeaves, i+1, i, ent.Sequence)
+		case ent.Election != v.cp.Election:
+			mismatch("%s line %d: entry %d is of election %q, not %q", tallylog.FileLeaves, i+1, i, ent.Election, v.cp.Election)
+		}
+		v.ents = append(v.ents, ent)
+		v.body = append(v.body, body)
+	}
+	if bad > maxDetails {
+		v.r.add(Mismatch, "%s: %d more such entries", tallylog.FileLeaves, bad-maxDetails)
+	}
+	n := int64(len(v.ents))
+	switch {
+	case n != v.cp.Size:
+		v.r.add(Mismatch, "%s: %d entries, but the checkpoint is of %d", tallylog.FileLeaves, n, v.cp.Size)
+		return false
+	case e.Root() != v.cp.Root:
+		v.r.add(Mismatch, "%s: the %d entries do not hash to the checkpoint's root: some entry was changed, removed, added or moved",
+			tallylog.FileLeaves, n)
+		return false
+	case bad > 0:
+		return false
+	}
+	v.r.add(OK, "%s: the %d entries hash to the checkpoint's root (RFC 6962), numbered 0 to %d in order", tallylog.FileLeaves, n, n-1)
+	return true
+}
+
+// previous checks that an earlier checkpoint is a prefix of this log.
+func (v *verifier) previous(msg []byte) {
+	c, err := tallylog.OpenCheckpoint(msg, v.v)
+	switch {
+	case err != nil:
+		v.r.add(Mismatch, "previous checkpoint: does not check with key %s+%08x: %v", v.v.Name(), v.v.KeyHash(), err)
+	case c.Election != v.cp.Election:
+		v.r.add(Mismatch, "previous checkpoint: of election %s, not %s", c.Election, v.cp.Election)
+	case c.Size > v.cp.Size:
+		v.r.add(Mismatch, "previous checkpoint: of %d entries, more than this log's %d: this export is older, or the log was cut", c.Size, v.cp.Size)
+	case c.Size == 0 && c.Root == (tlog.Hash{}):
+		v.r.add(OK, "previous checkpoint: of the empty log")
+	case v.rootAt != c.Root:
+		v.r.add(Mismatch, "previous checkpoint: its %d entries are not the first %d of this log: the log was rewritten after it was signed", c.Size, c.Size)
+	default:
+		v.r.add(OK, "previous checkpoint: its %d entries are the first %d of this log, unchanged", c.Size, c.Size)
+	}
+}
+
+// files compares each published file with what the log says.
+func (v *verifier) files(x *tallylog.Export) {
+	for _, f := range []struct {
+		name   string
+		what   string
+		render func() ([]byte, error)
+	}{
+		{tallylog.FileProtocols, fmt.Sprintf("%d protocol versions (%d current, %d superseded)", len(x.Protocols), current(x), len(x.Protocols)-current(x)), x.ProtocolsCSV},
+		{tallylog.FileTotals, fmt.Sprintf("the totals of %d units in %d %s, recomputed from the current protocols,", len(x.Totals)/max(1, len(x.Election.Contests)),
+			len(x.Election.Contests), plural(len(x.Election.Contests), "contest", "contests")), x.TotalsJSON},
+		{tallylog.FileNIST, "the NIST SP 1500-100 results of every reporting unit", x.NISTJSON},
+	} {
+		got, ok := v.read(f.name)
+		if !ok {
+			continue
+		}
+		want, err := f.render()
+		if err != nil {
+			v.r.add(Mismatch, "%s: the log cannot be rendered as this file: %v", f.name, err)
+			continue
+		}
+		if bytes.Equal(got, want) {
+			v.r.add(OK, "%s: %s match the log", f.name, f.what)
+			continue
+		}
+		v.diff(f.name, got, want)
+	}
+}
+
+func current(x *tallylog.Export) int {
+	n := 0
+	for _, p := range x.Protocols {
+		if p.Current {
+			n++
+		}
+	}
+	return n
+}
+
+// diff reports the lines of a file that differ from what the log gives.
+func (v *verifier) diff(name string, got, want []byte) {
+	g := strings.SplitAfter(string(got), "\n")
+	w := strings.SplitAfter(string(want), "\n")
+	shown := 0
+	for i := 0; i < max(len(g), len(w)) && shown < 3; i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl == wl {
+			continue
+		}
+		shown++
+		v.r.add(Mismatch, "%s line %d: the export has %s; the log gives %s", name, i+1, quote(gl), quote(wl))
+	}
+	if len(g) != len(w) {
+		v.r.add(Mismatch, "%s: %d lines, the log gives %d", name, len(g), len(w))
+	}
+	if shown == 0 && len(g) == len(w) {
+		v.r.add(Mismatch, "%s: differs from what the log gives", name)
+	}
+}
+
+func quote(s string) string {
+	s = strings.TrimSuffix(s, "\n")
+	if s == "" {
+		return "nothing"
+	}
+	if len(s) > 160 {
+		s = s[:160] + "..."
+	}
+	return strconv.Quote(s)
+}
+
+// state is the election as the log builds it.
+type state struct {
+	def      *tallylog.Election
+	contests map[string]tallylog.Contest
+	units    map[string]tallylog.Unit
+	order    []string // unit IDs as added
+	phases   map[string]string
+	// cur is the row of each (contest, station)'s current protocol, and
+	// vers its version.
+	cur  map[[2]string]int
+	vers map[[2]string]int
+}
+
+// replay rebuilds the election from the log's entries, checking that each
+// is a change the tally could have accepted.
+func (v *verifier) replay() *tallylog.Export {
+	st := &state{contests: map[string]tallylog.Contest{}, units: map[string]tallylog.Unit{},
+		phases: map[string]string{}, cur: map[[2]string]int{}, vers: map[[2]string]int{}}
+	x := &tallylog.Export{LogSize: v.cp.Size, Phases: map[string]string{}, Issuer: v.v.Name()}
+	bad := 0
+	mismatch := func(i int, format string, args ...any) {
+		if bad++; bad <= maxDetails {
+			v.r.add(Mismatch, "log entry %d: "+format, append([]any{i}, args...)...)
+		}
+	}
+	counts := map[string]int{}
+	for i, e := range v.ents {
+		counts[e.Kind]++
+		x.GeneratedAt = e.Time
+		if i == 0 && e.Kind != tallylog.KindElection {
+			mismatch(i, "the log does not start with the election's definition")
+			return nil
+		}
+		switch e.Kind {
+		case tallylog.KindElection:
+			if st.def != nil || e.Definition == nil {
+				mismatch(i, "a second definition, or none")
+				continue
+			}
+			st.def = e.Definition
+			for _, c := range e.Definition.Contests {
+				st.contests[c.ID] = c
+				st.phases[c.ID] = "COUNTING"
+			}
+			st.addUnits(e.Units, func(f string, a ...any) { mismatch(i, f, a...) })
+		case tallylog.KindUnits:
+			st.addUnits(e.Units, func(f string, a ...any) { mismatch(i, f, a...) })
+		case tallylog.KindPhase:
+			if _, ok := st.contests[e.Contest]; !ok {
+				mismatch(i, "a phase change of unknown contest %q", e.Contest)
+				continue
+			}
+			switch e.Phase {
+			case "CERTIFIED", "RECOUNT", "CORRECTION":
+			default:
+				mismatch(i, "unknown phase %q", e.Phase)
+			}
+			if st.phases[e.Contest] == e.Phase {
+				mismatch(i, "contest %s moved to the phase it was in, %s", e.Contest, e.Phase)
+			}
+			st.phases[e.Contest] = e.Phase
+			x.ResultsVersion++
+		case tallylog.KindProtocol:
+			if msg := st.accepts(e); msg != "" {
+				mismatch(i, "%s", msg)
+				continue
+			}
+			if msg := bodyDiffers(e, v.body[i]); msg != "" {
+				mismatch(i, "%s", msg)
+			}
+			x.ResultsVersion++
+			k := [2]string{e.Contest, e.Station}
+			if j, ok := st.cur[k]; ok {
+				x.Protocols[j].Current = false
+			}
+			st.cur[k], st.vers[k] = len(x.Protocols), e.Version
+			x.Protocols = append(x.Protocols, tallylog.ProtocolRow{LeafIndex: int64(i), ResultsVersion: x.ResultsVersion,
+				Contest: e.Contest, Station: e.Station, Version: e.Version, Kind: e.ProtocolKind, Current: true,
+				AcceptedAt: e.Time, Submitter: e.Submitter, RequestID: e.RequestID, Reason: e.Reason,
+				Warnings: e.Warnings, Lines: e.Lines, Votes: e.Votes})
+		case tallylog.KindRejection:
+			if e.Rejection == nil || e.Rejection.Reason == "" {
+				mismatch(i, "a rejection without its reason")
+			}
+			if len(v.body[i]) > 0 {
+				if msg := bodyDiffers(e, v.body[i]); msg != "" {
+					mismatch(i, "%s", msg)
+				}
+			}
+		default:
+			mismatch(i, "unknown kind of entry %q", e.Kind)
+		}
+	}
+	if bad > maxDetails {
+		v.r.add(Mismatch, "log: %d more entries the tally could not have accepted", bad-maxDetails)
+	}
+	if st.def == nil {
+		return nil
+	}
+	if bad == 0 {
+		n := func(k int, one, many string) string { return fmt.Sprintf("%d %s", k, plural(k, one, many)) }
+		v.r.add(OK, "log: every entry is a change the tally could accept (%s, %s, %s, %s)",
+			n(counts[tallylog.KindProtocol], "protocol version", "protocol versions"),
+			n(counts[tallylog.KindRejection], "rejection", "rejections"),
+			n(counts[tallylog.KindPhase], "phase change", "phase changes"),
+			n(counts[tallylog.KindElection]+counts[tallylog.KindUnits], "definition", "definitions"))
+	}
+	x.Election = *st.def
+	maps.Copy(x.Phases, st.phases)
+	ids := slices.Sorted(maps.Keys(st.units))
+	for _, id := range ids {
+		x.Units = append(x.Units, st.units[id])
+	}
+	x.Totals = st.totals(x, ids)
+	return x
+}
+
+// addUnits adds units, refusing a unit that changes.
+func (st *state) addUnits(us []tallylog.Unit, mismatch func(string, ...any)) {
+	for _, u := range us {
+		if old, ok := st.units[u.ID]; ok {
+			if old != u {
+				mismatch("unit %s redefined", u.ID)
+			}
+			continue
+		}
+		if u.Parent != "" {
+			p, ok := st.units[u.Parent]
+			if !ok || p.Level == tallylog.LevelStation {
+				mismatch("unit %s under %q, which is not a unit above stations", u.ID, u.Parent)
+			}
+		}
+		st.units[u.ID] = u
+		st.order = append(st.order, u.ID)
+	}
+}
+
+// accepts explains why the tally could not have accepted a protocol entry,
+// or returns "".
+func (st *state) accepts(e tallylog.Entry) string {
+	c, ok := st.contests[e.Contest]
+	if !ok {
+		return fmt.Sprintf("a protocol of unknown contest %q", e.Contest)
+	}
+	u, ok := st.units[e.Station]
+	if !ok || u.Level != tallylog.LevelStation {
+		return fmt.Sprintf("a protocol of %q, which is not a station", e.Station)
+	}
+	prev := st.vers[[2]string{e.Contest, e.Station}]
+	if e.Version != prev+1 {
+		return fmt.Sprintf("version %d of %s's protocol after version %d", e.Version, e.Station, prev)
+	}
+	switch phase := st.phases[e.Contest]; {
+	case phase == "CERTIFIED":
+		return fmt.Sprintf("a protocol of %s accepted while contest %s was certified", e.Station, e.Contest)
+	case e.ProtocolKind == "RECOUNT" && phase != "RECOUNT":
+		return fmt.Sprintf("a recount of %s accepted outside a recount", e.Station)
+	case (e.ProtocolKind == "ORIGINAL") != (e.Version == 1):
+		return fmt.Sprintf("a %s as version %d of %s", strings.ToLower(e.ProtocolKind), e.Version, e.Station)
+	}
+	for _, l := range c.Lines {
+		if _, ok := e.Lines[l.ID]; !ok {
+			return fmt.Sprintf("the protocol of %s lacks line %s", e.Station, l.ID)
+		}
+	}
+	for _, ch := range c.Choices {
+		if _, ok := e.Votes[ch.ID]; !ok {
+			return fmt.Sprintf("the protocol of %s lacks the votes of %s", e.Station, ch.ID)
+		}
+	}
+	if len(e.Lines) != len(c.Lines) || len(e.Votes) != len(c.Choices) {
+		return fmt.Sprintf("the protocol of %s has lines or choices the form does not", e.Station)
+	}
+	return ""
+}
+
+// bodyDiffers compares an entry with the bytes the tally received for it.
+func bodyDiffers(e tallylog.Entry, body []byte) string {
+	if e.Body == "" {
+		if len(body) > 0 {
+			return "bytes after the envelope, which names no body"
+		}
+		return ""
+	}
+	if e.Body != tallylog.BodySubmitProtocol && e.Body != tallylog.BodyProtocolRows {
+		return fmt.Sprintf("a body of type %q", e.Body)
+	}
+	s, err := tallylog.DecodeBody(e.Body, body)
+	if err != nil {
+		if e.Kind == tallylog.KindRejection {
+			return "" // refused requests may be malformed
+		}
+		return fmt.Sprintf("the bytes received are not a protocol: %v", err)
+	}
+	kind := s.Kind
+	if kind == "" {
+		kind = "ORIGINAL"
+		if s.Replaces > 0 {
+			kind = "CORRECTION"
+		}
+	}
+	var diffs []string
+	check := func(what string, a, b any) {
+		if a != b {
+			diffs = append(diffs, fmt.Sprintf("%s %v (received) vs %v (entry)", what, a, b))
+		}
+	}
+	check("election", s.Election, e.Election)
+	check("contest", s.Contest, e.Contest)
+	check("station", s.Station, e.Station)
+	check("request id", s.RequestID, e.RequestID)
+	check("version", s.Replaces+1, e.Version)
+	check("reason", s.Reason, e.Reason)
+	if e.ProtocolKind != "" {
+		check("kind", kind, e.ProtocolKind)
+	}
+	for _, m := range []struct {
+		what     string
+		got, ent map[string]int64
+	}{{"line", s.Lines, e.Lines}, {"votes of", s.Votes, e.Votes}} {
+		for _, k := range slices.Sorted(maps.Keys(m.got)) {
+			if w, ok := m.ent[k]; !ok || w != m.got[k] {
+				diffs = append(diffs, fmt.Sprintf("%s %s %d (received) vs %s (entry)", m.what, k, m.got[k], countOrNone(m.ent, k)))
+			}
+		}
+		for k := range m.ent {
+			if _, ok := m.got[k]; !ok {
+				diffs = append(diffs, fmt.Sprintf("%s %s not received but %d in the entry", m.what, k, m.ent[k]))
+			}
+		}
+	}
+	if len(diffs) == 0 {
+		return ""
+	}
+	slices.Sort(diffs)
+	return "the entry differs from the bytes the tally received: " + strings.Join(diffs, "; ")
+}
+
+func countOrNone(m map[string]int64, k string) string {
+	if v, ok := m[k]; ok {
+		return strconv.FormatInt(v, 10)
+	}
+	return "none"
+}
+
+// totals sums the current protocols over every unit that is not a station.
+func (st *state) totals(x *tallylog.Export, ids []string) []tallylog.UnitTotals {
+	type sum struct {
+		lines, votes     map[string]int64
+		reporting, total int
+	}
+	var out []tallylog.UnitTotals
+	for _, c := range st.def.Contests {
+		sums := map[string]*sum{}
+		get := func(id string) *sum {
+			s := sums[id]
+			if s == nil {
+				s = &sum{lines: map[string]int64{}, votes: map[string]int64{}}
+				for _, l := range c.Lines {
+					s.lines[l.ID] = 0
+				}
+				for _, ch := range c.Choices {
+					s.votes[ch.ID] = 0
+				}
+				sums[id] = s
+			}
+			return s
+		}
+		for _, id := range ids {
+			if st.units[id].Level != tallylog.LevelStation {
+				continue
+			}
+			for a := st.units[id].Parent; a != ""; a = st.units[a].Parent {
+				get(a).total++
+			}
+		}
+		for _, p := range x.Protocols {
+			if !p.Current || p.Contest != c.ID {
+				continue
+			}
+			for a := st.units[p.Station].Parent; a != ""; a = st.units[a].Parent {
+				s := get(a)
+				s.reporting++
+				for k, n := range p.Lines {
+					s.lines[k] += n
+				}
+				for k, n := range p.Votes {
+					s.votes[k] += n
+				}
+			}
+		}
+		for _, id := range ids {
+			u := st.units[id]
+			if u.Level == tallylog.LevelStation {
+				continue
+			}
+			s := get(id)
+			out = append(out, tallylog.UnitTotals{Contest: c.ID, Unit: id, Name: u.Name, Level: u.Level,
+				Status: tallylog.StatusOf(st.phases[c.ID], s.reporting, s.total), StationsReporting: s.reporting,
+				StationsTotal: s.total, Lines: s.lines, Votes: s.votes})
+		}
+	}
+	return out
+}
