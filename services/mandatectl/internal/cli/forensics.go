@@ -45,16 +45,9 @@ func runForensics(ctx context.Context, args []string, out, errOut io.Writer) err
 	}
 	defer conn.Close()
 	c := tallyv1.NewTallyServiceClient(conn)
-	u := *unit
-	if u == "" {
-		list, err := c.ListReportingUnits(ctx, &tallyv1.ListReportingUnitsRequest{Parent: "elections/" + *election})
-		if err != nil {
-			return fmt.Errorf("%s", tallyclient.Describe(err))
-		}
-		if len(list.GetReportingUnits()) == 0 {
-			return fmt.Errorf("election %s has no units", *election)
-		}
-		_, u, _ = strings.Cut(list.GetReportingUnits()[0].GetName(), "/units/")
+	u, err := unitOrRoot(ctx, c, *election, *unit)
+	if err != nil {
+		return err
 	}
 	rep, err := c.GetForensicsReport(ctx, &tallyv1.GetForensicsReportRequest{
 		Name:       "elections/" + *election + "/contests/" + *contest + "/forensicsReports/" + u,

@@ -174,16 +174,9 @@ func runTotals(ctx context.Context, args []string, out, errOut io.Writer) error 
 	}
 	defer conn.Close()
 	c := tallyv1.NewTallyServiceClient(conn)
-	u := *unit
-	if u == "" {
-		list, err := c.ListReportingUnits(ctx, &tallyv1.ListReportingUnitsRequest{Parent: "elections/" + *election})
-		if err != nil {
-			return fmt.Errorf("%s", tallyclient.Describe(err))
-		}
-		if len(list.GetReportingUnits()) == 0 {
-			return fmt.Errorf("election %s has no units", *election)
-		}
-		_, u, _ = strings.Cut(list.GetReportingUnits()[0].GetName(), "/units/")
+	u, err := unitOrRoot(ctx, c, *election, *unit)
+	if err != nil {
+		return err
 	}
 	t, err := c.GetTotals(ctx, &tallyv1.GetTotalsRequest{Name: "elections/" + *election + "/contests/" + *contest + "/totals/" + u})
 	if err != nil {
@@ -204,4 +197,21 @@ func runTotals(ctx context.Context, args []string, out, errOut io.Writer) error 
 		fmt.Fprintf(out, "  %-45s %12d  %6s %%\n", ch.GetDisplayName(), ch.GetVotes(), ch.GetShare().GetPercent())
 	}
 	return nil
+}
+
+// unitOrRoot is unit, or when it is empty the root of the election's
+// hierarchy (the only unit ListReportingUnits returns without a parent).
+func unitOrRoot(ctx context.Context, c tallyv1.TallyServiceClient, election, unit string) (string, error) {
+	if unit != "" {
+		return unit, nil
+	}
+	list, err := c.ListReportingUnits(ctx, &tallyv1.ListReportingUnitsRequest{Parent: "elections/" + election})
+	if err != nil {
+		return "", fmt.Errorf("%s", tallyclient.Describe(err))
+	}
+	if len(list.GetReportingUnits()) == 0 {
+		return "", fmt.Errorf("election %s has no units", election)
+	}
+	_, root, _ := strings.Cut(list.GetReportingUnits()[0].GetName(), "/units/")
+	return root, nil
 }
