@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"time"
 
 	"google.golang.org/grpc"
 
@@ -34,9 +35,18 @@ type Common struct {
 }
 
 // Telemetry starts trace export when an OTLP endpoint is configured and
-// returns the server options recording calls and the flush to run at stop.
-func (c *Common) Telemetry(ctx context.Context, service string) ([]grpc.ServerOption, func(context.Context) error, error) {
-	return telemetry.Setup(ctx, telemetry.Config{Endpoint: c.OTLPEndpoint, Service: service})
+// returns the server options recording calls and the flush to defer: it
+// sends what is buffered, waiting at most 5 s at stop.
+func (c *Common) Telemetry(ctx context.Context, service string) ([]grpc.ServerOption, func(), error) {
+	opts, shutdown, err := telemetry.Setup(ctx, telemetry.Config{Endpoint: c.OTLPEndpoint, Service: service})
+	if err != nil {
+		return nil, nil, err
+	}
+	return opts, func() {
+		fctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = shutdown(fctx)
+	}, nil
 }
 
 // KeyFiles is AuthKeys as a list.

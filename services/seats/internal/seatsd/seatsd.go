@@ -75,11 +75,7 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return err
 	}
-	defer func() {
-		fctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = flushTraces(fctx)
-	}()
+	defer flushTraces()
 	opts = append(opts, traceOpts...)
 	apiOpts := []seatsapi.Option{seatsapi.WithLogger(log)}
 	if cfg.Tally.Addr != "" {
