@@ -334,13 +334,7 @@ func (s *Store) Changes(ctx context.Context, election string, after int64, limit
 			return nil, err
 		}
 		c.At = time.Unix(0, at).UTC()
-		if kind < 0 {
-			c.Kind = tally.ChangePhase
-			c.Phase = tally.Phase(phase)
-		} else {
-			c.Kind = tally.ChangeOf(tally.ProtocolVersion{Kind: tally.ProtocolKind(kind)}).Kind
-		}
-		out = append(out, c)
+		out = append(out, tally.StoredChange(c, int(kind), int(phase)))
 	}
 	return out, rows.Err()
 }

@@ -346,35 +346,10 @@ func scanProtocol(r scanner) (tally.ProtocolVersion, error) {
 	return v, nil
 }
 
-// ProtocolVersions implements tally.Store.
-func (s *Store) ProtocolVersions(ctx context.Context, election, contest, station string) ([]tally.ProtocolVersion, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+selectColumns+` FROM protocols
-		WHERE election = ? AND contest = ? AND station = ? ORDER BY version`, election, contest, station)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []tally.ProtocolVersion
-	for rows.Next() {
-		v, err := scanProtocol(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if len(out) == 0 {
-		return nil, &tally.NotFoundError{Kind: "protocol", Name: election + "/" + contest + "/" + station}
-	}
-	return out, nil
-}
-
-// ScanProtocols implements tally.Store.
-func (s *Store) ScanProtocols(ctx context.Context, election string, fn func(tally.ProtocolVersion) error) error {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+selectColumns+` FROM protocols
-		WHERE election = ? ORDER BY results_version`, election)
+// protocols calls fn with every protocol version a query of selectColumns
+// returns, in its order.
+func (s *Store) protocols(ctx context.Context, fn func(tally.ProtocolVersion) error, query string, args ...any) error {
+	rows, err := s.rdb.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
@@ -391,24 +366,35 @@ func (s *Store) ScanProtocols(ctx context.Context, election string, fn func(tall
 	return rows.Err()
 }
 
-// ProtocolsAfter implements tally.Store.
-func (s *Store) ProtocolsAfter(ctx context.Context, election string, after, upTo int64, limit int) ([]tally.ProtocolVersion, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+selectColumns+` FROM protocols
-		WHERE election = ? AND results_version > ? AND results_version <= ? ORDER BY results_version LIMIT ?`,
-		election, after, upTo, limit)
+// ProtocolVersions implements tally.Store.
+func (s *Store) ProtocolVersions(ctx context.Context, election, contest, station string) ([]tally.ProtocolVersion, error) {
+	var out []tally.ProtocolVersion
+	err := s.protocols(ctx, func(v tally.ProtocolVersion) error { out = append(out, v); return nil },
+		`SELECT `+selectColumns+` FROM protocols
+		WHERE election = ? AND contest = ? AND station = ? ORDER BY version`, election, contest, station)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []tally.ProtocolVersion
-	for rows.Next() {
-		v, err := scanProtocol(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
+	if len(out) == 0 {
+		return nil, &tally.NotFoundError{Kind: "protocol", Name: election + "/" + contest + "/" + station}
 	}
-	return out, rows.Err()
+	return out, nil
+}
+
+// ScanProtocols implements tally.Store.
+func (s *Store) ScanProtocols(ctx context.Context, election string, fn func(tally.ProtocolVersion) error) error {
+	return s.protocols(ctx, fn, `SELECT `+selectColumns+` FROM protocols
+		WHERE election = ? ORDER BY results_version`, election)
+}
+
+// ProtocolsAfter implements tally.Store.
+func (s *Store) ProtocolsAfter(ctx context.Context, election string, after, upTo int64, limit int) ([]tally.ProtocolVersion, error) {
+	var out []tally.ProtocolVersion
+	err := s.protocols(ctx, func(v tally.ProtocolVersion) error { out = append(out, v); return nil },
+		`SELECT `+selectColumns+` FROM protocols
+		WHERE election = ? AND results_version > ? AND results_version <= ? ORDER BY results_version LIMIT ?`,
+		election, after, upTo, limit)
+	return out, err
 }
 
 // Changes implements tally.Store.
@@ -437,13 +423,7 @@ func (s *Store) Changes(ctx context.Context, election string, after int64, limit
 			return nil, err
 		}
 		c.At = time.Unix(0, at).UTC()
-		if kind < 0 {
-			c.Kind = tally.ChangePhase
-			c.Phase = tally.Phase(phase)
-		} else {
-			c.Kind = tally.ChangeOf(tally.ProtocolVersion{Kind: tally.ProtocolKind(kind)}).Kind
-		}
-		out = append(out, c)
+		out = append(out, tally.StoredChange(c, kind, phase))
 	}
 	return out, rows.Err()
 }

@@ -152,3 +152,16 @@ func CheckPhaseAccepts(p Phase, k ProtocolKind) *StateError {
 	}
 	return nil
 }
+
+// StoredChange finishes a change a store read back from its union of
+// protocol versions and phase changes: kind is the version's ProtocolKind,
+// or negative for a change of the contest to phase.
+func StoredChange(c Change, kind, phase int) Change {
+	if kind < 0 {
+		c.Kind = ChangePhase
+		c.Phase = Phase(phase)
+		return c
+	}
+	c.Kind = ChangeOf(ProtocolVersion{Kind: ProtocolKind(kind)}).Kind
+	return c
+}
