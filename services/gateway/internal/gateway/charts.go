@@ -7,9 +7,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/encoding/protojson"
 
@@ -32,58 +32,27 @@ import (
 // The gateway only composes the two services' answers: the tally counts,
 // the seats service allocates, the chart draws.
 type charts struct {
+	mux   *runtime.ServeMux
 	tally tallyv1.TallyServiceClient
 	seats seatsv1.SeatsServiceClient
 	json  protojson.UnmarshalOptions
 }
 
-func newCharts(tally, seats *grpc.ClientConn) *charts {
-	return &charts{tally: tallyv1.NewTallyServiceClient(tally), seats: seatsv1.NewSeatsServiceClient(seats)}
+func newCharts(mux *runtime.ServeMux, tally, seats *grpc.ClientConn) *charts {
+	return &charts{mux: mux, tally: tallyv1.NewTallyServiceClient(tally), seats: seatsv1.NewSeatsServiceClient(seats)}
 }
 
-// outgoing forwards the caller's credentials to the services.
-func outgoing(r *http.Request) context.Context {
-	ctx := r.Context()
-	if a := r.Header.Get("Authorization"); a != "" {
-		ctx = metadata.AppendToOutgoingContext(ctx, "authorization", a)
-	}
-	return ctx
+// call is the context of a call to the services for r: the same metadata
+// (credentials, request id) the JSON API forwards, added by the gateway's
+// own mux.
+func (c *charts) call(r *http.Request, method string) (context.Context, error) {
+	return runtime.AnnotateContext(r.Context(), c.mux, r, method)
 }
 
-// writeStatus writes an error the way the JSON API does.
-func writeStatus(w http.ResponseWriter, err error) {
-	st := status.Convert(err)
-	b, merr := protojson.Marshal(st.Proto())
-	if merr != nil {
-		b = []byte(`{"code":13,"message":"internal error"}`)
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(httpStatus(st.Code()))
-	_, _ = w.Write(append(b, '\n'))
-}
-
-func httpStatus(c codes.Code) int {
-	switch c {
-	case codes.InvalidArgument, codes.OutOfRange:
-		return http.StatusBadRequest
-	case codes.Unauthenticated:
-		return http.StatusUnauthorized
-	case codes.PermissionDenied:
-		return http.StatusForbidden
-	case codes.NotFound:
-		return http.StatusNotFound
-	case codes.FailedPrecondition:
-		return http.StatusBadRequest
-	case codes.ResourceExhausted:
-		return http.StatusTooManyRequests
-	case codes.Unavailable:
-		return http.StatusServiceUnavailable
-	case codes.DeadlineExceeded:
-		return http.StatusGatewayTimeout
-	case codes.Unimplemented:
-		return http.StatusNotImplemented
-	}
-	return http.StatusInternalServerError
+// fail writes err as every JSON route does (status mapping, field paths).
+func (c *charts) fail(ctx context.Context, w http.ResponseWriter, r *http.Request, err error) {
+	_, out := runtime.MarshalerForRequest(c.mux, r)
+	runtime.HTTPError(ctx, c.mux, out, w, r, err)
 }
 
 func writeSVG(w http.ResponseWriter, svg string) {
@@ -95,16 +64,20 @@ func writeSVG(w http.ResponseWriter, svg string) {
 
 // contest draws a contest's allocation from the live totals.
 func (c *charts) contest(w http.ResponseWriter, r *http.Request) {
-	ctx := outgoing(r)
+	ctx, err := c.call(r, seatsv1.SeatsService_AllocateContest_FullMethodName)
+	if err != nil {
+		c.fail(r.Context(), w, r, err)
+		return
+	}
 	e, ct := r.PathValue("election"), r.PathValue("contest")
 	preset := r.URL.Query().Get("preset")
 	if preset == "" {
-		writeStatus(w, rpcerr.Invalid("", rpcerr.Violation{Field: "preset", Reason: "REQUIRED", Description: "give the legal rule as ?preset=presets/{preset}"}))
+		c.fail(ctx, w, r, rpcerr.Invalid("", rpcerr.Violation{Field: "preset", Reason: "REQUIRED", Description: "give the legal rule as ?preset=presets/{preset}"}))
 		return
 	}
 	contest, err := c.tally.GetContest(ctx, &tallyv1.GetContestRequest{Name: "elections/" + e + "/contests/" + ct})
 	if err != nil {
-		writeStatus(w, err)
+		c.fail(ctx, w, r, err)
 		return
 	}
 	req := &seatsv1.AllocateContestRequest{Contest: contest.GetName(), Preset: preset}
@@ -113,7 +86,7 @@ func (c *charts) contest(w http.ResponseWriter, r *http.Request) {
 	}
 	alloc, err := c.seats.AllocateContest(ctx, req)
 	if err != nil {
-		writeStatus(w, err)
+		c.fail(ctx, w, r, err)
 		return
 	}
 	seats := map[string]int{}
@@ -141,14 +114,19 @@ func (c *charts) contest(w http.ResponseWriter, r *http.Request) {
 
 // allocation draws the allocation of an ApportionRequest body.
 func (c *charts) allocation(w http.ResponseWriter, r *http.Request) {
+	ctx, err := c.call(r, seatsv1.SeatsService_Apportion_FullMethodName)
+	if err != nil {
+		c.fail(r.Context(), w, r, err)
+		return
+	}
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
-		writeStatus(w, status.Error(codes.InvalidArgument, "cannot read request body"))
+		c.fail(ctx, w, r, status.Error(codes.InvalidArgument, "cannot read request body"))
 		return
 	}
 	req := &seatsv1.ApportionRequest{}
 	if err := c.json.Unmarshal(body, req); err != nil {
-		writeStatus(w, decodeError(body, err))
+		c.fail(ctx, w, r, decodeError(body, err))
 		return
 	}
 	colors := map[string]string{}
@@ -157,9 +135,9 @@ func (c *charts) allocation(w http.ResponseWriter, r *http.Request) {
 			colors[id] = col
 		}
 	}
-	resp, err := c.seats.Apportion(outgoing(r), req)
+	resp, err := c.seats.Apportion(ctx, req)
 	if err != nil {
-		writeStatus(w, err)
+		c.fail(ctx, w, r, err)
 		return
 	}
 	chart := hemicycle.Chart{Title: r.URL.Query().Get("title"), Reserved: int(resp.GetAllocation().GetReservedSeats()), ReservedLabel: r.URL.Query().Get("reserved_label")}

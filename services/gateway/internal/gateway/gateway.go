@@ -72,7 +72,7 @@ func New(ctx context.Context, cfg Config) (http.Handler, error) {
 	root := http.NewServeMux()
 	root.Handle("/v1/", limitBody(mux, cfg.MaxBodyBytes))
 	pageHandlers(root)
-	ch := newCharts(cfg.Tally, cfg.Seats)
+	ch := newCharts(mux, cfg.Tally, cfg.Seats)
 	root.HandleFunc("GET /charts/elections/{election}/contests/{contest}/hemicycle.svg", ch.contest)
 	root.Handle("POST /charts/hemicycle.svg", limitBody(http.HandlerFunc(ch.allocation), cfg.MaxBodyBytes))
 	root.Handle("/healthz/", mux)
