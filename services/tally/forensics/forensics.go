@@ -124,8 +124,14 @@ type Options struct {
 	// percentage, in hundredths of a percentage point (default 5: ±0.05 pp;
 	// 1 to 49).
 	IntegerHalfWidth int64
-	// IntegerMaxPercent: values above this percentage are never counted as
-	// whole (default 99, so that 100 % turnout or share does not count).
+	// IntegerRule picks which stations and values the integer test counts:
+	// the zero value is the published rule of Kobak et al.; the other is a
+	// named variant (see IntegerRule).
+	IntegerRule IntegerRule
+	// IntegerMaxPercent (default 99): under IntegerRulePublished a station
+	// is tested only when its turnout and its leader share are both at most
+	// this percentage; under IntegerRulePerValue a value above it is never
+	// counted as whole, in the data or in a redraw.
 	IntegerMaxPercent int64
 	// HighTurnoutPercent: the fingerprint reports the share of the leader's
 	// votes from stations with turnout strictly above it (default 80).
@@ -145,6 +151,36 @@ type Options struct {
 	// Workers bounds the goroutines (default GOMAXPROCS). Results do not
 	// depend on it.
 	Workers int
+}
+
+// IntegerRule is the inclusion rule of the integer-percentage test.
+type IntegerRule int
+
+const (
+	// IntegerRulePublished is the rule of Kobak, Shpilkin and Pshenichnikov
+	// (Ann. Appl. Stat. 10(1), 2016): a station is tested only when ballots
+	// were cast, at least MinRegistered voters are registered, and turnout
+	// and leader share are both at most IntegerMaxPercent (99 %); it counts
+	// when either value is whole, and the binomial redraws are counted the
+	// same way with no cap (a redraw at 100 % is whole). The default.
+	IntegerRulePublished IntegerRule = iota
+	// IntegerRulePerValue is Mandate's earlier variant, kept for comparison:
+	// every station with at least MinRegistered voters is tested, each value
+	// on its own is left out (and its redraws capped) when above
+	// IntegerMaxPercent, so a station with 100 % turnout still has its share
+	// tested. Never the default.
+	IntegerRulePerValue
+)
+
+// String names the rule as reports and docs do.
+func (r IntegerRule) String() string {
+	switch r {
+	case IntegerRulePublished:
+		return "published (Kobak, Shpilkin and Pshenichnikov 2016)"
+	case IntegerRulePerValue:
+		return "per-value variant"
+	}
+	return fmt.Sprintf("IntegerRule(%d)", int(r))
 }
 
 // Defaults of Options.
@@ -218,6 +254,8 @@ func (o Options) withDefaults() (Options, error) {
 		return bad("min_registered", "must be positive, got %d", o.MinRegistered)
 	case o.IntegerHalfWidth < 1 || o.IntegerHalfWidth > 49:
 		return bad("integer_half_width", "must be between 1 and 49 hundredths of a point, got %d", o.IntegerHalfWidth)
+	case o.IntegerRule != IntegerRulePublished && o.IntegerRule != IntegerRulePerValue:
+		return bad("integer_rule", "unknown rule %d", int(o.IntegerRule))
 	case o.IntegerMaxPercent < 1 || o.IntegerMaxPercent > 100:
 		return bad("integer_max_percent", "must be between 1 and 100, got %d", o.IntegerMaxPercent)
 	case o.HighTurnoutPercent < 1 || o.HighTurnoutPercent > 99:
@@ -387,10 +425,17 @@ func disclaimer(r Report) string {
 	fmt.Fprintf(&b, "Definitions: turnout = %s; leader = %s, the choice with the most votes over the %d stations; ",
 		orUnstated(r.TurnoutDefinition), orUnstated(r.Leader.ID), r.Stations)
 	fmt.Fprintf(&b, "leader share = leader votes / %s. ", orUnstated(r.ShareBase))
-	fmt.Fprintf(&b, "Integer test: stations with at least %d registered voters whose turnout or leader share lies within ±%s percentage points "+
-		"of a whole percentage (values above %d %% excluded), against a binomial null in which each station's counts are redrawn "+
-		"with its own observed proportions (%d Monte-Carlo replicates, seed %d). ",
-		o.MinRegistered, hundredths(o.IntegerHalfWidth), o.IntegerMaxPercent, o.Replicates, o.Seed)
+	if o.IntegerRule == IntegerRulePerValue {
+		fmt.Fprintf(&b, "Integer test (per-value variant, not the published rule): stations with at least %d registered voters whose turnout or leader share lies within ±%s percentage points "+
+			"of a whole percentage (each value above %d %% excluded, in the data and in the redraws), against a binomial null in which each station's counts are redrawn "+
+			"with its own observed proportions (%d Monte-Carlo replicates, seed %d). ",
+			o.MinRegistered, hundredths(o.IntegerHalfWidth), o.IntegerMaxPercent, o.Replicates, o.Seed)
+	} else {
+		fmt.Fprintf(&b, "Integer test (rule of Kobak, Shpilkin and Pshenichnikov 2016): stations with ballots cast, at least %d registered voters, "+
+			"and turnout and leader share both at most %d %%, counted when either lies within ±%s percentage points of a whole percentage, "+
+			"against a binomial null in which each station's counts are redrawn with its own observed proportions (%d Monte-Carlo replicates, seed %d). ",
+			o.MinRegistered, o.IntegerMaxPercent, hundredths(o.IntegerHalfWidth), o.Replicates, o.Seed)
+	}
 	b.WriteString("Digit tests are weak signals. Control-relation errors reject a protocol, so stored protocols carry warnings only.")
 	return b.String()
 }

@@ -134,7 +134,7 @@ func TestSmallReport(t *testing.T) {
 	}
 
 	for _, s := range []string{"not evidence of fraud", "ballots_issued/registered", "leader share = leader votes / ballots_cast",
-		"at least 100 registered voters", "±0.05 percentage points", "above 99 %", "200 Monte-Carlo replicates, seed 1", "weak signals"} {
+		"at least 100 registered voters", "±0.05 percentage points", "at most 99 %", "Kobak, Shpilkin and Pshenichnikov", "200 Monte-Carlo replicates, seed 1", "weak signals"} {
 		if !strings.Contains(rep.Disclaimer, s) {
 			t.Errorf("disclaimer lacks %q: %s", s, rep.Disclaimer)
 		}

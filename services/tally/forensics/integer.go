@@ -147,7 +147,7 @@ func hitProbability(x, n, w, maxPct int64, lf logFactorials) float64 {
 
 // IntegerTest is the result of the integer-percentage test.
 type IntegerTest struct {
-	// Eligible stations have at least Options.MinRegistered registered voters.
+	// Eligible counts the stations the test considers (see IntegerRule).
 	Eligible int
 	// Observed counts the eligible stations whose turnout or leader share is
 	// whole; ObservedTurnout and ObservedShare count each alone.
@@ -208,17 +208,41 @@ type IntegerRegion struct {
 	PValue         float64
 }
 
+// eligibleStation reports whether the integer test considers station s.
+// Both rules need MinRegistered registered voters; the published one also
+// needs ballots cast and turnout and leader share each at most
+// IntegerMaxPercent, compared in integers (100·x ≤ max·n).
+func eligibleStation(s *Station, leader int, o Options) bool {
+	if s.Registered < o.MinRegistered {
+		return false
+	}
+	if o.IntegerRule == IntegerRulePerValue {
+		return true
+	}
+	if s.Base <= 0 || 100*s.Voters > o.IntegerMaxPercent*s.Registered {
+		return false
+	}
+	return leader < 0 || 100*s.Votes[leader] <= o.IntegerMaxPercent*s.Base
+}
+
 // stationChunk is how many stations one goroutine takes at a time when
 // computing probabilities.
 const stationChunk = 1024
 
 func integerTest(ctx context.Context, in Input, leader int, regions []Region, regionIdx []int, o Options) (IntegerTest, error) {
 	t := IntegerTest{Replicates: o.Replicates, TurnoutHistogram: make([]int, HistogramBins), ShareHistogram: make([]int, HistogramBins)}
-	w, maxPct := o.IntegerHalfWidth, o.IntegerMaxPercent
+	w := o.IntegerHalfWidth
+	// maxPct caps what counts as whole, in the data and in the redraws: only
+	// the per-value variant caps; the published rule filters stations
+	// instead (eligibleStation) and counts every whole redraw.
+	maxPct := int64(100)
+	if o.IntegerRule == IntegerRulePerValue {
+		maxPct = o.IntegerMaxPercent
+	}
 	var eligible []int
 	var maxN int64
 	for i, s := range in.Stations {
-		if s.Registered >= o.MinRegistered {
+		if eligibleStation(&s, leader, o) {
 			eligible = append(eligible, i)
 			maxN = max(maxN, s.Registered, s.Base)
 		}

@@ -157,47 +157,63 @@ func TestNullIsBinomial(t *testing.T) {
 			s.Votes[0], s.Votes[1] = s.Votes[1], s.Votes[0]
 		}
 	}
-	rep, err := Analyze(context.Background(), in, Options{Replicates: 20000, Seed: 7})
-	if err != nil {
-		t.Fatal(err)
-	}
-	const reps = 2000
-	var sum, sumSq float64
-	for range reps {
-		hits := 0
-		for _, s := range in.Stations {
-			var vt, vl int64
-			qt := float64(s.Voters) / float64(s.Registered)
-			for range s.Registered {
-				if rng.Float64() < qt {
-					vt++
+	// Both rules: the published one tests only stations with both values at
+	// most 99 % and counts every whole redraw; the per-value variant tests
+	// every station and caps each value (data and redraws) at 99 %.
+	for _, rule := range []IntegerRule{IntegerRulePublished, IntegerRulePerValue} {
+		t.Run(rule.String(), func(t *testing.T) {
+			o := Options{Replicates: 20000, Seed: 7, IntegerRule: rule}
+			rep, err := Analyze(context.Background(), in, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			o, _ = o.withDefaults()
+			maxPct := int64(100)
+			if rule == IntegerRulePerValue {
+				maxPct = 99
+			}
+			const reps = 2000
+			var sum, sumSq float64
+			for range reps {
+				hits := 0
+				for _, s := range in.Stations {
+					if !eligibleStation(&s, 0, o) {
+						continue
+					}
+					var vt, vl int64
+					qt := float64(s.Voters) / float64(s.Registered)
+					for range s.Registered {
+						if rng.Float64() < qt {
+							vt++
+						}
+					}
+					ql := float64(s.Votes[0]) / float64(s.Base)
+					for range s.Base {
+						if rng.Float64() < ql {
+							vl++
+						}
+					}
+					if integerHit(vt, s.Registered, 5, maxPct) || integerHit(vl, s.Base, 5, maxPct) {
+						hits++
+					}
 				}
+				sum += float64(hits)
+				sumSq += float64(hits * hits)
 			}
-			ql := float64(s.Votes[0]) / float64(s.Base)
-			for range s.Base {
-				if rng.Float64() < ql {
-					vl++
-				}
+			mean := sum / reps
+			sd := math.Sqrt(sumSq/reps - mean*mean)
+			it := rep.Integer
+			// The mean of 2,000 binomial replicates is within 4 standard errors.
+			if se := it.SD / math.Sqrt(reps); math.Abs(mean-it.Expected) > 4*se {
+				t.Errorf("binomial redraws: mean %.3f, analytic expected %.3f (se %.3f)", mean, it.Expected, se)
 			}
-			if integerHit(vt, s.Registered, 5, 99) || integerHit(vl, s.Base, 5, 99) {
-				hits++
+			if math.Abs(sd-it.SD) > 0.1*it.SD {
+				t.Errorf("binomial redraws: SD %.3f, analytic %.3f", sd, it.SD)
 			}
-		}
-		sum += float64(hits)
-		sumSq += float64(hits * hits)
-	}
-	mean := sum / reps
-	sd := math.Sqrt(sumSq/reps - mean*mean)
-	it := rep.Integer
-	// The mean of 2,000 binomial replicates is within 4 standard errors.
-	if se := it.SD / math.Sqrt(reps); math.Abs(mean-it.Expected) > 4*se {
-		t.Errorf("binomial redraws: mean %.3f, analytic expected %.3f (se %.3f)", mean, it.Expected, se)
-	}
-	if math.Abs(sd-it.SD) > 0.1*it.SD {
-		t.Errorf("binomial redraws: SD %.3f, analytic %.3f", sd, it.SD)
-	}
-	if se := it.SD / math.Sqrt(float64(it.Replicates)); math.Abs(it.MonteCarloMean-it.Expected) > 4*se {
-		t.Errorf("Monte Carlo mean %.3f, analytic %.3f", it.MonteCarloMean, it.Expected)
+			if se := it.SD / math.Sqrt(float64(it.Replicates)); math.Abs(it.MonteCarloMean-it.Expected) > 4*se {
+				t.Errorf("Monte Carlo mean %.3f, analytic %.3f", it.MonteCarloMean, it.Expected)
+			}
+		})
 	}
 }
 

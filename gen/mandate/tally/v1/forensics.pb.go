@@ -23,6 +23,66 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
+// Which stations and values the integer-percentage test counts.
+type IntegerRule int32
+
+const (
+	// Not set; in a request it means INTEGER_RULE_PUBLISHED.
+	IntegerRule_INTEGER_RULE_UNSPECIFIED IntegerRule = 0
+	// The rule of Kobak, Shpilkin and Pshenichnikov (Ann. Appl. Stat. 10(1),
+	// 2016): a station is tested only when ballots were cast, at least
+	// `min_registered_voters` are registered, and turnout and leader share are
+	// both at most `integer_max_percent`; binomial redraws are counted with no
+	// cap. The default.
+	IntegerRule_INTEGER_RULE_PUBLISHED IntegerRule = 1
+	// Mandate's earlier variant, for comparison only: every station with
+	// `min_registered_voters` is tested and each value above
+	// `integer_max_percent` is left out on its own, in the data and in the
+	// redraws.
+	IntegerRule_INTEGER_RULE_PER_VALUE IntegerRule = 2
+)
+
+// Enum value maps for IntegerRule.
+var (
+	IntegerRule_name = map[int32]string{
+		0: "INTEGER_RULE_UNSPECIFIED",
+		1: "INTEGER_RULE_PUBLISHED",
+		2: "INTEGER_RULE_PER_VALUE",
+	}
+	IntegerRule_value = map[string]int32{
+		"INTEGER_RULE_UNSPECIFIED": 0,
+		"INTEGER_RULE_PUBLISHED":   1,
+		"INTEGER_RULE_PER_VALUE":   2,
+	}
+)
+
+func (x IntegerRule) Enum() *IntegerRule {
+	p := new(IntegerRule)
+	*p = x
+	return p
+}
+
+func (x IntegerRule) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (IntegerRule) Descriptor() protoreflect.EnumDescriptor {
+	return file_mandate_tally_v1_forensics_proto_enumTypes[0].Descriptor()
+}
+
+func (IntegerRule) Type() protoreflect.EnumType {
+	return &file_mandate_tally_v1_forensics_proto_enumTypes[0]
+}
+
+func (x IntegerRule) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use IntegerRule.Descriptor instead.
+func (IntegerRule) EnumDescriptor() ([]byte, []int) {
+	return file_mandate_tally_v1_forensics_proto_rawDescGZIP(), []int{0}
+}
+
 // Which digit of the vote counts a digit test looks at.
 type DigitPosition int32
 
@@ -60,11 +120,11 @@ func (x DigitPosition) String() string {
 }
 
 func (DigitPosition) Descriptor() protoreflect.EnumDescriptor {
-	return file_mandate_tally_v1_forensics_proto_enumTypes[0].Descriptor()
+	return file_mandate_tally_v1_forensics_proto_enumTypes[1].Descriptor()
 }
 
 func (DigitPosition) Type() protoreflect.EnumType {
-	return &file_mandate_tally_v1_forensics_proto_enumTypes[0]
+	return &file_mandate_tally_v1_forensics_proto_enumTypes[1]
 }
 
 func (x DigitPosition) Number() protoreflect.EnumNumber {
@@ -73,7 +133,7 @@ func (x DigitPosition) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use DigitPosition.Descriptor instead.
 func (DigitPosition) EnumDescriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_forensics_proto_rawDescGZIP(), []int{0}
+	return file_mandate_tally_v1_forensics_proto_rawDescGZIP(), []int{1}
 }
 
 // Statistical indicators of anomalies in the current station protocols of
@@ -272,7 +332,9 @@ type ForensicsDefinitions struct {
 	// Half-width of the window around a whole percentage, in hundredths of a
 	// percentage point (5 means ±0.05 points); the edges are included.
 	IntegerWindowHundredths int64 `protobuf:"varint,4,opt,name=integer_window_hundredths,json=integerWindowHundredths,proto3" json:"integer_window_hundredths,omitempty"`
-	// Percentages above this are never counted as whole (99: 100 % is not).
+	// Under INTEGER_RULE_PUBLISHED a station is tested only when its turnout
+	// and its leader share are both at most this percentage (99); under
+	// INTEGER_RULE_PER_VALUE a value above it is never counted as whole.
 	IntegerMaxPercent int64 `protobuf:"varint,5,opt,name=integer_max_percent,json=integerMaxPercent,proto3" json:"integer_max_percent,omitempty"`
 	// Monte-Carlo replicates of the integer test's null model.
 	Replicates int32 `protobuf:"varint,6,opt,name=replicates,proto3" json:"replicates,omitempty"`
@@ -290,8 +352,10 @@ type ForensicsDefinitions struct {
 	MinLastDigitVotes int64 `protobuf:"varint,11,opt,name=min_last_digit_votes,json=minLastDigitVotes,proto3" json:"min_last_digit_votes,omitempty"`
 	// The second-digit test uses vote counts of at least this.
 	MinSecondDigitVotes int64 `protobuf:"varint,12,opt,name=min_second_digit_votes,json=minSecondDigitVotes,proto3" json:"min_second_digit_votes,omitempty"`
-	unknownFields       protoimpl.UnknownFields
-	sizeCache           protoimpl.SizeCache
+	// The inclusion rule the integer test used.
+	IntegerRule   IntegerRule `protobuf:"varint,13,opt,name=integer_rule,json=integerRule,proto3,enum=mandate.tally.v1.IntegerRule" json:"integer_rule,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *ForensicsDefinitions) Reset() {
@@ -406,6 +470,13 @@ func (x *ForensicsDefinitions) GetMinSecondDigitVotes() int64 {
 		return x.MinSecondDigitVotes
 	}
 	return 0
+}
+
+func (x *ForensicsDefinitions) GetIntegerRule() IntegerRule {
+	if x != nil {
+		return x.IntegerRule
+	}
+	return IntegerRule_INTEGER_RULE_UNSPECIFIED
 }
 
 // The leading choice of a forensics report.
@@ -1578,7 +1649,7 @@ const file_mandate_tally_v1_forensics_proto_rawDesc = "" +
 	"\x10extreme_stations\x18\r \x01(\v2!.mandate.tally.v1.ExtremeStationsB\x03\xe0A\x03R\x0fextremeStations\x12,\n" +
 	"\x0fresults_version\x18\x0e \x01(\x03B\x03\xe0A\x03R\x0eresultsVersion\x12D\n" +
 	"\rgenerate_time\x18\x0f \x01(\v2\x1a.google.protobuf.TimestampB\x03\xe0A\x03R\fgenerateTime:\x8b\x01\xeaA\x87\x01\n" +
-	"!tally.mandate.dev/ForensicsReport\x12?elections/{election}/contests/{contest}/forensicsReports/{unit}*\x10forensicsReports2\x0fforensicsReport\"\x8f\x04\n" +
+	"!tally.mandate.dev/ForensicsReport\x12?elections/{election}/contests/{contest}/forensicsReports/{unit}*\x10forensicsReports2\x0fforensicsReport\"\xd1\x04\n" +
 	"\x14ForensicsDefinitions\x12\x18\n" +
 	"\aturnout\x18\x01 \x01(\tR\aturnout\x12\x1d\n" +
 	"\n" +
@@ -1595,7 +1666,8 @@ const file_mandate_tally_v1_forensics_proto_rawDesc = "" +
 	"\x0fextreme_percent\x18\n" +
 	" \x01(\x03R\x0eextremePercent\x12/\n" +
 	"\x14min_last_digit_votes\x18\v \x01(\x03R\x11minLastDigitVotes\x123\n" +
-	"\x16min_second_digit_votes\x18\f \x01(\x03R\x13minSecondDigitVotes\"\x91\x01\n" +
+	"\x16min_second_digit_votes\x18\f \x01(\x03R\x13minSecondDigitVotes\x12@\n" +
+	"\finteger_rule\x18\r \x01(\x0e2\x1d.mandate.tally.v1.IntegerRuleR\vintegerRule\"\x91\x01\n" +
 	"\x0fForensicsLeader\x12\x16\n" +
 	"\x06choice\x18\x01 \x01(\tR\x06choice\x12!\n" +
 	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12\x14\n" +
@@ -1688,6 +1760,10 @@ const file_mandate_tally_v1_forensics_proto_rawDesc = "" +
 	"\x11registered_voters\x18\x04 \x01(\x03R\x10registeredVoters\x121\n" +
 	"\aturnout\x18\x05 \x01(\v2\x17.mandate.tally.v1.RatioR\aturnout\x12:\n" +
 	"\fleader_share\x18\x06 \x01(\v2\x17.mandate.tally.v1.RatioR\vleaderShare*c\n" +
+	"\vIntegerRule\x12\x1c\n" +
+	"\x18INTEGER_RULE_UNSPECIFIED\x10\x00\x12\x1a\n" +
+	"\x16INTEGER_RULE_PUBLISHED\x10\x01\x12\x1a\n" +
+	"\x16INTEGER_RULE_PER_VALUE\x10\x02*c\n" +
 	"\rDigitPosition\x12\x1e\n" +
 	"\x1aDIGIT_POSITION_UNSPECIFIED\x10\x00\x12\x17\n" +
 	"\x13DIGIT_POSITION_LAST\x10\x01\x12\x19\n" +
@@ -1705,54 +1781,56 @@ func file_mandate_tally_v1_forensics_proto_rawDescGZIP() []byte {
 	return file_mandate_tally_v1_forensics_proto_rawDescData
 }
 
-var file_mandate_tally_v1_forensics_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
+var file_mandate_tally_v1_forensics_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
 var file_mandate_tally_v1_forensics_proto_msgTypes = make([]protoimpl.MessageInfo, 14)
 var file_mandate_tally_v1_forensics_proto_goTypes = []any{
-	(DigitPosition)(0),             // 0: mandate.tally.v1.DigitPosition
-	(*ForensicsReport)(nil),        // 1: mandate.tally.v1.ForensicsReport
-	(*ForensicsDefinitions)(nil),   // 2: mandate.tally.v1.ForensicsDefinitions
-	(*ForensicsLeader)(nil),        // 3: mandate.tally.v1.ForensicsLeader
-	(*ForensicsRegion)(nil),        // 4: mandate.tally.v1.ForensicsRegion
-	(*RelationViolations)(nil),     // 5: mandate.tally.v1.RelationViolations
-	(*RelationViolationCount)(nil), // 6: mandate.tally.v1.RelationViolationCount
-	(*RegionCount)(nil),            // 7: mandate.tally.v1.RegionCount
-	(*RegionViolations)(nil),       // 8: mandate.tally.v1.RegionViolations
-	(*ElectionFingerprint)(nil),    // 9: mandate.tally.v1.ElectionFingerprint
-	(*IntegerPercentTest)(nil),     // 10: mandate.tally.v1.IntegerPercentTest
-	(*IntegerPercentRegion)(nil),   // 11: mandate.tally.v1.IntegerPercentRegion
-	(*DigitTest)(nil),              // 12: mandate.tally.v1.DigitTest
-	(*ExtremeStations)(nil),        // 13: mandate.tally.v1.ExtremeStations
-	(*ExtremeStation)(nil),         // 14: mandate.tally.v1.ExtremeStation
-	(*timestamppb.Timestamp)(nil),  // 15: google.protobuf.Timestamp
-	(*Ratio)(nil),                  // 16: mandate.tally.v1.Ratio
-	(Severity)(0),                  // 17: mandate.tally.v1.Severity
+	(IntegerRule)(0),               // 0: mandate.tally.v1.IntegerRule
+	(DigitPosition)(0),             // 1: mandate.tally.v1.DigitPosition
+	(*ForensicsReport)(nil),        // 2: mandate.tally.v1.ForensicsReport
+	(*ForensicsDefinitions)(nil),   // 3: mandate.tally.v1.ForensicsDefinitions
+	(*ForensicsLeader)(nil),        // 4: mandate.tally.v1.ForensicsLeader
+	(*ForensicsRegion)(nil),        // 5: mandate.tally.v1.ForensicsRegion
+	(*RelationViolations)(nil),     // 6: mandate.tally.v1.RelationViolations
+	(*RelationViolationCount)(nil), // 7: mandate.tally.v1.RelationViolationCount
+	(*RegionCount)(nil),            // 8: mandate.tally.v1.RegionCount
+	(*RegionViolations)(nil),       // 9: mandate.tally.v1.RegionViolations
+	(*ElectionFingerprint)(nil),    // 10: mandate.tally.v1.ElectionFingerprint
+	(*IntegerPercentTest)(nil),     // 11: mandate.tally.v1.IntegerPercentTest
+	(*IntegerPercentRegion)(nil),   // 12: mandate.tally.v1.IntegerPercentRegion
+	(*DigitTest)(nil),              // 13: mandate.tally.v1.DigitTest
+	(*ExtremeStations)(nil),        // 14: mandate.tally.v1.ExtremeStations
+	(*ExtremeStation)(nil),         // 15: mandate.tally.v1.ExtremeStation
+	(*timestamppb.Timestamp)(nil),  // 16: google.protobuf.Timestamp
+	(*Ratio)(nil),                  // 17: mandate.tally.v1.Ratio
+	(Severity)(0),                  // 18: mandate.tally.v1.Severity
 }
 var file_mandate_tally_v1_forensics_proto_depIdxs = []int32{
-	2,  // 0: mandate.tally.v1.ForensicsReport.definitions:type_name -> mandate.tally.v1.ForensicsDefinitions
-	3,  // 1: mandate.tally.v1.ForensicsReport.leader:type_name -> mandate.tally.v1.ForensicsLeader
-	4,  // 2: mandate.tally.v1.ForensicsReport.regions:type_name -> mandate.tally.v1.ForensicsRegion
-	5,  // 3: mandate.tally.v1.ForensicsReport.relation_violations:type_name -> mandate.tally.v1.RelationViolations
-	9,  // 4: mandate.tally.v1.ForensicsReport.fingerprint:type_name -> mandate.tally.v1.ElectionFingerprint
-	10, // 5: mandate.tally.v1.ForensicsReport.integer_percent_test:type_name -> mandate.tally.v1.IntegerPercentTest
-	12, // 6: mandate.tally.v1.ForensicsReport.digit_tests:type_name -> mandate.tally.v1.DigitTest
-	13, // 7: mandate.tally.v1.ForensicsReport.extreme_stations:type_name -> mandate.tally.v1.ExtremeStations
-	15, // 8: mandate.tally.v1.ForensicsReport.generate_time:type_name -> google.protobuf.Timestamp
-	16, // 9: mandate.tally.v1.ForensicsLeader.share:type_name -> mandate.tally.v1.Ratio
-	6,  // 10: mandate.tally.v1.RelationViolations.codes:type_name -> mandate.tally.v1.RelationViolationCount
-	8,  // 11: mandate.tally.v1.RelationViolations.regions:type_name -> mandate.tally.v1.RegionViolations
-	17, // 12: mandate.tally.v1.RelationViolationCount.severity:type_name -> mandate.tally.v1.Severity
-	7,  // 13: mandate.tally.v1.RelationViolationCount.regions:type_name -> mandate.tally.v1.RegionCount
-	16, // 14: mandate.tally.v1.ElectionFingerprint.leader_votes_high_turnout:type_name -> mandate.tally.v1.Ratio
-	11, // 15: mandate.tally.v1.IntegerPercentTest.regions:type_name -> mandate.tally.v1.IntegerPercentRegion
-	0,  // 16: mandate.tally.v1.DigitTest.position:type_name -> mandate.tally.v1.DigitPosition
-	14, // 17: mandate.tally.v1.ExtremeStations.stations:type_name -> mandate.tally.v1.ExtremeStation
-	16, // 18: mandate.tally.v1.ExtremeStation.turnout:type_name -> mandate.tally.v1.Ratio
-	16, // 19: mandate.tally.v1.ExtremeStation.leader_share:type_name -> mandate.tally.v1.Ratio
-	20, // [20:20] is the sub-list for method output_type
-	20, // [20:20] is the sub-list for method input_type
-	20, // [20:20] is the sub-list for extension type_name
-	20, // [20:20] is the sub-list for extension extendee
-	0,  // [0:20] is the sub-list for field type_name
+	3,  // 0: mandate.tally.v1.ForensicsReport.definitions:type_name -> mandate.tally.v1.ForensicsDefinitions
+	4,  // 1: mandate.tally.v1.ForensicsReport.leader:type_name -> mandate.tally.v1.ForensicsLeader
+	5,  // 2: mandate.tally.v1.ForensicsReport.regions:type_name -> mandate.tally.v1.ForensicsRegion
+	6,  // 3: mandate.tally.v1.ForensicsReport.relation_violations:type_name -> mandate.tally.v1.RelationViolations
+	10, // 4: mandate.tally.v1.ForensicsReport.fingerprint:type_name -> mandate.tally.v1.ElectionFingerprint
+	11, // 5: mandate.tally.v1.ForensicsReport.integer_percent_test:type_name -> mandate.tally.v1.IntegerPercentTest
+	13, // 6: mandate.tally.v1.ForensicsReport.digit_tests:type_name -> mandate.tally.v1.DigitTest
+	14, // 7: mandate.tally.v1.ForensicsReport.extreme_stations:type_name -> mandate.tally.v1.ExtremeStations
+	16, // 8: mandate.tally.v1.ForensicsReport.generate_time:type_name -> google.protobuf.Timestamp
+	0,  // 9: mandate.tally.v1.ForensicsDefinitions.integer_rule:type_name -> mandate.tally.v1.IntegerRule
+	17, // 10: mandate.tally.v1.ForensicsLeader.share:type_name -> mandate.tally.v1.Ratio
+	7,  // 11: mandate.tally.v1.RelationViolations.codes:type_name -> mandate.tally.v1.RelationViolationCount
+	9,  // 12: mandate.tally.v1.RelationViolations.regions:type_name -> mandate.tally.v1.RegionViolations
+	18, // 13: mandate.tally.v1.RelationViolationCount.severity:type_name -> mandate.tally.v1.Severity
+	8,  // 14: mandate.tally.v1.RelationViolationCount.regions:type_name -> mandate.tally.v1.RegionCount
+	17, // 15: mandate.tally.v1.ElectionFingerprint.leader_votes_high_turnout:type_name -> mandate.tally.v1.Ratio
+	12, // 16: mandate.tally.v1.IntegerPercentTest.regions:type_name -> mandate.tally.v1.IntegerPercentRegion
+	1,  // 17: mandate.tally.v1.DigitTest.position:type_name -> mandate.tally.v1.DigitPosition
+	15, // 18: mandate.tally.v1.ExtremeStations.stations:type_name -> mandate.tally.v1.ExtremeStation
+	17, // 19: mandate.tally.v1.ExtremeStation.turnout:type_name -> mandate.tally.v1.Ratio
+	17, // 20: mandate.tally.v1.ExtremeStation.leader_share:type_name -> mandate.tally.v1.Ratio
+	21, // [21:21] is the sub-list for method output_type
+	21, // [21:21] is the sub-list for method input_type
+	21, // [21:21] is the sub-list for extension type_name
+	21, // [21:21] is the sub-list for extension extendee
+	0,  // [0:21] is the sub-list for field type_name
 }
 
 func init() { file_mandate_tally_v1_forensics_proto_init() }
@@ -1767,7 +1845,7 @@ func file_mandate_tally_v1_forensics_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mandate_tally_v1_forensics_proto_rawDesc), len(file_mandate_tally_v1_forensics_proto_rawDesc)),
-			NumEnums:      1,
+			NumEnums:      2,
 			NumMessages:   14,
 			NumExtensions: 0,
 			NumServices:   0,

@@ -1713,7 +1713,10 @@ type GetForensicsReportRequest struct {
 	Replicates int32 `protobuf:"varint,2,opt,name=replicates,proto3" json:"replicates,omitempty"`
 	// Seed of the replicates: the same seed on the same protocols gives the
 	// same report. Zero is a seed like any other (the default).
-	Seed          uint64 `protobuf:"varint,3,opt,name=seed,proto3" json:"seed,omitempty"`
+	Seed uint64 `protobuf:"varint,3,opt,name=seed,proto3" json:"seed,omitempty"`
+	// Inclusion rule of the integer-percentage test; unspecified means
+	// INTEGER_RULE_PUBLISHED, the rule of the paper the test is named after.
+	IntegerRule   IntegerRule `protobuf:"varint,4,opt,name=integer_rule,json=integerRule,proto3,enum=mandate.tally.v1.IntegerRule" json:"integer_rule,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1767,6 +1770,13 @@ func (x *GetForensicsReportRequest) GetSeed() uint64 {
 		return x.Seed
 	}
 	return 0
+}
+
+func (x *GetForensicsReportRequest) GetIntegerRule() IntegerRule {
+	if x != nil {
+		return x.IntegerRule
+	}
+	return IntegerRule_INTEGER_RULE_UNSPECIFIED
 }
 
 // Request of GetCheckpoint.
@@ -2253,14 +2263,15 @@ const file_mandate_tally_v1_tally_service_proto_rawDesc = "" +
 	"\x04name\x18\x01 \x01(\tB!\xe0A\x02\xfaA\x1b\n" +
 	"\x19tally.mandate.dev/ContestR\x04name\x129\n" +
 	"\x05phase\x18\x02 \x01(\x0e2\x1e.mandate.tally.v1.ResultStatusB\x03\xe0A\x02R\x05phase\x12\x16\n" +
-	"\x06reason\x18\x03 \x01(\tR\x06reason\"\x98\x01\n" +
+	"\x06reason\x18\x03 \x01(\tR\x06reason\"\xdf\x01\n" +
 	"\x19GetForensicsReportRequest\x12=\n" +
 	"\x04name\x18\x01 \x01(\tB)\xe0A\x02\xfaA#\n" +
 	"!tally.mandate.dev/ForensicsReportR\x04name\x12#\n" +
 	"\n" +
 	"replicates\x18\x02 \x01(\x05B\x03\xe0A\x01R\n" +
 	"replicates\x12\x17\n" +
-	"\x04seed\x18\x03 \x01(\x04B\x03\xe0A\x01R\x04seed\"P\n" +
+	"\x04seed\x18\x03 \x01(\x04B\x03\xe0A\x01R\x04seed\x12E\n" +
+	"\finteger_rule\x18\x04 \x01(\x0e2\x1d.mandate.tally.v1.IntegerRuleB\x03\xe0A\x01R\vintegerRule\"P\n" +
 	"\x14GetCheckpointRequest\x128\n" +
 	"\x04name\x18\x01 \x01(\tB$\xe0A\x02\xfaA\x1e\n" +
 	"\x1ctally.mandate.dev/CheckpointR\x04name\"y\n" +
@@ -2368,13 +2379,14 @@ var file_mandate_tally_v1_tally_service_proto_goTypes = []any{
 	(*Change)(nil),                            // 42: mandate.tally.v1.Change
 	(*Totals)(nil),                            // 43: mandate.tally.v1.Totals
 	(ResultStatus)(0),                         // 44: mandate.tally.v1.ResultStatus
-	(*LogEntry)(nil),                          // 45: mandate.tally.v1.LogEntry
-	(*Contest)(nil),                           // 46: mandate.tally.v1.Contest
-	(*ForensicsReport)(nil),                   // 47: mandate.tally.v1.ForensicsReport
-	(*Checkpoint)(nil),                        // 48: mandate.tally.v1.Checkpoint
-	(*InclusionProof)(nil),                    // 49: mandate.tally.v1.InclusionProof
-	(*ConsistencyProof)(nil),                  // 50: mandate.tally.v1.ConsistencyProof
-	(*httpbody.HttpBody)(nil),                 // 51: google.api.HttpBody
+	(IntegerRule)(0),                          // 45: mandate.tally.v1.IntegerRule
+	(*LogEntry)(nil),                          // 46: mandate.tally.v1.LogEntry
+	(*Contest)(nil),                           // 47: mandate.tally.v1.Contest
+	(*ForensicsReport)(nil),                   // 48: mandate.tally.v1.ForensicsReport
+	(*Checkpoint)(nil),                        // 49: mandate.tally.v1.Checkpoint
+	(*InclusionProof)(nil),                    // 50: mandate.tally.v1.InclusionProof
+	(*ConsistencyProof)(nil),                  // 51: mandate.tally.v1.ConsistencyProof
+	(*httpbody.HttpBody)(nil),                 // 52: google.api.HttpBody
 }
 var file_mandate_tally_v1_tally_service_proto_depIdxs = []int32{
 	35, // 0: mandate.tally.v1.CreateElectionRequest.election:type_name -> mandate.tally.v1.Election
@@ -2402,54 +2414,55 @@ var file_mandate_tally_v1_tally_service_proto_depIdxs = []int32{
 	43, // 22: mandate.tally.v1.WatchTotalsResponse.totals:type_name -> mandate.tally.v1.Totals
 	42, // 23: mandate.tally.v1.WatchTotalsResponse.changes:type_name -> mandate.tally.v1.Change
 	44, // 24: mandate.tally.v1.SetContestPhaseRequest.phase:type_name -> mandate.tally.v1.ResultStatus
-	45, // 25: mandate.tally.v1.ListLogEntriesResponse.log_entries:type_name -> mandate.tally.v1.LogEntry
-	0,  // 26: mandate.tally.v1.TallyService.CreateElection:input_type -> mandate.tally.v1.CreateElectionRequest
-	1,  // 27: mandate.tally.v1.TallyService.GetElection:input_type -> mandate.tally.v1.GetElectionRequest
-	2,  // 28: mandate.tally.v1.TallyService.ListElections:input_type -> mandate.tally.v1.ListElectionsRequest
-	4,  // 29: mandate.tally.v1.TallyService.GetContest:input_type -> mandate.tally.v1.GetContestRequest
-	5,  // 30: mandate.tally.v1.TallyService.BatchCreateReportingUnits:input_type -> mandate.tally.v1.BatchCreateReportingUnitsRequest
-	7,  // 31: mandate.tally.v1.TallyService.GetReportingUnit:input_type -> mandate.tally.v1.GetReportingUnitRequest
-	8,  // 32: mandate.tally.v1.TallyService.ListReportingUnits:input_type -> mandate.tally.v1.ListReportingUnitsRequest
-	10, // 33: mandate.tally.v1.TallyService.SubmitProtocol:input_type -> mandate.tally.v1.SubmitProtocolRequest
-	12, // 34: mandate.tally.v1.TallyService.ImportProtocols:input_type -> mandate.tally.v1.ImportProtocolsRequest
-	17, // 35: mandate.tally.v1.TallyService.GetProtocol:input_type -> mandate.tally.v1.GetProtocolRequest
-	18, // 36: mandate.tally.v1.TallyService.ListProtocols:input_type -> mandate.tally.v1.ListProtocolsRequest
-	20, // 37: mandate.tally.v1.TallyService.GetTotals:input_type -> mandate.tally.v1.GetTotalsRequest
-	21, // 38: mandate.tally.v1.TallyService.ListChanges:input_type -> mandate.tally.v1.ListChangesRequest
-	23, // 39: mandate.tally.v1.TallyService.WatchTotals:input_type -> mandate.tally.v1.WatchTotalsRequest
-	25, // 40: mandate.tally.v1.TallyService.SetContestPhase:input_type -> mandate.tally.v1.SetContestPhaseRequest
-	26, // 41: mandate.tally.v1.TallyService.GetForensicsReport:input_type -> mandate.tally.v1.GetForensicsReportRequest
-	27, // 42: mandate.tally.v1.TallyService.GetCheckpoint:input_type -> mandate.tally.v1.GetCheckpointRequest
-	28, // 43: mandate.tally.v1.TallyService.GetInclusionProof:input_type -> mandate.tally.v1.GetInclusionProofRequest
-	29, // 44: mandate.tally.v1.TallyService.GetConsistencyProof:input_type -> mandate.tally.v1.GetConsistencyProofRequest
-	30, // 45: mandate.tally.v1.TallyService.ListLogEntries:input_type -> mandate.tally.v1.ListLogEntriesRequest
-	32, // 46: mandate.tally.v1.TallyService.ExportElection:input_type -> mandate.tally.v1.ExportElectionRequest
-	35, // 47: mandate.tally.v1.TallyService.CreateElection:output_type -> mandate.tally.v1.Election
-	35, // 48: mandate.tally.v1.TallyService.GetElection:output_type -> mandate.tally.v1.Election
-	3,  // 49: mandate.tally.v1.TallyService.ListElections:output_type -> mandate.tally.v1.ListElectionsResponse
-	46, // 50: mandate.tally.v1.TallyService.GetContest:output_type -> mandate.tally.v1.Contest
-	6,  // 51: mandate.tally.v1.TallyService.BatchCreateReportingUnits:output_type -> mandate.tally.v1.BatchCreateReportingUnitsResponse
-	36, // 52: mandate.tally.v1.TallyService.GetReportingUnit:output_type -> mandate.tally.v1.ReportingUnit
-	9,  // 53: mandate.tally.v1.TallyService.ListReportingUnits:output_type -> mandate.tally.v1.ListReportingUnitsResponse
-	11, // 54: mandate.tally.v1.TallyService.SubmitProtocol:output_type -> mandate.tally.v1.SubmitProtocolResponse
-	15, // 55: mandate.tally.v1.TallyService.ImportProtocols:output_type -> mandate.tally.v1.ImportProtocolsResponse
-	38, // 56: mandate.tally.v1.TallyService.GetProtocol:output_type -> mandate.tally.v1.Protocol
-	19, // 57: mandate.tally.v1.TallyService.ListProtocols:output_type -> mandate.tally.v1.ListProtocolsResponse
-	43, // 58: mandate.tally.v1.TallyService.GetTotals:output_type -> mandate.tally.v1.Totals
-	22, // 59: mandate.tally.v1.TallyService.ListChanges:output_type -> mandate.tally.v1.ListChangesResponse
-	24, // 60: mandate.tally.v1.TallyService.WatchTotals:output_type -> mandate.tally.v1.WatchTotalsResponse
-	46, // 61: mandate.tally.v1.TallyService.SetContestPhase:output_type -> mandate.tally.v1.Contest
-	47, // 62: mandate.tally.v1.TallyService.GetForensicsReport:output_type -> mandate.tally.v1.ForensicsReport
-	48, // 63: mandate.tally.v1.TallyService.GetCheckpoint:output_type -> mandate.tally.v1.Checkpoint
-	49, // 64: mandate.tally.v1.TallyService.GetInclusionProof:output_type -> mandate.tally.v1.InclusionProof
-	50, // 65: mandate.tally.v1.TallyService.GetConsistencyProof:output_type -> mandate.tally.v1.ConsistencyProof
-	31, // 66: mandate.tally.v1.TallyService.ListLogEntries:output_type -> mandate.tally.v1.ListLogEntriesResponse
-	51, // 67: mandate.tally.v1.TallyService.ExportElection:output_type -> google.api.HttpBody
-	47, // [47:68] is the sub-list for method output_type
-	26, // [26:47] is the sub-list for method input_type
-	26, // [26:26] is the sub-list for extension type_name
-	26, // [26:26] is the sub-list for extension extendee
-	0,  // [0:26] is the sub-list for field type_name
+	45, // 25: mandate.tally.v1.GetForensicsReportRequest.integer_rule:type_name -> mandate.tally.v1.IntegerRule
+	46, // 26: mandate.tally.v1.ListLogEntriesResponse.log_entries:type_name -> mandate.tally.v1.LogEntry
+	0,  // 27: mandate.tally.v1.TallyService.CreateElection:input_type -> mandate.tally.v1.CreateElectionRequest
+	1,  // 28: mandate.tally.v1.TallyService.GetElection:input_type -> mandate.tally.v1.GetElectionRequest
+	2,  // 29: mandate.tally.v1.TallyService.ListElections:input_type -> mandate.tally.v1.ListElectionsRequest
+	4,  // 30: mandate.tally.v1.TallyService.GetContest:input_type -> mandate.tally.v1.GetContestRequest
+	5,  // 31: mandate.tally.v1.TallyService.BatchCreateReportingUnits:input_type -> mandate.tally.v1.BatchCreateReportingUnitsRequest
+	7,  // 32: mandate.tally.v1.TallyService.GetReportingUnit:input_type -> mandate.tally.v1.GetReportingUnitRequest
+	8,  // 33: mandate.tally.v1.TallyService.ListReportingUnits:input_type -> mandate.tally.v1.ListReportingUnitsRequest
+	10, // 34: mandate.tally.v1.TallyService.SubmitProtocol:input_type -> mandate.tally.v1.SubmitProtocolRequest
+	12, // 35: mandate.tally.v1.TallyService.ImportProtocols:input_type -> mandate.tally.v1.ImportProtocolsRequest
+	17, // 36: mandate.tally.v1.TallyService.GetProtocol:input_type -> mandate.tally.v1.GetProtocolRequest
+	18, // 37: mandate.tally.v1.TallyService.ListProtocols:input_type -> mandate.tally.v1.ListProtocolsRequest
+	20, // 38: mandate.tally.v1.TallyService.GetTotals:input_type -> mandate.tally.v1.GetTotalsRequest
+	21, // 39: mandate.tally.v1.TallyService.ListChanges:input_type -> mandate.tally.v1.ListChangesRequest
+	23, // 40: mandate.tally.v1.TallyService.WatchTotals:input_type -> mandate.tally.v1.WatchTotalsRequest
+	25, // 41: mandate.tally.v1.TallyService.SetContestPhase:input_type -> mandate.tally.v1.SetContestPhaseRequest
+	26, // 42: mandate.tally.v1.TallyService.GetForensicsReport:input_type -> mandate.tally.v1.GetForensicsReportRequest
+	27, // 43: mandate.tally.v1.TallyService.GetCheckpoint:input_type -> mandate.tally.v1.GetCheckpointRequest
+	28, // 44: mandate.tally.v1.TallyService.GetInclusionProof:input_type -> mandate.tally.v1.GetInclusionProofRequest
+	29, // 45: mandate.tally.v1.TallyService.GetConsistencyProof:input_type -> mandate.tally.v1.GetConsistencyProofRequest
+	30, // 46: mandate.tally.v1.TallyService.ListLogEntries:input_type -> mandate.tally.v1.ListLogEntriesRequest
+	32, // 47: mandate.tally.v1.TallyService.ExportElection:input_type -> mandate.tally.v1.ExportElectionRequest
+	35, // 48: mandate.tally.v1.TallyService.CreateElection:output_type -> mandate.tally.v1.Election
+	35, // 49: mandate.tally.v1.TallyService.GetElection:output_type -> mandate.tally.v1.Election
+	3,  // 50: mandate.tally.v1.TallyService.ListElections:output_type -> mandate.tally.v1.ListElectionsResponse
+	47, // 51: mandate.tally.v1.TallyService.GetContest:output_type -> mandate.tally.v1.Contest
+	6,  // 52: mandate.tally.v1.TallyService.BatchCreateReportingUnits:output_type -> mandate.tally.v1.BatchCreateReportingUnitsResponse
+	36, // 53: mandate.tally.v1.TallyService.GetReportingUnit:output_type -> mandate.tally.v1.ReportingUnit
+	9,  // 54: mandate.tally.v1.TallyService.ListReportingUnits:output_type -> mandate.tally.v1.ListReportingUnitsResponse
+	11, // 55: mandate.tally.v1.TallyService.SubmitProtocol:output_type -> mandate.tally.v1.SubmitProtocolResponse
+	15, // 56: mandate.tally.v1.TallyService.ImportProtocols:output_type -> mandate.tally.v1.ImportProtocolsResponse
+	38, // 57: mandate.tally.v1.TallyService.GetProtocol:output_type -> mandate.tally.v1.Protocol
+	19, // 58: mandate.tally.v1.TallyService.ListProtocols:output_type -> mandate.tally.v1.ListProtocolsResponse
+	43, // 59: mandate.tally.v1.TallyService.GetTotals:output_type -> mandate.tally.v1.Totals
+	22, // 60: mandate.tally.v1.TallyService.ListChanges:output_type -> mandate.tally.v1.ListChangesResponse
+	24, // 61: mandate.tally.v1.TallyService.WatchTotals:output_type -> mandate.tally.v1.WatchTotalsResponse
+	47, // 62: mandate.tally.v1.TallyService.SetContestPhase:output_type -> mandate.tally.v1.Contest
+	48, // 63: mandate.tally.v1.TallyService.GetForensicsReport:output_type -> mandate.tally.v1.ForensicsReport
+	49, // 64: mandate.tally.v1.TallyService.GetCheckpoint:output_type -> mandate.tally.v1.Checkpoint
+	50, // 65: mandate.tally.v1.TallyService.GetInclusionProof:output_type -> mandate.tally.v1.InclusionProof
+	51, // 66: mandate.tally.v1.TallyService.GetConsistencyProof:output_type -> mandate.tally.v1.ConsistencyProof
+	31, // 67: mandate.tally.v1.TallyService.ListLogEntries:output_type -> mandate.tally.v1.ListLogEntriesResponse
+	52, // 68: mandate.tally.v1.TallyService.ExportElection:output_type -> google.api.HttpBody
+	48, // [48:69] is the sub-list for method output_type
+	27, // [27:48] is the sub-list for method input_type
+	27, // [27:27] is the sub-list for extension type_name
+	27, // [27:27] is the sub-list for extension extendee
+	0,  // [0:27] is the sub-list for field type_name
 }
 
 func init() { file_mandate_tally_v1_tally_service_proto_init() }

@@ -16,7 +16,8 @@ import (
 )
 
 // runForensics: `mandatectl forensics --election E --contest C [--unit U]
-// [--replicates N] [--seed S] [--format table|json] [--svg FILE]`.
+// [--replicates N] [--seed S] [--integer-rule published|per-value]
+// [--format table|json] [--svg FILE]`.
 func runForensics(ctx context.Context, args []string, out, errOut io.Writer) error {
 	fs := newFlags("forensics", errOut)
 	cf := connFlags(fs, "127.0.0.1:50051")
@@ -25,6 +26,7 @@ func runForensics(ctx context.Context, args []string, out, errOut io.Writer) err
 	unit := fs.String("unit", "", "unit id; empty is the root of the hierarchy")
 	replicates := fs.Int("replicates", 1000, "Monte-Carlo replicates of the integer-percentage null (1..100000)")
 	seed := fs.Uint64("seed", 0, "seed of the replicates; the same seed gives the same report")
+	rule := fs.String("integer-rule", "published", "integer-test inclusion rule: published (Kobak et al. 2016) or per-value (a variant)")
 	format := fs.String("format", "table", "output: table or json (the ForensicsReport message)")
 	svg := fs.String("svg", "", "also write the fingerprint heat map to this SVG file")
 	if err := fs.Parse(args); err != nil {
@@ -39,6 +41,14 @@ func runForensics(ctx context.Context, args []string, out, errOut io.Writer) err
 	if *replicates < 1 || *replicates > 100000 {
 		return fmt.Errorf("%w: --replicates must be between 1 and 100000", errUsage)
 	}
+	rules := map[string]tallyv1.IntegerRule{
+		"published": tallyv1.IntegerRule_INTEGER_RULE_PUBLISHED,
+		"per-value": tallyv1.IntegerRule_INTEGER_RULE_PER_VALUE,
+	}
+	integerRule, ok := rules[*rule]
+	if !ok {
+		return fmt.Errorf("%w: --integer-rule must be published or per-value", errUsage)
+	}
 	conn, err := cf.dial()
 	if err != nil {
 		return err
@@ -51,7 +61,7 @@ func runForensics(ctx context.Context, args []string, out, errOut io.Writer) err
 	}
 	rep, err := c.GetForensicsReport(ctx, &tallyv1.GetForensicsReportRequest{
 		Name:       "elections/" + *election + "/contests/" + *contest + "/forensicsReports/" + u,
-		Replicates: int32(*replicates), Seed: *seed,
+		Replicates: int32(*replicates), Seed: *seed, IntegerRule: integerRule,
 	})
 	if err != nil {
 		return fmt.Errorf("%s", tallyclient.Describe(err))
@@ -104,8 +114,13 @@ func printForensics(out io.Writer, r *tallyv1.ForensicsReport) {
 	}
 
 	it := r.GetIntegerPercentTest()
-	p("\nInteger percentages (Kobak, Shpilkin and Pshenichnikov 2016): within ±0.%02d points of a whole %%, at least %d registered, above %d %% excluded\n",
-		d.GetIntegerWindowHundredths(), d.GetMinRegisteredVoters(), d.GetIntegerMaxPercent())
+	if d.GetIntegerRule() == tallyv1.IntegerRule_INTEGER_RULE_PER_VALUE {
+		p("\nInteger percentages, per-value variant (not the published rule): within ±0.%02d points of a whole %%, at least %d registered, each value above %d %% excluded\n",
+			d.GetIntegerWindowHundredths(), d.GetMinRegisteredVoters(), d.GetIntegerMaxPercent())
+	} else {
+		p("\nInteger percentages (Kobak, Shpilkin and Pshenichnikov 2016): within ±0.%02d points of a whole %%; stations with ballots cast, at least %d registered, turnout and leader share both at most %d %%\n",
+			d.GetIntegerWindowHundredths(), d.GetMinRegisteredVoters(), d.GetIntegerMaxPercent())
+	}
 	p("  eligible stations  %d\n", it.GetEligibleStations())
 	p("  observed           %d (turnout %d, leader share %d)\n", it.GetObserved(), it.GetObservedTurnout(), it.GetObservedShare())
 	p("  expected (null)    %.1f ± %.1f (turnout %.1f, leader share %.1f)\n", it.GetExpected(), it.GetStandardDeviation(), it.GetExpectedTurnout(), it.GetExpectedShare())

@@ -18,11 +18,30 @@ func (s *Server) GetForensicsReport(ctx context.Context, req *tallyv1.GetForensi
 	if err != nil {
 		return nil, err
 	}
-	f, err := s.svc.Forensics(ctx, ids[0], ids[1], ids[2], forensics.Options{Replicates: int(req.GetReplicates()), Seed: req.GetSeed()})
+	opts := forensics.Options{Replicates: int(req.GetReplicates()), Seed: req.GetSeed(), IntegerRule: integerRuleFromWire(req.GetIntegerRule())}
+	f, err := s.svc.Forensics(ctx, ids[0], ids[1], ids[2], opts)
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
 	return forensicsToWire(f), nil
+}
+
+// integerRuleFromWire maps the request's rule; unspecified is the published
+// rule, and a value this server does not know becomes one the domain refuses
+// (integer_rule: unknown rule).
+func integerRuleFromWire(r tallyv1.IntegerRule) forensics.IntegerRule {
+	switch r {
+	case tallyv1.IntegerRule_INTEGER_RULE_UNSPECIFIED, tallyv1.IntegerRule_INTEGER_RULE_PUBLISHED:
+		return forensics.IntegerRulePublished
+	case tallyv1.IntegerRule_INTEGER_RULE_PER_VALUE:
+		return forensics.IntegerRulePerValue
+	}
+	return forensics.IntegerRule(-1)
+}
+
+var integerRuleToWire = map[forensics.IntegerRule]tallyv1.IntegerRule{
+	forensics.IntegerRulePublished: tallyv1.IntegerRule_INTEGER_RULE_PUBLISHED,
+	forensics.IntegerRulePerValue:  tallyv1.IntegerRule_INTEGER_RULE_PER_VALUE,
 }
 
 var forensicsSeverityToWire = map[forensics.Severity]tallyv1.Severity{
@@ -48,6 +67,7 @@ func forensicsToWire(f tally.Forensics) *tallyv1.ForensicsReport {
 			IntegerMaxPercent: o.IntegerMaxPercent, Replicates: int32(o.Replicates), Seed: o.Seed,
 			FingerprintBins: int32(o.Bins), HighTurnoutPercent: o.HighTurnoutPercent, ExtremePercent: o.ExtremePercent,
 			MinLastDigitVotes: o.MinLastDigitVotes, MinSecondDigitVotes: o.MinSecondDigitVotes,
+			IntegerRule: integerRuleToWire[o.IntegerRule],
 		},
 		Stations: int64(r.Stations),
 		Leader: &tallyv1.ForensicsLeader{Choice: r.Leader.ID, DisplayName: r.Leader.Name, Votes: r.Leader.Votes,

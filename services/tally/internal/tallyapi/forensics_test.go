@@ -34,7 +34,8 @@ func TestForensicsReportDemo(t *testing.T) {
 	}
 	d := rep.GetDefinitions()
 	if d.GetTurnout() != "ballots_issued/registered" || d.GetShareBase() != "valid" || d.GetReplicates() != 200 || d.GetSeed() != 7 ||
-		d.GetIntegerWindowHundredths() != 5 || d.GetIntegerMaxPercent() != 99 || d.GetMinRegisteredVoters() != 100 || d.GetFingerprintBins() != 100 {
+		d.GetIntegerWindowHundredths() != 5 || d.GetIntegerMaxPercent() != 99 || d.GetMinRegisteredVoters() != 100 || d.GetFingerprintBins() != 100 ||
+		d.GetIntegerRule() != tallyv1.IntegerRule_INTEGER_RULE_PUBLISHED {
 		t.Errorf("definitions %v", d)
 	}
 	if l := rep.GetLeader(); l.GetChoice() != "nur-otan" || l.GetVotes() != 5621436 || l.GetShare().GetPercent() != "80.99" {
@@ -76,6 +77,17 @@ func TestForensicsReportDemo(t *testing.T) {
 		t.Errorf("the same seed gave another report")
 	}
 
+	// The per-value variant is there when asked for by name, and says so.
+	variant, err := c.GetForensicsReport(ctx, &tallyv1.GetForensicsReportRequest{Name: req.GetName(), Replicates: 10,
+		IntegerRule: tallyv1.IntegerRule_INTEGER_RULE_PER_VALUE})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if variant.GetDefinitions().GetIntegerRule() != tallyv1.IntegerRule_INTEGER_RULE_PER_VALUE ||
+		!strings.Contains(variant.GetDisclaimer(), "per-value variant, not the published rule") {
+		t.Errorf("variant report: rule %v, disclaimer %s", variant.GetDefinitions().GetIntegerRule(), variant.GetDisclaimer())
+	}
+
 	// One region: its three stations, grouped by station.
 	reg, err := c.GetForensicsReport(ctx, &tallyv1.GetForensicsReportRequest{Name: "elections/kz-2012/contests/mazhilis/forensicsReports/astana", Replicates: 10})
 	if err != nil {
@@ -99,6 +111,7 @@ func TestForensicsReportErrors(t *testing.T) {
 		{"bad name", &tallyv1.GetForensicsReportRequest{Name: "elections/kz-2012/contests/mazhilis/totals/kz"}, codes.InvalidArgument, "name"},
 		{"negative replicates", &tallyv1.GetForensicsReportRequest{Name: "elections/kz-2012/contests/mazhilis/forensicsReports/kz", Replicates: -1}, codes.InvalidArgument, "replicates"},
 		{"too many replicates", &tallyv1.GetForensicsReportRequest{Name: "elections/kz-2012/contests/mazhilis/forensicsReports/kz", Replicates: 100001}, codes.InvalidArgument, "replicates"},
+		{"unknown integer rule", &tallyv1.GetForensicsReportRequest{Name: "elections/kz-2012/contests/mazhilis/forensicsReports/kz", IntegerRule: 9}, codes.InvalidArgument, "integer_rule"},
 		{"unknown unit", &tallyv1.GetForensicsReportRequest{Name: "elections/kz-2012/contests/mazhilis/forensicsReports/atlantis"}, codes.NotFound, ""},
 		{"unknown contest", &tallyv1.GetForensicsReportRequest{Name: "elections/kz-2012/contests/senate/forensicsReports/kz"}, codes.NotFound, ""},
 	} {
