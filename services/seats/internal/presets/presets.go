@@ -120,6 +120,16 @@ var all = []Preset{
 		Notes: "Inclusion quotas within lists are not modelled.",
 	},
 	{
+		ID:            "us-house-1792",
+		DisplayName:   "United States, House of Representatives apportionment of 1792 (Jefferson's method)",
+		Rule:          apportion.Rule{Method: apportion.DHondt, Seats: 105},
+		ThresholdBase: "none",
+		Citations: []string{
+			"Apportionment Act of 14 April 1792, 1 Stat. 253 (one member per 33,000 persons, fractions dropped: Jefferson's method, 105 members after the 1790 census)",
+		},
+		Notes: "Parties are states and votes their 1790 federal population. A divisor of 33,000 with fractions dropped is Jefferson's (D'Hondt's) method at the 105 seats it produced.",
+	},
+	{
 		ID:            "us-house",
 		DisplayName:   "United States, House of Representatives apportionment",
 		Rule:          apportion.Rule{Method: apportion.HuntingtonHill, Seats: 435, MinSeatsPerParty: 1},

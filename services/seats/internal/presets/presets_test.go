@@ -1,0 +1,92 @@
+package presets_test
+
+import (
+	"math/big"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mandate-project/mandate/services/seats/apportion"
+	"github.com/mandate-project/mandate/services/seats/apportion/casefile"
+	"github.com/mandate-project/mandate/services/seats/internal/presets"
+)
+
+// corpusPresets names the preset of every election of the apportionment
+// corpus (../shared/corpus, copied to apportion/testdata/corpus), and the
+// legal threshold base when the case states its threshold another way
+// (the Dutch case gives the kiesdeler in votes; the preset states it as
+// 2/3 % of the valid votes).
+var corpusPresets = map[string]struct {
+	preset string
+	base   int64
+}{
+	"de_bundestag_2025":       {preset: "de-bundestag-2023"},
+	"kz_mazhilis_2007":        {preset: "kz-mazhilis-2007"},
+	"kz_mazhilis_2012":        {preset: "kz-mazhilis-2009"},
+	"nl_tk_2023":              {preset: "nl-tweede-kamer", base: 10_432_726},
+	"np_hor_pr_2022":          {preset: "np-pr"},
+	"us_house_1792_jefferson": {preset: "us-house-1792"},
+	"us_house_2020":           {preset: "us-house"},
+}
+
+// TestPresetsReproduceCorpus applies each corpus election's preset, not the
+// rule written in the case, to the case's votes: the official seats must
+// come out, so a preset is the law that elected that parliament.
+func TestPresetsReproduceCorpus(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "apportion", "testdata", "corpus", "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("corpus copy not found: %v", err)
+	}
+	for _, f := range files {
+		id := strings.TrimSuffix(filepath.Base(f), ".json")
+		t.Run(id, func(t *testing.T) {
+			m, ok := corpusPresets[id]
+			if !ok {
+				t.Fatalf("no preset names the law of corpus case %s: add one", id)
+			}
+			p, ok := presets.Get(m.preset)
+			if !ok {
+				t.Fatalf("preset %s does not exist", m.preset)
+			}
+			c, err := casefile.Load(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rule := p.Rule
+			if rule.Threshold != nil {
+				th := *rule.Threshold
+				th.Base = m.base
+				if th.Base == 0 && c.Threshold != nil {
+					th.Base = c.Threshold.OfTotal
+				}
+				if th.Percent != nil {
+					th.Percent = new(big.Rat).Set(th.Percent)
+				}
+				rule.Threshold = &th
+			}
+			want, ok := c.Expected()
+			if !ok {
+				t.Fatal("a party lacks official_seats")
+			}
+			res, err := apportion.Apportion(c.ApportionParties(), rule)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, pr := range res.Parties {
+				if pr.Seats != want[i] {
+					t.Errorf("%s by %s: %s got %d seats, official %d", id, m.preset, pr.ID, pr.Seats, want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestPresetsCite checks every preset names its law and has a rule the
+// engine accepts.
+func TestPresetsCite(t *testing.T) {
+	for _, p := range presets.All() {
+		if len(p.Citations) == 0 || p.DisplayName == "" || p.ThresholdBase == "" {
+			t.Errorf("preset %s lacks citations, a display name or its threshold base", p.ID)
+		}
+	}
+}
