@@ -1,0 +1,74 @@
+package districts_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/mandate-project/mandate/services/seats/apportion/casefile"
+	"github.com/mandate-project/mandate/services/seats/apportion/districts"
+)
+
+// sharedDistrictCorpus finds <repo root>/../shared/corpus-districts like the
+// single-pool corpus test finds ../shared/corpus.
+func sharedDistrictCorpus(t testing.TB) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for d := wd; filepath.Dir(d) != d; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.work")); err == nil {
+			dir := filepath.Join(filepath.Dir(d), "shared", "corpus-districts")
+			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+				t.Skipf("shared district corpus %s not present", dir)
+			}
+			return dir
+		}
+	}
+	t.Skip("no go.work above the package directory: cannot locate ../shared/corpus-districts")
+	return ""
+}
+
+func TestCorpusDistrictsShared(t *testing.T) {
+	dir := sharedDistrictCorpus(t)
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no cases in %s (%v)", dir, err)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			c, err := casefile.LoadDistricts(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Chamber.Rule.Family != districts.Independent {
+				t.Skip("family not yet supported")
+			}
+			res, err := districts.Apportion(context.Background(), &c.Chamber)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkOfficial(t, c, res)
+		})
+	}
+}
+
+func checkOfficial(t *testing.T, c *casefile.DistrictCase, res *districts.Result) {
+	t.Helper()
+	for j, l := range res.Lists {
+		for i, d := range res.Districts {
+			if got, want := l.DistrictSeats[i], c.Official[j][i]; got != want {
+				t.Errorf("%s: %s in %s: %d seats, official %d", c.ID, l.ID, d.ID, got, want)
+			}
+			if c.OfficialLeveling != nil {
+				if got, want := l.DistrictLeveling[i], c.OfficialLeveling[j][i]; got != want {
+					t.Errorf("%s: %s in %s: %d leveling seats, official %d", c.ID, l.ID, d.ID, got, want)
+				}
+			}
+		}
+	}
+	if res.Undecided != 0 || !res.Unique {
+		t.Errorf("%s: undecided %d, unique %v", c.ID, res.Undecided, res.Unique)
+	}
+}
