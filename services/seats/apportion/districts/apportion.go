@@ -48,6 +48,8 @@ func Apportion(ctx context.Context, c *Chamber) (*Result, error) {
 	switch c.Rule.Family {
 	case Independent:
 		err = independent(ctx, c, seats, res)
+	case Biproportional:
+		err = biproportional(ctx, c, seats, res)
 	default:
 		err = invalid("rule.family", "FAMILY_NOT_YET_SUPPORTED", "the %s family is not available in this build", c.Rule.Family)
 	}
