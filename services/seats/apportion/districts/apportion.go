@@ -50,8 +50,8 @@ func Apportion(ctx context.Context, c *Chamber) (*Result, error) {
 		err = independent(ctx, c, seats, res)
 	case Biproportional:
 		err = biproportional(ctx, c, seats, res)
-	default:
-		err = invalid("rule.family", "FAMILY_NOT_YET_SUPPORTED", "the %s family is not available in this build", c.Rule.Family)
+	case Leveling:
+		err = leveling(ctx, c, seats, res)
 	}
 	if err != nil {
 		return nil, err

@@ -42,9 +42,6 @@ func TestCorpusDistrictsShared(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if c.Chamber.Rule.Family == districts.Leveling {
-				t.Skip("family not yet supported")
-			}
 			res, err := districts.Apportion(context.Background(), &c.Chamber)
 			if err != nil {
 				t.Fatal(err)
