@@ -36,7 +36,9 @@ type Preset struct {
 	// The law and articles the rule comes from.
 	Citations []string `protobuf:"bytes,5,rep,name=citations,proto3" json:"citations,omitempty"`
 	// Simplifications and what the preset does not model.
-	Notes         string `protobuf:"bytes,6,opt,name=notes,proto3" json:"notes,omitempty"`
+	Notes string `protobuf:"bytes,6,opt,name=notes,proto3" json:"notes,omitempty"`
+	// A chamber preset (elected in districts): its rule; `rule` is then unset.
+	ChamberRule   *ChamberRule `protobuf:"bytes,7,opt,name=chamber_rule,json=chamberRule,proto3" json:"chamber_rule,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -113,6 +115,13 @@ func (x *Preset) GetNotes() string {
 	return ""
 }
 
+func (x *Preset) GetChamberRule() *ChamberRule {
+	if x != nil {
+		return x.ChamberRule
+	}
+	return nil
+}
+
 // Request of Apportion.
 type ApportionRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -125,6 +134,9 @@ type ApportionRequest struct {
 	Preset string `protobuf:"bytes,3,opt,name=preset,proto3" json:"preset,omitempty"`
 	// With a preset: the legal base of the threshold (e.g. all ballots cast).
 	ThresholdBase int64 `protobuf:"varint,4,opt,name=threshold_base,json=thresholdBase,proto3" json:"threshold_base,omitempty"`
+	// A chamber elected in districts, instead of parties and rule. Its rule
+	// may come from a chamber preset.
+	Chamber       *Chamber `protobuf:"bytes,5,opt,name=chamber,proto3" json:"chamber,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -187,13 +199,24 @@ func (x *ApportionRequest) GetThresholdBase() int64 {
 	return 0
 }
 
+func (x *ApportionRequest) GetChamber() *Chamber {
+	if x != nil {
+		return x.Chamber
+	}
+	return nil
+}
+
 // Response of Apportion.
 type ApportionResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The explained allocation.
 	Allocation *Allocation `protobuf:"bytes,1,opt,name=allocation,proto3" json:"allocation,omitempty"`
 	// The rule that was applied (the preset's, when one was named).
-	Rule          *Rule `protobuf:"bytes,2,opt,name=rule,proto3" json:"rule,omitempty"`
+	Rule *Rule `protobuf:"bytes,2,opt,name=rule,proto3" json:"rule,omitempty"`
+	// The explained apportionment of a chamber request.
+	ChamberAllocation *ChamberAllocation `protobuf:"bytes,3,opt,name=chamber_allocation,json=chamberAllocation,proto3" json:"chamber_allocation,omitempty"`
+	// The chamber rule that was applied.
+	ChamberRule   *ChamberRule `protobuf:"bytes,4,opt,name=chamber_rule,json=chamberRule,proto3" json:"chamber_rule,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -238,6 +261,20 @@ func (x *ApportionResponse) GetAllocation() *Allocation {
 func (x *ApportionResponse) GetRule() *Rule {
 	if x != nil {
 		return x.Rule
+	}
+	return nil
+}
+
+func (x *ApportionResponse) GetChamberAllocation() *ChamberAllocation {
+	if x != nil {
+		return x.ChamberAllocation
+	}
+	return nil
+}
+
+func (x *ApportionResponse) GetChamberRule() *ChamberRule {
+	if x != nil {
+		return x.ChamberRule
 	}
 	return nil
 }
@@ -562,26 +599,30 @@ var File_mandate_seats_v1_seats_service_proto protoreflect.FileDescriptor
 
 const file_mandate_seats_v1_seats_service_proto_rawDesc = "" +
 	"\n" +
-	"$mandate/seats/v1/seats_service.proto\x12\x10mandate.seats.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a$mandate/seats/v1/apportionment.proto\x1a)mandate/seats/v1/contest_allocation.proto\"\x8d\x02\n" +
+	"$mandate/seats/v1/seats_service.proto\x12\x10mandate.seats.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a$mandate/seats/v1/apportionment.proto\x1a\x1emandate/seats/v1/chamber.proto\x1a)mandate/seats/v1/contest_allocation.proto\"\xcf\x02\n" +
 	"\x06Preset\x12\x17\n" +
 	"\x04name\x18\x01 \x01(\tB\x03\xe0A\bR\x04name\x12!\n" +
 	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12*\n" +
 	"\x04rule\x18\x03 \x01(\v2\x16.mandate.seats.v1.RuleR\x04rule\x12%\n" +
 	"\x0ethreshold_base\x18\x04 \x01(\tR\rthresholdBase\x12\x1c\n" +
 	"\tcitations\x18\x05 \x03(\tR\tcitations\x12\x14\n" +
-	"\x05notes\x18\x06 \x01(\tR\x05notes:@\xeaA=\n" +
-	"\x18seats.mandate.dev/Preset\x12\x10presets/{preset}*\apresets2\x06preset\"\xd4\x01\n" +
+	"\x05notes\x18\x06 \x01(\tR\x05notes\x12@\n" +
+	"\fchamber_rule\x18\a \x01(\v2\x1d.mandate.seats.v1.ChamberRuleR\vchamberRule:@\xeaA=\n" +
+	"\x18seats.mandate.dev/Preset\x12\x10presets/{preset}*\apresets2\x06preset\"\x89\x02\n" +
 	"\x10ApportionRequest\x126\n" +
 	"\aparties\x18\x01 \x03(\v2\x17.mandate.seats.v1.PartyB\x03\xe0A\x02R\aparties\x12*\n" +
 	"\x04rule\x18\x02 \x01(\v2\x16.mandate.seats.v1.RuleR\x04rule\x125\n" +
 	"\x06preset\x18\x03 \x01(\tB\x1d\xfaA\x1a\n" +
 	"\x18seats.mandate.dev/PresetR\x06preset\x12%\n" +
-	"\x0ethreshold_base\x18\x04 \x01(\x03R\rthresholdBase\"}\n" +
+	"\x0ethreshold_base\x18\x04 \x01(\x03R\rthresholdBase\x123\n" +
+	"\achamber\x18\x05 \x01(\v2\x19.mandate.seats.v1.ChamberR\achamber\"\x93\x02\n" +
 	"\x11ApportionResponse\x12<\n" +
 	"\n" +
 	"allocation\x18\x01 \x01(\v2\x1c.mandate.seats.v1.AllocationR\n" +
 	"allocation\x12*\n" +
-	"\x04rule\x18\x02 \x01(\v2\x16.mandate.seats.v1.RuleR\x04rule\"P\n" +
+	"\x04rule\x18\x02 \x01(\v2\x16.mandate.seats.v1.RuleR\x04rule\x12R\n" +
+	"\x12chamber_allocation\x18\x03 \x01(\v2#.mandate.seats.v1.ChamberAllocationR\x11chamberAllocation\x12@\n" +
+	"\fchamber_rule\x18\x04 \x01(\v2\x1d.mandate.seats.v1.ChamberRuleR\vchamberRule\"P\n" +
 	"\x12ListPresetsRequest\x12\x1b\n" +
 	"\tpage_size\x18\x01 \x01(\x05R\bpageSize\x12\x1d\n" +
 	"\n" +
@@ -639,34 +680,41 @@ var file_mandate_seats_v1_seats_service_proto_goTypes = []any{
 	(*AllocateContestRequest)(nil),        // 6: mandate.seats.v1.AllocateContestRequest
 	(*WatchContestAllocationRequest)(nil), // 7: mandate.seats.v1.WatchContestAllocationRequest
 	(*Rule)(nil),                          // 8: mandate.seats.v1.Rule
-	(*Party)(nil),                         // 9: mandate.seats.v1.Party
-	(*Allocation)(nil),                    // 10: mandate.seats.v1.Allocation
-	(*ContestAllocation)(nil),             // 11: mandate.seats.v1.ContestAllocation
+	(*ChamberRule)(nil),                   // 9: mandate.seats.v1.ChamberRule
+	(*Party)(nil),                         // 10: mandate.seats.v1.Party
+	(*Chamber)(nil),                       // 11: mandate.seats.v1.Chamber
+	(*Allocation)(nil),                    // 12: mandate.seats.v1.Allocation
+	(*ChamberAllocation)(nil),             // 13: mandate.seats.v1.ChamberAllocation
+	(*ContestAllocation)(nil),             // 14: mandate.seats.v1.ContestAllocation
 }
 var file_mandate_seats_v1_seats_service_proto_depIdxs = []int32{
 	8,  // 0: mandate.seats.v1.Preset.rule:type_name -> mandate.seats.v1.Rule
-	9,  // 1: mandate.seats.v1.ApportionRequest.parties:type_name -> mandate.seats.v1.Party
-	8,  // 2: mandate.seats.v1.ApportionRequest.rule:type_name -> mandate.seats.v1.Rule
-	10, // 3: mandate.seats.v1.ApportionResponse.allocation:type_name -> mandate.seats.v1.Allocation
-	8,  // 4: mandate.seats.v1.ApportionResponse.rule:type_name -> mandate.seats.v1.Rule
-	0,  // 5: mandate.seats.v1.ListPresetsResponse.presets:type_name -> mandate.seats.v1.Preset
-	8,  // 6: mandate.seats.v1.AllocateContestRequest.rule:type_name -> mandate.seats.v1.Rule
-	8,  // 7: mandate.seats.v1.WatchContestAllocationRequest.rule:type_name -> mandate.seats.v1.Rule
-	1,  // 8: mandate.seats.v1.SeatsService.Apportion:input_type -> mandate.seats.v1.ApportionRequest
-	3,  // 9: mandate.seats.v1.SeatsService.ListPresets:input_type -> mandate.seats.v1.ListPresetsRequest
-	5,  // 10: mandate.seats.v1.SeatsService.GetPreset:input_type -> mandate.seats.v1.GetPresetRequest
-	6,  // 11: mandate.seats.v1.SeatsService.AllocateContest:input_type -> mandate.seats.v1.AllocateContestRequest
-	7,  // 12: mandate.seats.v1.SeatsService.WatchContestAllocation:input_type -> mandate.seats.v1.WatchContestAllocationRequest
-	2,  // 13: mandate.seats.v1.SeatsService.Apportion:output_type -> mandate.seats.v1.ApportionResponse
-	4,  // 14: mandate.seats.v1.SeatsService.ListPresets:output_type -> mandate.seats.v1.ListPresetsResponse
-	0,  // 15: mandate.seats.v1.SeatsService.GetPreset:output_type -> mandate.seats.v1.Preset
-	11, // 16: mandate.seats.v1.SeatsService.AllocateContest:output_type -> mandate.seats.v1.ContestAllocation
-	11, // 17: mandate.seats.v1.SeatsService.WatchContestAllocation:output_type -> mandate.seats.v1.ContestAllocation
-	13, // [13:18] is the sub-list for method output_type
-	8,  // [8:13] is the sub-list for method input_type
-	8,  // [8:8] is the sub-list for extension type_name
-	8,  // [8:8] is the sub-list for extension extendee
-	0,  // [0:8] is the sub-list for field type_name
+	9,  // 1: mandate.seats.v1.Preset.chamber_rule:type_name -> mandate.seats.v1.ChamberRule
+	10, // 2: mandate.seats.v1.ApportionRequest.parties:type_name -> mandate.seats.v1.Party
+	8,  // 3: mandate.seats.v1.ApportionRequest.rule:type_name -> mandate.seats.v1.Rule
+	11, // 4: mandate.seats.v1.ApportionRequest.chamber:type_name -> mandate.seats.v1.Chamber
+	12, // 5: mandate.seats.v1.ApportionResponse.allocation:type_name -> mandate.seats.v1.Allocation
+	8,  // 6: mandate.seats.v1.ApportionResponse.rule:type_name -> mandate.seats.v1.Rule
+	13, // 7: mandate.seats.v1.ApportionResponse.chamber_allocation:type_name -> mandate.seats.v1.ChamberAllocation
+	9,  // 8: mandate.seats.v1.ApportionResponse.chamber_rule:type_name -> mandate.seats.v1.ChamberRule
+	0,  // 9: mandate.seats.v1.ListPresetsResponse.presets:type_name -> mandate.seats.v1.Preset
+	8,  // 10: mandate.seats.v1.AllocateContestRequest.rule:type_name -> mandate.seats.v1.Rule
+	8,  // 11: mandate.seats.v1.WatchContestAllocationRequest.rule:type_name -> mandate.seats.v1.Rule
+	1,  // 12: mandate.seats.v1.SeatsService.Apportion:input_type -> mandate.seats.v1.ApportionRequest
+	3,  // 13: mandate.seats.v1.SeatsService.ListPresets:input_type -> mandate.seats.v1.ListPresetsRequest
+	5,  // 14: mandate.seats.v1.SeatsService.GetPreset:input_type -> mandate.seats.v1.GetPresetRequest
+	6,  // 15: mandate.seats.v1.SeatsService.AllocateContest:input_type -> mandate.seats.v1.AllocateContestRequest
+	7,  // 16: mandate.seats.v1.SeatsService.WatchContestAllocation:input_type -> mandate.seats.v1.WatchContestAllocationRequest
+	2,  // 17: mandate.seats.v1.SeatsService.Apportion:output_type -> mandate.seats.v1.ApportionResponse
+	4,  // 18: mandate.seats.v1.SeatsService.ListPresets:output_type -> mandate.seats.v1.ListPresetsResponse
+	0,  // 19: mandate.seats.v1.SeatsService.GetPreset:output_type -> mandate.seats.v1.Preset
+	14, // 20: mandate.seats.v1.SeatsService.AllocateContest:output_type -> mandate.seats.v1.ContestAllocation
+	14, // 21: mandate.seats.v1.SeatsService.WatchContestAllocation:output_type -> mandate.seats.v1.ContestAllocation
+	17, // [17:22] is the sub-list for method output_type
+	12, // [12:17] is the sub-list for method input_type
+	12, // [12:12] is the sub-list for extension type_name
+	12, // [12:12] is the sub-list for extension extendee
+	0,  // [0:12] is the sub-list for field type_name
 }
 
 func init() { file_mandate_seats_v1_seats_service_proto_init() }
@@ -675,6 +723,7 @@ func file_mandate_seats_v1_seats_service_proto_init() {
 		return
 	}
 	file_mandate_seats_v1_apportionment_proto_init()
+	file_mandate_seats_v1_chamber_proto_init()
 	file_mandate_seats_v1_contest_allocation_proto_init()
 	type x struct{}
 	out := protoimpl.TypeBuilder{

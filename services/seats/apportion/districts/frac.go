@@ -40,8 +40,6 @@ func (f frac) rat() *big.Rat {
 	return new(big.Rat).SetFrac(f.n, f.d)
 }
 
-func fracOf(r *big.Rat) frac { return frac{new(big.Int).Set(r.Num()), new(big.Int).Set(r.Denom())} }
-
 // divisorFn is the divisor d(k) of the (k+1)-th seat of a divisor method as
 // a rational dn/dd, on the method's own scale. Huntington-Hill is handled by
 // squaring: its "divisor" is k(k+1) and priorities are squared, which keeps

@@ -126,7 +126,7 @@ func leveling(ctx context.Context, c *Chamber, seats []int, res *Result) error {
 		}
 		res.Stages = append(res.Stages, st)
 		if pr.Undecided > 0 {
-			return invalid("rule.ties", "UNDECIDED_TIE", "an exact tie in the national distribution leaves %d seat(s) undecided; give a tie rule", pr.Undecided)
+			return invalid("rule.tie_rule", "UNDECIDED_TIE", "an exact tie in the national distribution leaves %d seat(s) undecided; give a tie rule", pr.Undecided)
 		}
 		break
 	}

@@ -102,6 +102,9 @@ type List struct {
 
 // Chamber is one request: the districts, the lists and the rule.
 type Chamber struct {
+	// Seats is the house size when the caller states it (0 = not stated);
+	// it must equal the districts' seats (or the district apportionment's).
+	Seats     int
 	Districts []District
 	Lists     []List
 	Rule      Rule
@@ -210,4 +213,44 @@ type DistrictApportionment struct {
 	Method       apportion.Method
 	FirstDivisor *big.Rat
 	AreaFactor   *big.Rat // nil = 0
+}
+
+func cloneRat(r *big.Rat) *big.Rat {
+	if r == nil {
+		return nil
+	}
+	return new(big.Rat).Set(r)
+}
+
+// Clone returns a deep copy, so a preset's rule can be handed out and
+// changed without touching the preset.
+func (r Rule) Clone() Rule {
+	out := r
+	out.FirstDivisor = cloneRat(r.FirstDivisor)
+	out.DistrictThreshold = cloneRat(r.DistrictThreshold)
+	if nt := r.NationalThreshold; nt != nil {
+		out.NationalThreshold = &NationalThreshold{Percent: cloneRat(nt.Percent), Base: nt.Base}
+	}
+	if b := r.Biproportional; b != nil {
+		bb := *b
+		bb.UpperFirstDivisor = cloneRat(b.UpperFirstDivisor)
+		if q := b.Quorum; q != nil {
+			bb.Quorum = &Quorum{AnyDistrictPercent: cloneRat(q.AnyDistrictPercent), TotalPercent: cloneRat(q.TotalPercent), All: q.All}
+		}
+		out.Biproportional = &bb
+	}
+	if l := r.Leveling; l != nil {
+		ll := *l
+		ll.ThresholdPercent = cloneRat(l.ThresholdPercent)
+		ll.NationalFirstDivisor = cloneRat(l.NationalFirstDivisor)
+		ll.ZeroSeatDivisor = cloneRat(l.ZeroSeatDivisor)
+		out.Leveling = &ll
+	}
+	if da := r.DistrictApportionment; da != nil {
+		dd := *da
+		dd.FirstDivisor = cloneRat(da.FirstDivisor)
+		dd.AreaFactor = cloneRat(da.AreaFactor)
+		out.DistrictApportionment = &dd
+	}
+	return out
 }

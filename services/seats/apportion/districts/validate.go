@@ -30,28 +30,30 @@ func (e *errList) percent(field string, p *big.Rat) {
 	}
 }
 
-func (e *errList) method(field string, m apportion.Method, first *big.Rat, divisorOnly bool) {
+// method checks a method and its first divisor; fm and ff are their field
+// paths.
+func (e *errList) method(fm, ff string, m apportion.Method, first *big.Rat, divisorOnly bool) {
 	switch {
 	case m == apportion.MethodUnspecified:
-		e.add(field+".method", "METHOD_UNSPECIFIED", "the method is required")
+		e.add(fm, "METHOD_UNSPECIFIED", "the method is required")
 		return
 	case !m.IsDivisor() && !m.IsQuota():
-		e.add(field+".method", "METHOD_UNKNOWN", "unknown method %d", int(m))
+		e.add(fm, "METHOD_UNKNOWN", "unknown method %d", int(m))
 		return
 	case divisorOnly && !m.IsDivisor():
-		e.add(field+".method", "DIVISOR_METHOD_REQUIRED", "%s is not a divisor method", m)
+		e.add(fm, "DIVISOR_METHOD_REQUIRED", "%s is not a divisor method", m)
 	}
 	if m == apportion.ModifiedSainteLague {
 		switch {
 		case first == nil:
-			e.add(field+".first_divisor", "FIRST_DIVISOR_REQUIRED", "modified_sainte_lague needs a first divisor (e.g. 1.4)")
+			e.add(ff, "FIRST_DIVISOR_REQUIRED", "modified_sainte_lague needs a first divisor (e.g. 1.4)")
 		case first.Sign() <= 0:
-			e.add(field+".first_divisor", "FIRST_DIVISOR_NOT_POSITIVE", "first divisor must be > 0, got %s", first.RatString())
+			e.add(ff, "FIRST_DIVISOR_NOT_POSITIVE", "first divisor must be > 0, got %s", first.RatString())
 		case first.Num().CmpAbs(maxPart) >= 0 || first.Denom().Cmp(maxPart) >= 0:
-			e.add(field+".first_divisor", "FIRST_DIVISOR_TOO_PRECISE", "numerator and denominator must be < 2^31")
+			e.add(ff, "FIRST_DIVISOR_TOO_PRECISE", "numerator and denominator must be < 2^31")
 		}
 	} else if first != nil {
-		e.add(field+".first_divisor", "FIRST_DIVISOR_NOT_APPLICABLE", "a first divisor is only used by modified_sainte_lague")
+		e.add(ff, "FIRST_DIVISOR_NOT_APPLICABLE", "a first divisor is only used by modified_sainte_lague")
 	}
 }
 
@@ -125,9 +127,18 @@ func Validate(c *Chamber) []*apportion.FieldError {
 			if r.Family != Independent {
 				e.add(f+".override", "OVERRIDE_NOT_APPLICABLE", "per-district rules are for the independent family")
 			} else {
-				e.method(f+".override", o.Method, o.FirstDivisor, false)
+				e.method(f+".override.method", f+".override.first_divisor", o.Method, o.FirstDivisor, false)
 				e.percent(f+".override.threshold_percent", o.ThresholdPercent)
 			}
+		}
+	}
+	if c.Seats != 0 {
+		want := total
+		if r.DistrictApportionment != nil {
+			want = r.DistrictApportionment.Seats
+		}
+		if c.Seats != want {
+			e.add("seats", "SEATS_MISMATCH", "the house has %d seats but the districts' seats add up to %d", c.Seats, want)
 		}
 	}
 	if total > apportion.MaxSeats {
@@ -187,8 +198,8 @@ func Validate(c *Chamber) []*apportion.FieldError {
 	}
 	switch r.Family {
 	case Independent:
-		e.method("rule", r.Method, r.FirstDivisor, false)
-		e.percent("rule.district_threshold", r.DistrictThreshold)
+		e.method("rule.method", "rule.first_divisor", r.Method, r.FirstDivisor, false)
+		e.percent("rule.district_threshold_percent", r.DistrictThreshold)
 		if nt := r.NationalThreshold; nt != nil {
 			if nt.Percent == nil {
 				e.add("rule.national_threshold.percent", "THRESHOLD_EMPTY", "a national threshold needs a percent")
@@ -209,11 +220,11 @@ func Validate(c *Chamber) []*apportion.FieldError {
 			e.add("rule.biproportional", "RULE_REQUIRED", "the biproportional rule is required")
 			break
 		}
-		e.method("rule.biproportional.upper", b.UpperMethod, b.UpperFirstDivisor, true)
+		e.method("rule.biproportional.upper_method", "rule.biproportional.upper_first_divisor", b.UpperMethod, b.UpperFirstDivisor, true)
 		switch b.LowerMethod {
 		case apportion.SainteLague, apportion.DHondt, apportion.Adams:
 		default:
-			e.add("rule.biproportional.lower.method", "LOWER_METHOD_UNSUPPORTED", "the lower apportionment rounds by sainte_lague (standard), dhondt (down) or adams (up), got %s", b.LowerMethod)
+			e.add("rule.biproportional.lower_method", "LOWER_METHOD_UNSUPPORTED", "the lower apportionment rounds by sainte_lague (standard), dhondt (down) or adams (up), got %s", b.LowerMethod)
 		}
 		if b.Weighting != WeightBySeats && b.Weighting != WeightNone {
 			e.add("rule.biproportional.weighting", "WEIGHTING_UNKNOWN", "unknown weighting %d", int(b.Weighting))
@@ -229,14 +240,14 @@ func Validate(c *Chamber) []*apportion.FieldError {
 			e.add("rule", "RULE_MISMATCH", "biproportional chambers use rule.biproportional only")
 		}
 	case Leveling:
-		e.method("rule", r.Method, r.FirstDivisor, false)
+		e.method("rule.method", "rule.first_divisor", r.Method, r.FirstDivisor, false)
 		l := r.Leveling
 		if l == nil {
 			e.add("rule.leveling", "RULE_REQUIRED", "the leveling rule is required")
 			break
 		}
 		e.percent("rule.leveling.threshold_percent", l.ThresholdPercent)
-		e.method("rule.leveling.national", l.NationalMethod, l.NationalFirstDivisor, true)
+		e.method("rule.leveling.national_method", "rule.leveling.national_first_divisor", l.NationalMethod, l.NationalFirstDivisor, true)
 		if l.ZeroSeatDivisor == nil || l.ZeroSeatDivisor.Sign() <= 0 {
 			e.add("rule.leveling.zero_seat_divisor", "ZERO_SEAT_DIVISOR_REQUIRED", "the placement divisor for a list without a district seat must be > 0 (Norway: 1)")
 		}
@@ -248,7 +259,7 @@ func Validate(c *Chamber) []*apportion.FieldError {
 		}
 	}
 	if da := r.DistrictApportionment; da != nil {
-		e.method("rule.district_apportionment", da.Method, da.FirstDivisor, true)
+		e.method("rule.district_apportionment.method", "rule.district_apportionment.first_divisor", da.Method, da.FirstDivisor, true)
 		if da.Seats < len(c.Districts) && da.Seats <= 0 {
 			e.add("rule.district_apportionment.seats", "SEATS_NOT_POSITIVE", "seats must be > 0")
 		} else if da.Seats > apportion.MaxSeats {
@@ -259,7 +270,7 @@ func Validate(c *Chamber) []*apportion.FieldError {
 		}
 	}
 	if r.Ties < 0 || r.Ties > apportion.TieLot {
-		e.add("rule.ties", "TIE_RULE_UNKNOWN", "unknown tie rule %d", int(r.Ties))
+		e.add("rule.tie_rule", "TIE_RULE_UNKNOWN", "unknown tie rule %d", int(r.Ties))
 	}
 	return e.errs
 }

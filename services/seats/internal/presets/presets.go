@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/mandate-project/mandate/services/seats/apportion"
+	"github.com/mandate-project/mandate/services/seats/apportion/districts"
 )
 
 // Preset is one legal rule.
@@ -18,6 +19,9 @@ type Preset struct {
 	ThresholdBase string         // what the percentage is taken of, in words
 	Citations     []string
 	Notes         string
+	// Chamber, for a parliament elected in districts, is its rule; Rule is
+	// then the zero value.
+	Chamber *districts.Rule
 }
 
 func pct(s string) *big.Rat {
@@ -144,7 +148,7 @@ var all = []Preset{
 
 // All returns every preset ordered by id.
 func All() []Preset {
-	out := append([]Preset(nil), all...)
+	out := append(append([]Preset(nil), all...), chambers...)
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
@@ -152,6 +156,11 @@ func All() []Preset {
 // Get returns the preset with the id, and whether it exists.
 func Get(id string) (Preset, bool) {
 	for _, p := range all {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	for _, p := range chambers {
 		if p.ID == id {
 			return p, true
 		}

@@ -43,7 +43,10 @@ func New(opts ...Option) *Server {
 }
 
 // Apportion implements SeatsService.Apportion.
-func (s *Server) Apportion(_ context.Context, req *seatsv1.ApportionRequest) (*seatsv1.ApportionResponse, error) {
+func (s *Server) Apportion(ctx context.Context, req *seatsv1.ApportionRequest) (*seatsv1.ApportionResponse, error) {
+	if req.GetChamber() != nil {
+		return s.apportionChamber(ctx, req)
+	}
 	rule, vs := s.resolveRule(req)
 	if len(vs) > 0 {
 		return nil, rpcerr.Invalid("", vs...)
@@ -80,8 +83,11 @@ func (s *Server) resolveRule(req *seatsv1.ApportionRequest) (apportion.Rule, []r
 // presetRule returns the named preset's rule with a copy of its threshold,
 // so a caller may set the base while the preset's data stays untouched.
 func presetRule(name string) (apportion.Rule, []rpcerr.Violation) {
-	id, ok := strings.CutPrefix(name, "presets/")
+	id, ok := cutPresetName(name)
 	p, found := presets.Get(id)
+	if found && p.Chamber != nil {
+		return apportion.Rule{}, []rpcerr.Violation{{Field: "preset", Reason: "CHAMBER_PRESET", Description: name + " is a chamber preset: send the districts and lists in chamber"}}
+	}
 	if !ok || !found {
 		return apportion.Rule{}, []rpcerr.Violation{{Field: "preset", Reason: "UNKNOWN_PRESET", Description: "no preset " + name + "; ListPresets names them"}}
 	}
@@ -123,8 +129,20 @@ func (s *Server) GetPreset(_ context.Context, req *seatsv1.GetPresetRequest) (*s
 }
 
 func presetToWire(p presets.Preset) *seatsv1.Preset {
-	return &seatsv1.Preset{
-		Name: "presets/" + p.ID, DisplayName: p.DisplayName, Rule: apportionpb.RuleToProto(p.Rule),
+	out := &seatsv1.Preset{
+		Name: "presets/" + p.ID, DisplayName: p.DisplayName,
 		ThresholdBase: p.ThresholdBase, Citations: p.Citations, Notes: p.Notes,
 	}
+	if p.Chamber != nil {
+		out.ChamberRule = apportionpb.ChamberRuleToProto(*p.Chamber)
+	} else {
+		out.Rule = apportionpb.RuleToProto(p.Rule)
+	}
+	return out
+}
+
+// cutPresetName returns the id of a `presets/{preset}` name.
+func cutPresetName(name string) (string, bool) {
+	id, ok := strings.CutPrefix(name, "presets/")
+	return id, ok && id != "" && !strings.Contains(id, "/")
 }
