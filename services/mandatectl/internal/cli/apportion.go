@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -22,7 +23,7 @@ import (
 
 func runApportion(ctx context.Context, args []string, out, errOut io.Writer) error {
 	fs := newFlags("apportion", errOut)
-	file := fs.String("case", "", "case file in the corpus schema (required)")
+	file := fs.String("case", "", "case file in the corpus schema, single pool or districts (required)")
 	format := fs.String("format", "table", "output: table or json")
 	server := fs.String("server", "", "seats gRPC address; empty runs the engine in this process")
 	timeout := fs.Duration("timeout", 30*time.Second, "deadline of the call to --server")
@@ -35,9 +36,16 @@ func runApportion(ctx context.Context, args []string, out, errOut io.Writer) err
 	if *format != "table" && *format != "json" {
 		return fmt.Errorf("%w: --format must be table or json", errUsage)
 	}
-	c, err := casefile.Load(*file)
+	data, err := os.ReadFile(*file)
 	if err != nil {
 		return err
+	}
+	if casefile.IsDistrictCase(data) {
+		return runChamber(ctx, data, *file, *format, *server, *timeout, out)
+	}
+	c, err := casefile.Parse(data)
+	if err != nil {
+		return fmt.Errorf("%s: %w", *file, err)
 	}
 	rule, err := c.Rule()
 	if err != nil {
