@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	github.com/mandate-project/mandate/gen v0.0.0
 	github.com/mandate-project/mandate/services/platform v0.0.0
+	github.com/mandate-project/mandate/services/seats v0.0.0
 	github.com/mandate-project/mandate/services/tally v0.0.0
 	golang.org/x/mod v0.42.0
 	google.golang.org/grpc v1.85.0
@@ -26,5 +27,7 @@ require (
 replace github.com/mandate-project/mandate/gen => ../../gen
 
 replace github.com/mandate-project/mandate/services/platform => ../platform
+
+replace github.com/mandate-project/mandate/services/seats => ../seats
 
 replace github.com/mandate-project/mandate/services/tally => ../tally

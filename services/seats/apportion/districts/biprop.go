@@ -186,6 +186,7 @@ func lower(ctx context.Context, c *Chamber, seats, P []int, res *Result) (*lower
 	b := c.Rule.Biproportional
 	nd, nl := len(c.Districts), len(c.Lists)
 	f := newDivisorFn(b.LowerMethod, nil)
+	m0 := b.LowerMethod
 	byD := make([][]lowerCell, nd)
 	byL := make([][]int, nl) // indices into byD flattened per list: (i, k)
 	type ref struct{ i, k int }
@@ -253,6 +254,7 @@ func lower(ctx context.Context, c *Chamber, seats, P []int, res *Result) (*lower
 		bd[j] = s.Quo(s, new(big.Rat).SetInt64(int64(P[j])))
 	}
 	ad := make([]*big.Rat, nd)
+	sawTie := false
 	districtStep := func() {
 		for i := range nd {
 			cs := byD[i]
@@ -266,6 +268,7 @@ func lower(ctx context.Context, c *Chamber, seats, P []int, res *Result) (*lower
 			r := allocRat(f, wn, wd, lo, hi, seats[i])
 			copy(x[i], r.seats)
 			ad[i] = chooseDivisor(r)
+			sawTie = sawTie || len(r.tied) > 0
 		}
 	}
 	listStep := func() {
@@ -286,6 +289,7 @@ func lower(ctx context.Context, c *Chamber, seats, P []int, res *Result) (*lower
 			for k, rr := range rs {
 				x[rr.i][rr.k] = r.seats[k]
 			}
+			sawTie = sawTie || len(r.tied) > 0
 			// b multiplies the district divisors: v/(a b) = (v/a)/b.
 			bd[j] = chooseDivisor(r)
 		}
@@ -319,9 +323,6 @@ func lower(ctx context.Context, c *Chamber, seats, P []int, res *Result) (*lower
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if it >= MaxIterations {
-			return nil, invalid("rule.biproportional", "NO_CONVERGENCE", "alternating scaling did not settle within %d iterations (an unresolved tie in the lower apportionment)", MaxIterations)
-		}
 		it++
 		districtStep()
 		if colsOK() {
@@ -331,12 +332,25 @@ func lower(ctx context.Context, c *Chamber, seats, P []int, res *Result) (*lower
 		if rowsOK() {
 			break
 		}
+		if it >= scalingRounds {
+			// Alternating scaling cycles on ties and can crawl near them:
+			// finish with tie-and-transfer from this state, where every
+			// list already has its seats.
+			tt, err := tieAndTransfer(ctx, m0, byD, ad, bd, seats, x)
+			if err != nil {
+				return nil, err
+			}
+			res.Notes = append(res.Notes, fmt.Sprintf("alternating scaling did not settle in %d rounds; finished by tie-and-transfer (%d transfer(s))", scalingRounds, tt))
+			sawTie = true
+			break
+		}
 	}
 	out.iterations = it
 	// Normalise so that the list divisors are the ones that go with the
 	// final district divisors: recompute b from a (exact check below).
+	// After a settled tie the divisors already fit the matrix.
 	for j := range nl {
-		if P[j] == 0 {
+		if P[j] == 0 || sawTie {
 			continue
 		}
 		rs := refs[j]
@@ -627,4 +641,143 @@ func feasible(c *Chamber, seats, P []int, byD [][]lowerCell) error {
 		return invalid("lists", "NO_BIPROPORTIONAL_SOLUTION", "no seat matrix meets both margins: only %d of %d seats can be placed in districts where the lists have votes", got, S)
 	}
 	return nil
+}
+
+// scalingRounds bounds alternating scaling before tie-and-transfer takes
+// over.
+var scalingRounds = 60
+
+// tieAndTransfer completes the lower apportionment from divisors a, b and a
+// matrix x in which every list has its seats and every cell rounds to its
+// seats (cells on a signpost may take either neighbour). While a district
+// holds too many seats, it moves one seat along a path of tied cells to a
+// district with too few (lists keep their seats); when no path exists, it
+// scales the divisors of the reachable districts up and of the reachable
+// lists down by the least factor that creates a new tie (the
+// tie-and-transfer method of Balinski and Demange, exact in rationals). It
+// returns the number of transfers.
+func tieAndTransfer(ctx context.Context, m apportion.Method, byD [][]lowerCell, a, b []*big.Rat, seats []int, x [][]int) (int, error) {
+	nd, nl := len(byD), len(b)
+	type cref struct{ i, k int }
+	byL := make([][]cref, nl)
+	for i := range nd {
+		for k, lc := range byD[i] {
+			byL[lc.j] = append(byL[lc.j], cref{i, k})
+		}
+	}
+	q := func(i, k int) *big.Rat {
+		lc := byD[i][k]
+		return new(big.Rat).Quo(lc.v, new(big.Rat).Mul(a[i], b[lc.j]))
+	}
+	canDec := func(i, k int) bool {
+		lc := byD[i][k]
+		return x[i][k] > lc.lo && q(i, k).Cmp(signpost(m, x[i][k], lc.lo)) == 0
+	}
+	canInc := func(i, k int) bool {
+		lc := byD[i][k]
+		return q(i, k).Cmp(signpost(m, x[i][k]+1, lc.lo)) == 0
+	}
+	row := func(i int) int {
+		s := 0
+		for _, v := range x[i] {
+			s += v
+		}
+		return s
+	}
+	transfers := 0
+	for guard := 0; ; guard++ {
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		if guard > 4*(nd+nl)*(1+len(seats))*64 {
+			return 0, invalid("rule.biproportional", "NO_CONVERGENCE", "the lower apportionment did not settle")
+		}
+		i0 := -1
+		for i := range nd {
+			if row(i) > seats[i] {
+				i0 = i
+				break
+			}
+		}
+		if i0 < 0 {
+			return transfers, nil
+		}
+		// Label districts and lists reachable by tied cells.
+		labD, labL := make([]bool, nd), make([]bool, nl)
+		fromD := make([]cref, nd) // cell by which a district was reached
+		fromL := make([]cref, nl)
+		labD[i0] = true
+		queue := []int{i0}
+		target := -1
+		for len(queue) > 0 && target < 0 {
+			i := queue[0]
+			queue = queue[1:]
+			for k, lc := range byD[i] {
+				if labL[lc.j] || !canDec(i, k) {
+					continue
+				}
+				labL[lc.j] = true
+				fromL[lc.j] = cref{i, k}
+				for _, c := range byL[lc.j] {
+					if labD[c.i] || !canInc(c.i, c.k) {
+						continue
+					}
+					labD[c.i] = true
+					fromD[c.i] = c
+					if row(c.i) < seats[c.i] {
+						target = c.i
+						break
+					}
+					queue = append(queue, c.i)
+				}
+				if target >= 0 {
+					break
+				}
+			}
+		}
+		if target >= 0 {
+			for i := target; i != i0; {
+				c := fromD[i]
+				x[c.i][c.k]++
+				j := byD[c.i][c.k].j
+				d := fromL[j]
+				x[d.i][d.k]--
+				i = d.i
+			}
+			transfers++
+			continue
+		}
+		// Scale: labeled districts' divisors up, labeled lists' down.
+		var lam *big.Rat
+		consider := func(r *big.Rat) {
+			if lam == nil || r.Cmp(lam) < 0 {
+				lam = r
+			}
+		}
+		for i := range nd {
+			for k, lc := range byD[i] {
+				switch {
+				case labD[i] && !labL[lc.j]:
+					if s := signpost(m, x[i][k], lc.lo); x[i][k] > lc.lo && s.Sign() > 0 {
+						consider(new(big.Rat).Quo(q(i, k), s))
+					}
+				case !labD[i] && labL[lc.j]:
+					consider(new(big.Rat).Quo(signpost(m, x[i][k]+1, lc.lo), q(i, k)))
+				}
+			}
+		}
+		if lam == nil || lam.Cmp(big.NewRat(1, 1)) <= 0 {
+			return 0, invalid("lists", "NO_BIPROPORTIONAL_SOLUTION", "no seat matrix meets both margins under the rule")
+		}
+		for i := range nd {
+			if labD[i] {
+				a[i] = new(big.Rat).Mul(a[i], lam)
+			}
+		}
+		for j := range nl {
+			if labL[j] && b[j] != nil {
+				b[j] = new(big.Rat).Quo(b[j], lam)
+			}
+		}
+	}
 }

@@ -18,12 +18,15 @@ func newFlow(n int) *flow {
 	return f
 }
 
-func (f *flow) edge(u, v, c int) {
+// edge adds u->v with capacity c and returns its index; the flow on it is
+// later f.cap[index^1].
+func (f *flow) edge(u, v, c int) int {
 	f.to = append(f.to, v, u)
 	f.cap = append(f.cap, c, 0)
 	f.next = append(f.next, f.head[u], f.head[v])
 	f.head[u] = len(f.to) - 2
 	f.head[v] = len(f.to) - 1
+	return len(f.to) - 2
 }
 
 func (f *flow) bfs(s, t int) bool {

