@@ -99,6 +99,8 @@ fuzz-smoke: ## Every fuzz target for 3,000 executions (what make test runs).
 fuzz: ## Run every fuzz target for FUZZTIME each (default 2m; crashers land in testdata/fuzz).
 	@cd services/seats && go test -run XXX -fuzz '^FuzzApportion$$' -fuzztime $(FUZZTIME) ./apportion
 	@cd services/seats && go test -run XXX -fuzz '^FuzzApportionRequest$$' -fuzztime $(FUZZTIME) ./internal/seatsapi
+	@cd services/seats && go test -run XXX -fuzz '^FuzzChamber$$' -fuzztime $(FUZZTIME) ./apportion/districts
+	@cd services/seats && go test -run XXX -fuzz '^FuzzApportionChamberRequest$$' -fuzztime $(FUZZTIME) ./internal/seatsapi
 	@cd services/tally && go test -run XXX -fuzz '^FuzzValidateProtocol$$' -fuzztime $(FUZZTIME) ./definition
 	@cd services/tally && go test -run XXX -fuzz '^FuzzParseDefinition$$' -fuzztime $(FUZZTIME) ./definition
 	@cd services/tally && go test -run XXX -fuzz '^FuzzImportCSV$$' -fuzztime $(FUZZTIME) ./importer

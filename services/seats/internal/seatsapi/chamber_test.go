@@ -7,9 +7,14 @@ import (
 	"strconv"
 	"testing"
 
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
+
 	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
 	"github.com/mandate-project/mandate/services/seats/apportion/casefile"
 	"github.com/mandate-project/mandate/services/seats/apportionpb"
+	"github.com/mandate-project/mandate/services/seats/internal/seatsapi"
 )
 
 // districtCases returns every file of <repo root>/../shared/corpus-districts,
@@ -170,4 +175,47 @@ func TestApportionChamberInvalid(t *testing.T) {
 	checkInvalid(t, err, "parties", "PARTIES_WITH_CHAMBER")
 	_, err = c.Apportion(context.Background(), &seatsv1.ApportionRequest{Parties: kz2012(), Preset: "presets/es-congreso"})
 	checkInvalid(t, err, "preset", "CHAMBER_PRESET")
+}
+
+// FuzzApportionChamberRequest feeds arbitrary chamber requests through the
+// real server: OK or INVALID_ARGUMENT, never a panic or INTERNAL.
+func FuzzApportionChamberRequest(f *testing.F) {
+	for _, fam := range []seatsv1.ChamberFamily{1, 2, 3} {
+		rule := &seatsv1.ChamberRule{Family: fam, Method: seatsv1.Method_METHOD_DHONDT, DistrictThresholdPercent: "3",
+			Biproportional: &seatsv1.BiproportionalRule{UpperMethod: seatsv1.Method_METHOD_SAINTE_LAGUE, Quorum: &seatsv1.Quorum{TotalPercent: "3"}},
+			Leveling:       &seatsv1.LevelingRule{ThresholdPercent: "4", NationalMethod: seatsv1.Method_METHOD_SAINTE_LAGUE}}
+		switch fam {
+		case seatsv1.ChamberFamily_CHAMBER_FAMILY_INDEPENDENT:
+			rule.Biproportional, rule.Leveling = nil, nil
+		case seatsv1.ChamberFamily_CHAMBER_FAMILY_BIPROPORTIONAL:
+			rule.Method, rule.DistrictThresholdPercent, rule.Leveling = 0, "", nil
+		default:
+			rule.DistrictThresholdPercent, rule.Biproportional = "", nil
+		}
+		seed, _ := proto.Marshal(&seatsv1.ApportionRequest{Chamber: smallChamber(rule)})
+		f.Add(seed)
+	}
+	seed, _ := proto.Marshal(&seatsv1.ApportionRequest{Chamber: smallChamber(nil), Preset: "presets/ch-zg-kantonsrat"})
+	f.Add(seed)
+	srv := seatsapi.New()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		req := &seatsv1.ApportionRequest{}
+		if proto.Unmarshal(data, req) != nil || req.GetChamber() == nil {
+			return
+		}
+		// Keep each run fast; size limits have their own tests.
+		if len(req.GetChamber().GetDistricts())*len(req.GetChamber().GetLists()) > 400 {
+			return
+		}
+		for _, d := range req.GetChamber().GetDistricts() {
+			d.Seats %= 200
+		}
+		if da := req.GetChamber().GetRule().GetDistrictApportionment(); da != nil {
+			da.Seats %= 500
+		}
+		_, err := srv.Apportion(context.Background(), req)
+		if c := status.Code(err); c != codes.OK && c != codes.InvalidArgument {
+			t.Fatalf("code %v: %v", c, err)
+		}
+	})
 }
