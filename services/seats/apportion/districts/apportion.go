@@ -25,23 +25,27 @@ func Apportion(ctx context.Context, c *Chamber) (*Result, error) {
 	}
 	nd, nl := len(c.Districts), len(c.Lists)
 	for i, d := range c.Districts {
-		dr := DistrictResult{ID: d.ID, Name: d.Name, Seats: seats[i], Votes: new(big.Rat)}
+		dr := DistrictResult{ID: d.ID, Name: d.Name, Seats: seats[i]}
+		var sum ratSum
 		for _, l := range c.Lists {
 			if v := cell(l, i); v != nil {
-				dr.Votes.Add(dr.Votes, v)
+				sum.add(v)
 			}
 		}
+		dr.Votes = sum.rat()
 		res.Districts = append(res.Districts, dr)
 		res.Seats += seats[i]
 	}
 	for _, l := range c.Lists {
-		lr := ListResult{ID: l.ID, Name: l.Name, Votes: new(big.Rat),
+		lr := ListResult{ID: l.ID, Name: l.Name,
 			DistrictQualification: make([]apportion.Qualification, nd), DistrictSeats: make([]int, nd)}
+		var sum ratSum
 		for i := range nd {
 			if v := cell(l, i); v != nil {
-				lr.Votes.Add(lr.Votes, v)
+				sum.add(v)
 			}
 		}
+		lr.Votes = sum.rat()
 		res.Lists = append(res.Lists, lr)
 	}
 	_ = nl

@@ -254,3 +254,32 @@ func simplestBetween(lo, hi *big.Rat) *big.Rat {
 	}
 	return flR.Add(flR, new(big.Rat).Inv(y))
 }
+
+// ratSum adds non-negative rationals, integers in an int64 while they fit
+// (vote counts almost always are), the rest exactly in a big.Rat.
+type ratSum struct {
+	i int64
+	r *big.Rat
+}
+
+func (s *ratSum) add(v *big.Rat) {
+	if v.IsInt() && v.Num().IsInt64() {
+		n := v.Num().Int64()
+		if n >= 0 && s.i <= (1<<62)-n {
+			s.i += n
+			return
+		}
+	}
+	if s.r == nil {
+		s.r = new(big.Rat)
+	}
+	s.r.Add(s.r, v)
+}
+
+func (s *ratSum) rat() *big.Rat {
+	out := new(big.Rat).SetInt64(s.i)
+	if s.r != nil {
+		out.Add(out, s.r)
+	}
+	return out
+}

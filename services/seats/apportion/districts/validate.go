@@ -145,12 +145,9 @@ func Validate(c *Chamber) []*apportion.FieldError {
 		e.add("districts", "TOO_MANY_SEATS", "the districts' seats add up to more than %d", apportion.MaxSeats)
 	}
 	lids := map[string]int{}
-	sumD := make([]*big.Rat, len(c.Districts))
-	for i := range sumD {
-		sumD[i] = new(big.Rat)
-	}
+	sums := make([]ratSum, len(c.Districts))
 	integral := r.Family != Biproportional
-	grand := new(big.Rat)
+	var grandSum ratSum
 	for j, l := range c.Lists {
 		f := fmt.Sprintf("lists[%d]", j)
 		if l.ID == "" {
@@ -180,10 +177,15 @@ func Validate(c *Chamber) []*apportion.FieldError {
 			case v.Num().Cmp(maxVoteBI) > 0 || v.Denom().Cmp(maxVoteBI) > 0:
 				e.add(vf, "VOTES_TOO_LARGE", "votes must be <= %d", apportion.MaxTotalVotes)
 			default:
-				sumD[i].Add(sumD[i], v)
-				grand.Add(grand, v)
+				sums[i].add(v)
+				grandSum.add(v)
 			}
 		}
+	}
+	grand := grandSum.rat()
+	sumD := make([]*big.Rat, len(sums))
+	for i := range sums {
+		sumD[i] = sums[i].rat()
 	}
 	if grand.Cmp(new(big.Rat).SetInt(maxVoteBI)) > 0 {
 		e.add("lists", "TOTAL_VOTES_TOO_LARGE", "the votes add up to more than %d", apportion.MaxTotalVotes)
