@@ -59,20 +59,35 @@ func biproportional(ctx context.Context, c *Chamber, seats []int, res *Result) e
 	var part []int
 	wn, wd := []*big.Int{}, []*big.Int{}
 	for j, l := range c.Lists {
-		w := new(big.Rat)
+		// Sum the cells per district size first (integers, mostly), then
+		// divide once per size: the same exact total with far fewer
+		// rational additions.
+		bySize := map[int]*ratSum{}
+		var plain ratSum
 		for i := range nd {
 			v := cell(l, i)
 			if v == nil {
 				continue
 			}
-			x := v
-			if b.Weighting == WeightBySeats {
-				x = new(big.Rat).Quo(v, new(big.Rat).SetInt64(int64(seats[i])))
+			switch {
+			case b.RoundWeights:
+				x := v
+				if b.Weighting == WeightBySeats {
+					x = new(big.Rat).Quo(v, new(big.Rat).SetInt64(int64(seats[i])))
+				}
+				plain.add(roundHalfUp(x))
+			case b.Weighting == WeightBySeats:
+				if bySize[seats[i]] == nil {
+					bySize[seats[i]] = &ratSum{}
+				}
+				bySize[seats[i]].add(v)
+			default:
+				plain.add(v)
 			}
-			if b.RoundWeights {
-				x = roundHalfUp(x)
-			}
-			w.Add(w, x)
+		}
+		w := plain.rat()
+		for s, sum := range bySize {
+			w.Add(w, new(big.Rat).Quo(sum.rat(), new(big.Rat).SetInt64(int64(s))))
 		}
 		res.Lists[j].UpperWeight = w
 		if res.Lists[j].Qualification.Participates() && w.Sign() > 0 {

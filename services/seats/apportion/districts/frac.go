@@ -186,10 +186,24 @@ type fracItem struct {
 }
 
 // fracHeap pops the highest priority first, the lower index on equality.
-type fracHeap struct{ items []fracItem }
+// l and r are scratch space for the comparisons' products, so that the
+// heap does not allocate on every comparison.
+type fracHeap struct {
+	items []fracItem
+	l, r  big.Int
+}
+
+func (h *fracHeap) cmp(a, b frac) int {
+	if a.inf() || b.inf() {
+		return cmpFrac(a, b)
+	}
+	h.l.Mul(a.n, b.d)
+	h.r.Mul(b.n, a.d)
+	return h.l.Cmp(&h.r)
+}
 
 func (h *fracHeap) before(a, b fracItem) bool {
-	if c := cmpFrac(a.k, b.k); c != 0 {
+	if c := h.cmp(a.k, b.k); c != 0 {
 		return c > 0
 	}
 	return a.i < b.i

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"math/bits"
 
 	"github.com/mandate-project/mandate/services/seats/apportion"
 )
@@ -97,6 +98,10 @@ func independent(ctx context.Context, c *Chamber, seats []int, res *Result) erro
 
 // atLeastPercent reports v*100 >= pct*base, exactly.
 func atLeastPercent(v, pct, base *big.Rat) bool {
+	if v.IsInt() && base.IsInt() && v.Num().IsUint64() && base.Num().IsUint64() && pct.Num().IsUint64() && pct.Denom().IsUint64() {
+		// Vote counts: compare v*100*den with num*base in 192 bits.
+		return !less192(mul3u(v.Num().Uint64(), 100, pct.Denom().Uint64()), mul3u(pct.Num().Uint64(), base.Num().Uint64(), 1))
+	}
 	l := new(big.Rat).Mul(v, hundred)
 	r := new(big.Rat).Mul(pct, base)
 	return l.Cmp(r) >= 0
@@ -134,4 +139,22 @@ func singlePoolStage(name string, pr *apportion.Result) Stage {
 		}
 	}
 	return st
+}
+
+// mul3u returns a*b*c as a 192-bit number, least significant word first.
+func mul3u(a, b, c uint64) [3]uint64 {
+	h1, l1 := bits.Mul64(a, b)
+	h2, l2 := bits.Mul64(l1, c)
+	h3, l3 := bits.Mul64(h1, c)
+	w1, carry := bits.Add64(h2, l3, 0)
+	return [3]uint64{l2, w1, h3 + carry}
+}
+
+func less192(a, b [3]uint64) bool {
+	for i := 2; i >= 0; i-- {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return false
 }
