@@ -57,22 +57,21 @@ func runChamber(ctx context.Context, data []byte, file, format, server string, t
 
 // chamberReport is the JSON shape of a chamber printed by the CLI.
 type chamberReport struct {
-	Case            string              `json:"case,omitempty"`
-	Title           string              `json:"title,omitempty"`
-	Family          string              `json:"family"`
-	Seats           int32               `json:"seats"`
-	Unique          bool                `json:"unique"`
-	UndecidedSeats  int32               `json:"undecided_seats"`
-	Iterations      int32               `json:"iterations,omitempty"`
-	Districts       []chamberDistrict   `json:"districts"`
-	Parties         []chamberParty      `json:"parties"`
-	Stages          []chamberStage      `json:"stages"`
-	Alternatives    []chamberAlt        `json:"alternatives,omitempty"`
-	MatchesOfficial bool                `json:"matches_official"`
-	Mismatches      []string            `json:"mismatches,omitempty"`
-	Notes           []string            `json:"notes"`
-	levelingFamily  bool                `json:"-"`
-	official        map[string][]string `json:"-"`
+	Case            string            `json:"case,omitempty"`
+	Title           string            `json:"title,omitempty"`
+	Family          string            `json:"family"`
+	Seats           int32             `json:"seats"`
+	Unique          bool              `json:"unique"`
+	UndecidedSeats  int32             `json:"undecided_seats"`
+	Iterations      int32             `json:"iterations,omitempty"`
+	Districts       []chamberDistrict `json:"districts"`
+	Parties         []chamberParty    `json:"parties"`
+	Stages          []chamberStage    `json:"stages"`
+	Alternatives    []chamberAlt      `json:"alternatives,omitempty"`
+	MatchesOfficial bool              `json:"matches_official"`
+	Mismatches      []string          `json:"mismatches,omitempty"`
+	Notes           []string          `json:"notes"`
+	levelingFamily  bool              `json:"-"`
 }
 
 type chamberDistrict struct {
