@@ -58,8 +58,8 @@ func TestChamberJSON(t *testing.T) {
 		})
 	}
 	bad := []struct{ name, body, field string }{
-		{"unknown district", `{"chamber": {"rule": {"family": "CHAMBER_FAMILY_INDEPENDENT", "method": "METHOD_DHONDT"}, "districts": [{"id": "a", "seats": 2}], "lists": [{"id": "x", "votes": {"a": "5", "b": "3"}}]}}`, `chamber.lists[0].votes["b"]`},
-		{"non-numeric votes", `{"chamber": {"rule": {"family": "CHAMBER_FAMILY_INDEPENDENT", "method": "METHOD_DHONDT"}, "districts": [{"id": "a", "seats": 2}], "lists": [{"id": "x", "votes": {"a": "five"}}]}}`, `chamber.lists[0].votes["a"]`},
+		{"unknown district", `{"chamber": {"rule": {"family": "CHAMBER_FAMILY_INDEPENDENT", "method": "METHOD_DHONDT"}, "districts": [{"id": "a", "seats": 2}], "lists": [{"id": "x", "votes": {"a": "5", "b": "3"}}]}}`, `chamber.lists[0].votes.b`},
+		{"non-numeric votes", `{"chamber": {"rule": {"family": "CHAMBER_FAMILY_INDEPENDENT", "method": "METHOD_DHONDT"}, "districts": [{"id": "a", "seats": 2}], "lists": [{"id": "x", "votes": {"a": "five"}}]}}`, `chamber.lists[0].votes.a`},
 		{"district without seats", `{"chamber": {"rule": {"family": "CHAMBER_FAMILY_INDEPENDENT", "method": "METHOD_DHONDT"}, "districts": [{"id": "a"}], "lists": [{"id": "x", "votes": {"a": "5"}}]}}`, "chamber.districts[0].seats"},
 		{"quorum above 100", `{"chamber": {"rule": {"family": "CHAMBER_FAMILY_BIPROPORTIONAL", "biproportional": {"upperMethod": "METHOD_SAINTE_LAGUE", "quorum": {"anyDistrictPercent": "120"}}}, "districts": [{"id": "a", "seats": 2}], "lists": [{"id": "x", "votes": {"a": "5"}}]}}`, "chamber.rule.biproportional.quorum.any_district_percent"},
 	}

@@ -167,7 +167,7 @@ func ChamberFromProto(ch *seatsv1.Chamber, rule districts.Rule, path string) (*d
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			field := fmt.Sprintf("%s.lists[%d].votes[%s]", path, j, strconv.Quote(k))
+			field := fmt.Sprintf("%s.lists[%d].votes.%s", path, j, k)
 			i, ok := idx[k]
 			if !ok {
 				c.bad(field, "UNKNOWN_DISTRICT", "no district %q in this chamber", k)
@@ -206,12 +206,13 @@ func parseVotes(s string) (*big.Rat, bool) {
 var engineVotesPath = regexp.MustCompile(`^lists\[(\d+)\]\.votes\[(\d+)\]`)
 
 // ChamberFieldPath turns an engine field path (lists[2].votes[5], rule...)
-// into the request's (chamber.lists[2].votes["Zug"], chamber.rule...).
+// into the request's (chamber.lists[2].votes.Zug, chamber.rule...); a map key keeps its
+// spelling, as in the tally's votes.{choice} paths.
 func ChamberFieldPath(field, path string, ch *seatsv1.Chamber) string {
 	if m := engineVotesPath.FindStringSubmatch(field); m != nil {
 		i, _ := strconv.Atoi(m[2])
 		if i < len(ch.GetDistricts()) {
-			return fmt.Sprintf("%s.lists[%s].votes[%s]%s", path, m[1], strconv.Quote(ch.GetDistricts()[i].GetId()), field[len(m[0]):])
+			return fmt.Sprintf("%s.lists[%s].votes.%s%s", path, m[1], ch.GetDistricts()[i].GetId(), field[len(m[0]):])
 		}
 	}
 	return path + "." + field

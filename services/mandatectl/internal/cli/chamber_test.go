@@ -140,9 +140,9 @@ func TestApportionDistrictCaseInvalid(t *testing.T) {
 		want string
 	}{
 		{"valid", func(map[string]any) {}, ""},
-		{"unknown district", func(c map[string]any) { votes(c, 1)["atlantis"] = 5 }, `parties[1].votes["atlantis"]`},
-		{"negative votes", func(c map[string]any) { votes(c, 0)["b"] = -1 }, `parties[0].votes["b"]`},
-		{"non-numeric votes", func(c map[string]any) { votes(c, 0)["a"] = "lots" }, `parties[0].votes["a"]`},
+		{"unknown district", func(c map[string]any) { votes(c, 1)["atlantis"] = 5 }, `parties[1].votes.atlantis`},
+		{"negative votes", func(c map[string]any) { votes(c, 0)["b"] = -1 }, `parties[0].votes.b`},
+		{"non-numeric votes", func(c map[string]any) { votes(c, 0)["a"] = "lots" }, `parties[0].votes.a`},
 		{"seats do not add up", func(c map[string]any) { c["seats"] = 6 }, "seats: the house has 6 seats"},
 		{"quorum above 100", func(c map[string]any) {
 			c["rule"].(map[string]any)["quorum"].(map[string]any)["total_percent"] = "100.5"

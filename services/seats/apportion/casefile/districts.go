@@ -120,7 +120,7 @@ type dcFile struct {
 // ParseDistricts decodes a multi-district case. Problems of the file's own
 // shape (unknown district ids, votes that are not numbers, unknown names)
 // are returned as *apportion.ValidationError with paths into the file
-// (parties[3].votes["Zug"]); the rest is checked by districts.Validate.
+// (parties[3].votes.Zug, the key as written); the rest is checked by districts.Validate.
 func ParseDistricts(data []byte) (*DistrictCase, error) {
 	var f dcFile
 	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&f); err != nil {
@@ -137,26 +137,23 @@ func ParseDistricts(data []byte) (*DistrictCase, error) {
 	}
 	ch := &dc.Chamber
 	dIdx := map[string]int{}
-	sum := 0
 	for i, d := range f.Districts {
 		if _, dup := dIdx[d.ID]; !dup {
 			dIdx[d.ID] = i
 		}
-		sum += d.Seats
 		ch.Districts = append(ch.Districts, districts.District{
 			ID: d.ID, Name: d.Name, Seats: d.Seats, LevelingSeats: d.LevelingSeats,
 			ThresholdBase: d.ThresholdBase, Population: d.Population, AreaKm2: d.AreaKm2,
 		})
 	}
 	ch.Seats = f.Seats
-	_ = sum
 	for j, p := range f.Parties {
 		l := districts.List{ID: p.ID, Name: p.Name, Votes: make([]*big.Rat, len(f.Districts)), BallotOrder: p.ListNumber, Exempt: p.Exempt}
 		if l.ID == "" {
 			l.ID = p.Name
 		}
 		for _, k := range sortedKeys(p.Votes) {
-			field := fmt.Sprintf("parties[%d].votes[%q]", j, k)
+			field := fmt.Sprintf("parties[%d].votes.%s", j, k)
 			i, ok := dIdx[k]
 			if !ok {
 				bad(field, "UNKNOWN_DISTRICT", "no district %q", k)
@@ -180,7 +177,7 @@ func ParseDistricts(data []byte) (*DistrictCase, error) {
 			if i, ok := dIdx[k]; ok {
 				off[i] = s
 			} else {
-				bad(fmt.Sprintf("parties[%d].official_seats[%q]", j, k), "UNKNOWN_DISTRICT", "no district %q", k)
+				bad(fmt.Sprintf("parties[%d].official_seats.%s", j, k), "UNKNOWN_DISTRICT", "no district %q", k)
 			}
 		}
 		dc.Official = append(dc.Official, off)
@@ -190,7 +187,7 @@ func ParseDistricts(data []byte) (*DistrictCase, error) {
 				if i, ok := dIdx[k]; ok {
 					lev[i] = s
 				} else {
-					bad(fmt.Sprintf("parties[%d].official_leveling_seats[%q]", j, k), "UNKNOWN_DISTRICT", "no district %q", k)
+					bad(fmt.Sprintf("parties[%d].official_leveling_seats.%s", j, k), "UNKNOWN_DISTRICT", "no district %q", k)
 				}
 			}
 			dc.OfficialLeveling = append(dc.OfficialLeveling, lev)

@@ -155,10 +155,10 @@ func TestApportionChamberInvalid(t *testing.T) {
 		ch            *seatsv1.Chamber
 		field, reason string
 	}{
-		{"unknown district", mod(indep, func(ch *seatsv1.Chamber) { ch.Lists[1].Votes["atlantis"] = "5" }), `chamber.lists[1].votes["atlantis"]`, "UNKNOWN_DISTRICT"},
-		{"negative votes", mod(indep, func(ch *seatsv1.Chamber) { ch.Lists[2].Votes["d1"] = "-5" }), `chamber.lists[2].votes["d1"]`, "NEGATIVE_VOTES"},
-		{"non-numeric votes", mod(indep, func(ch *seatsv1.Chamber) { ch.Lists[0].Votes["d0"] = "many" }), `chamber.lists[0].votes["d0"]`, "BAD_VOTES"},
-		{"fractional votes", mod(indep, func(ch *seatsv1.Chamber) { ch.Lists[0].Votes["d2"] = "1.5" }), `chamber.lists[0].votes["d2"]`, "VOTES_NOT_INTEGER"},
+		{"unknown district", mod(indep, func(ch *seatsv1.Chamber) { ch.Lists[1].Votes["atlantis"] = "5" }), `chamber.lists[1].votes.atlantis`, "UNKNOWN_DISTRICT"},
+		{"negative votes", mod(indep, func(ch *seatsv1.Chamber) { ch.Lists[2].Votes["d1"] = "-5" }), `chamber.lists[2].votes.d1`, "NEGATIVE_VOTES"},
+		{"non-numeric votes", mod(indep, func(ch *seatsv1.Chamber) { ch.Lists[0].Votes["d0"] = "many" }), `chamber.lists[0].votes.d0`, "BAD_VOTES"},
+		{"fractional votes", mod(indep, func(ch *seatsv1.Chamber) { ch.Lists[0].Votes["d2"] = "1.5" }), `chamber.lists[0].votes.d2`, "VOTES_NOT_INTEGER"},
 		{"seats do not add up", mod(indep, func(ch *seatsv1.Chamber) { ch.Seats = 17 }), "chamber.seats", "SEATS_MISMATCH"},
 		{"district without seats", mod(indep, func(ch *seatsv1.Chamber) { ch.Districts[2].Seats = 0 }), "chamber.districts[2].seats", "DISTRICT_WITHOUT_SEATS"},
 		{"quorum above 100", smallChamber(bip), "chamber.rule.biproportional.quorum.total_percent", "PERCENT_OVER_100"},
