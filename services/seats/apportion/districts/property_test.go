@@ -269,17 +269,47 @@ func TestDistrictApportionment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Weights 100000, 68000, 66000, 74000: Sainte-Laguë gives 6, 5, 4, 5.
-	want := []int{6, 4, 5, 5}
-	_ = want
-	sum := 0
-	for _, d := range res.Districts {
-		sum += d.Seats
-	}
-	if sum != 20 || res.Districts[0].Seats != 7 {
-		for _, d := range res.Districts {
-			t.Logf("%s %d", d.ID, d.Seats)
+	// Weights 100000, 68000, 66000, 74000: Sainte-Laguë with divisor 15200
+	// gives 6.58, 4.47, 4.34, 4.87 -> 7, 4, 4, 5.
+	for i, want := range []int{7, 4, 4, 5} {
+		if got := res.Districts[i].Seats; got != want {
+			t.Errorf("district %d: %d seats, want %d", i, got, want)
 		}
 	}
 	checkMargins(t, c, res)
+}
+
+// A parallel chamber in one request: three single-member districts (one
+// seat, the plurality winner) next to a national list tier with its own
+// 5 % threshold and method.
+func TestParallelChamber(t *testing.T) {
+	c := &districts.Chamber{
+		Districts: []districts.District{{ID: "smd1", Seats: 1}, {ID: "smd2", Seats: 1}, {ID: "smd3", Seats: 1},
+			{ID: "list", Seats: 10, Override: &districts.DistrictRule{Method: apportion.Hare, ThresholdPercent: big.NewRat(5, 1)}}},
+		Lists: []districts.List{
+			{ID: "a", Votes: rats(500, 300, 200, 4500)},
+			{ID: "b", Votes: rats(400, 450, 100, 3500)},
+			{ID: "c", Votes: rats(100, 250, 700, 1600)},
+			{ID: "d", Votes: rats(0, 0, 0, 400)},
+		},
+		Rule: districts.Rule{Family: districts.Independent, Method: apportion.DHondt, Ties: apportion.TieMoreVotes},
+	}
+	res, err := districts.Apportion(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// SMDs: a, b, c; list tier (d has 400/10,000 = 4 % < 5 %): Hare on
+	// 9,600 votes, quotas 4.69, 3.65, 1.67: remainders .69 (a) and .67 (c)
+	// win the last two seats -> 5, 3, 2.
+	want := [][]int{{1, 0, 0, 5}, {0, 1, 0, 3}, {0, 0, 1, 2}, {0, 0, 0, 0}}
+	for j, row := range want {
+		for i, w := range row {
+			if got := res.Lists[j].DistrictSeats[i]; got != w {
+				t.Errorf("%s in %s: %d, want %d", c.Lists[j].ID, c.Districts[i].ID, got, w)
+			}
+		}
+	}
+	if q := res.Lists[3].DistrictQualification[3]; q != apportion.Failed {
+		t.Errorf("d in the list tier: %s", q)
+	}
 }
