@@ -32,6 +32,13 @@ func swissBiproportional(q *districts.Quorum, winner bool) *districts.Rule {
 	}
 }
 
+// zurich: quorum in one district only, voter numbers rounded to integers.
+func zurich() *districts.Rule {
+	r := swissBiproportional(&districts.Quorum{AnyDistrictPercent: pct("5")}, false)
+	r.Biproportional.RoundWeights = true
+	return r
+}
+
 // chambers are the presets of parliaments elected in districts. Their
 // district lists and seats are data of the election, not of the preset:
 // the caller sends them with the votes.
@@ -87,12 +94,12 @@ var chambers = []Preset{
 	{
 		ID:            "ch-zh-kantonsrat",
 		DisplayName:   "Switzerland, Canton of Zurich, Kantonsrat (double proportional, district quorum only)",
-		Chamber:       swissBiproportional(&districts.Quorum{AnyDistrictPercent: pct("5")}, false),
+		Chamber:       zurich(),
 		ThresholdBase: "party votes as cast in each district",
 		Citations: []string{
 			"Gesetz über die politischen Rechte des Kantons Zürich (GPR, LS 161) § 102 (a list group takes part with >= 5 % of the party votes in at least one district), §§ 103-105 (upper and lower apportionment by Sainte-Laguë)",
 		},
-		Notes: "The quorum variant without a cantonwide branch. 180 seats in 18 districts.",
+		Notes: "The quorum variant without a cantonwide branch. 180 seats in 18 districts. The voter numbers (party votes / district seats) are rounded to whole numbers before they are summed.",
 	},
 	{
 		ID:            "ch-biproportional-winner",
