@@ -66,7 +66,7 @@ func independent(ctx context.Context, c *Chamber, seats []int, res *Result) erro
 		if len(parties) == 0 {
 			return invalid(field, "NO_PARTY_QUALIFIES", "no list takes part in district %q", d.ID)
 		}
-		rule := apportion.Rule{Method: method, Seats: seats[i], FirstDivisor: first, Ties: ties, Seed: r.Seed, NoMargins: true}
+		rule := apportion.Rule{Method: method, Seats: seats[i], FirstDivisor: first, Ties: ties, Seed: DistrictSeed(r.Seed, i), NoMargins: true}
 		if pct != nil {
 			base := d.ThresholdBase
 			if base == 0 {

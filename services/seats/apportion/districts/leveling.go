@@ -38,7 +38,7 @@ func leveling(ctx context.Context, c *Chamber, seats []int, res *Result) error {
 			}
 		}
 		field := fmt.Sprintf("districts[%d]", i)
-		pr, err := apportion.Apportion(parties, apportion.Rule{Method: r.Method, FirstDivisor: r.FirstDivisor, Seats: dseats[i], Ties: r.Ties, Seed: r.Seed, NoMargins: true})
+		pr, err := apportion.Apportion(parties, apportion.Rule{Method: r.Method, FirstDivisor: r.FirstDivisor, Seats: dseats[i], Ties: r.Ties, Seed: DistrictSeed(r.Seed, i), NoMargins: true})
 		if err != nil {
 			return prefixed(err, field)
 		}

@@ -127,7 +127,9 @@ type Rule struct {
 	NationalThreshold *NationalThreshold
 
 	// Ties settles exact ties in every single distribution (district
-	// stages, national stages, leveling placement); Seed feeds TieLot.
+	// stages, national stages, leveling placement); Seed feeds TieLot:
+	// district i draws with DistrictSeed(Seed, i), so districts do not share
+	// one sequence of draws, national stages with Seed itself.
 	Ties apportion.TieRule
 	Seed uint64
 
@@ -254,3 +256,8 @@ func (r Rule) Clone() Rule {
 	}
 	return out
 }
+
+// DistrictSeed is the lot seed of district i (0-based) for a chamber seed:
+// seed + (i+1) * 0x9E3779B97F4A7C15 (mod 2^64), published so that anyone
+// can repeat a district's draw.
+func DistrictSeed(seed uint64, i int) uint64 { return seed + uint64(i+1)*0x9E3779B97F4A7C15 }
