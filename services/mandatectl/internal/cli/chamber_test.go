@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -170,5 +171,41 @@ func TestApportionDistrictCaseInvalid(t *testing.T) {
 				t.Errorf("exit %d, stderr %q, stdout %d bytes; want exit 1 naming %s", code, errOut.String(), out.Len(), tc.want)
 			}
 		})
+	}
+}
+
+var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// The whole JSON of the Zug case (divisors, stages, closest calls, notes)
+// is pinned by a golden file, so any change to the explanation is seen.
+func TestApportionDistrictGolden(t *testing.T) {
+	var zug string
+	for _, f := range districtCorpus(t) {
+		if filepath.Base(f) == "ch_zg_kantonsrat_2018.json" {
+			zug = f
+		}
+	}
+	if zug == "" {
+		t.Skip("Zug case not present")
+	}
+	var out, errOut bytes.Buffer
+	if code := Main(context.Background(), []string{"apportion", "--case", zug, "--format", "json"}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	golden := filepath.Join("testdata", "ch_zg_kantonsrat_2018.golden.json")
+	if *updateGolden {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out.Bytes(), want) {
+		t.Errorf("output differs from %s (go test -run Golden -update to accept)", golden)
 	}
 }
