@@ -69,3 +69,29 @@ func checkOfficial(t *testing.T, c *casefile.DistrictCase, res *districts.Result
 		t.Errorf("%s: undecided %d, unique %v", c.ID, res.Undecided, res.Unique)
 	}
 }
+
+// Zug 2018 gives the same matrix with the district-winner condition (as
+// proporz models it) and with each weighted cell rounded to a whole number,
+// as the corpus notes say.
+func TestCorpusZugVariants(t *testing.T) {
+	dir := sharedDistrictCorpus(t)
+	c, err := casefile.LoadDistricts(filepath.Join(dir, "ch_zg_kantonsrat_2018.json"))
+	if err != nil {
+		t.Skip(err)
+	}
+	for name, mod := range map[string]func(*districts.BiproportionalRule){
+		"winner":  func(b *districts.BiproportionalRule) { b.DistrictWinnerMinOneSeat = true },
+		"rounded": func(b *districts.BiproportionalRule) { b.RoundWeights = true },
+	} {
+		t.Run(name, func(t *testing.T) {
+			cc := c.Chamber
+			cc.Rule = c.Chamber.Rule.Clone()
+			mod(cc.Rule.Biproportional)
+			res, err := districts.Apportion(context.Background(), &cc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkOfficial(t, c, res)
+		})
+	}
+}

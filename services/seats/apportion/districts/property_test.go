@@ -313,3 +313,42 @@ func TestParallelChamber(t *testing.T) {
 		t.Errorf("d in the list tier: %s", q)
 	}
 }
+
+// A list with more district seats than its national number is removed with
+// them and the national step is repeated; leveling seats then go to the
+// others, one per district.
+func TestLevelingOverrepresentedRemoved(t *testing.T) {
+	c := &districts.Chamber{
+		Districts: []districts.District{{ID: "A", Seats: 5, LevelingSeats: 1}, {ID: "B", Seats: 5, LevelingSeats: 1}},
+		Lists: []districts.List{
+			{ID: "r", Votes: rats(4000, 0)},
+			{ID: "x", Votes: rats(3000, 31000)},
+			{ID: "y", Votes: rats(3000, 30000)},
+		},
+		Rule: districts.Rule{Family: districts.Leveling, Method: apportion.ModifiedSainteLague, FirstDivisor: big.NewRat(7, 5),
+			Leveling: &districts.LevelingRule{ThresholdPercent: big.NewRat(4, 1), NationalMethod: apportion.ModifiedSainteLague,
+				NationalFirstDivisor: big.NewRat(7, 5), ZeroSeatDivisor: big.NewRat(1, 1)}},
+	}
+	res, err := districts.Apportion(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, x, y := res.Lists[0], res.Lists[1], res.Lists[2]
+	if !r.ExcludedOverrepped || r.Seats != 2 || r.LevelingSeats != 0 {
+		t.Errorf("r: excluded %v, %d seats, %d leveling", r.ExcludedOverrepped, r.Seats, r.LevelingSeats)
+	}
+	// National round 2: 8 seats for x and y, 4 each; leveling: x in B
+	// (31000/5 / 15250 = 0.4066), then y in A (3000/3 / 2500 = 0.4).
+	if x.Seats != 4 || y.Seats != 4 || x.DistrictLeveling[1] != 1 || y.DistrictLeveling[0] != 1 {
+		t.Errorf("x %d seats (leveling %v), y %d seats (leveling %v)", x.Seats, x.DistrictLeveling, y.Seats, y.DistrictLeveling)
+	}
+	rounds := 0
+	for _, s := range res.Stages {
+		if len(s.Name) > 8 && s.Name[:8] == "national" {
+			rounds++
+		}
+	}
+	if rounds != 2 {
+		t.Errorf("%d national rounds, want 2", rounds)
+	}
+}
