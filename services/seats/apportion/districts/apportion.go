@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"sort"
 
 	"github.com/mandate-project/mandate/services/seats/apportion"
 )
@@ -129,7 +130,12 @@ func districtSeats(c *Chamber) ([]int, seatNotes, error) {
 	}
 	sn.notes = append(sn.notes, fmt.Sprintf("district apportionment: %d seats to %d districts by %s on population + %s x area", da.Seats, n, da.Method, factor))
 	if len(r.tied) > 0 {
-		return nil, sn, invalid("rule.district_apportionment", "DISTRICT_APPORTIONMENT_TIE", "the seats of the districts are tied between %d districts; the law must settle it first", len(r.tied))
+		// Equal quotients: the district with the larger distribution figure
+		// wins (Norway's rule); equal figures too are left to the lot.
+		if !settleByWeight(f, wn, wd, &r) {
+			return nil, sn, invalid("rule.district_apportionment", "DISTRICT_APPORTIONMENT_TIE", "the last seat(s) are tied between %d districts with equal distribution figures; the law's lot must settle it first", len(r.tied))
+		}
+		sn.notes = append(sn.notes, "district apportionment: equal quotients settled in favour of the larger distribution figure")
 	}
 	for i, d := range c.Districts {
 		out[i] = r.seats[i]
@@ -184,4 +190,24 @@ func chooseDivisor(r ratAlloc) *big.Rat {
 		return lo
 	}
 	return simplestBetween(lo, hi)
+}
+
+// settleByWeight gives the contested seats of a tie to the tied items with
+// the larger weights; false when equal weights straddle the boundary.
+func settleByWeight(f divisorFn, wn, wd []*big.Int, r *ratAlloc) bool {
+	tied := append([]int(nil), r.tied...)
+	for _, i := range tied {
+		if r.seats[i] > 0 && cmpFrac(f.prio(wn[i], wd[i], r.seats[i]-1), r.lastWin) == 0 {
+			r.seats[i]--
+		}
+	}
+	w := func(i int) *big.Rat { return new(big.Rat).SetFrac(wn[i], wd[i]) }
+	sort.SliceStable(tied, func(a, b int) bool { return w(tied[a]).Cmp(w(tied[b])) > 0 })
+	if r.contested < len(tied) && w(tied[r.contested-1]).Cmp(w(tied[r.contested])) == 0 {
+		return false
+	}
+	for _, i := range tied[:r.contested] {
+		r.seats[i]++
+	}
+	return true
 }

@@ -352,3 +352,33 @@ func TestLevelingOverrepresentedRemoved(t *testing.T) {
 		t.Errorf("%d national rounds, want 2", rounds)
 	}
 }
+
+// Equal quotients in the seats-to-districts apportionment go to the larger
+// distribution figure (Norway), not to the district listed first.
+func TestDistrictApportionmentTie(t *testing.T) {
+	c := synthetic(3, 3, 3, 6, districts.Independent)
+	// Sainte-Laguë, 5 seats on 300, 500, 150: quotients 1000 (500), 600
+	// (300), 333 (500), 300 (150), then 200 for both 500/2.5 and 300/1.5:
+	// the fifth seat goes to the larger figure, 500.
+	for i, p := range []int64{300, 500, 150} {
+		c.Districts[i].Population, c.Districts[i].Seats = p, 0
+	}
+	c.Rule.DistrictApportionment = &districts.DistrictApportionment{Seats: 5, Method: apportion.SainteLague}
+	res, err := districts.Apportion(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []int{1, 3, 1} {
+		if got := res.Districts[i].Seats; got != want {
+			t.Errorf("district %d: %d seats, want %d", i, got, want)
+		}
+	}
+	// Equal figures straddling the boundary are left to the law's lot.
+	for i, p := range []int64{300, 300, 150} {
+		c.Districts[i].Population = p
+	}
+	c.Rule.DistrictApportionment.Seats = 4
+	if _, err := districts.Apportion(context.Background(), c); err == nil {
+		t.Errorf("a tie between equal figures was settled silently")
+	}
+}

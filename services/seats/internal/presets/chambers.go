@@ -67,7 +67,7 @@ var chambers = []Preset{
 			"Kongeriket Noregs grunnlov § 57 (169 members; seats to constituencies by inhabitants plus 1.8 x area in km², every eight years; one leveling seat per constituency), § 59 (modified Sainte-Laguë with first divisor 1.4; 4 % of the national vote for leveling seats)",
 			"Lov om valg til Stortinget, fylkesting og kommunestyrer (valgloven) of 28 June 2002 no. 57, ch. 11 (district seats, national distribution with the district seats of lists below 4 % subtracted and over-represented parties excluded, placement of leveling seats by votes / (2 x seats + 1, or 1) / votes per district seat)",
 		},
-		Notes: "Constituencies are the 19 counties. District seats: seats minus the one leveling seat, all lists, no threshold. A tie in the district apportionment (the law: higher distribution figure, then lot) is reported as an error instead of being settled.",
+		Notes: "Constituencies are the 19 counties. District seats: seats minus the one leveling seat, all lists, no threshold. Equal quotients in the district apportionment go to the larger distribution figure, as the law says; equal figures (the law: lot) are reported as an error instead of being drawn.",
 	},
 	{
 		ID:            "no-storting-2021",
