@@ -24,7 +24,7 @@ func Apportion(ctx context.Context, c *Chamber) (*Result, error) {
 	if notes.stage != nil {
 		res.Stages = append(res.Stages, *notes.stage)
 	}
-	nd, nl := len(c.Districts), len(c.Lists)
+	nd := len(c.Districts)
 	for i, d := range c.Districts {
 		dr := DistrictResult{ID: d.ID, Name: d.Name, Seats: seats[i]}
 		var sum ratSum
@@ -49,7 +49,6 @@ func Apportion(ctx context.Context, c *Chamber) (*Result, error) {
 		lr.Votes = sum.rat()
 		res.Lists = append(res.Lists, lr)
 	}
-	_ = nl
 	switch c.Rule.Family {
 	case Independent:
 		err = independent(ctx, c, seats, res)

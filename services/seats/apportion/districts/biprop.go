@@ -203,7 +203,6 @@ func lower(ctx context.Context, c *Chamber, seats, P []int, res *Result) (*lower
 	f := newDivisorFn(b.LowerMethod, nil)
 	m0 := b.LowerMethod
 	byD := make([][]lowerCell, nd)
-	byL := make([][]int, nl) // indices into byD flattened per list: (i, k)
 	type ref struct{ i, k int }
 	refs := make([][]ref, nl)
 	for i := range nd {
@@ -243,7 +242,6 @@ func lower(ctx context.Context, c *Chamber, seats, P []int, res *Result) (*lower
 			byD[i] = append(byD[i], lc)
 		}
 	}
-	_ = byL
 	if err := feasible(c, seats, P, byD); err != nil {
 		return nil, err
 	}
