@@ -1,15 +1,23 @@
 // Package grpctest runs a real gRPC server on an in-memory listener for
-// tests, so adapters are exercised through real clients without ports.
+// tests, so adapters are exercised through real clients without ports. The
+// server enforces the error contract: a test fails when any call answers
+// with a status that does not carry exactly one ErrorInfo with a published
+// reason (rpcerr.Check).
 package grpctest
 
 import (
 	"context"
 	"net"
+	"sync"
 	"testing"
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/status"
 	"google.golang.org/grpc/test/bufconn"
+
+	"github.com/mandate-project/mandate/services/platform/grpcserver"
+	"github.com/mandate-project/mandate/services/platform/rpcerr"
 )
 
 // Conn starts a grpc.Server with the services register adds, serving on a
@@ -20,11 +28,15 @@ func Conn(t testing.TB, register func(*grpc.Server)) *grpc.ClientConn {
 	return ConnWith(t, nil, register)
 }
 
-// ConnWith is Conn with server options (interceptors, limits).
+// ConnWith is Conn with server options (interceptors, limits). The error
+// contract check is the outermost interceptor, so it sees the answers of the
+// given interceptors (authorization, limits) as well as the handlers'; the
+// server decodes requests as grpcserver's does (grpcserver.DecodeOptions).
 func ConnWith(t testing.TB, opts []grpc.ServerOption, register func(*grpc.Server)) *grpc.ClientConn {
 	t.Helper()
 	lis := bufconn.Listen(1 << 20)
-	srv := grpc.NewServer(opts...)
+	all := append(ContractOptions(t), grpcserver.DecodeOptions()...)
+	srv := grpc.NewServer(append(all, opts...)...)
 	register(srv)
 	go func() { _ = srv.Serve(lis) }()
 	t.Cleanup(srv.Stop)
@@ -36,4 +48,48 @@ func ConnWith(t testing.TB, opts []grpc.ServerOption, register func(*grpc.Server
 	}
 	t.Cleanup(func() { conn.Close() })
 	return conn
+}
+
+// ContractOptions are the interceptors that fail t when a call's status
+// breaks the error contract. Put them first so they are the outermost.
+func ContractOptions(t testing.TB) []grpc.ServerOption {
+	c := &contract{t: t}
+	t.Cleanup(c.stop)
+	return []grpc.ServerOption{
+		grpc.ChainUnaryInterceptor(func(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
+			resp, err := h(ctx, req)
+			c.check(info.FullMethod, err)
+			return resp, err
+		}),
+		grpc.ChainStreamInterceptor(func(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, h grpc.StreamHandler) error {
+			err := h(srv, ss)
+			c.check(info.FullMethod, err)
+			return err
+		}),
+	}
+}
+
+type contract struct {
+	t    testing.TB
+	mu   sync.Mutex
+	done bool // the test has ended: a late call must not report
+}
+
+func (c *contract) check(method string, err error) {
+	if err == nil {
+		return
+	}
+	if cerr := rpcerr.Check(status.Convert(err)); cerr != nil {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if !c.done {
+			c.t.Errorf("error contract broken by %s: %v", method, cerr)
+		}
+	}
+}
+
+func (c *contract) stop() {
+	c.mu.Lock()
+	c.done = true
+	c.mu.Unlock()
 }

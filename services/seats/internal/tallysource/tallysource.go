@@ -23,6 +23,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 	"github.com/mandate-project/mandate/services/platform/tlsconf"
 	"github.com/mandate-project/mandate/services/seats/internal/livecount"
@@ -183,7 +184,7 @@ func (c *Client) Root(ctx context.Context, election string) (string, error) {
 		return "", err
 	}
 	if len(resp.GetReportingUnits()) == 0 {
-		return "", rpcerr.New(codes.FailedPrecondition, "NO_REPORTING_UNITS", "election "+election+" has no reporting units yet",
+		return "", rpcerr.New(codes.FailedPrecondition, rpcv1.ErrorReason_NO_REPORTING_UNITS, "election "+election+" has no reporting units yet",
 			map[string]string{"election": "elections/" + election})
 	}
 	_, id, _ := strings.Cut(resp.GetReportingUnits()[0].GetName(), "/units/")
