@@ -8,8 +8,8 @@ import (
 	"log/slog"
 	"strings"
 
-	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
 	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
+	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 	"github.com/mandate-project/mandate/services/seats/apportion"
 	"github.com/mandate-project/mandate/services/seats/apportionpb"

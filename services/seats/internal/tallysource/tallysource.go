@@ -22,8 +22,8 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
-	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
+	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 	"github.com/mandate-project/mandate/services/platform/tlsconf"
 	"github.com/mandate-project/mandate/services/seats/internal/livecount"

@@ -14,8 +14,8 @@ import (
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 
-	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
+	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 )
 

@@ -8,8 +8,8 @@ import (
 	"google.golang.org/genproto/googleapis/api/httpbody"
 	"google.golang.org/grpc"
 
-	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
+	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 	"github.com/mandate-project/mandate/services/tally/tallylog"
 )

@@ -17,8 +17,8 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 
-	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
+	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
 	"github.com/mandate-project/mandate/services/tally/tallylog"
