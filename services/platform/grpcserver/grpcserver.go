@@ -203,6 +203,13 @@ func (w *watchStream) SendMsg(m any) error {
 	return err
 }
 
+// EnsureOptions install ensureUnary and ensureStream, for a test server that
+// stands in for a library's answers (an Unimplemented stub) the way New's
+// servers do.
+func EnsureOptions() []grpc.ServerOption {
+	return []grpc.ServerOption{grpc.ChainUnaryInterceptor(ensureUnary), grpc.ChainStreamInterceptor(ensureStream)}
+}
+
 // ensureUnary and ensureStream give every answer that leaves the server
 // exactly one ErrorInfo (rpcerr.Ensure): Mandate's own answers have one
 // already (the tests check that); this covers the libraries' (the health

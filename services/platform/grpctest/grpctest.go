@@ -70,9 +70,10 @@ func ContractOptions(t testing.TB) []grpc.ServerOption {
 }
 
 type contract struct {
-	t    testing.TB
-	mu   sync.Mutex
-	done bool // the test has ended: a late call must not report
+	t      testing.TB
+	mu     sync.Mutex
+	done   bool     // the test has ended: a late call must not report
+	broken []string // for a fuzz test, which may not fail inside its target
 }
 
 func (c *contract) check(method string, err error) {
@@ -82,14 +83,26 @@ func (c *contract) check(method string, err error) {
 	if cerr := rpcerr.Check(status.Convert(err)); cerr != nil {
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		if !c.done {
+		switch {
+		case c.done:
+		case isFuzz(c.t):
+			c.broken = append(c.broken, method+": "+cerr.Error())
+		default:
 			c.t.Errorf("error contract broken by %s: %v", method, cerr)
 		}
 	}
 }
 
+func isFuzz(t testing.TB) bool {
+	_, ok := t.(*testing.F)
+	return ok
+}
+
 func (c *contract) stop() {
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	c.done = true
-	c.mu.Unlock()
+	for _, b := range c.broken {
+		c.t.Errorf("error contract broken by %s", b)
+	}
 }

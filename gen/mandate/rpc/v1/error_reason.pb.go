@@ -84,8 +84,9 @@ const (
 	// PERMISSION_DENIED: the method has no access rule (refused by default).
 	ErrorReason_NO_ACCESS_RULE ErrorReason = 24
 	// 400: the body is not one JSON value of the request's shape (syntax,
-	// comments, raw control characters, trailing data, a wrong type, an
-	// unknown field or enum name); the field is named when there is one.
+	// comments, raw control characters, trailing data, a form-encoded body, a
+	// wrong type, an unknown field or enum name, invalid UTF-8); the field is
+	// named when there is one.
 	ErrorReason_INVALID_JSON ErrorReason = 30
 	// 400: a query parameter does not parse as its field's type.
 	ErrorReason_INVALID_QUERY_PARAMETER ErrorReason = 31
@@ -93,8 +94,6 @@ const (
 	ErrorReason_BODY_UNREADABLE ErrorReason = 32
 	// 413: the request body is larger than the gateway accepts.
 	ErrorReason_BODY_TOO_LARGE ErrorReason = 33
-	// 415: the body is not JSON (e.g. a form-encoded body).
-	ErrorReason_UNSUPPORTED_MEDIA_TYPE ErrorReason = 34
 	// 404: no route has this path.
 	ErrorReason_ROUTE_NOT_FOUND ErrorReason = 35
 	// 405: the path exists with other HTTP methods (listed in `Allow`).
@@ -335,7 +334,6 @@ var (
 		31:  "INVALID_QUERY_PARAMETER",
 		32:  "BODY_UNREADABLE",
 		33:  "BODY_TOO_LARGE",
-		34:  "UNSUPPORTED_MEDIA_TYPE",
 		35:  "ROUTE_NOT_FOUND",
 		36:  "HTTP_METHOD_NOT_ALLOWED",
 		37:  "INVALID_URL",
@@ -467,7 +465,6 @@ var (
 		"INVALID_QUERY_PARAMETER":      31,
 		"BODY_UNREADABLE":              32,
 		"BODY_TOO_LARGE":               33,
-		"UNSUPPORTED_MEDIA_TYPE":       34,
 		"ROUTE_NOT_FOUND":              35,
 		"HTTP_METHOD_NOT_ALLOWED":      36,
 		"INVALID_URL":                  37,
@@ -603,7 +600,7 @@ var File_mandate_rpc_v1_error_reason_proto protoreflect.FileDescriptor
 
 const file_mandate_rpc_v1_error_reason_proto_rawDesc = "" +
 	"\n" +
-	"!mandate/rpc/v1/error_reason.proto\x12\x0emandate.rpc.v1*\xa3\x16\n" +
+	"!mandate/rpc/v1/error_reason.proto\x12\x0emandate.rpc.v1*\x87\x16\n" +
 	"\vErrorReason\x12\x1c\n" +
 	"\x18ERROR_REASON_UNSPECIFIED\x10\x00\x12\x12\n" +
 	"\x0eINTERNAL_ERROR\x10\x01\x12\x15\n" +
@@ -635,8 +632,7 @@ const file_mandate_rpc_v1_error_reason_proto_rawDesc = "" +
 	"\fINVALID_JSON\x10\x1e\x12\x1b\n" +
 	"\x17INVALID_QUERY_PARAMETER\x10\x1f\x12\x13\n" +
 	"\x0fBODY_UNREADABLE\x10 \x12\x12\n" +
-	"\x0eBODY_TOO_LARGE\x10!\x12\x1a\n" +
-	"\x16UNSUPPORTED_MEDIA_TYPE\x10\"\x12\x13\n" +
+	"\x0eBODY_TOO_LARGE\x10!\x12\x13\n" +
 	"\x0fROUTE_NOT_FOUND\x10#\x12\x1b\n" +
 	"\x17HTTP_METHOD_NOT_ALLOWED\x10$\x12\x0f\n" +
 	"\vINVALID_URL\x10%\x12\x16\n" +
