@@ -7,16 +7,19 @@ package grpctest
 
 import (
 	"context"
+	"io"
 	"net"
 	"sync"
 	"testing"
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 	"google.golang.org/grpc/test/bufconn"
 
 	"github.com/mandate-project/mandate/services/platform/grpcserver"
+	"github.com/mandate-project/mandate/services/platform/requestid"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 )
 
@@ -105,4 +108,48 @@ func (c *contract) stop() {
 	for _, b := range c.broken {
 		c.t.Errorf("error contract broken by %s", b)
 	}
+}
+
+// ClientContractOptions are dial options that fail t when a server's answer
+// breaks the error contract, for tests of real daemons (the e2e suite).
+// Only answers of a server count: one that handled the call sent its
+// x-request-id header; a client's own errors (its deadline, a refused
+// connection) carry none and are not checked.
+func ClientContractOptions(t testing.TB) []grpc.DialOption {
+	c := &contract{t: t}
+	t.Cleanup(c.stop)
+	return []grpc.DialOption{
+		grpc.WithChainUnaryInterceptor(func(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
+			var hdr, trl metadata.MD
+			err := invoker(ctx, method, req, reply, cc, append(opts, grpc.Header(&hdr), grpc.Trailer(&trl))...)
+			if err != nil && len(hdr.Get(requestid.Header))+len(trl.Get(requestid.Header)) > 0 {
+				c.check(method, err)
+			}
+			return err
+		}),
+		grpc.WithChainStreamInterceptor(func(ctx context.Context, desc *grpc.StreamDesc, cc *grpc.ClientConn, method string, streamer grpc.Streamer, opts ...grpc.CallOption) (grpc.ClientStream, error) {
+			cs, err := streamer(ctx, desc, cc, method, opts...)
+			if err != nil {
+				return nil, err
+			}
+			return &checkedStream{ClientStream: cs, c: c, method: method}, nil
+		}),
+	}
+}
+
+type checkedStream struct {
+	grpc.ClientStream
+	c      *contract
+	method string
+}
+
+func (s *checkedStream) RecvMsg(m any) error {
+	err := s.ClientStream.RecvMsg(m)
+	if err != nil && err != io.EOF {
+		hdr, _ := s.Header()
+		if len(hdr.Get(requestid.Header))+len(s.Trailer().Get(requestid.Header)) > 0 {
+			s.c.check(s.method, err)
+		}
+	}
+	return err
 }

@@ -24,6 +24,7 @@ import (
 
 	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/platform/requestid"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 	"github.com/mandate-project/mandate/services/platform/tlsconf"
 	"github.com/mandate-project/mandate/services/seats/internal/livecount"
@@ -111,6 +112,10 @@ func New(cfg Config) (*Client, error) {
 		}),
 		// Streams are not retried here: a watch resumes from its last
 		// version, which only Watch knows.
+		// The caller's request id goes with every call to the tally, so the
+		// tally's log lines of a seats call name it too.
+		grpc.WithChainUnaryInterceptor(requestid.UnaryClientInterceptor()),
+		grpc.WithChainStreamInterceptor(requestid.StreamClientInterceptor()),
 		grpc.WithChainUnaryInterceptor(retry.UnaryClientInterceptor(
 			retry.WithMax(cfg.Attempts),
 			retry.WithCodes(codes.Unavailable),
