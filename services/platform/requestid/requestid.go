@@ -25,6 +25,12 @@ func FromContext(ctx context.Context) string {
 	return id
 }
 
+// NewContext returns ctx carrying id, for a call that did not come in over
+// gRPC (an HTTP request at the gateway).
+func NewContext(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, key{}, id)
+}
+
 // New makes a random id.
 func New() string {
 	b := make([]byte, 8)

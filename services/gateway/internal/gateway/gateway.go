@@ -9,8 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	// Registers google.rpc.BadRequest, ErrorInfo ... so error details can be
@@ -37,6 +39,9 @@ type Config struct {
 	// MaxBodyBytes bounds a request body; a larger one gets 413 before any
 	// JSON is decoded.
 	MaxBodyBytes int64
+	// Logger gets one line per HTTP request, naming its request id; nil
+	// logs nothing.
+	Logger *slog.Logger
 }
 
 // New returns the HTTP handler: the JSON API under /v1/, the OpenAPI document
@@ -99,13 +104,14 @@ func New(ctx context.Context, cfg Config) (http.Handler, error) {
 		}
 		_, _ = io.WriteString(w, "ok\n")
 	})
-	return withRequestID(rt.checkURL(root)), nil
+	return withRequestID(rt.checkURL(root), cfg.Logger), nil
 }
 
 // withRequestID gives every HTTP request an id (the caller's X-Request-Id
-// when it is sane), returns it in the response, and passes it to the
-// services so their logs and the gateway's name the same request.
-func withRequestID(next http.Handler) http.Handler {
+// when it is sane), returns it in the response, passes it to the services so
+// their logs and the gateway's name the same request, and logs the request
+// with it when it is answered.
+func withRequestID(next http.Handler, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := r.Header.Get(requestid.Header)
 		if !requestid.Valid(id) {
@@ -113,9 +119,38 @@ func withRequestID(next http.Handler) http.Handler {
 			r.Header.Set(requestid.Header, id)
 		}
 		w.Header().Set(requestid.Header, id)
-		next.ServeHTTP(w, r)
+		r = r.WithContext(requestid.NewContext(r.Context(), id))
+		if log == nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		began := time.Now()
+		rec := &recorder{ResponseWriter: w, code: http.StatusOK}
+		next.ServeHTTP(rec, r)
+		log.InfoContext(r.Context(), "http request", "method", r.Method, "path", r.URL.Path,
+			"status", rec.code, "duration", time.Since(began))
 	})
 }
+
+// recorder notes the status of an answer; it flushes like the writer it
+// wraps, so streams stream.
+type recorder struct {
+	http.ResponseWriter
+	code int
+}
+
+func (r *recorder) WriteHeader(code int) {
+	r.code = code
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *recorder) Flush() {
+	if f, ok := r.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
 func healthHandler(c healthpb.HealthClient) runtime.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request, _ map[string]string) {
