@@ -5,6 +5,7 @@ package seatsapi
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"strings"
 
@@ -78,13 +79,20 @@ func (s *Server) resolveRule(req *seatsv1.ApportionRequest) (apportion.Rule, []r
 	}
 }
 
+// unknownPreset says that name is no preset, which one was likely meant,
+// and where the list is.
+func unknownPreset(name string) string {
+	id := strings.TrimPrefix(name, "presets/")
+	return fmt.Sprintf("no preset %q; did you mean presets/%s? The presets are listed at GET /v1/presets (ListPresets)", id, presets.Nearest(id))
+}
+
 // presetRule returns the named preset's rule with a copy of its threshold,
 // so a caller may set the base while the preset's data stays untouched.
 func presetRule(name string) (apportion.Rule, []rpcerr.Violation) {
 	id, ok := strings.CutPrefix(name, "presets/")
 	p, found := presets.Get(id)
 	if !ok || !found {
-		return apportion.Rule{}, []rpcerr.Violation{{Field: "preset", Reason: rpcv1.ErrorReason_UNKNOWN_PRESET.String(), Description: "no preset " + name + "; ListPresets names them"}}
+		return apportion.Rule{}, []rpcerr.Violation{{Field: "preset", Reason: rpcv1.ErrorReason_UNKNOWN_PRESET.String(), Description: unknownPreset(name)}}
 	}
 	rule := p.Rule
 	if rule.Threshold != nil {
@@ -118,7 +126,7 @@ func (s *Server) GetPreset(_ context.Context, req *seatsv1.GetPresetRequest) (*s
 	}
 	p, found := presets.Get(id)
 	if !found {
-		return nil, rpcerr.NotFound(rpcv1.ErrorReason_PRESET_NOT_FOUND, "seats.mandate.dev/Preset", req.GetName(), "no preset "+req.GetName())
+		return nil, rpcerr.NotFound(rpcv1.ErrorReason_PRESET_NOT_FOUND, "seats.mandate.dev/Preset", req.GetName(), unknownPreset(req.GetName()))
 	}
 	return presetToWire(p), nil
 }
