@@ -15,13 +15,18 @@ import (
 	"testing"
 	"time"
 
+	spb "google.golang.org/genproto/googleapis/rpc/status"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/encoding/protojson"
 
 	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/auth"
+	"github.com/mandate-project/mandate/services/platform/grpctest"
+	"github.com/mandate-project/mandate/services/platform/rpcerr"
 )
 
 // repoRoot is the directory holding go.work.
@@ -170,7 +175,9 @@ func As(ctx context.Context, token string) context.Context {
 
 func dial(t *testing.T, addr string) *grpc.ClientConn {
 	t.Helper()
-	c, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	// Every answer of the daemons must keep the error contract.
+	opts := append(grpctest.ClientContractOptions(t), grpc.WithTransportCredentials(insecure.NewCredentials()))
+	c, err := grpc.NewClient(addr, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,7 +279,24 @@ func (s *system) do(t *testing.T, method, path, token, body string) (int, []byte
 	if err != nil {
 		t.Fatal(err)
 	}
+	if resp.StatusCode >= 400 && strings.HasPrefix(path, "/v1/") {
+		checkContract(t, resp.StatusCode, b)
+	}
 	return resp.StatusCode, b
+}
+
+// checkContract fails the test when an HTTP error of the API is not a
+// google.rpc.Status with exactly one ErrorInfo of a published reason.
+func checkContract(t *testing.T, code int, body []byte) {
+	t.Helper()
+	var p spb.Status
+	if err := protojson.Unmarshal(body, &p); err != nil {
+		t.Errorf("HTTP %d: the body is not a google.rpc.Status (%v): %s", code, err, body)
+		return
+	}
+	if err := rpcerr.Check(status.FromProto(&p)); err != nil {
+		t.Errorf("HTTP %d: %v", code, err)
+	}
 }
 
 // tallyClient dials a tally at addr.

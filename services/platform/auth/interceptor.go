@@ -10,6 +10,7 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/metadata"
 
+	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 )
 
@@ -89,7 +90,7 @@ func Subject(ctx context.Context) string {
 
 func (r Role) String() string { return string(r) }
 
-func deny(code codes.Code, reason, msg string) error {
+func deny(code codes.Code, reason rpcerr.Reason, msg string) error {
 	return rpcerr.New(code, reason, msg, nil)
 }
 
@@ -101,7 +102,7 @@ func (a *Authorizer) authenticate(ctx context.Context, method string) (context.C
 		if strings.HasPrefix(method, "/grpc.health.v1.") || strings.HasPrefix(method, "/grpc.reflection.") {
 			return ctx, Rule{Access: Public}, nil
 		}
-		return ctx, rule, deny(codes.PermissionDenied, "NO_ACCESS_RULE", "method "+method+" has no access rule")
+		return ctx, rule, deny(codes.PermissionDenied, rpcv1.ErrorReason_NO_ACCESS_RULE, "method "+method+" has no access rule")
 	}
 	if rule.Access == Public {
 		return ctx, rule, nil
@@ -119,19 +120,19 @@ func (a *Authorizer) authenticate(ctx context.Context, method string) (context.C
 			return ctx, rule, nil
 		}
 		if hasHeader {
-			return ctx, rule, deny(codes.Unauthenticated, "TOKEN_INVALID", "authorization must be \"Bearer <token>\"")
+			return ctx, rule, deny(codes.Unauthenticated, rpcv1.ErrorReason_TOKEN_INVALID, "authorization must be \"Bearer <token>\"")
 		}
-		return ctx, rule, deny(codes.Unauthenticated, "TOKEN_MISSING", "this call needs a bearer token (authorization: Bearer <token>)")
+		return ctx, rule, deny(codes.Unauthenticated, rpcv1.ErrorReason_TOKEN_MISSING, "this call needs a bearer token (authorization: Bearer <token>)")
 	}
 	c, err := Verify(token, a.cfg.Keys, a.cfg.Now(), a.cfg.Skew)
 	if err != nil {
-		return ctx, rule, deny(codes.Unauthenticated, "TOKEN_INVALID", err.Error())
+		return ctx, rule, deny(codes.Unauthenticated, rpcv1.ErrorReason_TOKEN_INVALID, err.Error())
 	}
 	allowed := c.Role == Admin ||
 		(rule.Access == Read) ||
 		(rule.Access == Submit && c.Role == Commission)
 	if !allowed {
-		return ctx, rule, deny(codes.PermissionDenied, "ROLE_NOT_ALLOWED", "role "+string(c.Role)+" may not call "+method)
+		return ctx, rule, deny(codes.PermissionDenied, rpcv1.ErrorReason_ROLE_NOT_ALLOWED, "role "+string(c.Role)+" may not call "+method)
 	}
 	return context.WithValue(ctx, claimsKey{}, c), rule, nil
 }
@@ -145,7 +146,7 @@ func (a *Authorizer) authorize(ctx context.Context, rule Rule, req any) error {
 	}
 	election, unit := rule.Target(req)
 	if c.Election != "" && election != "" && election != c.Election {
-		return deny(codes.PermissionDenied, "OUT_OF_SCOPE", "the token is for election "+c.Election)
+		return deny(codes.PermissionDenied, rpcv1.ErrorReason_OUT_OF_SCOPE, "the token is for election "+c.Election)
 	}
 	if c.Role != Commission || rule.Access != Submit {
 		return nil
@@ -158,7 +159,7 @@ func (a *Authorizer) authorize(ctx context.Context, rule Rule, req any) error {
 		return err
 	}
 	if !in {
-		return deny(codes.PermissionDenied, "OUT_OF_SCOPE", "unit "+unit+" is outside the units of this credential")
+		return deny(codes.PermissionDenied, rpcv1.ErrorReason_OUT_OF_SCOPE, "unit "+unit+" is outside the units of this credential")
 	}
 	return nil
 }

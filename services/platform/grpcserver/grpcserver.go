@@ -21,9 +21,10 @@ import (
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/keepalive"
 	"google.golang.org/grpc/reflection"
-	"google.golang.org/grpc/status"
 
+	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
 	"github.com/mandate-project/mandate/services/platform/requestid"
+	"github.com/mandate-project/mandate/services/platform/rpcerr"
 )
 
 // Config is what a daemon decides about its gRPC listener.
@@ -52,22 +53,17 @@ type Server struct {
 // New returns a server with the shared interceptors, health and reflection.
 // Services are registered on it by the caller before Serve.
 func New(log *slog.Logger, cfg Config, extra ...grpc.ServerOption) *Server {
+	// Every line logged with a call's context names its request id, the
+	// finished-call line included (and only once: the handler adds it).
+	log = requestid.Logger(log)
 	s := &Server{log: log, drain: cfg.Drain, stopping: make(chan struct{})}
 	recover := recovery.WithRecoveryHandlerContext(func(ctx context.Context, p any) error {
 		// The panic value and stack go to the log; the client learns only that
 		// the server failed, and the next request is served normally.
 		log.ErrorContext(ctx, "handler panic", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-		return status.Error(codes.Internal, "internal error")
+		return rpcerr.Internal()
 	})
-	logOpts := []logging.Option{
-		logging.WithLogOnEvents(logging.FinishCall),
-		logging.WithFieldsFromContext(func(ctx context.Context) logging.Fields {
-			if id := requestid.FromContext(ctx); id != "" {
-				return logging.Fields{"request_id", id}
-			}
-			return nil
-		}),
-	}
+	logOpts := []logging.Option{logging.WithLogOnEvents(logging.FinishCall)}
 	opts := []grpc.ServerOption{
 		grpc.MaxRecvMsgSize(cfg.MaxRecvBytes),
 		grpc.MaxSendMsgSize(cfg.MaxSendBytes),
@@ -77,16 +73,24 @@ func New(log *slog.Logger, cfg Config, extra ...grpc.ServerOption) *Server {
 		grpc.KeepaliveParams(keepalive.ServerParameters{Time: 2 * time.Minute, Timeout: 20 * time.Second}),
 		grpc.ChainUnaryInterceptor(
 			requestid.UnaryServerInterceptor(),
+			ensureUnary,
 			logging.UnaryServerInterceptor(slogAdapter(log), logOpts...),
 			recovery.UnaryServerInterceptor(recover),
 		),
 		grpc.ChainStreamInterceptor(
 			requestid.StreamServerInterceptor(),
+			ensureStream,
 			logging.StreamServerInterceptor(slogAdapter(log), logOpts...),
 			s.endWatchesOnStop,
 			recovery.StreamServerInterceptor(recover),
 		),
+		// A method or service this server does not have: UNIMPLEMENTED with
+		// its ErrorInfo, like every other answer.
+		grpc.UnknownServiceHandler(func(any, grpc.ServerStream) error {
+			return rpcerr.New(codes.Unimplemented, rpcv1.ErrorReason_METHOD_NOT_FOUND, "unknown service or method", nil)
+		}),
 	}
+	opts = append(opts, DecodeOptions()...)
 	s.Server = grpc.NewServer(append(opts, extra...)...)
 	s.Health = health.NewServer()
 	healthpb.RegisterHealthServer(s.Server, s.Health)
@@ -171,7 +175,7 @@ func (s *Server) endWatchesOnStop(srv any, ss grpc.ServerStream, info *grpc.Stre
 	}()
 	err := handler(srv, ws)
 	if errors.Is(context.Cause(ctx), errStopping) {
-		return status.Error(codes.Unavailable, "server is stopping; reconnect and resume")
+		return rpcerr.New(codes.Unavailable, rpcv1.ErrorReason_SERVER_STOPPING, "server is stopping; reconnect and resume", nil)
 	}
 	return err
 }
@@ -192,6 +196,26 @@ func (w *watchStream) SendMsg(m any) error {
 		w.once.Do(func() { close(w.notServing) })
 	}
 	return err
+}
+
+// EnsureOptions install ensureUnary and ensureStream, for a test server that
+// stands in for a library's answers (an Unimplemented stub) the way New's
+// servers do.
+func EnsureOptions() []grpc.ServerOption {
+	return []grpc.ServerOption{grpc.ChainUnaryInterceptor(ensureUnary), grpc.ChainStreamInterceptor(ensureStream)}
+}
+
+// ensureUnary and ensureStream give every answer that leaves the server
+// exactly one ErrorInfo (rpcerr.Ensure): Mandate's own answers have one
+// already (the tests check that); this covers the libraries' (the health
+// service's NOT_FOUND, a context's end inside a library call).
+func ensureUnary(ctx context.Context, req any, _ *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
+	resp, err := h(ctx, req)
+	return resp, rpcerr.Ensure(err)
+}
+
+func ensureStream(srv any, ss grpc.ServerStream, _ *grpc.StreamServerInfo, h grpc.StreamHandler) error {
+	return rpcerr.Ensure(h(srv, ss))
 }
 
 // slogAdapter routes go-grpc-middleware's logging through slog.

@@ -20,6 +20,7 @@ import (
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/peer"
 
+	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
 	"github.com/mandate-project/mandate/services/platform/auth"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 )
@@ -94,7 +95,7 @@ func (g *gate) enter() (func(), error) {
 	case g.slots <- struct{}{}:
 		return func() { <-g.slots }, nil
 	default:
-		return nil, rpcerr.New(codes.ResourceExhausted, "OVERLOADED",
+		return nil, rpcerr.New(codes.ResourceExhausted, rpcv1.ErrorReason_OVERLOADED,
 			fmt.Sprintf("server busy: %d %s; retry with backoff", cap(g.slots), g.what), nil)
 	}
 }

@@ -25,6 +25,12 @@ func FromContext(ctx context.Context) string {
 	return id
 }
 
+// NewContext returns ctx carrying id, for a call that did not come in over
+// gRPC (an HTTP request at the gateway).
+func NewContext(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, key{}, id)
+}
+
 // New makes a random id.
 func New() string {
 	b := make([]byte, 8)
@@ -79,6 +85,42 @@ type stream struct {
 }
 
 func (s *stream) Context() context.Context { return s.ctx }
+
+// UnaryClientInterceptor sends the id of the call in ctx with an outgoing
+// call (seats calling the tally for a caller), so the callee's log lines
+// name the same id as the caller's.
+func UnaryClientInterceptor() grpc.UnaryClientInterceptor {
+	return func(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
+		return invoker(outgoing(ctx), method, req, reply, cc, opts...)
+	}
+}
+
+// StreamClientInterceptor is UnaryClientInterceptor for streams.
+func StreamClientInterceptor() grpc.StreamClientInterceptor {
+	return func(ctx context.Context, desc *grpc.StreamDesc, cc *grpc.ClientConn, method string, streamer grpc.Streamer, opts ...grpc.CallOption) (grpc.ClientStream, error) {
+		return streamer(outgoing(ctx), desc, cc, method, opts...)
+	}
+}
+
+func outgoing(ctx context.Context) context.Context {
+	id := FromContext(ctx)
+	if id == "" {
+		return ctx
+	}
+	if md, ok := metadata.FromOutgoingContext(ctx); ok && len(md.Get(Header)) > 0 {
+		return ctx
+	}
+	return metadata.AppendToOutgoingContext(ctx, Header, id)
+}
+
+// Logger returns l with LogHandler, unless it has it already: every daemon's
+// logger names the call's id on every line logged with the call's context.
+func Logger(l *slog.Logger) *slog.Logger {
+	if _, ok := l.Handler().(*logHandler); ok {
+		return l
+	}
+	return slog.New(LogHandler(l.Handler()))
+}
 
 // LogHandler adds the request_id attribute to every record logged with a
 // call's context (log.InfoContext(ctx, ...)).

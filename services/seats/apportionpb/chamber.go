@@ -64,7 +64,7 @@ func ChamberRuleFromProto(r *seatsv1.ChamberRule, path string) (districts.Rule, 
 	var c convert
 	fam, ok := familyToEngine[r.GetFamily()]
 	if !ok {
-		c.bad(path+".family", "UNKNOWN_FAMILY", "unknown family %d", r.GetFamily())
+		c.bad(path+".family", "FAMILY_UNKNOWN", "unknown family %d", r.GetFamily())
 	}
 	out := districts.Rule{
 		Family:            fam,
@@ -96,7 +96,7 @@ func ChamberRuleFromProto(r *seatsv1.ChamberRule, path string) (districts.Rule, 
 		case seatsv1.Weighting_WEIGHTING_NONE:
 			br.Weighting = districts.WeightNone
 		default:
-			c.bad(p+".weighting", "UNKNOWN_WEIGHTING", "unknown weighting %d", b.GetWeighting())
+			c.bad(p+".weighting", "WEIGHTING_UNKNOWN", "unknown weighting %d", b.GetWeighting())
 		}
 		if q := b.GetQuorum(); q != nil {
 			br.Quorum = &districts.Quorum{

@@ -10,9 +10,9 @@ import (
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/encoding/protojson"
 
+	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
 	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
@@ -72,7 +72,7 @@ func (c *charts) contest(w http.ResponseWriter, r *http.Request) {
 	e, ct := r.PathValue("election"), r.PathValue("contest")
 	preset := r.URL.Query().Get("preset")
 	if preset == "" {
-		c.fail(ctx, w, r, rpcerr.Invalid("", rpcerr.Violation{Field: "preset", Reason: "REQUIRED", Description: "give the legal rule as ?preset=presets/{preset}"}))
+		c.fail(ctx, w, r, rpcerr.Invalid("", rpcerr.Violation{Field: "preset", Reason: rpcv1.ErrorReason_REQUIRED.String(), Description: "give the legal rule as ?preset=presets/{preset}"}))
 		return
 	}
 	contest, err := c.tally.GetContest(ctx, &tallyv1.GetContestRequest{Name: "elections/" + e + "/contests/" + ct})
@@ -121,12 +121,12 @@ func (c *charts) allocation(w http.ResponseWriter, r *http.Request) {
 	}
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
-		c.fail(ctx, w, r, status.Error(codes.InvalidArgument, "cannot read request body"))
+		c.fail(ctx, w, r, rpcerr.New(codes.InvalidArgument, rpcv1.ErrorReason_BODY_UNREADABLE, "cannot read request body", nil))
 		return
 	}
 	req := &seatsv1.ApportionRequest{}
 	if err := c.json.Unmarshal(body, req); err != nil {
-		c.fail(ctx, w, r, decodeError(body, err))
+		c.fail(ctx, w, r, bodyError(body, req, err))
 		return
 	}
 	colors := map[string]string{}

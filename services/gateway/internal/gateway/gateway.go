@@ -9,22 +9,27 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	// Registers google.rpc.BadRequest, ErrorInfo ... so error details can be
 	// written as JSON; without it every error with details becomes a 500.
 	_ "google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/protobuf/encoding/protojson"
 
+	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
 	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/gen/openapi"
 	"github.com/mandate-project/mandate/services/platform/requestid"
+	"github.com/mandate-project/mandate/services/platform/rpcerr"
 )
 
 // Config says where the services are and how much a request may carry.
@@ -34,11 +39,19 @@ type Config struct {
 	// MaxBodyBytes bounds a request body; a larger one gets 413 before any
 	// JSON is decoded.
 	MaxBodyBytes int64
+	// Logger gets one line per HTTP request, naming its request id; nil
+	// logs nothing.
+	Logger *slog.Logger
 }
 
 // New returns the HTTP handler: the JSON API under /v1/, the OpenAPI document
 // at /openapi.json, and /healthz reporting both services' gRPC health.
 func New(ctx context.Context, cfg Config) (http.Handler, error) {
+	rt, err := newRoutes(tallyv1.File_mandate_tally_v1_tally_service_proto.Services().Get(0),
+		seatsv1.File_mandate_seats_v1_seats_service_proto.Services().Get(0))
+	if err != nil {
+		return nil, fmt.Errorf("routes: %w", err)
+	}
 	mux := runtime.NewServeMux(
 		runtime.WithMarshalerOption(runtime.MIMEWildcard, &runtime.HTTPBodyMarshaler{
 			Marshaler: &runtime.JSONPb{
@@ -50,6 +63,7 @@ func New(ctx context.Context, cfg Config) (http.Handler, error) {
 		}),
 		runtime.WithHealthEndpointAt(healthpb.NewHealthClient(cfg.Tally), "/healthz/tally"),
 		runtime.WithErrorHandler(errorHandler),
+		runtime.WithRoutingErrorHandler(rt.routingError),
 		// The request id withRequestID set goes to the services with the call.
 		runtime.WithMetadata(func(_ context.Context, r *http.Request) metadata.MD {
 			return metadata.Pairs(requestid.Header, r.Header.Get(requestid.Header))
@@ -90,13 +104,14 @@ func New(ctx context.Context, cfg Config) (http.Handler, error) {
 		}
 		_, _ = io.WriteString(w, "ok\n")
 	})
-	return withRequestID(root), nil
+	return withRequestID(rt.checkURL(root), cfg.Logger), nil
 }
 
 // withRequestID gives every HTTP request an id (the caller's X-Request-Id
-// when it is sane), returns it in the response, and passes it to the
-// services so their logs and the gateway's name the same request.
-func withRequestID(next http.Handler) http.Handler {
+// when it is sane), returns it in the response, passes it to the services so
+// their logs and the gateway's name the same request, and logs the request
+// with it when it is answered.
+func withRequestID(next http.Handler, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := r.Header.Get(requestid.Header)
 		if !requestid.Valid(id) {
@@ -104,9 +119,38 @@ func withRequestID(next http.Handler) http.Handler {
 			r.Header.Set(requestid.Header, id)
 		}
 		w.Header().Set(requestid.Header, id)
-		next.ServeHTTP(w, r)
+		r = r.WithContext(requestid.NewContext(r.Context(), id))
+		if log == nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		began := time.Now()
+		rec := &recorder{ResponseWriter: w, code: http.StatusOK}
+		next.ServeHTTP(rec, r)
+		log.InfoContext(r.Context(), "http request", "method", r.Method, "path", r.URL.Path,
+			"status", rec.code, "duration", time.Since(began))
 	})
 }
+
+// recorder notes the status of an answer; it flushes like the writer it
+// wraps, so streams stream.
+type recorder struct {
+	http.ResponseWriter
+	code int
+}
+
+func (r *recorder) WriteHeader(code int) {
+	r.code = code
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *recorder) Flush() {
+	if f, ok := r.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
 func healthHandler(c healthpb.HealthClient) runtime.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request, _ map[string]string) {
@@ -134,12 +178,21 @@ func limitBody(next http.Handler, max int64) http.Handler {
 		}
 		buf, err := io.ReadAll(io.LimitReader(r.Body, max+1))
 		if err != nil {
-			http.Error(w, `{"code":3,"message":"cannot read request body"}`, http.StatusBadRequest)
+			writeError(w, http.StatusBadRequest, rpcerr.New(codes.InvalidArgument, rpcv1.ErrorReason_BODY_UNREADABLE, "cannot read request body", nil))
 			return
 		}
 		if int64(len(buf)) > max {
 			tooLarge(w, max)
 			return
+		}
+		// Exactly one JSON value, whatever the Content-Type says (curl -d
+		// sends JSON as a form): the decoder after this reads the first value
+		// only and would drop what follows it.
+		if len(bytes.TrimSpace(buf)) > 0 {
+			if err := syntaxError(buf); err != nil {
+				writeError(w, http.StatusBadRequest, err)
+				return
+			}
 		}
 		r.Body = io.NopCloser(bytes.NewReader(buf))
 		next.ServeHTTP(w, withBody(r, buf))
@@ -147,11 +200,8 @@ func limitBody(next http.Handler, max int64) http.Handler {
 }
 
 func tooLarge(w http.ResponseWriter, max int64) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusRequestEntityTooLarge)
-	// The same google.rpc.Status shape as every other error (code 8 is
-	// RESOURCE_EXHAUSTED).
-	fmt.Fprintf(w, `{"code":8,"message":"request body larger than %d bytes","details":[]}`+"\n", max)
+	writeError(w, http.StatusRequestEntityTooLarge, rpcerr.New(codes.ResourceExhausted, rpcv1.ErrorReason_BODY_TOO_LARGE,
+		fmt.Sprintf("request body larger than %d bytes", max), map[string]string{"max_bytes": fmt.Sprint(max)}))
 }
 
 const exportPattern = "/v1/{name=elections/*}:export"

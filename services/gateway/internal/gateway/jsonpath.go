@@ -56,8 +56,8 @@ type jsonFrame struct {
 
 // pathAt returns the field path ("parties[0].votes", "lines.valid") of the
 // JSON value at byte offset off, as far as the document can be read; "" for
-// the top level. protojson reports where decoding failed as a line and
-// column; this turns that into the field path a client can act on.
+// the top level. encoding/json reports where the syntax broke as a byte
+// offset; this turns that into the field path a client can act on.
 func pathAt(doc []byte, off int) string {
 	dec := json.NewDecoder(bytes.NewReader(doc))
 	dec.UseNumber()
@@ -139,17 +139,4 @@ func snake(key string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// offsetOf converts protojson's 1-based line and column to a byte offset.
-func offsetOf(doc []byte, line, col int) int {
-	off := 0
-	for l := 1; l < line; l++ {
-		i := bytes.IndexByte(doc[off:], '\n')
-		if i < 0 {
-			return len(doc)
-		}
-		off += i + 1
-	}
-	return min(off+col-1, len(doc))
 }

@@ -27,7 +27,4 @@ func TestPathAt(t *testing.T) {
 			t.Errorf("pathAt(%s, %d) = %q, want %q", tt.doc, off, got, tt.want)
 		}
 	}
-	if off := offsetOf([]byte("ab\ncd\nef"), 3, 2); off != 7 {
-		t.Errorf("offsetOf = %d, want 7", off)
-	}
 }

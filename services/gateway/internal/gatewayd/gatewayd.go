@@ -15,6 +15,7 @@ import (
 	"google.golang.org/grpc"
 
 	"github.com/mandate-project/mandate/services/gateway/internal/gateway"
+	"github.com/mandate-project/mandate/services/platform/requestid"
 	"github.com/mandate-project/mandate/services/platform/tlsconf"
 )
 
@@ -42,6 +43,7 @@ func Run(ctx context.Context, cfg Config) error {
 	if log == nil {
 		log = slog.Default()
 	}
+	log = requestid.Logger(log)
 	if !cfg.TLS.Enabled() && !cfg.TLS.AllowPlaintext && !tlsconf.Loopback(cfg.HTTPAddr) {
 		return fmt.Errorf("TLS: %s is not a loopback address; give --tls-cert/--tls-key, or allow plaintext explicitly", cfg.HTTPAddr)
 	}
@@ -63,7 +65,7 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	defer seats.Close()
 
-	h, err := gateway.New(ctx, gateway.Config{Tally: tally, Seats: seats, MaxBodyBytes: cfg.MaxBodyBytes})
+	h, err := gateway.New(ctx, gateway.Config{Tally: tally, Seats: seats, MaxBodyBytes: cfg.MaxBodyBytes, Logger: log})
 	if err != nil {
 		return err
 	}

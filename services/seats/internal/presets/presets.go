@@ -167,3 +167,38 @@ func Get(id string) (Preset, bool) {
 	}
 	return Preset{}, false
 }
+
+// Nearest returns the id of the preset whose id is the fewest single-letter
+// edits (Levenshtein distance) from id, the first in id order on a tie: the
+// one a user who misspelt a preset most likely meant.
+func Nearest(id string) string {
+	best, bestD := "", -1
+	for _, p := range All() {
+		if d := distance(id, p.ID); bestD < 0 || d < bestD {
+			best, bestD = p.ID, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b, by bytes (ids are
+// ASCII).
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

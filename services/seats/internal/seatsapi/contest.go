@@ -8,6 +8,7 @@ import (
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
+	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
 	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
@@ -37,7 +38,7 @@ func (s *Server) WatchContestAllocation(req *seatsv1.WatchContestAllocationReque
 	ctx := stream.Context()
 	q, vs := parseContestQuery(req.GetContest(), req.GetUnit(), req.GetPreset(), req.GetRule())
 	if req.GetSinceVersion() < 0 {
-		vs = append(vs, rpcerr.Violation{Field: "since_version", Reason: "NEGATIVE_VERSION", Description: "since_version must not be negative"})
+		vs = append(vs, rpcerr.Violation{Field: "since_version", Reason: rpcv1.ErrorReason_NEGATIVE_VERSION.String(), Description: "since_version must not be negative"})
 	}
 	if len(vs) > 0 {
 		return rpcerr.Invalid("", vs...)
@@ -86,7 +87,7 @@ func parseContestQuery(contest, unit, preset string, rule *seatsv1.Rule) (contes
 		case !ok:
 			vs = append(vs, badName("unit", unit, "elections/{election}/units/{unit}"))
 		case q.ref.Election != "" && uids[0] != q.ref.Election:
-			vs = append(vs, rpcerr.Violation{Field: "unit", Reason: "OTHER_ELECTION", Description: "unit belongs to another election than contest"})
+			vs = append(vs, rpcerr.Violation{Field: "unit", Reason: rpcv1.ErrorReason_OTHER_ELECTION.String(), Description: "unit belongs to another election than contest"})
 		default:
 			q.ref.Unit = uids[1]
 		}
@@ -94,13 +95,13 @@ func parseContestQuery(contest, unit, preset string, rule *seatsv1.Rule) (contes
 	var rvs []rpcerr.Violation
 	switch {
 	case preset != "" && rule != nil:
-		rvs = []rpcerr.Violation{{Field: "rule", Reason: "RULE_AND_PRESET", Description: "give either rule or preset, not both"}}
+		rvs = []rpcerr.Violation{{Field: "rule", Reason: rpcv1.ErrorReason_RULE_AND_PRESET.String(), Description: "give either rule or preset, not both"}}
 	case preset != "":
 		q.rule, rvs = presetRule(preset)
 	case rule == nil:
-		rvs = []rpcerr.Violation{{Field: "rule", Reason: "RULE_REQUIRED", Description: "give a rule or a preset"}}
+		rvs = []rpcerr.Violation{{Field: "rule", Reason: rpcv1.ErrorReason_RULE_REQUIRED.String(), Description: "give a rule or a preset"}}
 	case rule.GetThreshold().GetBase() != 0:
-		rvs = []rpcerr.Violation{{Field: "rule.threshold.base", Reason: "BASE_FROM_TOTALS",
+		rvs = []rpcerr.Violation{{Field: "rule.threshold.base", Reason: rpcv1.ErrorReason_BASE_FROM_TOTALS.String(),
 			Description: "leave the threshold base 0: it is the contest's share base in the tally's totals"}}
 	default:
 		q.rule, rvs = apportionpb.RuleFromProto(rule, "rule")
@@ -131,7 +132,7 @@ func badName(field, name, pattern string) rpcerr.Violation {
 	if name == "" {
 		desc = "is required and " + desc
 	}
-	return rpcerr.Violation{Field: field, Reason: "INVALID_RESOURCE_NAME", Description: desc}
+	return rpcerr.Violation{Field: field, Reason: rpcv1.ErrorReason_INVALID_RESOURCE_NAME.String(), Description: desc}
 }
 
 var roleToWire = map[livecount.Role]tallyv1.LineRole{

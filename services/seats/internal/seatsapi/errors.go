@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 
-	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
+	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 	"github.com/mandate-project/mandate/services/seats/apportion"
 	"github.com/mandate-project/mandate/services/seats/internal/livecount"
@@ -25,12 +25,12 @@ func toStatus(err error) error {
 		}
 		return rpcerr.Invalid("", vs...)
 	}
-	return status.Error(codes.Internal, "internal error")
+	return rpcerr.Internal()
 }
 
 // errNoTally answers the contest methods of a server started without a
 // tally.
-var errNoTally = rpcerr.New(codes.FailedPrecondition, "NO_TALLY", "this seats server is not connected to a tally service", nil)
+var errNoTally = rpcerr.New(codes.FailedPrecondition, rpcv1.ErrorReason_NO_TALLY, "this seats server is not connected to a tally service", nil)
 
 // passedThrough are the tally's answers that reach the caller unchanged,
 // details and all: they are about the caller's request (a missing contest
@@ -51,24 +51,18 @@ func (s *Server) liveStatus(ctx context.Context, err error) error {
 		return nil
 	}
 	if ctx.Err() != nil {
-		return status.FromContextError(ctx.Err()).Err()
+		return rpcerr.FromContext(ctx.Err())
 	}
 	var unavailable *livecount.UnavailableError
 	var pending *livecount.CountError
 	var ve *apportion.ValidationError
 	switch {
 	case errors.As(err, &unavailable):
-		return rpcerr.New(codes.Unavailable, "TALLY_UNAVAILABLE", unavailable.Error(), map[string]string{"tally": unavailable.Addr})
+		return rpcerr.New(codes.Unavailable, rpcv1.ErrorReason_TALLY_UNAVAILABLE, unavailable.Error(), map[string]string{"tally": unavailable.Addr})
 	case errors.As(err, &pending):
-		st, derr := status.New(codes.FailedPrecondition, pending.Error()).WithDetails(
-			&errdetails.ErrorInfo{Reason: pending.Reason, Domain: rpcerr.Domain, Metadata: map[string]string{"totals": pending.Totals}},
-			&errdetails.PreconditionFailure{Violations: []*errdetails.PreconditionFailure_Violation{
-				{Type: "COUNT", Subject: pending.Totals, Description: pending.Detail}}},
-		)
-		if derr != nil {
-			return status.Error(codes.FailedPrecondition, pending.Error())
-		}
-		return st.Err()
+		// The count's reasons are ErrorReason names (NO_VOTES_COUNTED ...).
+		reason := rpcerr.Reason(rpcv1.ErrorReason_value[pending.Reason])
+		return rpcerr.Precondition(reason, "COUNT", pending.Totals, pending.Error(), map[string]string{"totals": pending.Totals})
 	case errors.As(err, &ve):
 		return toStatus(err)
 	}
@@ -76,5 +70,5 @@ func (s *Server) liveStatus(ctx context.Context, err error) error {
 		return err
 	}
 	s.log.ErrorContext(ctx, "allocation from the tally failed", "err", err)
-	return status.Error(codes.Internal, "internal error")
+	return rpcerr.Internal()
 }

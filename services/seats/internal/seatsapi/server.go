@@ -5,9 +5,11 @@ package seatsapi
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"strings"
 
+	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
 	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 	"github.com/mandate-project/mandate/services/seats/apportion"
@@ -63,7 +65,7 @@ func (s *Server) Apportion(ctx context.Context, req *seatsv1.ApportionRequest) (
 func (s *Server) resolveRule(req *seatsv1.ApportionRequest) (apportion.Rule, []rpcerr.Violation) {
 	switch {
 	case req.GetPreset() != "" && req.GetRule() != nil:
-		return apportion.Rule{}, []rpcerr.Violation{{Field: "rule", Reason: "RULE_AND_PRESET", Description: "give either rule or preset, not both"}}
+		return apportion.Rule{}, []rpcerr.Violation{{Field: "rule", Reason: rpcv1.ErrorReason_RULE_AND_PRESET.String(), Description: "give either rule or preset, not both"}}
 	case req.GetPreset() != "":
 		rule, vs := presetRule(req.GetPreset())
 		if len(vs) == 0 && rule.Threshold != nil && rule.Threshold.Base == 0 {
@@ -71,13 +73,20 @@ func (s *Server) resolveRule(req *seatsv1.ApportionRequest) (apportion.Rule, []r
 		}
 		return rule, vs
 	case req.GetRule() == nil:
-		return apportion.Rule{}, []rpcerr.Violation{{Field: "rule", Reason: "RULE_REQUIRED", Description: "give a rule or a preset"}}
+		return apportion.Rule{}, []rpcerr.Violation{{Field: "rule", Reason: rpcv1.ErrorReason_RULE_REQUIRED.String(), Description: "give a rule or a preset"}}
 	default:
 		if req.GetThresholdBase() != 0 {
-			return apportion.Rule{}, []rpcerr.Violation{{Field: "threshold_base", Reason: "BASE_WITHOUT_PRESET", Description: "threshold_base goes with a preset; put the base in rule.threshold.base"}}
+			return apportion.Rule{}, []rpcerr.Violation{{Field: "threshold_base", Reason: rpcv1.ErrorReason_BASE_WITHOUT_PRESET.String(), Description: "threshold_base goes with a preset; put the base in rule.threshold.base"}}
 		}
 		return apportionpb.RuleFromProto(req.GetRule(), "rule")
 	}
+}
+
+// unknownPreset says that name is no preset, which one was likely meant,
+// and where the list is.
+func unknownPreset(name string) string {
+	id := strings.TrimPrefix(name, "presets/")
+	return fmt.Sprintf("no preset %q; did you mean presets/%s? The presets are listed at GET /v1/presets (ListPresets)", id, presets.Nearest(id))
 }
 
 // presetRule returns the named preset's rule with a copy of its threshold,
@@ -89,7 +98,7 @@ func presetRule(name string) (apportion.Rule, []rpcerr.Violation) {
 		return apportion.Rule{}, []rpcerr.Violation{{Field: "preset", Reason: "CHAMBER_PRESET", Description: name + " is a chamber preset: send the districts and lists in chamber"}}
 	}
 	if !ok || !found {
-		return apportion.Rule{}, []rpcerr.Violation{{Field: "preset", Reason: "UNKNOWN_PRESET", Description: "no preset " + name + "; ListPresets names them"}}
+		return apportion.Rule{}, []rpcerr.Violation{{Field: "preset", Reason: rpcv1.ErrorReason_UNKNOWN_PRESET.String(), Description: unknownPreset(name)}}
 	}
 	rule := p.Rule
 	if rule.Threshold != nil {
@@ -103,10 +112,10 @@ func presetRule(name string) (apportion.Rule, []rpcerr.Violation) {
 // fixed list, so one page always holds them all.
 func (s *Server) ListPresets(_ context.Context, req *seatsv1.ListPresetsRequest) (*seatsv1.ListPresetsResponse, error) {
 	if req.GetPageSize() < 0 {
-		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "page_size", Reason: "NEGATIVE_PAGE_SIZE", Description: "page_size must not be negative"})
+		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "page_size", Reason: rpcv1.ErrorReason_NEGATIVE_PAGE_SIZE.String(), Description: "page_size must not be negative"})
 	}
 	if req.GetPageToken() != "" {
-		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "page_token", Reason: "BAD_PAGE_TOKEN", Description: "this list has a single page"})
+		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "page_token", Reason: rpcv1.ErrorReason_BAD_PAGE_TOKEN.String(), Description: "this list has a single page"})
 	}
 	out := &seatsv1.ListPresetsResponse{}
 	for _, p := range presets.All() {
@@ -119,11 +128,11 @@ func (s *Server) ListPresets(_ context.Context, req *seatsv1.ListPresetsRequest)
 func (s *Server) GetPreset(_ context.Context, req *seatsv1.GetPresetRequest) (*seatsv1.Preset, error) {
 	id, ok := strings.CutPrefix(req.GetName(), "presets/")
 	if !ok || id == "" || strings.Contains(id, "/") {
-		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "name", Reason: "BAD_NAME", Description: "name must be presets/{preset}"})
+		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "name", Reason: rpcv1.ErrorReason_BAD_NAME.String(), Description: "name must be presets/{preset}"})
 	}
 	p, found := presets.Get(id)
 	if !found {
-		return nil, rpcerr.NotFound("PRESET_NOT_FOUND", "seats.mandate.dev/Preset", req.GetName(), "no preset "+req.GetName())
+		return nil, rpcerr.NotFound(rpcv1.ErrorReason_PRESET_NOT_FOUND, "seats.mandate.dev/Preset", req.GetName(), unknownPreset(req.GetName()))
 	}
 	return presetToWire(p), nil
 }

@@ -2,6 +2,7 @@ package seatsapi_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
@@ -143,6 +144,16 @@ func TestPresets(t *testing.T) {
 	_, err = c.GetPreset(context.Background(), &seatsv1.GetPresetRequest{Name: "presets/atlantis"})
 	if status.Code(err) != codes.NotFound {
 		t.Errorf("unknown preset: %v", err)
+	}
+	// A misspelt preset names the one meant and where the list is.
+	_, err = c.GetPreset(context.Background(), &seatsv1.GetPresetRequest{Name: "presets/kz-mazilis-2009"})
+	if msg := status.Convert(err).Message(); status.Code(err) != codes.NotFound ||
+		!strings.Contains(msg, "did you mean presets/kz-mazhilis-2009?") || !strings.Contains(msg, "/v1/presets") {
+		t.Errorf("misspelt preset: %v", err)
+	}
+	_, err = c.Apportion(context.Background(), &seatsv1.ApportionRequest{Parties: kz2012(), Preset: "presets/us-hose"})
+	if !strings.Contains(status.Convert(err).Message(), "did you mean presets/us-house?") {
+		t.Errorf("misspelt preset in a rule: %v", err)
 	}
 	_, err = c.GetPreset(context.Background(), &seatsv1.GetPresetRequest{Name: "atlantis"})
 	checkInvalid(t, err, "name", "BAD_NAME")

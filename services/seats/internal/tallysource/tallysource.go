@@ -22,7 +22,9 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
+	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/platform/requestid"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 	"github.com/mandate-project/mandate/services/platform/tlsconf"
 	"github.com/mandate-project/mandate/services/seats/internal/livecount"
@@ -110,6 +112,10 @@ func New(cfg Config) (*Client, error) {
 		}),
 		// Streams are not retried here: a watch resumes from its last
 		// version, which only Watch knows.
+		// The caller's request id goes with every call to the tally, so the
+		// tally's log lines of a seats call name it too.
+		grpc.WithChainUnaryInterceptor(requestid.UnaryClientInterceptor()),
+		grpc.WithChainStreamInterceptor(requestid.StreamClientInterceptor()),
 		grpc.WithChainUnaryInterceptor(retry.UnaryClientInterceptor(
 			retry.WithMax(cfg.Attempts),
 			retry.WithCodes(codes.Unavailable),
@@ -183,7 +189,7 @@ func (c *Client) Root(ctx context.Context, election string) (string, error) {
 		return "", err
 	}
 	if len(resp.GetReportingUnits()) == 0 {
-		return "", rpcerr.New(codes.FailedPrecondition, "NO_REPORTING_UNITS", "election "+election+" has no reporting units yet",
+		return "", rpcerr.New(codes.FailedPrecondition, rpcv1.ErrorReason_NO_REPORTING_UNITS, "election "+election+" has no reporting units yet",
 			map[string]string{"election": "elections/" + election})
 	}
 	_, id, _ := strings.Cut(resp.GetReportingUnits()[0].GetName(), "/units/")

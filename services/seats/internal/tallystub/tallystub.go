@@ -14,6 +14,7 @@ import (
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 
+	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 )
@@ -107,7 +108,7 @@ func (s *Server) get(name string) (*tallyv1.Totals, error) {
 	defer s.mu.Unlock()
 	t, ok := s.totals[name]
 	if !ok {
-		return nil, rpcerr.NotFound("TOTALS_NOT_FOUND", "tally.mandate.dev/Totals", name, "no totals "+name)
+		return nil, rpcerr.NotFound(rpcv1.ErrorReason_TOTALS_NOT_FOUND, "tally.mandate.dev/Totals", name, "no totals "+name)
 	}
 	return t, nil
 }
@@ -135,7 +136,7 @@ func (s *Server) ListReportingUnits(ctx context.Context, req *tallyv1.ListReport
 		}
 	}
 	if root == "" {
-		return nil, rpcerr.NotFound("ELECTION_NOT_FOUND", "tally.mandate.dev/Election", req.GetParent(), "no election "+req.GetParent())
+		return nil, rpcerr.NotFound(rpcv1.ErrorReason_ELECTION_NOT_FOUND, "tally.mandate.dev/Election", req.GetParent(), "no election "+req.GetParent())
 	}
 	return &tallyv1.ListReportingUnitsResponse{ReportingUnits: []*tallyv1.ReportingUnit{{Name: root}}}, nil
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/mandate-project/mandate/services/platform/envflag"
+	"github.com/mandate-project/mandate/services/platform/requestid"
 	"github.com/mandate-project/mandate/services/tally/internal/noop"
 )
 
@@ -27,7 +28,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "tally-noop:", err)
 		os.Exit(2)
 	}
-	cfg.Logger = slog.New(slog.NewJSONHandler(os.Stderr, nil)).With("service", "tally-noop")
+	cfg.Logger = slog.New(requestid.LogHandler(slog.NewJSONHandler(os.Stderr, nil))).With("service", "tally-noop")
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := noop.Run(ctx, cfg); err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 )
 
 // checkShape validates the request fields of a submission that do not depend
@@ -19,8 +20,8 @@ func checkShape(s Submission) error {
 		return fieldErr("station", "REQUIRED", "station is required")
 	case s.IdempotencyKey == "":
 		return fieldErr("idempotency_key", "REQUIRED", "an idempotency key is required")
-	case len(s.IdempotencyKey) > 200:
-		return fieldErr("idempotency_key", "TOO_LONG", "idempotency key longer than 200 bytes")
+	case utf8.RuneCountInString(s.IdempotencyKey) > MaxIdempotencyKey:
+		return fieldErr("idempotency_key", "TOO_LONG", "longer than %d characters", MaxIdempotencyKey)
 	case len(s.Reason) > MaxReason:
 		return fieldErr("reason", "TOO_LONG", "reason longer than %d bytes", MaxReason)
 	case s.Replaces < 0:
@@ -43,6 +44,11 @@ func checkShape(s Submission) error {
 	}
 	return nil
 }
+
+// MaxIdempotencyKey is the most characters (code points) a request_id may
+// have, the limit the proto states (SubmitProtocolRequest.request_id); a
+// test of the adapter holds the two equal.
+const MaxIdempotencyKey = 128
 
 // MaxReason bounds a correction's reason: a sentence or two of the
 // commission's decision, not a document.

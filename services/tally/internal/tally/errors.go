@@ -25,7 +25,29 @@ var (
 	// ErrInvalidArgument: the request is malformed (*FieldError) or breaks a
 	// control relation (*ValidationError).
 	ErrInvalidArgument = errors.New("invalid argument")
+
+	// The kinds of ErrFailedPrecondition, each its own reason for clients
+	// (errors.Is of any of them and ErrFailedPrecondition holds).
+
+	// ErrCertified: the contest is certified and takes no protocols.
+	ErrCertified error = refined{ErrFailedPrecondition, "contest certified"}
+	// ErrRecountNotOpen: a recount protocol while no recount is open.
+	ErrRecountNotOpen error = refined{ErrFailedPrecondition, "recount not open"}
+	// ErrPhaseUnchanged: the contest is already in the requested phase.
+	ErrPhaseUnchanged error = refined{ErrFailedPrecondition, "phase unchanged"}
+	// ErrLogEmpty: the election's log has no entries to make a checkpoint of.
+	ErrLogEmpty error = refined{ErrFailedPrecondition, "log empty"}
 )
+
+// refined is a sentinel that is a kind of another: it reads as its parent
+// in messages and matches it with errors.Is.
+type refined struct {
+	parent error
+	name   string
+}
+
+func (r refined) Error() string { return r.parent.Error() }
+func (r refined) Unwrap() error { return r.parent }
 
 // NotFoundError names the missing resource. It matches ErrNotFound.
 type NotFoundError struct {

@@ -138,7 +138,7 @@ func (s *Service) Checkpoint(ctx context.Context, election string, size int64) (
 	}
 	switch {
 	case h.Size == 0:
-		return tallylog.Checkpoint{}, NewStateError(ErrFailedPrecondition, election, "the election's log is empty (it was defined before the log existed)")
+		return tallylog.Checkpoint{}, NewStateError(ErrLogEmpty, election, "the election's log is empty (it was defined before the log existed)")
 	case size == 0:
 		size = h.Size
 	case size > h.Size:

@@ -115,7 +115,7 @@ func (s *Service) Export(ctx context.Context, election string, w io.Writer) erro
 		return err
 	}
 	if snap.LogSize == 0 {
-		return NewStateError(ErrFailedPrecondition, election, "the election's log is empty (it was defined before the log existed)")
+		return NewStateError(ErrLogEmpty, election, "the election's log is empty (it was defined before the log existed)")
 	}
 	cp, err := s.checkpointAt(ctx, election, snap.LogSize)
 	if err != nil {

@@ -136,7 +136,7 @@ func CheckPhaseTransition(from, to Phase) error {
 		return fieldErr("phase", "INVALID_PHASE", "phase must be CERTIFIED, RECOUNT or CORRECTION")
 	}
 	if from == to {
-		return NewStateError(ErrFailedPrecondition, "", "contest is already in phase %v", to)
+		return NewStateError(ErrPhaseUnchanged, "", "contest is already in phase %v", to)
 	}
 	return nil
 }
@@ -145,10 +145,10 @@ func CheckPhaseTransition(from, to Phase) error {
 // The result is nil or a *StateError the caller may complete with a Subject.
 func CheckPhaseAccepts(p Phase, k ProtocolKind) *StateError {
 	if p == PhaseCertified {
-		return NewStateError(ErrFailedPrecondition, "", "contest is certified; open a correction or a recount first")
+		return NewStateError(ErrCertified, "", "contest is certified; open a correction or a recount first")
 	}
 	if k == Recount && p != PhaseRecount {
-		return NewStateError(ErrFailedPrecondition, "", "recount protocols are accepted only while a recount is open")
+		return NewStateError(ErrRecountNotOpen, "", "recount protocols are accepted only while a recount is open")
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/types/known/anypb"
 
+	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
 )
@@ -78,6 +79,36 @@ func withEntry(err error, ref tally.LogRef) error {
 	return err
 }
 
+// notFoundKinds gives each kind of missing resource its reason and the
+// resource type its proto declares (google.api.resource).
+var notFoundKinds = map[string]struct {
+	reason rpcerr.Reason
+	typ    string
+}{
+	"election": {rpcv1.ErrorReason_ELECTION_NOT_FOUND, "tally.mandate.dev/Election"},
+	"contest":  {rpcv1.ErrorReason_CONTEST_NOT_FOUND, "tally.mandate.dev/Contest"},
+	"unit":     {rpcv1.ErrorReason_UNIT_NOT_FOUND, "tally.mandate.dev/ReportingUnit"},
+	"protocol": {rpcv1.ErrorReason_PROTOCOL_NOT_FOUND, "tally.mandate.dev/Protocol"},
+	"log hash": {rpcv1.ErrorReason_LOG_ENTRY_NOT_FOUND, "tally.mandate.dev/Checkpoint"},
+}
+
+// sentinels gives each state sentinel of the domain its code and reason.
+// The refined kinds of ErrFailedPrecondition come before it: the first
+// match wins.
+var sentinels = []struct {
+	err    error
+	code   codes.Code
+	reason rpcerr.Reason
+}{
+	{tally.ErrConflict, codes.AlreadyExists, rpcv1.ErrorReason_REQUEST_ID_REUSED},
+	{tally.ErrAlreadyExists, codes.AlreadyExists, rpcv1.ErrorReason_ALREADY_EXISTS},
+	{tally.ErrStaleVersion, codes.Aborted, rpcv1.ErrorReason_STALE_VERSION},
+	{tally.ErrCertified, codes.FailedPrecondition, rpcv1.ErrorReason_CONTEST_CERTIFIED},
+	{tally.ErrRecountNotOpen, codes.FailedPrecondition, rpcv1.ErrorReason_RECOUNT_NOT_OPEN},
+	{tally.ErrPhaseUnchanged, codes.FailedPrecondition, rpcv1.ErrorReason_PHASE_UNCHANGED},
+	{tally.ErrLogEmpty, codes.FailedPrecondition, rpcv1.ErrorReason_LOG_EMPTY},
+}
+
 // statusOf is toStatus without the log entry.
 func statusOf(ctx context.Context, log *slog.Logger, prefix string, err error) error {
 	if err == nil {
@@ -101,15 +132,20 @@ func statusOf(ctx context.Context, log *slog.Logger, prefix string, err error) e
 			vs = append(vs, rpcerr.Violation{Field: wireField(prefix, field), Reason: v.Code,
 				Description: v.Message + " (lines " + strings.Join(v.Lines, ", ") + ")"})
 		}
-		return rpcerr.Invalid("protocol breaks "+plural(len(vs), "control relation"), vs...)
+		// The relations' codes are the election's, not the API's: the
+		// ErrorInfo says a relation broke, the violations say which.
+		return rpcerr.InvalidAs(rpcv1.ErrorReason_CONTROL_RELATION_BROKEN, "protocol breaks "+plural(len(vs), "control relation"), vs...)
 	case errors.As(err, &fe):
 		return rpcerr.Invalid("", rpcerr.Violation{Field: wireField(prefix, fe.Field), Reason: fe.Reason, Description: fe.Message})
 	case errors.As(err, &nf):
-		return rpcerr.NotFound(strings.ToUpper(nf.Kind)+"_NOT_FOUND", "tally.mandate.dev/"+nf.Kind, nf.Name, err.Error())
-	case errors.Is(err, context.Canceled):
-		return status.Error(codes.Canceled, "request cancelled")
-	case errors.Is(err, context.DeadlineExceeded):
-		return status.Error(codes.DeadlineExceeded, "deadline exceeded")
+		k, ok := notFoundKinds[nf.Kind]
+		if !ok {
+			break // a kind without a reason is a bug: INTERNAL below
+		}
+		return rpcerr.NotFound(k.reason, k.typ, nf.Name, err.Error())
+	}
+	if cerr := rpcerr.FromContext(err); cerr != nil {
+		return cerr
 	}
 	subject, current := "", 0
 	if errors.As(err, &se) {
@@ -122,29 +158,17 @@ func statusOf(ctx context.Context, log *slog.Logger, prefix string, err error) e
 	if current > 0 {
 		md["current_version"] = itoa(current)
 	}
-	switch {
-	case errors.Is(err, tally.ErrConflict):
-		return rpcerr.New(codes.AlreadyExists, "REQUEST_ID_REUSED", err.Error(), md)
-	case errors.Is(err, tally.ErrAlreadyExists):
-		return rpcerr.New(codes.AlreadyExists, "ALREADY_EXISTS", err.Error(), md)
-	case errors.Is(err, tally.ErrStaleVersion):
-		return rpcerr.New(codes.Aborted, "STALE_VERSION", err.Error(), md)
-	case errors.Is(err, tally.ErrFailedPrecondition):
-		st, derr := status.New(codes.FailedPrecondition, err.Error()).WithDetails(
-			&errdetails.ErrorInfo{Reason: "FAILED_PRECONDITION", Domain: rpcerr.Domain, Metadata: md},
-			&errdetails.PreconditionFailure{Violations: []*errdetails.PreconditionFailure_Violation{{Type: "STATE", Subject: subject, Description: err.Error()}}},
-		)
-		if derr != nil {
-			return status.Error(codes.FailedPrecondition, err.Error())
+	for _, s := range sentinels {
+		if !errors.Is(err, s.err) {
+			continue
 		}
-		return st.Err()
-	case errors.Is(err, tally.ErrNotFound):
-		return rpcerr.New(codes.NotFound, "NOT_FOUND", err.Error(), md)
-	case errors.Is(err, tally.ErrInvalidArgument):
-		return rpcerr.Invalid(err.Error())
+		if s.code == codes.FailedPrecondition {
+			return rpcerr.Precondition(s.reason, "STATE", subject, err.Error(), md)
+		}
+		return rpcerr.New(s.code, s.reason, err.Error(), md)
 	}
 	log.ErrorContext(ctx, "internal error", "err", err)
-	return status.Error(codes.Internal, "internal error")
+	return rpcerr.Internal()
 }
 
 func plural(n int, what string) string {

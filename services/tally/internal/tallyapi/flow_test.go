@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"fmt"
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"io"
 	"log/slog"
 	"path/filepath"
@@ -243,13 +244,10 @@ func TestPhases(t *testing.T) {
 		t.Fatalf("status %v", got)
 	}
 	setPhase(tallyv1.ResultStatus_RESULT_STATUS_CERTIFIED)
-	if _, err := c.SubmitProtocol(ctx, correction(t, c, "astana-1", "after-cert", 1)); status.Code(err) != codes.FailedPrecondition {
-		t.Fatalf("correction after certification: %v, want FAILED_PRECONDITION", err)
-	}
-	_, err := c.SetContestPhase(ctx, &tallyv1.SetContestPhaseRequest{Name: contest, Phase: tallyv1.ResultStatus_RESULT_STATUS_CERTIFIED})
-	if status.Code(err) != codes.FailedPrecondition {
-		t.Errorf("certify twice: %v, want FAILED_PRECONDITION", err)
-	}
+	_, err := c.SubmitProtocol(ctx, correction(t, c, "astana-1", "after-cert", 1))
+	wantReason(t, "correction after certification", err, codes.FailedPrecondition, "CONTEST_CERTIFIED")
+	_, err = c.SetContestPhase(ctx, &tallyv1.SetContestPhaseRequest{Name: contest, Phase: tallyv1.ResultStatus_RESULT_STATUS_CERTIFIED})
+	wantReason(t, "certify twice", err, codes.FailedPrecondition, "PHASE_UNCHANGED")
 	_, err = c.SetContestPhase(ctx, &tallyv1.SetContestPhaseRequest{Name: contest, Phase: tallyv1.ResultStatus_RESULT_STATUS_UNOFFICIAL_PARTIAL})
 	if status.Code(err) != codes.InvalidArgument {
 		t.Errorf("back to counting: %v, want INVALID_ARGUMENT", err)
@@ -259,9 +257,8 @@ func TestPhases(t *testing.T) {
 	rec := correction(t, c, "astana-1", "recount-1", 3)
 	rec.Kind = tallyv1.SubmissionKind_SUBMISSION_KIND_RECOUNT
 	setPhase(tallyv1.ResultStatus_RESULT_STATUS_CORRECTION)
-	if _, err := c.SubmitProtocol(ctx, rec); status.Code(err) != codes.FailedPrecondition {
-		t.Fatalf("recount during a correction phase: %v, want FAILED_PRECONDITION", err)
-	}
+	_, err = c.SubmitProtocol(ctx, rec)
+	wantReason(t, "recount during a correction phase", err, codes.FailedPrecondition, "RECOUNT_NOT_OPEN")
 	if _, err := c.SubmitProtocol(ctx, correction(t, c, "astana-1", "corr-1", 1)); err != nil {
 		t.Fatalf("correction during a correction phase: %v", err)
 	}
@@ -541,5 +538,20 @@ func TestImportRows(t *testing.T) {
 	}
 	if v := votes(totals(t, c, national), "ak-zhol"); v != 518405+7 {
 		t.Errorf("Ak Zhol %d after the row import", v)
+	}
+}
+
+// wantReason fails t unless err has code and the ErrorInfo reason.
+func wantReason(t *testing.T, what string, err error, code codes.Code, reason string) {
+	t.Helper()
+	st := status.Convert(err)
+	got := ""
+	for _, d := range st.Details() {
+		if info, ok := d.(*errdetails.ErrorInfo); ok {
+			got = info.GetReason()
+		}
+	}
+	if st.Code() != code || got != reason {
+		t.Errorf("%s: %v (reason %q), want %v %s", what, err, got, code, reason)
 	}
 }

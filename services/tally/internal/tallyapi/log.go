@@ -8,6 +8,7 @@ import (
 	"google.golang.org/genproto/googleapis/api/httpbody"
 	"google.golang.org/grpc"
 
+	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 	"github.com/mandate-project/mandate/services/tally/tallylog"
@@ -23,7 +24,7 @@ func logName(name, field string) (string, error) {
 	e, ok := strings.CutSuffix(name, "/log")
 	ids, err := parseName(e, field, "elections")
 	if !ok || err != nil {
-		return "", rpcerr.Invalid("", rpcerr.Violation{Field: field, Reason: "INVALID_RESOURCE_NAME",
+		return "", rpcerr.Invalid("", rpcerr.Violation{Field: field, Reason: rpcv1.ErrorReason_INVALID_RESOURCE_NAME.String(),
 			Description: "must be elections/{election}/log"})
 	}
 	return ids[0], nil
@@ -44,7 +45,7 @@ func (s *Server) GetCheckpoint(ctx context.Context, req *tallyv1.GetCheckpointRe
 	default:
 		size, perr := strconv.ParseInt(which, 10, 64)
 		if perr != nil || size <= 0 {
-			return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "name", Reason: "INVALID_RESOURCE_NAME",
+			return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "name", Reason: rpcv1.ErrorReason_INVALID_RESOURCE_NAME.String(),
 				Description: "the checkpoint is latest, current or a tree size above zero"})
 		}
 		c, err = s.svc.Checkpoint(ctx, ids[0], size)
@@ -121,12 +122,12 @@ func (s *Server) ListLogEntries(ctx context.Context, req *tallyv1.ListLogEntries
 	var from int64
 	if t := req.GetPageToken(); t != "" {
 		if from, err = strconv.ParseInt(t, 10, 64); err != nil || from < 0 {
-			return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "page_token", Reason: "INVALID_PAGE_TOKEN",
+			return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "page_token", Reason: rpcv1.ErrorReason_INVALID_PAGE_TOKEN.String(),
 				Description: "not a page token of this list"})
 		}
 	}
 	if req.GetPageSize() < 0 {
-		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "page_size", Reason: "OUT_OF_RANGE", Description: "page_size must not be negative"})
+		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "page_size", Reason: rpcv1.ErrorReason_OUT_OF_RANGE.String(), Description: "page_size must not be negative"})
 	}
 	entries, next, err := s.svc.LogEntries(ctx, e, from, int(req.GetPageSize()))
 	if err != nil {

@@ -3,6 +3,7 @@ package tallyapi
 import (
 	"strings"
 
+	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 )
 
@@ -41,7 +42,7 @@ func badName(field, name string, collections []string) error {
 	if name == "" {
 		desc = "is required and " + desc
 	}
-	return rpcerr.Invalid("", rpcerr.Violation{Field: field, Reason: "INVALID_RESOURCE_NAME", Description: desc})
+	return rpcerr.Invalid("", rpcerr.Violation{Field: field, Reason: rpcv1.ErrorReason_INVALID_RESOURCE_NAME.String(), Description: desc})
 }
 
 func electionName(e string) string             { return "elections/" + e }

@@ -17,6 +17,7 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 
+	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
@@ -83,7 +84,7 @@ func (s *Server) origin(ctx context.Context, req proto.Message, body []byte) con
 func (s *Server) CreateElection(ctx context.Context, req *tallyv1.CreateElectionRequest) (*tallyv1.Election, error) {
 	body := take(s.received, req)
 	if req.GetElection() == nil {
-		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "election", Reason: "REQUIRED", Description: "election is required"})
+		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "election", Reason: rpcv1.ErrorReason_REQUIRED.String(), Description: "election is required"})
 	}
 	e, err := s.svc.DefineElection(s.origin(ctx, req, body), electionFromWire(req.GetElectionId(), req.GetElection()))
 	if err != nil {
@@ -238,11 +239,11 @@ func submission(req *tallyv1.SubmitProtocolRequest, submitter string) (tally.Sub
 		return tally.Submission{}, err
 	}
 	if st[0] != ids[0] {
-		return tally.Submission{}, rpcerr.Invalid("", rpcerr.Violation{Field: "station", Reason: "OTHER_ELECTION", Description: "station belongs to another election than parent"})
+		return tally.Submission{}, rpcerr.Invalid("", rpcerr.Violation{Field: "station", Reason: rpcv1.ErrorReason_OTHER_ELECTION.String(), Description: "station belongs to another election than parent"})
 	}
 	kind, ok := protocolKindFromWire[req.GetKind()]
 	if !ok {
-		return tally.Submission{}, rpcerr.Invalid("", rpcerr.Violation{Field: "kind", Reason: "UNKNOWN_KIND", Description: "unknown submission kind"})
+		return tally.Submission{}, rpcerr.Invalid("", rpcerr.Violation{Field: "kind", Reason: rpcv1.ErrorReason_UNKNOWN_KIND.String(), Description: "unknown submission kind"})
 	}
 	if kind == tally.ProtocolKindUnspecified {
 		// As the API documents: a first protocol is an original, a later
@@ -310,7 +311,7 @@ func (s *Server) refused(ctx context.Context, req *tallyv1.SubmitProtocolRequest
 	_, sub.Contest, _ = strings.Cut(req.GetParent(), "/contests/")
 	_, sub.Station, _ = strings.Cut(req.GetStation(), "/units/")
 	st := status.Convert(refusal)
-	rej := tallylog.Rejection{Reason: "INVALID_ARGUMENT", Message: st.Message()}
+	rej := tallylog.Rejection{Reason: rpcv1.ErrorReason_INVALID_ARGUMENT.String(), Message: st.Message()}
 	for _, d := range st.Details() {
 		if info, ok := d.(*errdetails.ErrorInfo); ok {
 			rej.Reason = info.GetReason()
@@ -405,7 +406,7 @@ func (s *Server) ImportProtocols(stream grpc.ClientStreamingServer[tallyv1.Impor
 			if req == nil {
 				s.obs(Rejected, 1)
 				out.Rejections = append(out.Rejections, rejection(ctx, s, n, "", tally.Submission{}, rpcerr.Invalid("", rpcerr.Violation{
-					Field: prefixes[i] + ".counts", Reason: "COUNTS_MISMATCH", Description: "a row has one count per column"})))
+					Field: prefixes[i] + ".counts", Reason: rpcv1.ErrorReason_COUNTS_MISMATCH.String(), Description: "a row has one count per column"})))
 				continue
 			}
 			// The log keeps a protocol's bytes as received: the protocol
@@ -448,11 +449,11 @@ func importItems(msg *tallyv1.ImportProtocolsRequest) ([]*tallyv1.SubmitProtocol
 	rows := msg.GetRows()
 	switch {
 	case msg.GetProtocol() != nil && rows != nil:
-		return nil, nil, rpcerr.Invalid("", rpcerr.Violation{Field: "rows", Reason: "ONE_OF", Description: "set protocol or rows, not both"})
+		return nil, nil, rpcerr.Invalid("", rpcerr.Violation{Field: "rows", Reason: rpcv1.ErrorReason_ONE_OF.String(), Description: "set protocol or rows, not both"})
 	case msg.GetProtocol() != nil:
 		return []*tallyv1.SubmitProtocolRequest{msg.GetProtocol()}, []string{"protocol"}, nil
 	case rows == nil:
-		return nil, nil, rpcerr.Invalid("", rpcerr.Violation{Field: "protocol", Reason: "REQUIRED", Description: "a message carries a protocol or rows"})
+		return nil, nil, rpcerr.Invalid("", rpcerr.Violation{Field: "protocol", Reason: rpcv1.ErrorReason_REQUIRED.String(), Description: "a message carries a protocol or rows"})
 	}
 	// Columns name lines and votes; a row's counts follow them.
 	type column struct {
@@ -464,7 +465,7 @@ func importItems(msg *tallyv1.ImportProtocolsRequest) ([]*tallyv1.SubmitProtocol
 	for j, c := range rows.GetColumns() {
 		kind, id, ok := strings.Cut(c, ".")
 		if !ok || id == "" || (kind != "lines" && kind != "votes") {
-			return nil, nil, rpcerr.Invalid("", rpcerr.Violation{Field: "rows.columns[" + itoa(j) + "]", Reason: "INVALID_COLUMN",
+			return nil, nil, rpcerr.Invalid("", rpcerr.Violation{Field: "rows.columns[" + itoa(j) + "]", Reason: rpcv1.ErrorReason_INVALID_COLUMN.String(),
 				Description: "a column is lines.{line id} or votes.{choice id}"})
 		}
 		cols[j] = column{votes: kind == "votes", id: id}
@@ -537,7 +538,7 @@ func (s *Server) ListProtocols(ctx context.Context, req *tallyv1.ListProtocolsRe
 	q := tally.ProtocolQuery{Election: ids[0], Contest: ids[1], HasWarnings: req.GetHasWarnings(), Page: tally.PageRequest{Size: int(req.GetPageSize()), Token: req.GetPageToken()}}
 	switch mv := req.GetMinVersion(); {
 	case mv < 0 || mv > 1:
-		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "min_version", Reason: "OUT_OF_RANGE", Description: "min_version is 0 (all) or 1 (corrected protocols only)"})
+		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "min_version", Reason: rpcv1.ErrorReason_OUT_OF_RANGE.String(), Description: "min_version is 0 (all) or 1 (corrected protocols only)"})
 	case mv == 1:
 		q.Corrected = true
 	}
@@ -598,7 +599,7 @@ func (s *Server) ListChanges(ctx context.Context, req *tallyv1.ListChangesReques
 	size := int(req.GetPageSize())
 	switch {
 	case size < 0:
-		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "page_size", Reason: "OUT_OF_RANGE", Description: "page_size must not be negative"})
+		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "page_size", Reason: rpcv1.ErrorReason_OUT_OF_RANGE.String(), Description: "page_size must not be negative"})
 	case size == 0:
 		size = 1000
 	case size > 10000:
@@ -683,7 +684,7 @@ func (s *Server) SetContestPhase(ctx context.Context, req *tallyv1.SetContestPha
 	}
 	phase, ok := phaseFromWire[req.GetPhase()]
 	if !ok {
-		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "phase", Reason: "INVALID_PHASE", Description: "phase must be RESULT_STATUS_CERTIFIED, RESULT_STATUS_RECOUNT or RESULT_STATUS_CORRECTION"})
+		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "phase", Reason: rpcv1.ErrorReason_INVALID_PHASE.String(), Description: "phase must be RESULT_STATUS_CERTIFIED, RESULT_STATUS_RECOUNT or RESULT_STATUS_CORRECTION"})
 	}
 	if _, err := s.svc.SetPhase(s.origin(ctx, req, body), ids[0], ids[1], phase, req.GetReason()); err != nil {
 		return nil, s.status(ctx, err)

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -124,6 +125,10 @@ func TestSubmitErrors(t *testing.T) {
 	}{
 		{"bad parent", req(func(r *tallyv1.SubmitProtocolRequest) { r.Parent = "kz-2012/mazhilis" }), codes.InvalidArgument, "parent"},
 		{"no request id", req(func(r *tallyv1.SubmitProtocolRequest) { r.RequestId = "" }), codes.InvalidArgument, "request_id"},
+		// The documented limit, in characters: 128 pass validation (and meet
+		// the stored original), 129 do not.
+		{"request id at the limit", req(func(r *tallyv1.SubmitProtocolRequest) { r.RequestId = strings.Repeat("é", 128) }), codes.AlreadyExists, ""},
+		{"request id too long", req(func(r *tallyv1.SubmitProtocolRequest) { r.RequestId = strings.Repeat("a", 129) }), codes.InvalidArgument, "request_id"},
 		{"unknown station", req(func(r *tallyv1.SubmitProtocolRequest) { r.Station = "elections/kz-2012/units/nowhere-9" }), codes.NotFound, ""},
 		{"second original", req(func(r *tallyv1.SubmitProtocolRequest) {}), codes.AlreadyExists, ""},
 		{"stale correction", req(func(r *tallyv1.SubmitProtocolRequest) { r.ReplacesVersion = 7; r.Reason = "typo" }), codes.Aborted, ""},
@@ -153,6 +158,9 @@ func TestSubmitErrors(t *testing.T) {
 			}
 			if infos != 1 {
 				t.Errorf("%d ErrorInfo details, want 1: %v", infos, st.Details())
+			}
+			if nf, ok := infoOf(st).(*errdetails.ResourceInfo); st.Code() == codes.NotFound && (!ok || nf.GetResourceType() != "tally.mandate.dev/ReportingUnit") {
+				t.Errorf("NOT_FOUND ResourceInfo %v, want the declared type tally.mandate.dev/ReportingUnit", nf)
 			}
 			if tt.field != "" && (len(fields) == 0 || fields[0] != tt.field) {
 				t.Errorf("fields %v, want %s", fields, tt.field)
@@ -193,4 +201,14 @@ func TestSubmitErrors(t *testing.T) {
 	if err != nil || len(full.GetVersions()) != 2 || !full.GetVersions()[0].GetSuperseded() {
 		t.Fatalf("versions: %v %v", full, err)
 	}
+}
+
+// infoOf returns the ResourceInfo detail of st, nil without one.
+func infoOf(st *status.Status) any {
+	for _, d := range st.Details() {
+		if ri, ok := d.(*errdetails.ResourceInfo); ok {
+			return ri
+		}
+	}
+	return nil
 }
