@@ -96,7 +96,7 @@ func (es *electionState) applyNext(e entry) bool {
 	}
 	if e.phase != nil {
 		if cc := es.contestByID[e.phase.Contest]; cc != nil {
-			es.phases[cc.index] = e.phase.Phase
+			es.phases[cc.Index] = e.phase.Phase
 		}
 	} else if cc := es.contestByID[e.proto.Contest]; cc != nil {
 		es.apply(cc, e.proto)

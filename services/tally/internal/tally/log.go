@@ -1,6 +1,8 @@
 package tally
 
 import (
+	"github.com/mandate-project/mandate/services/tally/form"
+
 	"context"
 	"crypto/rand"
 	"errors"
@@ -441,7 +443,7 @@ func roleName(r Role) string {
 // LogUnits converts units to the log's form, parents before children.
 func LogUnits(units []Unit) []tallylog.Unit {
 	out := make([]tallylog.Unit, 0, len(units))
-	for _, u := range sortParentsFirst(slices.Clone(units)) {
+	for _, u := range form.SortParentsFirst(slices.Clone(units)) {
 		out = append(out, tallylog.Unit{ID: u.ID, Parent: u.Parent, Name: u.Name, Level: u.Level, Registered: u.Registered})
 	}
 	return out
@@ -488,9 +490,9 @@ func submissionEntry(kind string, sub Submission, at time.Time) (tallylog.Entry,
 	return e, sub.Body
 }
 
-func protocolTail(cc *compiledContest, sub Submission, v ProtocolVersion) ([]byte, error) {
+func protocolTail(cc *form.Compiled, sub Submission, v ProtocolVersion) ([]byte, error) {
 	e, body := submissionEntry(tallylog.KindProtocol, sub, v.SubmittedAt)
-	e.LineOrder, e.VoteOrder = cc.lineOrder, cc.choiceOrder
+	e.LineOrder, e.VoteOrder = cc.LineOrder, cc.ChoiceOrder
 	for _, w := range v.Warnings {
 		e.Warnings = append(e.Warnings, w.Code)
 	}

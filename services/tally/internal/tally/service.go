@@ -1,6 +1,8 @@
 package tally
 
 import (
+	"github.com/mandate-project/mandate/services/tally/form"
+
 	"context"
 	"encoding/json"
 	"errors"
@@ -135,14 +137,14 @@ func definitionJSON(e Election) string {
 func (s *Service) load(ctx context.Context, se StoredElection) (*electionState, error) {
 	def := se.Election
 	def.Units = nil
-	contests, err := compileElection(def)
+	contests, err := form.CompileElection(def)
 	if err != nil {
 		return nil, fmt.Errorf("stored definition no longer compiles: %w", err)
 	}
 	es := newElectionState(def, contests, definitionJSON(def))
 	for id, p := range se.Phases {
 		if cc, ok := es.contestByID[id]; ok {
-			es.phases[cc.index] = p
+			es.phases[cc.Index] = p
 		}
 	}
 	units, err := s.store.Units(ctx, def.ID)
@@ -187,7 +189,7 @@ func (s *Service) election(id string) (*electionState, error) {
 	return es, err
 }
 
-func (es *electionState) contest(id string) (*compiledContest, error) {
+func (es *electionState) contest(id string) (*form.Compiled, error) {
 	cc := es.contestByID[id]
 	if cc == nil {
 		return nil, notFound("contest", es.def.ID, id)
@@ -291,7 +293,7 @@ func (s *Service) AddUnits(ctx context.Context, election string, units []Unit) (
 	if err != nil || len(fresh) == 0 {
 		return 0, err
 	}
-	fresh = sortParentsFirst(fresh)
+	fresh = form.SortParentsFirst(fresh)
 	tail, err := unitsTail(election, fresh, originOf(ctx), s.now().UTC())
 	if err != nil {
 		return 0, err
@@ -321,7 +323,7 @@ func (s *Service) freshUnits(election string, es *electionState, units []Unit) (
 		}
 		fresh = append(fresh, u)
 	}
-	err := validateUnits(fresh, func(id string) (Unit, bool) {
+	err := form.ValidateUnits(fresh, func(id string) (Unit, bool) {
 		if n := es.nodes[id]; n != nil {
 			return n.unit, true
 		}

@@ -55,7 +55,7 @@ func (s *Service) Snapshot(ctx context.Context, election string) (Snapshot, erro
 		snap.Units = append(snap.Units, n.unit)
 	}
 	for _, cc := range es.contests {
-		phase := es.phases[cc.index]
+		phase := es.phases[cc.Index]
 		snap.Phases[cc.ID] = phase
 		for _, n := range nodes {
 			if n.unit.IsStation() {
@@ -65,7 +65,7 @@ func (s *Service) Snapshot(ctx context.Context, election string) (Snapshot, erro
 			snap.Totals = append(snap.Totals, UnitTotals{
 				Contest: cc.ID, Unit: n.unit.ID, Status: statusOf(phase, a.reporting, n.nStations),
 				StationsReporting: a.reporting, StationsTotal: n.nStations,
-				Lines: cc.linesOf(a.vals), Votes: cc.votesOf(a.vals),
+				Lines: cc.LinesOf(a.vals), Votes: cc.VotesOf(a.vals),
 			})
 		}
 	}

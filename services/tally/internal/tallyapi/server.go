@@ -21,6 +21,7 @@ import (
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
 	"github.com/mandate-project/mandate/services/tally/tallylog"
+	"github.com/mandate-project/mandate/services/tally/tallypb"
 )
 
 // Server implements mandate.tally.v1.TallyService.
@@ -85,7 +86,7 @@ func (s *Server) CreateElection(ctx context.Context, req *tallyv1.CreateElection
 	if req.GetElection() == nil {
 		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "election", Reason: "REQUIRED", Description: "election is required"})
 	}
-	e, err := s.svc.DefineElection(s.origin(ctx, req, body), electionFromWire(req.GetElectionId(), req.GetElection()))
+	e, err := s.svc.DefineElection(s.origin(ctx, req, body), tallypb.ElectionFromProto(req.GetElectionId(), req.GetElection()))
 	if err != nil {
 		var fe *tally.FieldError
 		if errors.As(err, &fe) && (fe.Field == "id" || fe.Field == "election") {
@@ -183,7 +184,7 @@ func (s *Server) BatchCreateReportingUnits(ctx context.Context, req *tallyv1.Bat
 		if err != nil {
 			return nil, s.status(ctx, err)
 		}
-		out.Units = append(out.Units, unitToWire(ids[0], got))
+		out.Units = append(out.Units, tallypb.UnitToProto(ids[0], got))
 	}
 	return out, nil
 }
@@ -198,7 +199,7 @@ func (s *Server) GetReportingUnit(ctx context.Context, req *tallyv1.GetReporting
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
-	return unitToWire(ids[0], u), nil
+	return tallypb.UnitToProto(ids[0], u), nil
 }
 
 // ListReportingUnits implements TallyService.ListReportingUnits.
@@ -221,7 +222,7 @@ func (s *Server) ListReportingUnits(ctx context.Context, req *tallyv1.ListReport
 	}
 	out := &tallyv1.ListReportingUnitsResponse{NextPageToken: next}
 	for _, u := range us {
-		out.ReportingUnits = append(out.ReportingUnits, unitToWire(ids[0], u))
+		out.ReportingUnits = append(out.ReportingUnits, tallypb.UnitToProto(ids[0], u))
 	}
 	return out, nil
 }
@@ -240,22 +241,10 @@ func submission(req *tallyv1.SubmitProtocolRequest, submitter string) (tally.Sub
 	if st[0] != ids[0] {
 		return tally.Submission{}, rpcerr.Invalid("", rpcerr.Violation{Field: "station", Reason: "OTHER_ELECTION", Description: "station belongs to another election than parent"})
 	}
-	kind, ok := protocolKindFromWire[req.GetKind()]
-	if !ok {
-		return tally.Submission{}, rpcerr.Invalid("", rpcerr.Violation{Field: "kind", Reason: "UNKNOWN_KIND", Description: "unknown submission kind"})
-	}
-	if kind == tally.ProtocolKindUnspecified {
-		// As the API documents: a first protocol is an original, a later
-		// one a correction; a recount must be said explicitly.
-		kind = tally.Original
-		if req.GetReplacesVersion() > 0 {
-			kind = tally.Correction
-		}
-	}
 	return tally.Submission{
 		Election: ids[0], Contest: ids[1], Station: st[1], Lines: req.GetLines(), Votes: req.GetVotes(),
 		IdempotencyKey: req.GetRequestId(), Replaces: int(req.GetReplacesVersion()), Reason: req.GetReason(),
-		Kind: kind, Submitter: submitter,
+		Kind: tallypb.KindFromProto(req.GetKind()), Submitter: submitter,
 	}, nil
 }
 
@@ -283,7 +272,7 @@ func (s *Server) SubmitProtocol(ctx context.Context, req *tallyv1.SubmitProtocol
 	for len(p.Versions) > rc.Version {
 		p.Versions = p.Versions[:len(p.Versions)-1]
 	}
-	return &tallyv1.SubmitProtocolResponse{Protocol: protocolToWire(p, false), Warnings: violationsToWire(rc.Warnings),
+	return &tallyv1.SubmitProtocolResponse{Protocol: protocolToWire(p, false), Warnings: tallypb.ViolationsToProto(rc.Warnings),
 		ResultsVersion: rc.ResultsVersion, Receipt: s.receipt(rc.Election, rc.Entry)}, nil
 }
 
@@ -306,7 +295,7 @@ func (s *Server) receipt(election string, ref tally.LogRef) *tallyv1.LogReceipt 
 func (s *Server) refused(ctx context.Context, req *tallyv1.SubmitProtocolRequest, body []byte, bodyType string, refusal error) (*tally.LogRef, error) {
 	sub := tally.Submission{Election: electionOf(req.GetParent()), Lines: req.GetLines(), Votes: req.GetVotes(),
 		IdempotencyKey: req.GetRequestId(), Replaces: int(req.GetReplacesVersion()), Reason: req.GetReason(),
-		Kind: protocolKindFromWire[req.GetKind()], Submitter: submitter(ctx), Body: body, BodyType: bodyType}
+		Kind: tallypb.KindFromProto(req.GetKind()), Submitter: submitter(ctx), Body: body, BodyType: bodyType}
 	_, sub.Contest, _ = strings.Cut(req.GetParent(), "/contests/")
 	_, sub.Station, _ = strings.Cut(req.GetStation(), "/units/")
 	st := status.Convert(refusal)
@@ -506,7 +495,7 @@ func rejection(ctx context.Context, s *Server, i int64, prefix string, sub tally
 	}
 	var ve *tally.ValidationError
 	if errors.As(err, &ve) {
-		r.Violations = violationsToWire(ve.Violations)
+		r.Violations = tallypb.ViolationsToProto(ve.Violations)
 	}
 	var le *tally.LoggedError
 	if errors.As(err, &le) {
