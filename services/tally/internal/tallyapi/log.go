@@ -3,7 +3,6 @@ package tallyapi
 import (
 	"context"
 	"strconv"
-	"strings"
 
 	"google.golang.org/genproto/googleapis/api/httpbody"
 	"google.golang.org/grpc"
@@ -16,17 +15,6 @@ import (
 func checkpointToWire(c tallylog.Checkpoint) *tallyv1.Checkpoint {
 	return &tallyv1.Checkpoint{Name: electionName(c.Election) + "/checkpoints/" + strconv.FormatInt(c.Size, 10),
 		TreeSize: c.Size, RootHash: c.Root[:], Note: string(c.Note)}
-}
-
-// logName parses `elections/{election}/log`.
-func logName(name, field string) (string, error) {
-	e, ok := strings.CutSuffix(name, "/log")
-	ids, err := parseName(e, field, "elections")
-	if !ok || err != nil {
-		return "", rpcerr.Invalid("", rpcerr.Violation{Field: field, Reason: "INVALID_RESOURCE_NAME",
-			Description: "must be elections/{election}/log"})
-	}
-	return ids[0], nil
 }
 
 // GetCheckpoint implements TallyService.GetCheckpoint.
