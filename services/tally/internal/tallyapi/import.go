@@ -228,4 +228,3 @@ func rejection(ctx context.Context, s *Server, i int64, prefix string, sub tally
 	}
 	return r
 }
-
