@@ -2,7 +2,6 @@ package storetest
 
 import (
 	"bytes"
-	"context"
 	"crypto/rand"
 	"errors"
 	"strings"
@@ -16,15 +15,15 @@ import (
 	"github.com/mandate-project/mandate/services/tally/verify"
 )
 
-// runLogService drives a Service's log on the store: receipts, logged
-// refusals, proofs, and an export that verifies.
-func runLogService(t *testing.T, open func(t *testing.T) tally.Store) {
-	ctx := context.Background()
+// LogService drives a Service's log on the store: receipts, logged
+// refusals, proofs, and an export that verifies; one election whose log
+// grows through the steps, in order.
+func (ts Suite) LogService(t *testing.T) {
 	skey, vkey, err := sumnote.GenerateKey(rand.Reader, "storetest")
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := open(t)
+	st := ts.open(t)
 	svc, err := tally.NewServiceWith(ctx, st, tally.ServiceOptions{Now: NewClock().Now, LogKey: skey, CheckpointEvery: -1})
 	if err != nil {
 		t.Fatal(err)
