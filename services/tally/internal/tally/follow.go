@@ -464,9 +464,8 @@ func (s *Service) Close() {
 			s.stopPoll()
 			<-s.polled
 		}
-		if s.stopPublish != nil {
-			s.stopPublish()
-			<-s.publishDone
+		if s.ledger != nil {
+			s.ledger.close()
 		}
 	})
 }

@@ -12,10 +12,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"golang.org/x/mod/sumdb/note"
-
-	"github.com/mandate-project/mandate/services/tally/tallylog"
 )
 
 // Service is the tally: it validates protocols against their forms, lets the
@@ -38,14 +34,23 @@ type Service struct {
 	followMu      sync.Mutex
 	followFailing bool
 
-	// The log (log.go): the signer of checkpoints, its verifier key, and
-	// per election the checkpoints published and signed.
-	logSigner   note.Signer
-	logVKey     string
-	logMu       sync.Mutex
-	logs        map[string]*logState
-	stopPublish context.CancelFunc
-	publishDone chan struct{}
+	// ledger signs and publishes the checkpoints of the elections' logs and
+	// proves their entries (translog.go).
+	ledger *Log
+}
+
+// Log is the Service's tamper-evident log: checkpoints, proofs, entries.
+func (s *Service) Log() *Log { return s.ledger }
+
+// electionIDs lists the elections the Service knows.
+func (s *Service) electionIDs() []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	ids := make([]string, 0, len(s.elections))
+	for id := range s.elections {
+		ids = append(ids, id)
+	}
+	return ids
 }
 
 // ServiceOptions tune a Service; the zero value is the default.
@@ -87,15 +92,10 @@ func NewServiceWith(ctx context.Context, store Store, opts ServiceOptions) (*Ser
 	if opts.Follow == 0 {
 		opts.Follow = DefaultFollow
 	}
-	s := &Service{store: store, now: opts.Now, log: opts.Logger, elections: map[string]*electionState{}, logs: map[string]*logState{}}
+	s := &Service{store: store, now: opts.Now, log: opts.Logger, elections: map[string]*electionState{}}
 	if opts.LogKey == "" {
 		opts.LogKey = ephemeralKey()
 	}
-	sg, vkey, err := tallylog.NewSigner(opts.LogKey)
-	if err != nil {
-		return nil, err
-	}
-	s.logSigner, s.logVKey = sg, vkey
 	if opts.CheckpointEvery == 0 {
 		opts.CheckpointEvery = DefaultCheckpointEvery
 	}
@@ -115,10 +115,11 @@ func NewServiceWith(ctx context.Context, store Store, opts ServiceOptions) (*Ser
 		s.stopPoll, s.polled = stop, make(chan struct{})
 		go s.poll(pctx, opts.Follow)
 	}
-	if opts.CheckpointEvery > 0 {
-		pctx, stop := context.WithCancel(ctx)
-		s.stopPublish, s.publishDone = stop, make(chan struct{})
-		go s.publishLoop(pctx, opts.CheckpointEvery)
+	known := func(election string) error { _, err := s.election(election); return err }
+	s.ledger, err = newLog(ctx, store, opts.LogKey, known, s.electionIDs, opts.Logger, opts.CheckpointEvery)
+	if err != nil {
+		s.Close()
+		return nil, err
 	}
 	return s, nil
 }

@@ -139,7 +139,7 @@ func (s *Service) Import(ctx context.Context, subs []Submission) ([]ImportResult
 		for k, rc := range rcs {
 			indexes[k] = rc.Entry.Index
 		}
-		hs, err := s.leafHashes(ctx, e, indexes)
+		hs, err := s.ledger.leafHashes(ctx, e, indexes)
 		if err != nil {
 			return nil, err
 		}

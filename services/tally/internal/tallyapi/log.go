@@ -26,16 +26,16 @@ func (s *Server) GetCheckpoint(ctx context.Context, req *tallyv1.GetCheckpointRe
 	var c tallylog.Checkpoint
 	switch which := ids[1]; which {
 	case "latest":
-		c, err = s.svc.PublishedCheckpoint(ctx, ids[0])
+		c, err = s.svc.Log().PublishedCheckpoint(ctx, ids[0])
 	case "current":
-		c, err = s.svc.Checkpoint(ctx, ids[0], 0)
+		c, err = s.svc.Log().Checkpoint(ctx, ids[0], 0)
 	default:
 		size, perr := strconv.ParseInt(which, 10, 64)
 		if perr != nil || size <= 0 {
 			return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "name", Reason: "INVALID_RESOURCE_NAME",
 				Description: "the checkpoint is latest, current or a tree size above zero"})
 		}
-		c, err = s.svc.Checkpoint(ctx, ids[0], size)
+		c, err = s.svc.Log().Checkpoint(ctx, ids[0], size)
 	}
 	if err != nil {
 		return nil, s.status(ctx, err)
@@ -51,17 +51,17 @@ func (s *Server) GetInclusionProof(ctx context.Context, req *tallyv1.GetInclusio
 	}
 	size := req.GetTreeSize()
 	if size == 0 {
-		if c, ok := s.svc.LatestPublished(e); ok && c.Size > req.GetLeafIndex() {
+		if c, ok := s.svc.Log().LatestPublished(e); ok && c.Size > req.GetLeafIndex() {
 			size = c.Size
-		} else if size, err = s.svc.LogSize(ctx, e); err != nil {
+		} else if size, err = s.svc.Log().LogSize(ctx, e); err != nil {
 			return nil, s.status(ctx, err)
 		}
 	}
-	proof, leaf, err := s.svc.InclusionProof(ctx, e, req.GetLeafIndex(), size)
+	proof, leaf, err := s.svc.Log().InclusionProof(ctx, e, req.GetLeafIndex(), size)
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
-	c, err := s.svc.Checkpoint(ctx, e, size)
+	c, err := s.svc.Log().Checkpoint(ctx, e, size)
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
@@ -80,15 +80,15 @@ func (s *Server) GetConsistencyProof(ctx context.Context, req *tallyv1.GetConsis
 	}
 	second := req.GetSecondTreeSize()
 	if second == 0 {
-		if second, err = s.svc.LogSize(ctx, e); err != nil {
+		if second, err = s.svc.Log().LogSize(ctx, e); err != nil {
 			return nil, s.status(ctx, err)
 		}
 	}
-	proof, err := s.svc.ConsistencyProof(ctx, e, req.GetFirstTreeSize(), second)
+	proof, err := s.svc.Log().ConsistencyProof(ctx, e, req.GetFirstTreeSize(), second)
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
-	c, err := s.svc.Checkpoint(ctx, e, second)
+	c, err := s.svc.Log().Checkpoint(ctx, e, second)
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
@@ -116,7 +116,7 @@ func (s *Server) ListLogEntries(ctx context.Context, req *tallyv1.ListLogEntries
 	if req.GetPageSize() < 0 {
 		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "page_size", Reason: "OUT_OF_RANGE", Description: "page_size must not be negative"})
 	}
-	entries, next, err := s.svc.LogEntries(ctx, e, from, int(req.GetPageSize()))
+	entries, next, err := s.svc.Log().LogEntries(ctx, e, from, int(req.GetPageSize()))
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}

@@ -279,7 +279,7 @@ func (s *Server) receipt(election string, ref tally.LogRef) *tallyv1.LogReceipt 
 		return nil // stored before the log existed: entry 0 is the definition
 	}
 	r := &tallyv1.LogReceipt{LeafIndex: ref.Index, LeafHash: ref.Hash[:]}
-	if cp, ok := s.svc.LatestPublished(election); ok && cp.Size > ref.Index {
+	if cp, ok := s.svc.Log().LatestPublished(election); ok && cp.Size > ref.Index {
 		r.Checkpoint = checkpointToWire(cp)
 	}
 	return r
@@ -370,7 +370,7 @@ func (s *Server) GetTotals(ctx context.Context, req *tallyv1.GetTotalsRequest) (
 // totals converts totals with the checkpoint of the changes they include.
 func (s *Server) totals(ctx context.Context, t tally.Totals) (*tallyv1.Totals, error) {
 	out := totalsToWire(t)
-	cp, ok, err := s.svc.TotalsCheckpoint(ctx, t)
+	cp, ok, err := s.svc.Log().TotalsCheckpoint(ctx, t)
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
