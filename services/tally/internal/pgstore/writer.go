@@ -575,9 +575,7 @@ func (s *Store) SetPhase(ctx context.Context, election, contest string, to tally
 
 // CreateElection implements tally.Store.
 func (s *Store) CreateElection(ctx context.Context, e tally.Election, leaf []byte) error {
-	units := e.Units
-	e.Units = nil
-	def, err := json.Marshal(e)
+	def, units, err := tally.StoredDefinition(e)
 	if err != nil {
 		return err
 	}

@@ -459,9 +459,7 @@ func (s *Store) AppendProtocols(ctx context.Context, batch []tally.ProtocolVersi
 
 // CreateElection implements tally.Store.
 func (s *Store) CreateElection(ctx context.Context, e tally.Election, leaf []byte) error {
-	units := e.Units
-	e.Units = nil
-	def, err := json.Marshal(e)
+	def, units, err := tally.StoredDefinition(e)
 	if err != nil {
 		return err
 	}
@@ -494,12 +492,7 @@ func (s *Store) CreateElection(ctx context.Context, e tally.Election, leaf []byt
 // AddUnits implements tally.Store.
 func (s *Store) AddUnits(ctx context.Context, election string, units []tally.Unit, leaf []byte) error {
 	return s.enqueue(ctx, &job{fn: func(w *writer) error {
-		var one int
-		err := w.conn.QueryRowContext(ctx, `SELECT 1 FROM elections WHERE id = ?`, election).Scan(&one)
-		if errors.Is(err, sql.ErrNoRows) {
-			return &tally.NotFoundError{Kind: "election", Name: election}
-		}
-		if err != nil {
+		if err := w.electionExists(ctx, election); err != nil {
 			return err
 		}
 		added, err := w.addUnits(ctx, election, units)
@@ -512,6 +505,16 @@ func (s *Store) AddUnits(ctx context.Context, election string, units []tally.Uni
 		}
 		return b.flushLeaves()
 	}})
+}
+
+// electionExists returns ErrNotFound for an unknown election.
+func (w *writer) electionExists(ctx context.Context, election string) error {
+	var one int
+	err := w.conn.QueryRowContext(ctx, `SELECT 1 FROM elections WHERE id = ?`, election).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return &tally.NotFoundError{Kind: "election", Name: election}
+	}
+	return err
 }
 
 // addUnits inserts the units that are new and returns how many there were.
@@ -592,12 +595,7 @@ func (s *Store) SetPhase(ctx context.Context, election, contest string, to tally
 func (s *Store) AppendLog(ctx context.Context, election string, leaves [][]byte) (int64, error) {
 	var first int64
 	err := s.enqueue(ctx, &job{fn: func(w *writer) error {
-		var one int
-		err := w.conn.QueryRowContext(ctx, `SELECT 1 FROM elections WHERE id = ?`, election).Scan(&one)
-		if errors.Is(err, sql.ErrNoRows) {
-			return &tally.NotFoundError{Kind: "election", Name: election}
-		}
-		if err != nil {
+		if err := w.electionExists(ctx, election); err != nil {
 			return err
 		}
 		b := newBatch(w)

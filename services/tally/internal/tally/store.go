@@ -2,6 +2,7 @@ package tally
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 
 	"golang.org/x/mod/sumdb/tlog"
@@ -164,6 +165,15 @@ func StoredChange(c Change, kind, phase int) Change {
 	}
 	c.Kind = ChangeOf(ProtocolVersion{Kind: ProtocolKind(kind)}).Kind
 	return c
+}
+
+// StoredDefinition is what a store keeps of a definition: the election as
+// JSON without its units, which it stores as rows of their own.
+func StoredDefinition(e Election) (def []byte, units []Unit, err error) {
+	units = e.Units
+	e.Units = nil
+	def, err = json.Marshal(e)
+	return def, units, err
 }
 
 // Prior is what a store holds that bears on a protocol version it is asked
