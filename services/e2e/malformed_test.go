@@ -184,7 +184,7 @@ func TestMalformedRequests(t *testing.T) {
 	}
 	negVotes["adilet"] = "-3"
 	negative, err := json.Marshal(map[string]any{"station": valid.GetStation(), "requestId": "json-1", "replacesVersion": 1,
-		"reason": "t", "lines": valid.GetLines(), "votes": negVotes})
+		"reason": "t", "kind": "SUBMISSION_KIND_CORRECTION", "lines": valid.GetLines(), "votes": negVotes})
 	if err != nil {
 		t.Fatal(err)
 	}
