@@ -213,7 +213,7 @@ func TestLivePage(t *testing.T) {
 	votes["nur-otan"] -= 5000
 	votes["ak-zhol"] += 5000
 	if _, err := s.Tally.SubmitProtocol(ctx, &tallyv1.SubmitProtocolRequest{Parent: contest, Station: "elections/kz-2012/units/astana-1",
-		Lines: p.GetCurrent().GetLines(), Votes: votes, RequestId: "browser-1", ReplacesVersion: 1, Reason: "recount of one box"}); err != nil {
+		Lines: p.GetCurrent().GetLines(), Votes: votes, RequestId: "browser-1", ReplacesVersion: 1, Reason: "recount of one box", Kind: tallyv1.SubmissionKind_SUBMISSION_KIND_CORRECTION}); err != nil {
 		t.Fatal(err)
 	}
 	d.waitFor("results version 49", `return document.getElementById("results-version").textContent === "49"`)

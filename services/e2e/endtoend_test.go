@@ -112,7 +112,7 @@ func TestEndToEnd(t *testing.T) {
 	votes["nur-otan"] -= 60000
 	votes["ak-zhol"] += 60000
 	if _, err := s.Tally.SubmitProtocol(ctx, &tallyv1.SubmitProtocolRequest{Parent: contest, Station: "elections/kz-2012/units/astana-1",
-		Lines: p.GetCurrent().GetLines(), Votes: votes, RequestId: "e2e-correction", ReplacesVersion: 1, Reason: "end-to-end test"}); err != nil {
+		Lines: p.GetCurrent().GetLines(), Votes: votes, RequestId: "e2e-correction", ReplacesVersion: 1, Reason: "end-to-end test", Kind: tallyv1.SubmissionKind_SUBMISSION_KIND_CORRECTION}); err != nil {
 		t.Fatal(err)
 	}
 	for last.GetResultsVersion() < 49 {

@@ -78,6 +78,7 @@ func TestMalformedRequests(t *testing.T) {
 	valid := &tallyv1.SubmitProtocolRequest{
 		Parent: contest, Station: "elections/kz-2012/units/astana-1", Lines: p.GetCurrent().GetLines(), Votes: p.GetCurrent().GetVotes(),
 		RequestId: "malformed-1", ReplacesVersion: 1, Reason: "test",
+		Kind: tallyv1.SubmissionKind_SUBMISSION_KIND_CORRECTION,
 	}
 	submit := func(mod func(r *tallyv1.SubmitProtocolRequest)) func(context.Context) error {
 		r := proto.Clone(valid).(*tallyv1.SubmitProtocolRequest)
@@ -183,7 +184,7 @@ func TestMalformedRequests(t *testing.T) {
 	}
 	negVotes["adilet"] = "-3"
 	negative, err := json.Marshal(map[string]any{"station": valid.GetStation(), "requestId": "json-1", "replacesVersion": 1,
-		"reason": "t", "lines": valid.GetLines(), "votes": negVotes})
+		"reason": "t", "kind": "SUBMISSION_KIND_CORRECTION", "lines": valid.GetLines(), "votes": negVotes})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -48,7 +48,7 @@ func correctionOf(t *testing.T, c tallyv1.TallyServiceClient, station, id string
 	}
 	cur := p.GetCurrent()
 	r := &tallyv1.SubmitProtocolRequest{Parent: "elections/kz-2012/contests/mazhilis", Station: "elections/kz-2012/units/" + station,
-		Lines: cur.GetLines(), Votes: cur.GetVotes(), RequestId: id, ReplacesVersion: cur.GetVersion(), Reason: "recounted"}
+		Lines: cur.GetLines(), Votes: cur.GetVotes(), RequestId: id, ReplacesVersion: cur.GetVersion(), Reason: "recounted", Kind: tallyv1.SubmissionKind_SUBMISSION_KIND_CORRECTION}
 	r.Votes["nur-otan"] -= n
 	r.Votes["ak-zhol"] += n
 	return r

@@ -17,8 +17,8 @@ import (
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/tally/definition"
-	"github.com/mandate-project/mandate/services/tally/internal/tally"
-	"github.com/mandate-project/mandate/services/tally/internal/tallyapi"
+	"github.com/mandate-project/mandate/services/tally/form"
+	"github.com/mandate-project/mandate/services/tally/tallypb"
 )
 
 // The election is the KZ 2012 contest (its form with 7 lines, 4 error and 2
@@ -145,9 +145,9 @@ type figures struct {
 type workload struct {
 	election string
 	parent   string
-	def      tally.Election // without units
+	def      form.Election // without units
 	choices  []string
-	units    []tally.Unit
+	units    []form.Unit
 
 	mu       sync.Mutex
 	rng      *rand.Rand
@@ -195,19 +195,19 @@ func newWorkload(seed uint64, n int) (*workload, error) {
 		return nil, fmt.Errorf("kz-2012 example has no contest %q", contestID)
 	}
 	perDistrict := max(1, (n+regions*districtsPerRegion-1)/(regions*districtsPerRegion))
-	w.units = append(w.units, tally.Unit{ID: "nation", Name: "Nation", Level: "nation"})
+	w.units = append(w.units, form.Unit{ID: "nation", Name: "Nation", Level: "nation"})
 	for r := 1; r <= regions; r++ {
 		rid := fmt.Sprintf("r%d", r)
-		w.units = append(w.units, tally.Unit{ID: rid, Parent: "nation", Name: "Region " + rid, Level: "region"})
+		w.units = append(w.units, form.Unit{ID: rid, Parent: "nation", Name: "Region " + rid, Level: "region"})
 		for d := 1; d <= districtsPerRegion; d++ {
 			did := fmt.Sprintf("%s-d%d", rid, d)
-			w.units = append(w.units, tally.Unit{ID: did, Parent: rid, Name: "District " + did, Level: "district"})
+			w.units = append(w.units, form.Unit{ID: did, Parent: rid, Name: "District " + did, Level: "district"})
 			for s := 1; s <= perDistrict; s++ {
 				st := &station{id: fmt.Sprintf("%s-s%04d", did, s), district: did, region: rid,
 					registered: 500 + rng.Int64N(2500)}
 				w.stations = append(w.stations, st)
-				w.units = append(w.units, tally.Unit{ID: st.id, Parent: did, Name: "Station " + st.id,
-					Level: tally.LevelStation, Registered: st.registered})
+				w.units = append(w.units, form.Unit{ID: st.id, Parent: did, Name: "Station " + st.id,
+					Level: form.LevelStation, Registered: st.registered})
 			}
 		}
 	}
@@ -220,13 +220,13 @@ func newWorkload(seed uint64, n int) (*workload, error) {
 
 // define creates the election and its units through the API.
 func (w *workload) define(ctx context.Context, c tallyv1.TallyServiceClient) error {
-	if _, err := c.CreateElection(ctx, &tallyv1.CreateElectionRequest{ElectionId: w.election, Election: tallyapi.ElectionToProto(w.def)}); err != nil {
+	if _, err := c.CreateElection(ctx, &tallyv1.CreateElectionRequest{ElectionId: w.election, Election: tallypb.ElectionToProto(w.def)}); err != nil {
 		return fmt.Errorf("create election: %w", err)
 	}
 	for start := 0; start < len(w.units); start += 5000 {
 		req := &tallyv1.BatchCreateReportingUnitsRequest{Parent: "elections/" + w.election}
 		for _, u := range w.units[start:min(start+5000, len(w.units))] {
-			req.Units = append(req.Units, tallyapi.UnitToProto(w.election, u))
+			req.Units = append(req.Units, tallypb.UnitToProto(w.election, u))
 		}
 		if _, err := c.BatchCreateReportingUnits(ctx, req); err != nil {
 			return fmt.Errorf("units: %w", err)

@@ -17,12 +17,12 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/mandate-project/mandate/services/tally/internal/tally"
+	"github.com/mandate-project/mandate/services/tally/form"
 )
 
 // File is a parsed definition file.
 type File struct {
-	Election tally.Election
+	Election form.Election
 	// CSV is the import mapping, nil when the file has none.
 	CSV *CSVMapping
 }
@@ -191,17 +191,17 @@ func FormNames() []string {
 
 // Form returns a shipped form by name, e.g. "ru-duma-2016-party-list" or
 // "kz-mazhilis-party-list".
-func Form(name string) (tally.Form, error) {
+func Form(name string) (form.Form, error) {
 	if strings.ContainsAny(name, "/\\.") {
-		return tally.Form{}, fmt.Errorf("form %q: invalid name", name)
+		return form.Form{}, fmt.Errorf("form %q: invalid name", name)
 	}
 	data, err := formFS.ReadFile(path.Join("forms", name+".yaml"))
 	if err != nil {
-		return tally.Form{}, fmt.Errorf("form %q is not in the library (have %s)", name, strings.Join(FormNames(), ", "))
+		return form.Form{}, fmt.Errorf("form %q is not in the library (have %s)", name, strings.Join(FormNames(), ", "))
 	}
 	var fd formDoc
 	if err := decodeStrict(data, &fd); err != nil {
-		return tally.Form{}, fmt.Errorf("form %q: %w", name, err)
+		return form.Form{}, fmt.Errorf("form %q: %w", name, err)
 	}
 	return fd.form()
 }
@@ -232,13 +232,13 @@ func Load(name string) (*File, error) {
 }
 
 // Parse reads a definition from YAML or JSON. The election is validated with
-// tally.ValidateElection: field errors carry the path in the file.
+// form.ValidateElection: field errors carry the path in the file.
 func Parse(data []byte) (*File, error) {
 	var doc fileDoc
 	if err := decodeStrict(data, &doc); err != nil {
 		return nil, err
 	}
-	e := tally.Election{ID: doc.ID, DisplayName: doc.DisplayName, Date: doc.Date}
+	e := form.Election{ID: doc.ID, DisplayName: doc.DisplayName, Date: doc.Date}
 	for i, cd := range doc.Contests {
 		c, err := cd.contest()
 		if err != nil {
@@ -257,7 +257,7 @@ func Parse(data []byte) (*File, error) {
 			if parent != "" {
 				par = parent
 			}
-			e.Units = append(e.Units, tally.Unit{ID: ud.ID, Parent: par, Name: ud.Name, Level: ud.Level, Registered: ud.Registered})
+			e.Units = append(e.Units, form.Unit{ID: ud.ID, Parent: par, Name: ud.Name, Level: ud.Level, Registered: ud.Registered})
 			if err := flatten(ud.ID, ud.Children, up+".children"); err != nil {
 				return err
 			}
@@ -267,7 +267,7 @@ func Parse(data []byte) (*File, error) {
 	if err := flatten("", doc.Units, "units"); err != nil {
 		return nil, err
 	}
-	if err := tally.ValidateElection(e); err != nil {
+	if err := form.ValidateElection(e); err != nil {
 		return nil, err
 	}
 	f := &File{Election: e}
@@ -281,13 +281,13 @@ func Parse(data []byte) (*File, error) {
 	return f, nil
 }
 
-func (cd contestDoc) contest() (tally.Contest, error) {
-	c := tally.Contest{ID: cd.ID, DisplayName: cd.DisplayName, MajorityPercent: cd.MajorityPercent}
+func (cd contestDoc) contest() (form.Contest, error) {
+	c := form.Contest{ID: cd.ID, DisplayName: cd.DisplayName, MajorityPercent: cd.MajorityPercent}
 	switch cd.Kind {
 	case "party-list", "PARTY_LIST":
-		c.Kind = tally.PartyList
+		c.Kind = form.PartyList
 	case "single-winner", "SINGLE_WINNER":
-		c.Kind = tally.SingleWinner
+		c.Kind = form.SingleWinner
 	default:
 		return c, fmt.Errorf("kind %q: want party-list or single-winner", cd.Kind)
 	}
@@ -321,15 +321,15 @@ func (cd contestDoc) contest() (tally.Contest, error) {
 		if order == 0 {
 			order = i + 1
 		}
-		c.Choices = append(c.Choices, tally.Choice{ID: ch.ID, Name: ch.Name, ShortName: ch.ShortName, BallotOrder: order, Color: ch.Color})
+		c.Choices = append(c.Choices, form.Choice{ID: ch.ID, Name: ch.Name, ShortName: ch.ShortName, BallotOrder: order, Color: ch.Color})
 	}
 	return c, nil
 }
 
-func (fd formDoc) form() (tally.Form, error) {
-	f := tally.Form{Name: fd.Name}
+func (fd formDoc) form() (form.Form, error) {
+	f := form.Form{Name: fd.Name}
 	for i, ld := range fd.Lines {
-		l := tally.Line{ID: ld.ID, Number: ld.Number, Name: ld.Name}
+		l := form.Line{ID: ld.ID, Number: ld.Number, Name: ld.Name}
 		for _, r := range ld.Roles {
 			role, err := parseRole(r)
 			if err != nil {
@@ -340,12 +340,12 @@ func (fd formDoc) form() (tally.Form, error) {
 		f.Lines = append(f.Lines, l)
 	}
 	for i, rd := range fd.Relations {
-		r := tally.Relation{Code: rd.Code, Message: rd.Message, Expression: rd.Expression}
+		r := form.Relation{Code: rd.Code, Message: rd.Message, Expression: rd.Expression}
 		switch strings.ToLower(rd.Severity) {
 		case "error":
-			r.Severity = tally.SeverityError
+			r.Severity = form.SeverityError
 		case "warning":
-			r.Severity = tally.SeverityWarning
+			r.Severity = form.SeverityWarning
 		default:
 			return f, fmt.Errorf("relations[%d].severity %q: want error or warning", i, rd.Severity)
 		}
@@ -354,24 +354,24 @@ func (fd formDoc) form() (tally.Form, error) {
 	return f, nil
 }
 
-func parseRole(s string) (tally.Role, error) {
+func parseRole(s string) (form.Role, error) {
 	switch strings.ReplaceAll(strings.ToLower(s), "_", "-") {
 	case "registered":
-		return tally.RoleRegistered, nil
+		return form.RoleRegistered, nil
 	case "ballots-issued":
-		return tally.RoleBallotsIssued, nil
+		return form.RoleBallotsIssued, nil
 	case "ballots-cast":
-		return tally.RoleBallotsCast, nil
+		return form.RoleBallotsCast, nil
 	case "invalid":
-		return tally.RoleInvalid, nil
+		return form.RoleInvalid, nil
 	case "valid":
-		return tally.RoleValid, nil
+		return form.RoleValid, nil
 	}
 	return 0, fmt.Errorf("unknown role %q (registered, ballots-issued, ballots-cast, invalid, valid)", s)
 }
 
-func (d *csvDoc) mapping(e tally.Election) (*CSVMapping, error) {
-	var contest *tally.Contest
+func (d *csvDoc) mapping(e form.Election) (*CSVMapping, error) {
+	var contest *form.Contest
 	for i := range e.Contests {
 		if e.Contests[i].ID == d.Contest {
 			contest = &e.Contests[i]
@@ -399,7 +399,7 @@ func (d *csvDoc) mapping(e tally.Election) (*CSVMapping, error) {
 			}
 		}
 	}
-	if m.CreateUnits && !slices.ContainsFunc(e.Units, func(u tally.Unit) bool { return u.ID == m.Root }) {
+	if m.CreateUnits && !slices.ContainsFunc(e.Units, func(u form.Unit) bool { return u.ID == m.Root }) {
 		return nil, fmt.Errorf("root unit %q is not defined", m.Root)
 	}
 	rule := func(s string, def IDRule) (IDRule, error) {
@@ -447,7 +447,7 @@ func (d *csvDoc) mapping(e tally.Election) (*CSVMapping, error) {
 		m.Lines[l.ID] = col
 	}
 	for id := range d.Lines {
-		if _, ok := m.Lines[id]; !ok || !slices.ContainsFunc(contest.Form.Lines, func(l tally.Line) bool { return l.ID == id }) {
+		if _, ok := m.Lines[id]; !ok || !slices.ContainsFunc(contest.Form.Lines, func(l form.Line) bool { return l.ID == id }) {
 			return nil, fmt.Errorf("lines: %q is not a line of the form", id)
 		}
 	}
@@ -459,7 +459,7 @@ func (d *csvDoc) mapping(e tally.Election) (*CSVMapping, error) {
 		m.Votes[c.ID] = col
 	}
 	for id := range d.Votes {
-		if !slices.ContainsFunc(contest.Choices, func(c tally.Choice) bool { return c.ID == id }) {
+		if !slices.ContainsFunc(contest.Choices, func(c form.Choice) bool { return c.ID == id }) {
 			return nil, fmt.Errorf("votes: %q is not a choice of contest %s", id, contest.ID)
 		}
 	}

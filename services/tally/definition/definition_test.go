@@ -8,25 +8,25 @@ import (
 	"testing"
 
 	"github.com/mandate-project/mandate/services/tally/definition"
-	"github.com/mandate-project/mandate/services/tally/internal/tally"
+	"github.com/mandate-project/mandate/services/tally/form"
 )
 
-func contestWith(t testing.TB, form string, choices ...string) tally.Contest {
+func contestWith(t testing.TB, formName string, choices ...string) form.Contest {
 	t.Helper()
-	f, err := definition.Form(form)
+	f, err := definition.Form(formName)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := tally.Contest{ID: "c", DisplayName: "C", Kind: tally.PartyList, Form: f, ThresholdBase: tally.RoleValid}
+	c := form.Contest{ID: "c", DisplayName: "C", Kind: form.PartyList, Form: f, ThresholdBase: form.RoleValid}
 	for i, id := range choices {
-		c.Choices = append(c.Choices, tally.Choice{ID: id, Name: id, BallotOrder: i + 1})
+		c.Choices = append(c.Choices, form.Choice{ID: id, Name: id, BallotOrder: i + 1})
 	}
 	return c
 }
 
 // A real row of the RU 2016 file (station RU2016-R01-U1).
-func ruProtocol() tally.Submission {
-	return tally.Submission{
+func ruProtocol() form.Submission {
+	return form.Submission{
 		Lines: map[string]int64{"registered": 2584, "ballots_received": 2328, "ballots_issued_early": 0,
 			"ballots_issued_in_station": 2067, "ballots_issued_outside": 50, "ballots_cancelled": 211,
 			"ballots_in_mobile_boxes": 50, "ballots_in_stationary_boxes": 2067, "invalid": 11, "valid": 2106,
@@ -40,8 +40,8 @@ func ruProtocol() tally.Submission {
 
 var ruParties = []string{"RODINA", "KPKR", "RPPS", "ER", "ZELENYE", "GP", "LDPR", "PARNAS", "ROST", "GS", "YABLOKO", "KPRF", "PR", "SR"}
 
-func kzProtocol() tally.Submission {
-	return tally.Submission{
+func kzProtocol() form.Submission {
+	return form.Submission{
 		Lines: map[string]int64{"registered": 1000, "ballots_received": 1000, "ballots_issued": 800,
 			"ballots_cancelled": 200, "ballots_cast": 800, "invalid": 10, "valid": 790},
 		Votes: map[string]int64{"nur-otan": 600, "ak-zhol": 100, "cppk": 90},
@@ -53,48 +53,48 @@ func TestShippedFormRelations(t *testing.T) {
 	kz := contestWith(t, "kz-mazhilis-party-list", "nur-otan", "ak-zhol", "cppk")
 	tests := []struct {
 		name     string
-		contest  tally.Contest
-		base     func() tally.Submission
-		mutate   func(s *tally.Submission)
+		contest  form.Contest
+		base     func() form.Submission
+		mutate   func(s *form.Submission)
 		code     string
-		severity tally.Severity
+		severity form.Severity
 	}{
-		{"ru issued above registered", ru, ruProtocol, func(s *tally.Submission) { s.Lines["registered"] = 2116 }, "RU_REGISTERED_GE_ISSUED", tally.SeverityError},
-		{"ru received balance", ru, ruProtocol, func(s *tally.Submission) { s.Lines["ballots_received"]++ }, "RU_BALLOTS_RECEIVED_BALANCE", tally.SeverityError},
-		{"ru boxes balance", ru, ruProtocol, func(s *tally.Submission) { s.Lines["invalid"]++ }, "RU_BALLOTS_IN_BOXES_BALANCE", tally.SeverityError},
-		{"ru valid vs votes", ru, ruProtocol, func(s *tally.Submission) { s.Votes["SR"]++ }, "RU_VALID_EQ_VOTES", tally.SeverityError},
-		{"ru absentee balance", ru, ruProtocol, func(s *tally.Submission) { s.Lines["absentee_cert_lost"] = 1 }, "RU_ABSENTEE_CERT_BALANCE", tally.SeverityError},
-		{"ru boxes above issued", ru, ruProtocol, func(s *tally.Submission) {
+		{"ru issued above registered", ru, ruProtocol, func(s *form.Submission) { s.Lines["registered"] = 2116 }, "RU_REGISTERED_GE_ISSUED", form.SeverityError},
+		{"ru received balance", ru, ruProtocol, func(s *form.Submission) { s.Lines["ballots_received"]++ }, "RU_BALLOTS_RECEIVED_BALANCE", form.SeverityError},
+		{"ru boxes balance", ru, ruProtocol, func(s *form.Submission) { s.Lines["invalid"]++ }, "RU_BALLOTS_IN_BOXES_BALANCE", form.SeverityError},
+		{"ru valid vs votes", ru, ruProtocol, func(s *form.Submission) { s.Votes["SR"]++ }, "RU_VALID_EQ_VOTES", form.SeverityError},
+		{"ru absentee balance", ru, ruProtocol, func(s *form.Submission) { s.Lines["absentee_cert_lost"] = 1 }, "RU_ABSENTEE_CERT_BALANCE", form.SeverityError},
+		{"ru boxes above issued", ru, ruProtocol, func(s *form.Submission) {
 			s.Lines["ballots_in_stationary_boxes"] += 10
 			s.Lines["valid"] += 10
 			s.Votes["ER"] += 10
-		}, "RU_BALLOTS_IN_BOXES_GT_ISSUED", tally.SeverityWarning},
-		{"ru mobile above outside", ru, ruProtocol, func(s *tally.Submission) {
+		}, "RU_BALLOTS_IN_BOXES_GT_ISSUED", form.SeverityWarning},
+		{"ru mobile above outside", ru, ruProtocol, func(s *form.Submission) {
 			s.Lines["ballots_in_mobile_boxes"] += 5
 			s.Lines["ballots_in_stationary_boxes"] -= 5
-		}, "RU_MOBILE_BOXES_GT_ISSUED_OUTSIDE", tally.SeverityWarning},
-		{"ru negative", ru, ruProtocol, func(s *tally.Submission) { s.Votes["PR"] = -1; s.Votes["SR"] = 57 }, "NEGATIVE_COUNT", tally.SeverityError},
-		{"kz issued above registered", kz, kzProtocol, func(s *tally.Submission) { s.Lines["registered"] = 799 }, "KZ_REGISTERED_GE_ISSUED", tally.SeverityError},
-		{"kz received balance", kz, kzProtocol, func(s *tally.Submission) { s.Lines["ballots_cancelled"] = 199 }, "KZ_BALLOTS_RECEIVED_BALANCE", tally.SeverityError},
-		{"kz cast balance", kz, kzProtocol, func(s *tally.Submission) { s.Lines["invalid"] = 11 }, "KZ_BALLOTS_CAST_BALANCE", tally.SeverityError},
-		{"kz valid vs votes", kz, kzProtocol, func(s *tally.Submission) { s.Votes["cppk"] = 91 }, "KZ_VALID_EQ_VOTES", tally.SeverityError},
-		{"kz cast above issued", kz, kzProtocol, func(s *tally.Submission) {
+		}, "RU_MOBILE_BOXES_GT_ISSUED_OUTSIDE", form.SeverityWarning},
+		{"ru negative", ru, ruProtocol, func(s *form.Submission) { s.Votes["PR"] = -1; s.Votes["SR"] = 57 }, "NEGATIVE_COUNT", form.SeverityError},
+		{"kz issued above registered", kz, kzProtocol, func(s *form.Submission) { s.Lines["registered"] = 799 }, "KZ_REGISTERED_GE_ISSUED", form.SeverityError},
+		{"kz received balance", kz, kzProtocol, func(s *form.Submission) { s.Lines["ballots_cancelled"] = 199 }, "KZ_BALLOTS_RECEIVED_BALANCE", form.SeverityError},
+		{"kz cast balance", kz, kzProtocol, func(s *form.Submission) { s.Lines["invalid"] = 11 }, "KZ_BALLOTS_CAST_BALANCE", form.SeverityError},
+		{"kz valid vs votes", kz, kzProtocol, func(s *form.Submission) { s.Votes["cppk"] = 91 }, "KZ_VALID_EQ_VOTES", form.SeverityError},
+		{"kz cast above issued", kz, kzProtocol, func(s *form.Submission) {
 			s.Lines["ballots_cast"] = 805
 			s.Lines["valid"] = 795
 			s.Votes["nur-otan"] = 605
-		}, "KZ_BALLOTS_CAST_GT_ISSUED", tally.SeverityWarning},
-		{"kz invalid above 5 %", kz, kzProtocol, func(s *tally.Submission) {
+		}, "KZ_BALLOTS_CAST_GT_ISSUED", form.SeverityWarning},
+		{"kz invalid above 5 %", kz, kzProtocol, func(s *form.Submission) {
 			s.Lines["invalid"] = 41
 			s.Lines["valid"] = 759
 			s.Votes["nur-otan"] = 569
-		}, "KZ_INVALID_ABOVE_5_PERCENT", tally.SeverityWarning},
+		}, "KZ_INVALID_ABOVE_5_PERCENT", form.SeverityWarning},
 	}
-	for _, c := range []tally.Contest{ru, kz} {
+	for _, c := range []form.Contest{ru, kz} {
 		base := ruProtocol()
 		if c.Form.Name == "kz-mazhilis-party-list" {
 			base = kzProtocol()
 		}
-		if w, err := tally.ValidateProtocol(c, base); err != nil || len(w) != 0 {
+		if w, err := form.ValidateProtocol(c, base); err != nil || len(w) != 0 {
 			t.Fatalf("%s: clean protocol: %v %v", c.Form.Name, w, err)
 		}
 	}
@@ -104,21 +104,21 @@ func TestShippedFormRelations(t *testing.T) {
 			s := tc.base()
 			s.Lines, s.Votes = maps.Clone(s.Lines), maps.Clone(s.Votes)
 			tc.mutate(&s)
-			w, err := tally.ValidateProtocol(tc.contest, s)
-			if tc.severity == tally.SeverityWarning {
+			w, err := form.ValidateProtocol(tc.contest, s)
+			if tc.severity == form.SeverityWarning {
 				if err != nil || len(w) != 1 || w[0].Code != tc.code {
 					t.Fatalf("got warnings %v, err %v; want exactly %s", w, err, tc.code)
 				}
 				return
 			}
-			var ve *tally.ValidationError
+			var ve *form.ValidationError
 			if !errors.As(err, &ve) || len(ve.Violations) != 1 || ve.Violations[0].Code != tc.code {
 				t.Fatalf("got %v, want only %s", err, tc.code)
 			}
 		})
 		covered[tc.code] = true
 	}
-	for _, c := range []tally.Contest{ru, kz} {
+	for _, c := range []form.Contest{ru, kz} {
 		for _, r := range c.Form.Relations {
 			if !covered[r.Code] {
 				t.Errorf("relation %s of %s has no test", r.Code, c.Form.Name)
@@ -159,7 +159,7 @@ units:
 		t.Fatal(err)
 	}
 	c := f.Election.Contests[0]
-	if c.Kind != tally.SingleWinner || c.Choices[1].BallotOrder != 2 || len(c.Form.Lines[1].Roles) != 2 ||
+	if c.Kind != form.SingleWinner || c.Choices[1].BallotOrder != 2 || len(c.Form.Lines[1].Roles) != 2 ||
 		len(f.Election.Units) != 2 || f.Election.Units[1].Parent != "town" || f.CSV != nil {
 		t.Errorf("parsed %+v", f.Election)
 	}

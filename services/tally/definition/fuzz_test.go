@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/mandate-project/mandate/services/tally/definition"
-	"github.com/mandate-project/mandate/services/tally/internal/tally"
+	"github.com/mandate-project/mandate/services/tally/form"
 )
 
 // FuzzValidateProtocol feeds arbitrary counts (and arbitrary line and choice
@@ -42,10 +42,10 @@ func FuzzValidateProtocol(f *testing.F) {
 		if extra != "" {
 			s.Lines[extra] = 1
 		}
-		warnings, err := tally.ValidateProtocol(c, s)
+		warnings, err := form.ValidateProtocol(c, s)
 		if err == nil {
 			for _, w := range warnings {
-				if w.Severity != tally.SeverityWarning {
+				if w.Severity != form.SeverityWarning {
 					t.Fatalf("accepted with a non-warning violation %+v", w)
 				}
 			}
@@ -59,8 +59,8 @@ func FuzzValidateProtocol(f *testing.F) {
 			}
 			return
 		}
-		var ve *tally.ValidationError
-		var fe *tally.FieldError
+		var ve *form.ValidationError
+		var fe *form.FieldError
 		if !errors.As(err, &ve) && !errors.As(err, &fe) {
 			t.Fatalf("untyped error %T: %v", err, err)
 		}

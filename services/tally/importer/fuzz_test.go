@@ -8,28 +8,28 @@ import (
 	"testing"
 
 	"github.com/mandate-project/mandate/services/tally/definition"
+	"github.com/mandate-project/mandate/services/tally/form"
 	"github.com/mandate-project/mandate/services/tally/importer"
-	"github.com/mandate-project/mandate/services/tally/internal/tally"
 )
 
 // checkSink validates each row against the form without storing it, so the
 // fuzzer spends its time in the importer, not in SQLite.
 type checkSink struct {
-	contest tally.Contest
-	units   map[string]tally.Unit
+	contest form.Contest
+	units   map[string]form.Unit
 }
 
-func (s *checkSink) AddUnits(_ context.Context, _ string, units []tally.Unit) (int, error) {
+func (s *checkSink) AddUnits(_ context.Context, _ string, units []form.Unit) (int, error) {
 	for _, u := range units {
 		s.units[u.ID] = u
 	}
 	return len(units), nil
 }
 
-func (s *checkSink) Import(_ context.Context, subs []tally.Submission) ([]tally.ImportResult, error) {
-	out := make([]tally.ImportResult, len(subs))
+func (s *checkSink) Import(_ context.Context, subs []form.Submission) ([]importer.Result, error) {
+	out := make([]importer.Result, len(subs))
 	for i, sub := range subs {
-		_, err := tally.ValidateProtocol(s.contest, sub)
+		_, err := form.ValidateProtocol(s.contest, sub)
 		out[i].Err = err
 	}
 	return out, nil
@@ -60,13 +60,13 @@ func FuzzImportCSV(f *testing.F) {
 	f.Add([]byte("\xef\xbb\xbfa,b,c\n1,2\n"))
 	f.Add([]byte{0x1f, 0x8b, 0, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var contest tally.Contest
+		var contest form.Contest
 		for _, c := range def.Election.Contests {
 			if c.ID == def.CSV.Contest {
 				contest = c
 			}
 		}
-		sink := &checkSink{contest: contest, units: map[string]tally.Unit{}}
+		sink := &checkSink{contest: contest, units: map[string]form.Unit{}}
 		for _, u := range def.Election.Units { // defined with the election
 			sink.units[u.ID] = u
 		}

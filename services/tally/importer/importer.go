@@ -1,6 +1,6 @@
 // Package importer reads per-station protocol files (CSV, plain or gzip)
 // through a definition.CSVMapping and hands the rows, as tally units and
-// submissions, to a Sink in large batches: a tally.Service in-process, or a
+// submissions, to a Sink in large batches: the tally service in-process, or a
 // client streaming to the tally service.
 package importer
 
@@ -21,15 +21,23 @@ import (
 	"sync"
 
 	"github.com/mandate-project/mandate/services/tally/definition"
-	"github.com/mandate-project/mandate/services/tally/internal/tally"
+	"github.com/mandate-project/mandate/services/tally/form"
 )
 
-// Sink receives what the importer reads. *tally.Service implements it.
+// Sink receives what the importer reads: the tally service in-process (see
+// the tests) or a client streaming to it (tallyclient).
 type Sink interface {
 	// AddUnits adds units; units that exist identically are skipped.
-	AddUnits(ctx context.Context, election string, units []tally.Unit) (int, error)
+	AddUnits(ctx context.Context, election string, units []form.Unit) (int, error)
 	// Import submits a batch and returns one result per submission.
-	Import(ctx context.Context, subs []tally.Submission) ([]tally.ImportResult, error)
+	Import(ctx context.Context, subs []form.Submission) ([]Result, error)
+}
+
+// Result is the outcome of one submission: accepted, replayed (the same
+// request was accepted before, nothing new counted) or rejected with Err.
+type Result struct {
+	Replayed bool
+	Err      error
 }
 
 // Options tune a run; the zero value is sensible.
@@ -101,7 +109,7 @@ type columns struct {
 	choiceIDs  []string
 }
 
-func resolve(header []string, m *definition.CSVMapping, contest tally.Contest) (*columns, error) {
+func resolve(header []string, m *definition.CSVMapping, contest form.Contest) (*columns, error) {
 	idx := map[string]int{}
 	for i, h := range header {
 		idx[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
@@ -188,7 +196,7 @@ func UnitID(rule definition.IDRule, prefix, parent, value string) (string, error
 	default:
 		return "", fmt.Errorf("unknown ID rule %q", rule)
 	}
-	if !tally.IsValidUnitID(id) {
+	if !form.IsValidUnitID(id) {
 		return "", fmt.Errorf("value %q gives the invalid unit ID %q", value, id)
 	}
 	return id, nil
@@ -198,12 +206,12 @@ func UnitID(rule definition.IDRule, prefix, parent, value string) (string, error
 // original protocol of the mapping's contest. Rows that fail (bad number,
 // broken relation, duplicate station...) are reported in Report.Rejections
 // and do not stop the run; the error is for failures of the whole run.
-func Run(ctx context.Context, r io.Reader, e tally.Election, m *definition.CSVMapping, sink Sink, opts Options) (Report, error) {
+func Run(ctx context.Context, r io.Reader, e form.Election, m *definition.CSVMapping, sink Sink, opts Options) (Report, error) {
 	var rep Report
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 5_000
 	}
-	var contest tally.Contest
+	var contest form.Contest
 	found := false
 	for _, c := range e.Contests {
 		if c.ID == m.Contest {
@@ -224,15 +232,15 @@ func Run(ctx context.Context, r io.Reader, e tally.Election, m *definition.CSVMa
 	if err != nil {
 		return rep, fmt.Errorf("importer: %w", err)
 	}
-	known := map[string]tally.Unit{}
+	known := map[string]form.Unit{}
 
 	// Reading and checking rows overlaps with storing: one worker adds each
 	// batch's units in order, then imports the batch with at most two imports
 	// in flight, so the sink validates one batch while the store commits the
 	// previous one.
 	type batch struct {
-		units []tally.Unit
-		subs  []tally.Submission
+		units []form.Unit
+		subs  []form.Submission
 		lines []int
 	}
 	work := make(chan batch, 1)
@@ -291,7 +299,7 @@ func Run(ctx context.Context, r io.Reader, e tally.Election, m *definition.CSVMa
 					case r.Err != nil:
 						sinkRep.Rejected++
 						sinkRep.Rejections = append(sinkRep.Rejections, Rejected{Line: b.lines[i], Station: b.subs[i].Station, Err: r.Err})
-					case r.Receipt.Replayed:
+					case r.Replayed:
 						sinkRep.Replayed++
 					default:
 						sinkRep.Accepted++
@@ -306,7 +314,7 @@ func Run(ctx context.Context, r io.Reader, e tally.Election, m *definition.CSVMa
 		}
 		wg.Wait()
 	}()
-	cur := batch{subs: make([]tally.Submission, 0, opts.BatchSize)}
+	cur := batch{subs: make([]form.Submission, 0, opts.BatchSize)}
 	finish := func(err error) (Report, error) {
 		if len(cur.subs) > 0 || len(cur.units) > 0 {
 			work <- cur
@@ -357,16 +365,16 @@ func Run(ctx context.Context, r io.Reader, e tally.Election, m *definition.CSVMa
 		cur.lines = append(cur.lines, line)
 		if len(cur.subs) >= opts.BatchSize {
 			work <- cur
-			cur = batch{subs: make([]tally.Submission, 0, opts.BatchSize)}
+			cur = batch{subs: make([]form.Submission, 0, opts.BatchSize)}
 		}
 	}
 	return finish(nil)
 }
 
 // row turns one record into a submission and the units it introduces.
-func row(rec []string, c *columns, m *definition.CSVMapping, election string, known map[string]tally.Unit) (tally.Submission, []tally.Unit, error) {
-	var sub tally.Submission
-	var units []tally.Unit
+func row(rec []string, c *columns, m *definition.CSVMapping, election string, known map[string]form.Unit) (form.Submission, []form.Unit, error) {
+	var sub form.Submission
+	var units []form.Unit
 	stationValue := strings.TrimSpace(rec[c.station])
 	parent := m.Root
 	if m.CreateUnits {
@@ -376,7 +384,7 @@ func row(rec []string, c *columns, m *definition.CSVMapping, election string, kn
 			if err != nil {
 				return sub, nil, fmt.Errorf("%s: %w", lm.Column, err)
 			}
-			u := tally.Unit{ID: id, Parent: parent, Name: strings.TrimSpace(rec[c.levelNames[i]]), Level: lm.Level}
+			u := form.Unit{ID: id, Parent: parent, Name: strings.TrimSpace(rec[c.levelNames[i]]), Level: lm.Level}
 			if err := addUnit(u, known, &units); err != nil {
 				return sub, nil, err
 			}
@@ -389,7 +397,7 @@ func row(rec []string, c *columns, m *definition.CSVMapping, election string, kn
 	}
 	sub.Station = station
 	if m.CreateUnits {
-		u := tally.Unit{ID: station, Parent: parent, Level: tally.LevelStation,
+		u := form.Unit{ID: station, Parent: parent, Level: form.LevelStation,
 			Name: m.Station.NamePrefix + strings.TrimSpace(rec[c.stName])}
 		if c.registered >= 0 {
 			if u.Registered, err = count(rec[c.registered], m.Station.RegisteredColumn); err != nil {
@@ -400,7 +408,7 @@ func row(rec []string, c *columns, m *definition.CSVMapping, election string, kn
 			return sub, nil, err
 		}
 	}
-	sub.Election, sub.Contest, sub.Kind = election, m.Contest, tally.Original
+	sub.Election, sub.Contest, sub.Kind = election, m.Contest, form.Original
 	sub.IdempotencyKey = m.KeyPrefix + "/" + m.Contest + "/" + station
 	sub.Lines = make(map[string]int64, len(c.lines))
 	for i, ci := range c.lines {
@@ -417,7 +425,7 @@ func row(rec []string, c *columns, m *definition.CSVMapping, election string, kn
 	return sub, units, nil
 }
 
-func addUnit(u tally.Unit, known map[string]tally.Unit, units *[]tally.Unit) error {
+func addUnit(u form.Unit, known map[string]form.Unit, units *[]form.Unit) error {
 	if k, ok := known[u.ID]; ok {
 		if k != u {
 			return fmt.Errorf("unit %s: this row gives it another parent, name or registered count than an earlier row", u.ID)

@@ -201,7 +201,7 @@ func TestKZ2012Example(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rep, err := importer.Run(ctx, f, def.Election, def.CSV, svc, importer.Options{})
+	rep, err := importer.Run(ctx, f, def.Election, def.CSV, serviceSink{svc}, importer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,7 +231,7 @@ func TestKZ2012Example(t *testing.T) {
 	// Re-running the import replays every row: nothing is counted twice.
 	f2, _ := importer.Open(csvPath)
 	defer f2.Close()
-	rep2, err := importer.Run(ctx, f2, def.Election, def.CSV, svc, importer.Options{})
+	rep2, err := importer.Run(ctx, f2, def.Election, def.CSV, serviceSink{svc}, importer.Options{})
 	if err != nil || rep2.Replayed != 48 || rep2.Accepted != 0 {
 		t.Fatalf("second run %+v, %v", rep2, err)
 	}

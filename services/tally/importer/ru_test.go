@@ -76,7 +76,7 @@ func runRU(t testing.TB, svc *tally.Service) importer.Report {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rep, err := importer.Run(ctx, f, def.Election, def.CSV, svc, importer.Options{})
+	rep, err := importer.Run(ctx, f, def.Election, def.CSV, serviceSink{svc}, importer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

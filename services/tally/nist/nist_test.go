@@ -20,7 +20,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/mandate-project/mandate/services/tally/definition"
-	"github.com/mandate-project/mandate/services/tally/internal/tally"
+	"github.com/mandate-project/mandate/services/tally/form"
 	"github.com/mandate-project/mandate/services/tally/nist"
 )
 
@@ -597,7 +597,7 @@ func kz2012(t *testing.T) nist.Election {
 	}
 	for _, c := range te.Contests {
 		nc := nist.Contest{ID: c.ID, Name: c.DisplayName, Kind: "party-list"}
-		if c.Kind == tally.SingleWinner {
+		if c.Kind == form.SingleWinner {
 			nc.Kind = "single-winner"
 		}
 		for _, ch := range c.Choices {

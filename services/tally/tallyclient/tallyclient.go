@@ -14,9 +14,9 @@ import (
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/tally/definition"
+	"github.com/mandate-project/mandate/services/tally/form"
 	"github.com/mandate-project/mandate/services/tally/importer"
-	"github.com/mandate-project/mandate/services/tally/internal/tally"
-	"github.com/mandate-project/mandate/services/tally/internal/tallyapi"
+	"github.com/mandate-project/mandate/services/tally/tallypb"
 )
 
 // unitBatch keeps one BatchCreateReportingUnits request well under the
@@ -31,7 +31,7 @@ func Define(ctx context.Context, c tallyv1.TallyServiceClient, path string) (str
 		return "", err
 	}
 	e := f.Election
-	if _, err := c.CreateElection(ctx, &tallyv1.CreateElectionRequest{ElectionId: e.ID, Election: tallyapi.ElectionToProto(e)}); err != nil {
+	if _, err := c.CreateElection(ctx, &tallyv1.CreateElectionRequest{ElectionId: e.ID, Election: tallypb.ElectionToProto(e)}); err != nil {
 		return "", fmt.Errorf("define %s: %w", e.ID, err)
 	}
 	if _, err := (sink{c}).AddUnits(ctx, e.ID, e.Units); err != nil {
@@ -81,11 +81,11 @@ func ImportCSV(ctx context.Context, c tallyv1.TallyServiceClient, definitionPath
 // sink is an importer.Sink over gRPC.
 type sink struct{ c tallyv1.TallyServiceClient }
 
-func (s sink) AddUnits(ctx context.Context, election string, units []tally.Unit) (int, error) {
+func (s sink) AddUnits(ctx context.Context, election string, units []form.Unit) (int, error) {
 	for start := 0; start < len(units); start += unitBatch {
 		req := &tallyv1.BatchCreateReportingUnitsRequest{Parent: "elections/" + election}
 		for _, u := range units[start:min(start+unitBatch, len(units))] {
-			req.Units = append(req.Units, tallyapi.UnitToProto(election, u))
+			req.Units = append(req.Units, tallypb.UnitToProto(election, u))
 		}
 		if _, err := s.c.BatchCreateReportingUnits(ctx, req); err != nil {
 			return 0, fmt.Errorf("units of %s: %w", election, err)
@@ -98,7 +98,7 @@ func (s sink) AddUnits(ctx context.Context, election string, units []tally.Unit)
 // The server reports replays only as a count, so that many of the rows it
 // did not reject are marked replayed: the counts are right, which rows were
 // replays is not known here.
-func (s sink) Import(ctx context.Context, subs []tally.Submission) ([]tally.ImportResult, error) {
+func (s sink) Import(ctx context.Context, subs []form.Submission) ([]importer.Result, error) {
 	stream, err := s.c.ImportProtocols(ctx)
 	if err != nil {
 		return nil, err
@@ -115,7 +115,7 @@ func (s sink) Import(ctx context.Context, subs []tally.Submission) ([]tally.Impo
 	if err != nil {
 		return nil, err
 	}
-	out := make([]tally.ImportResult, len(subs))
+	out := make([]importer.Result, len(subs))
 	for _, rj := range resp.GetRejections() {
 		if i := rj.GetIndex(); i >= 0 && int(i) < len(out) {
 			out[i].Err = rejectionError{rj}
@@ -124,7 +124,7 @@ func (s sink) Import(ctx context.Context, subs []tally.Submission) ([]tally.Impo
 	replayed := resp.GetReplayed()
 	for i := range out {
 		if out[i].Err == nil && replayed > 0 {
-			out[i].Receipt.Replayed = true
+			out[i].Replayed = true
 			replayed--
 		}
 	}
@@ -157,7 +157,7 @@ const rowsPerMessage = 500
 // column list, and their counts travel as packed integers instead of maps,
 // which are several times dearer to encode and decode. The order, and so
 // each protocol's index in the stream, is kept.
-func rowMessages(subs []tally.Submission) []*tallyv1.ImportProtocolsRequest {
+func rowMessages(subs []form.Submission) []*tallyv1.ImportProtocolsRequest {
 	var out []*tallyv1.ImportProtocolsRequest
 	var cur *tallyv1.ProtocolRows
 	var lines, votes []string
@@ -174,7 +174,7 @@ func rowMessages(subs []tally.Submission) []*tallyv1.ImportProtocolsRequest {
 			out = append(out, &tallyv1.ImportProtocolsRequest{Rows: cur})
 		}
 		row := &tallyv1.ProtocolRow{Station: "elections/" + sub.Election + "/units/" + sub.Station, RequestId: sub.IdempotencyKey,
-			ReplacesVersion: int32(sub.Replaces), Reason: sub.Reason, Kind: tallyapi.KindToProto(sub.Kind),
+			ReplacesVersion: int32(sub.Replaces), Reason: sub.Reason, Kind: tallypb.KindToProto(sub.Kind),
 			Counts: make([]int64, 0, len(lines)+len(votes))}
 		for _, l := range lines {
 			row.Counts = append(row.Counts, sub.Lines[l])
@@ -197,7 +197,7 @@ func sortedKeys(m map[string]int64) []string {
 }
 
 // sameKeys reports whether sub has exactly these lines and votes.
-func sameKeys(sub tally.Submission, lines, votes []string) bool {
+func sameKeys(sub form.Submission, lines, votes []string) bool {
 	if len(sub.Lines) != len(lines) || len(sub.Votes) != len(votes) {
 		return false
 	}

@@ -104,7 +104,7 @@ func (d demo) correction(t *testing.T, station, id string, n int64) *tallyv1.Sub
 	}
 	cur := p.GetCurrent()
 	r := &tallyv1.SubmitProtocolRequest{Parent: contest, Station: "elections/kz-2012/units/" + station,
-		Lines: cur.GetLines(), Votes: cur.GetVotes(), RequestId: id, ReplacesVersion: cur.GetVersion(), Reason: "transcription error"}
+		Lines: cur.GetLines(), Votes: cur.GetVotes(), RequestId: id, ReplacesVersion: cur.GetVersion(), Reason: "transcription error", Kind: tallyv1.SubmissionKind_SUBMISSION_KIND_CORRECTION}
 	r.Votes["nur-otan"] -= n
 	r.Votes["ak-zhol"] += n
 	return r

@@ -27,7 +27,8 @@ const (
 type SubmissionKind int32
 
 const (
-	// Not set; a first version is assumed original and a later one a correction.
+	// Not set: rejected with INVALID_ARGUMENT (field `kind`); a submission
+	// says what it is, the tally never guesses it.
 	SubmissionKind_SUBMISSION_KIND_UNSPECIFIED SubmissionKind = 0
 	// The first count of the station.
 	SubmissionKind_SUBMISSION_KIND_ORIGINAL SubmissionKind = 1

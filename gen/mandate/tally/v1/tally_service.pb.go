@@ -575,8 +575,8 @@ type SubmitProtocolRequest struct {
 	ReplacesVersion int32 `protobuf:"varint,6,opt,name=replaces_version,json=replacesVersion,proto3" json:"replaces_version,omitempty"`
 	// Why the protocol is corrected; required when replaces_version is set.
 	Reason string `protobuf:"bytes,7,opt,name=reason,proto3" json:"reason,omitempty"`
-	// Correction or recount; unspecified is an original for a first protocol
-	// and a correction otherwise.
+	// Original, correction or recount; required (unspecified is rejected
+	// with INVALID_ARGUMENT naming `kind`).
 	Kind          SubmissionKind `protobuf:"varint,8,opt,name=kind,proto3,enum=mandate.tally.v1.SubmissionKind" json:"kind,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -2161,7 +2161,7 @@ const file_mandate_tally_v1_tally_service_proto_rawDesc = "" +
 	"parentUnit\"\x8e\x01\n" +
 	"\x1aListReportingUnitsResponse\x12H\n" +
 	"\x0freporting_units\x18\x01 \x03(\v2\x1f.mandate.tally.v1.ReportingUnitR\x0ereportingUnits\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xba\x04\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xbf\x04\n" +
 	"\x15SubmitProtocolRequest\x129\n" +
 	"\x06parent\x18\x01 \x01(\tB!\xe0A\x02\xfaA\x1b\n" +
 	"\x19tally.mandate.dev/ContestR\x06parent\x12A\n" +
@@ -2172,8 +2172,8 @@ const file_mandate_tally_v1_tally_service_proto_rawDesc = "" +
 	"\n" +
 	"request_id\x18\x05 \x01(\tB\x03\xe0A\x02R\trequestId\x12)\n" +
 	"\x10replaces_version\x18\x06 \x01(\x05R\x0freplacesVersion\x12\x16\n" +
-	"\x06reason\x18\a \x01(\tR\x06reason\x124\n" +
-	"\x04kind\x18\b \x01(\x0e2 .mandate.tally.v1.SubmissionKindR\x04kind\x1a8\n" +
+	"\x06reason\x18\a \x01(\tR\x06reason\x129\n" +
+	"\x04kind\x18\b \x01(\x0e2 .mandate.tally.v1.SubmissionKindB\x03\xe0A\x02R\x04kind\x1a8\n" +
 	"\n" +
 	"LinesEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +

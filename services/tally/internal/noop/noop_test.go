@@ -68,6 +68,7 @@ func TestRun(t *testing.T) {
 	req := &tallyv1.SubmitProtocolRequest{
 		Parent: "elections/bench/contests/federal", Station: "elections/bench/units/s7",
 		Lines: map[string]int64{"valid": 10}, Votes: map[string]int64{"ER": 10}, RequestId: "bench/7",
+		Kind: tallyv1.SubmissionKind_SUBMISSION_KIND_ORIGINAL,
 	}
 	if _, err := c.SubmitProtocol(ctx, req); status.Code(err) != codes.Unauthenticated {
 		t.Errorf("SubmitProtocol without a token: %v, want Unauthenticated", err)

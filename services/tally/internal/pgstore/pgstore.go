@@ -11,10 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
-	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -22,6 +19,8 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"golang.org/x/mod/sumdb/tlog"
 
+	"github.com/mandate-project/mandate/services/tally/internal/groupcommit"
+	"github.com/mandate-project/mandate/services/tally/internal/migrate"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
 )
 
@@ -53,10 +52,7 @@ type Store struct {
 	phases map[contestKey]tally.Phase
 	known  map[string]bool
 
-	jobs chan *job
-	quit chan struct{}
-	done chan struct{}
-	mu   sync.RWMutex // guards sending on jobs against Close
+	q    *groupcommit.Queue[*job]
 	once sync.Once
 }
 
@@ -81,24 +77,23 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("pgstore: connect: %w", err)
 	}
-	s := &Store{pool: pool, opts: opts, phases: map[contestKey]tally.Phase{}, known: map[string]bool{}, jobs: make(chan *job, 1024), quit: make(chan struct{}), done: make(chan struct{})}
+	s := &Store{pool: pool, opts: opts, phases: map[contestKey]tally.Phase{}, known: map[string]bool{}}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err
 	}
-	go s.write()
+	s.q = groupcommit.New(groupcommit.Options[*job]{
+		MaxWeight: opts.MaxBatch,
+		Weight:    func(j *job) int { return len(j.items) },
+		Handle:    s.commit,
+	})
 	return s, nil
 }
 
-// migrate applies the embedded migrations NNNN_*.sql above the recorded
-// version, in one transaction holding an advisory lock: a replica that
-// starts meanwhile waits, then finds nothing to do.
+// migrate applies the pending embedded migrations in one transaction
+// holding an advisory lock: a replica that starts meanwhile waits, then
+// finds nothing to do.
 func (s *Store) migrate(ctx context.Context) error {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil {
-		return err
-	}
-	slices.Sort(names)
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, migrationLock); err != nil {
 			return fmt.Errorf("pgstore: migration lock: %w", err)
@@ -108,38 +103,30 @@ func (s *Store) migrate(ctx context.Context) error {
 			applied_at timestamptz NOT NULL DEFAULT now())`); err != nil {
 			return fmt.Errorf("pgstore: schema_migrations: %w", err)
 		}
-		var cur int
-		if err := tx.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&cur); err != nil {
-			return err
-		}
-		for _, name := range names {
-			base := strings.TrimPrefix(name, "migrations/")
-			n, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
-			if err != nil {
-				return fmt.Errorf("pgstore: migration %s is not numbered", base)
-			}
-			if n <= cur {
-				continue
-			}
-			if n != cur+1 {
-				return fmt.Errorf("pgstore: schema is at version %d, cannot apply %s", cur, base)
-			}
-			body, err := migrations.ReadFile(name)
-			if err != nil {
-				return err
-			}
-			// No arguments: pgx sends it with the simple protocol, which
-			// runs several statements.
-			if _, err := tx.Exec(ctx, string(body)); err != nil {
-				return fmt.Errorf("pgstore: migration %s: %w", base, err)
-			}
-			if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, n); err != nil {
-				return err
-			}
-			cur = n
+		if err := migrate.Run(ctx, migrations, schema{tx}); err != nil {
+			return fmt.Errorf("pgstore: %w", err)
 		}
 		return nil
 	})
+}
+
+// schema is the migrate.Target of a migration transaction.
+type schema struct{ tx pgx.Tx }
+
+func (m schema) Version(ctx context.Context) (int, error) {
+	var v int
+	err := m.tx.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&v)
+	return v, err
+}
+
+func (m schema) Apply(ctx context.Context, mg migrate.Migration) error {
+	// No arguments: pgx sends it with the simple protocol, which runs
+	// several statements.
+	if _, err := m.tx.Exec(ctx, mg.SQL); err != nil {
+		return err
+	}
+	_, err := m.tx.Exec(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, mg.Version)
+	return err
 }
 
 // SchemaVersion returns the applied schema version.
@@ -152,10 +139,7 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 // Close stops the writer after the queued work and closes the pool.
 func (s *Store) Close() error {
 	s.once.Do(func() {
-		s.mu.Lock()
-		close(s.quit)
-		s.mu.Unlock()
-		<-s.done
+		s.q.Close()
 		s.pool.Close()
 	})
 	return nil

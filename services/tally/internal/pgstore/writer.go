@@ -15,9 +15,6 @@ import (
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
 )
 
-// errClosed is returned for work submitted after Close.
-var errClosed = errors.New("pgstore: store is closed")
-
 // txTimeout bounds one transaction of the writer, which runs for several
 // callers and so on none of their contexts.
 const txTimeout = time.Minute
@@ -31,7 +28,6 @@ type job struct {
 	items []tally.ProtocolVersion
 	res   []tally.AppendResult
 	err   error
-	done  chan struct{}
 }
 
 // AppendProtocols implements tally.Store with group commit: the batches of
@@ -40,63 +36,11 @@ func (s *Store) AppendProtocols(ctx context.Context, batch []tally.ProtocolVersi
 	if len(batch) == 0 {
 		return nil, nil
 	}
-	j := &job{items: batch, done: make(chan struct{})}
-	s.mu.RLock()
-	select {
-	case <-s.quit:
-		s.mu.RUnlock()
-		return nil, errClosed
-	default:
+	j := &job{items: batch}
+	if err := s.q.Do(ctx, j); err != nil {
+		return nil, err
 	}
-	select {
-	case s.jobs <- j:
-	case <-ctx.Done():
-		s.mu.RUnlock()
-		return nil, ctx.Err()
-	}
-	s.mu.RUnlock()
-	// Wait for the outcome even if ctx ends now: the job may be committing,
-	// and the caller must not be told "failed" for a commit.
-	<-j.done
 	return j.res, j.err
-}
-
-// write is the writer goroutine: it merges the waiting jobs into one
-// transaction at a time, and finishes the queue on Close.
-func (s *Store) write() {
-	defer close(s.done)
-	for {
-		select {
-		case j := <-s.jobs:
-			s.commit(s.collect(j))
-		case <-s.quit:
-			// Close holds mu while closing quit, so no sender is in flight.
-			for {
-				select {
-				case j := <-s.jobs:
-					s.commit(s.collect(j))
-				default:
-					return
-				}
-			}
-		}
-	}
-}
-
-// collect adds the jobs already waiting to first, up to MaxBatch items.
-func (s *Store) collect(first *job) []*job {
-	batch := []*job{first}
-	n := len(first.items)
-	for n < s.opts.MaxBatch {
-		select {
-		case j := <-s.jobs:
-			batch = append(batch, j)
-			n += len(j.items)
-		default:
-			return batch
-		}
-	}
-	return batch
 }
 
 // commit decides the jobs in one transaction. When that fails, it tries each
@@ -127,7 +71,6 @@ func (s *Store) commit(jobs []*job) {
 			j.res = res[off : off+len(j.items)]
 		}
 		off += len(j.items)
-		close(j.done)
 	}
 }
 
@@ -255,7 +198,6 @@ func (s *Store) appendOnce(ctx context.Context, items []tally.ProtocolVersion, t
 	inserted := make([]int64, len(items))
 	logIdx := make([]int64, len(items))
 	assumed := make([]tally.Phase, len(items))
-	phaseErrs := make([]*tally.StateError, len(items))
 	encoded := make([]columns, len(items))
 	var insert []int
 	for _, i := range todo {
@@ -271,7 +213,7 @@ func (s *Store) appendOnce(ctx context.Context, items []tally.ProtocolVersion, t
 			continue
 		}
 		assumed[i] = phase
-		if phaseErrs[i] = tally.CheckPhaseAccepts(phase, v.Kind); phaseErrs[i] != nil {
+		if tally.CheckPhaseAccepts(phase, v.Kind) != nil {
 			continue // a replay is still answered: looked up below
 		}
 		if len(v.Leaf) == 0 {
@@ -422,7 +364,7 @@ func (s *Store) appendOnce(ctx context.Context, items []tally.ProtocolVersion, t
 				current = max(current, int(vr[0]))
 			}
 		}
-		res[i] = explain(items[i], l.found, l.prev, current, phaseErrs[i])
+		res[i] = explain(items[i], assumed[i], l.found, l.prev, current)
 	}
 	return retry, nil
 }
@@ -457,34 +399,17 @@ func (s *Store) readPhases(ctx context.Context, ids []string) error {
 	return rows.Err()
 }
 
-// explain turns what was stored before a refused item into its outcome,
-// as sqlitestore decides: a replay, a reused key, the phase, a second
-// original or a stale correction.
-func explain(v tally.ProtocolVersion, found bool, prev tally.ProtocolVersion, current int, phaseErr *tally.StateError) tally.AppendResult {
-	subject := v.Election + "/" + v.Contest + "/" + v.Station
-	switch {
-	case found && prev.ContentHash == v.ContentHash:
-		return tally.AppendResult{Stored: prev, Replayed: true}
-	case found:
-		return tally.AppendResult{Err: tally.NewStateError(tally.ErrConflict, subject,
-			"idempotency key %q was already used for other content (%s/%s version %d)",
-			v.IdempotencyKey, prev.Contest, prev.Station, prev.Version)}
-	case phaseErr != nil:
-		e := *phaseErr
-		e.Subject = v.Election + "/" + v.Contest
-		return tally.AppendResult{Err: &e}
-	case v.Version == 1 && current > 0:
-		e := tally.NewStateError(tally.ErrAlreadyExists, subject,
-			"the station has a protocol (version %d); submit a correction replacing it", current)
-		e.Current = current
-		return tally.AppendResult{Err: e}
-	case v.Version > 1 && current != v.Version-1:
-		e := tally.NewStateError(tally.ErrStaleVersion, subject,
-			"replaces version %d but the current version is %d", v.Version-1, current)
-		e.Current = current
-		return tally.AppendResult{Err: e}
+// explain turns what was stored before a refused item into its outcome by
+// the domain's rule; a refusal the rule would accept is a bug.
+func explain(v tally.ProtocolVersion, phase tally.Phase, found bool, prev tally.ProtocolVersion, current int) tally.AppendResult {
+	p := tally.Prior{Phase: phase, Current: current}
+	if found {
+		p.ByKey = &prev
 	}
-	return tally.AppendResult{Err: fmt.Errorf("pgstore: %s: refused by a constraint without a reason", subject)}
+	if res, accept := tally.DecideAppend(v, p); !accept {
+		return res
+	}
+	return tally.AppendResult{Err: fmt.Errorf("pgstore: %s/%s/%s: refused by a constraint without a reason", v.Election, v.Contest, v.Station)}
 }
 
 // columns are the JSON columns of a version; warnings is nil (NULL) when
@@ -650,9 +575,7 @@ func (s *Store) SetPhase(ctx context.Context, election, contest string, to tally
 
 // CreateElection implements tally.Store.
 func (s *Store) CreateElection(ctx context.Context, e tally.Election, leaf []byte) error {
-	units := e.Units
-	e.Units = nil
-	def, err := json.Marshal(e)
+	def, units, err := tally.StoredDefinition(e)
 	if err != nil {
 		return err
 	}

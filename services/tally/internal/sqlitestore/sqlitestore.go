@@ -11,7 +11,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"slices"
 	"strconv"
@@ -21,6 +20,8 @@ import (
 
 	"golang.org/x/mod/sumdb/tlog"
 
+	"github.com/mandate-project/mandate/services/tally/internal/groupcommit"
+	"github.com/mandate-project/mandate/services/tally/internal/migrate"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
 
 	_ "modernc.org/sqlite" // registers driver "sqlite"
@@ -51,9 +52,7 @@ type Store struct {
 	opts Options
 
 	w        *writer
-	jobs     chan *job
-	quit     chan struct{}
-	done     chan struct{}
+	q        *groupcommit.Queue[*job]
 	closeErr error
 	once     sync.Once
 }
@@ -91,7 +90,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	wdb.SetMaxOpenConns(1)
 	wdb.SetMaxIdleConns(1)
 	wdb.SetConnMaxLifetime(0)
-	s := &Store{wdb: wdb, opts: opts, jobs: make(chan *job, 1024), quit: make(chan struct{}), done: make(chan struct{})}
+	s := &Store{wdb: wdb, opts: opts}
 	if err := s.checkPragmas(ctx, wdb, false); err != nil {
 		wdb.Close()
 		return nil, err
@@ -120,7 +119,12 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		rdb.Close()
 		return nil, err
 	}
-	go w.run()
+	s.q = groupcommit.New(groupcommit.Options[*job]{
+		MaxWeight: opts.MaxBatch,
+		Weight:    func(j *job) int { return len(j.items) },
+		Alone:     func(j *job) bool { return j.fn != nil },
+		Handle:    w.handle,
+	})
 	return s, nil
 }
 
@@ -148,56 +152,46 @@ func (s *Store) checkPragmas(ctx context.Context, db *sql.DB, readOnly bool) err
 	return nil
 }
 
-// migrate applies the embedded migrations NNNN_*.sql above schema_version.
+// migrate applies the pending embedded migrations in one write
+// transaction, which a second process opening the file waits for.
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.wdb.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
-		return fmt.Errorf("sqlitestore: schema_version: %w", err)
-	}
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	conn, err := s.wdb.Conn(ctx)
 	if err != nil {
 		return err
 	}
-	slices.Sort(names)
-	for _, name := range names {
-		base := strings.TrimPrefix(name, "migrations/")
-		n, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
-		if err != nil {
-			return fmt.Errorf("sqlitestore: migration %s is not numbered", base)
-		}
-		body, err := migrations.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		if err := s.applyMigration(ctx, n, string(body)); err != nil {
-			return fmt.Errorf("sqlitestore: migration %s: %w", base, err)
-		}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("sqlitestore: schema_version: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		return fmt.Errorf("sqlitestore: migrate: %w", err)
+	}
+	if err := migrate.Run(ctx, migrations, schema{conn}); err != nil {
+		_, _ = conn.ExecContext(context.Background(), "ROLLBACK")
+		return fmt.Errorf("sqlitestore: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
+		_, _ = conn.ExecContext(context.Background(), "ROLLBACK")
+		return fmt.Errorf("sqlitestore: migrate: %w", err)
 	}
 	return nil
 }
 
-func (s *Store) applyMigration(ctx context.Context, n int, body string) error {
-	tx, err := s.wdb.BeginTx(ctx, nil)
-	if err != nil {
+// schema is the migrate.Target of the migration transaction.
+type schema struct{ conn *sql.Conn }
+
+func (m schema) Version(ctx context.Context) (int, error) {
+	var v int
+	err := m.conn.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&v)
+	return v, err
+}
+
+func (m schema) Apply(ctx context.Context, mg migrate.Migration) error {
+	if _, err := m.conn.ExecContext(ctx, mg.SQL); err != nil {
 		return err
 	}
-	defer tx.Rollback()
-	var cur sql.NullInt64
-	if err := tx.QueryRowContext(ctx, `SELECT max(version) FROM schema_version`).Scan(&cur); err != nil {
-		return err
-	}
-	if cur.Int64 >= int64(n) {
-		return nil
-	}
-	if cur.Int64 != int64(n-1) {
-		return fmt.Errorf("schema is at version %d, cannot apply %d", cur.Int64, n)
-	}
-	if _, err := tx.ExecContext(ctx, body); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, n); err != nil {
-		return err
-	}
-	return tx.Commit()
+	_, err := m.conn.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, mg.Version)
+	return err
 }
 
 // SchemaVersion returns the applied schema version.
@@ -210,11 +204,11 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 // Close stops the writer after the queued work and closes the database.
 func (s *Store) Close() error {
 	s.once.Do(func() {
-		close(s.quit)
-		<-s.done
+		s.q.Close()
+		err0 := s.w.conn.Close()
 		err1 := s.rdb.Close()
 		err2 := s.wdb.Close()
-		s.closeErr = errors.Join(err1, err2)
+		s.closeErr = errors.Join(err0, err1, err2)
 	})
 	return s.closeErr
 }

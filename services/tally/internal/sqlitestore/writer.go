@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"golang.org/x/mod/sumdb/tlog"
@@ -17,14 +16,10 @@ import (
 	"github.com/mandate-project/mandate/services/tally/tallylog"
 )
 
-// errClosed is returned for work submitted after Close.
-var errClosed = errors.New("sqlitestore: store is closed")
-
 // job is one unit of work for the writer: a batch of protocols (merged with
 // other callers' batches into one transaction) or a function run in a
 // transaction of its own.
 type job struct {
-	ctx   context.Context
 	items []tally.ProtocolVersion
 	// cols are the items' JSON columns, encoded by the caller so that the
 	// writer, which every commit waits for, does not.
@@ -32,14 +27,12 @@ type job struct {
 	fn   func(w *writer) error
 	res  []tally.AppendResult
 	err  error
-	done chan struct{}
 }
 
 // writer owns the single write connection and its prepared statements.
 type writer struct {
 	s    *Store
 	conn *sql.Conn
-	mu   sync.RWMutex // guards closed against senders
 
 	insProtocol, byKey, curVersion, electionVersion, setElectionVersion, contestPhase *sql.Stmt
 	insUnit, getUnit                                                                  *sql.Stmt
@@ -84,93 +77,20 @@ func newWriter(ctx context.Context, s *Store) (*writer, error) {
 
 // enqueue hands a job to the writer and waits until it is committed (or failed).
 func (s *Store) enqueue(ctx context.Context, j *job) error {
-	j.ctx = ctx
-	j.done = make(chan struct{})
-	w := s.w
-	w.mu.RLock()
-	select {
-	case <-s.quit:
-		w.mu.RUnlock()
-		return errClosed
-	default:
+	if err := s.q.Do(ctx, j); err != nil {
+		return err
 	}
-	select {
-	case s.jobs <- j:
-	case <-ctx.Done():
-		w.mu.RUnlock()
-		return ctx.Err()
-	}
-	w.mu.RUnlock()
-	// Wait for the outcome even if ctx ends now: the job may already be in a
-	// transaction, and the caller must not be told "failed" for a commit.
-	<-j.done
 	return j.err
 }
 
-func (w *writer) run() {
-	defer close(w.s.done)
-	defer w.conn.Close()
-	for {
-		select {
-		case j := <-w.s.jobs:
-			w.handle(j)
-		case <-w.s.quit:
-			// Senders check quit under mu.RLock; once the write lock is ours no
-			// sender is in flight, so the queue can be finished. Keep draining
-			// while waiting: a sender may be blocked on a full queue.
-			locked := make(chan struct{})
-			go func() { w.mu.Lock(); close(locked) }()
-			for {
-				select {
-				case j := <-w.s.jobs:
-					w.handle(j)
-					continue
-				case <-locked:
-				}
-				break
-			}
-			for {
-				select {
-				case j := <-w.s.jobs:
-					w.handle(j)
-				default:
-					w.mu.Unlock()
-					return
-				}
-			}
-		}
-	}
-}
-
-// handle runs a function job alone, or merges a protocol job with every
-// protocol job already waiting (up to MaxBatch items) into one transaction.
-func (w *writer) handle(first *job) {
-	if first.fn != nil {
+// handle runs a function job alone, or the protocol jobs of a batch in one
+// transaction.
+func (w *writer) handle(batch []*job) {
+	if first := batch[0]; first.fn != nil {
 		first.err = w.inTx(first.fn)
-		close(first.done)
 		return
 	}
-	batch := []*job{first}
-	n := len(first.items)
-	var next *job
-collect:
-	for n < w.s.opts.MaxBatch {
-		select {
-		case j := <-w.s.jobs:
-			if j.fn != nil {
-				next = j
-				break collect
-			}
-			batch = append(batch, j)
-			n += len(j.items)
-		default:
-			break collect
-		}
-	}
 	w.commitProtocols(batch)
-	if next != nil {
-		w.handle(next)
-	}
 }
 
 func (w *writer) begin() error {
@@ -378,7 +298,6 @@ func (w *writer) commitProtocols(jobs []*job) {
 		for _, j := range jobs {
 			j.err = err
 			j.res = nil
-			close(j.done)
 		}
 	}
 	began := time.Now()
@@ -421,16 +340,12 @@ func (w *writer) commitProtocols(jobs []*job) {
 		}
 		f(n, time.Since(began))
 	}
-	for _, j := range jobs {
-		close(j.done)
-	}
 }
 
 // appendOne decides one protocol inside the batch transaction. The common
 // case (an original in an open contest) is one INSERT; everything else is
 // looked up only when that INSERT hits a constraint.
 func (w *writer) appendOne(b *batchState, v tally.ProtocolVersion, c columns) tally.AppendResult {
-	subject := v.Election + "/" + v.Contest + "/" + v.Station
 	phase, err := b.phase(v.Election, v.Contest)
 	if err != nil {
 		return tally.AppendResult{Err: err}
@@ -453,44 +368,28 @@ func (w *writer) appendOne(b *batchState, v tally.ProtocolVersion, c columns) ta
 			return b.accepted(v, rv+1)
 		}
 	}
+	prior := tally.Prior{Phase: phase}
 	prev, err := scanProtocol(w.byKey.QueryRow(v.Election, v.IdempotencyKey))
 	switch {
 	case err == nil:
-		if prev.ContentHash == v.ContentHash {
-			return tally.AppendResult{Stored: prev, Replayed: true}
-		}
-		return tally.AppendResult{Err: tally.NewStateError(tally.ErrConflict, subject,
-			"idempotency key %q was already used for other content (%s/%s version %d)",
-			v.IdempotencyKey, prev.Contest, prev.Station, prev.Version)}
+		prior.ByKey = &prev
 	case !errors.Is(err, sql.ErrNoRows):
 		return tally.AppendResult{Err: err}
 	}
-	if phaseErr != nil {
-		phaseErr.Subject = v.Election + "/" + v.Contest
-		return tally.AppendResult{Err: phaseErr}
+	if prior.ByKey == nil && phaseErr == nil {
+		if err := w.curVersion.QueryRow(v.Election, v.Contest, v.Station).Scan(&prior.Current); err != nil {
+			return tally.AppendResult{Err: err}
+		}
 	}
-	var cur int
-	if err := w.curVersion.QueryRow(v.Election, v.Contest, v.Station).Scan(&cur); err != nil {
-		return tally.AppendResult{Err: err}
-	}
-	if v.Version == 1 && cur > 0 {
-		e := tally.NewStateError(tally.ErrAlreadyExists, subject,
-			"the station has a protocol (version %d); submit a correction replacing it", cur)
-		e.Current = cur
-		return tally.AppendResult{Err: e}
-	}
-	if v.Version > 1 && cur != v.Version-1 {
-		e := tally.NewStateError(tally.ErrStaleVersion, subject,
-			"replaces version %d but the current version is %d", v.Version-1, cur)
-		e.Current = cur
-		return tally.AppendResult{Err: e}
+	if res, accept := tally.DecideAppend(v, prior); !accept {
+		return res
 	}
 	ok, err := w.insert(v, c, rv+1, leaf)
 	if err != nil {
 		return tally.AppendResult{Err: err}
 	}
 	if !ok {
-		return tally.AppendResult{Err: fmt.Errorf("sqlitestore: %s: unexpected unique conflict", subject)}
+		return tally.AppendResult{Err: fmt.Errorf("sqlitestore: %s/%s/%s: unexpected unique conflict", v.Election, v.Contest, v.Station)}
 	}
 	return b.accepted(v, rv+1)
 }
@@ -560,9 +459,7 @@ func (s *Store) AppendProtocols(ctx context.Context, batch []tally.ProtocolVersi
 
 // CreateElection implements tally.Store.
 func (s *Store) CreateElection(ctx context.Context, e tally.Election, leaf []byte) error {
-	units := e.Units
-	e.Units = nil
-	def, err := json.Marshal(e)
+	def, units, err := tally.StoredDefinition(e)
 	if err != nil {
 		return err
 	}
@@ -595,12 +492,7 @@ func (s *Store) CreateElection(ctx context.Context, e tally.Election, leaf []byt
 // AddUnits implements tally.Store.
 func (s *Store) AddUnits(ctx context.Context, election string, units []tally.Unit, leaf []byte) error {
 	return s.enqueue(ctx, &job{fn: func(w *writer) error {
-		var one int
-		err := w.conn.QueryRowContext(ctx, `SELECT 1 FROM elections WHERE id = ?`, election).Scan(&one)
-		if errors.Is(err, sql.ErrNoRows) {
-			return &tally.NotFoundError{Kind: "election", Name: election}
-		}
-		if err != nil {
+		if err := w.electionExists(ctx, election); err != nil {
 			return err
 		}
 		added, err := w.addUnits(ctx, election, units)
@@ -613,6 +505,16 @@ func (s *Store) AddUnits(ctx context.Context, election string, units []tally.Uni
 		}
 		return b.flushLeaves()
 	}})
+}
+
+// electionExists returns ErrNotFound for an unknown election.
+func (w *writer) electionExists(ctx context.Context, election string) error {
+	var one int
+	err := w.conn.QueryRowContext(ctx, `SELECT 1 FROM elections WHERE id = ?`, election).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return &tally.NotFoundError{Kind: "election", Name: election}
+	}
+	return err
 }
 
 // addUnits inserts the units that are new and returns how many there were.
@@ -693,12 +595,7 @@ func (s *Store) SetPhase(ctx context.Context, election, contest string, to tally
 func (s *Store) AppendLog(ctx context.Context, election string, leaves [][]byte) (int64, error) {
 	var first int64
 	err := s.enqueue(ctx, &job{fn: func(w *writer) error {
-		var one int
-		err := w.conn.QueryRowContext(ctx, `SELECT 1 FROM elections WHERE id = ?`, election).Scan(&one)
-		if errors.Is(err, sql.ErrNoRows) {
-			return &tally.NotFoundError{Kind: "election", Name: election}
-		}
-		if err != nil {
+		if err := w.electionExists(ctx, election); err != nil {
 			return err
 		}
 		b := newBatch(w)

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"sync"
 	"testing"
-	"time"
 
 	"golang.org/x/mod/sumdb/tlog"
 
@@ -67,176 +66,170 @@ func checkTree(t *testing.T, st tally.Store, ls [][]byte) {
 	}
 }
 
-func runLog(t *testing.T, open func(t *testing.T) tally.Store) {
-	ctx := context.Background()
-	at := time.Date(2024, 3, 17, 21, 0, 0, 0, time.UTC)
-	newStore := func(t *testing.T) tally.Store {
-		st := open(t)
-		if err := st.CreateElection(ctx, Election(), note(tallylog.KindElection, "created")); err != nil {
-			t.Fatalf("CreateElection: %v", err)
-		}
-		return st
+// LogEveryChangeOneLeaf is the conformance case Log/EveryChangeOneLeaf.
+func (ts Suite) LogEveryChangeOneLeaf(t *testing.T) {
+	at := logAt
+	st := ts.newStore(t)
+	if h, err := st.LogHead(ctx, "test-2024"); err != nil || h.Size != 1 || h.ResultsVersion != 0 {
+		t.Fatalf("LogHead after CreateElection = %+v, %v", h, err)
 	}
+	orig := Sub("list", "n1", 10, 300, 200, 100)
+	r := appendOne(t, st, version(orig, at))
+	if r.Err != nil || r.Stored.LogIndex != 1 {
+		t.Fatalf("first protocol: %+v", r)
+	}
+	// A replay names the original leaf; refusals append nothing.
+	if r := appendOne(t, st, version(orig, at)); !r.Replayed || r.Stored.LogIndex != 1 {
+		t.Fatalf("replay: %+v", r)
+	}
+	if r := appendOne(t, st, version(Sub("list", "n1", 10, 301, 199, 100), at)); !errors.Is(r.Err, tally.ErrAlreadyExists) {
+		t.Fatalf("second original: %+v", r)
+	}
+	ch, err := st.SetPhase(ctx, "test-2024", "list", tally.PhaseCertified, "", at, note(tallylog.KindPhase, "certified"))
+	if err != nil || ch.LogIndex != 2 || ch.ResultsVersion != 2 {
+		t.Fatalf("SetPhase: %+v, %v", ch, err)
+	}
+	if se, err := st.GetElection(ctx, "test-2024"); err != nil || se.ResultsLogSize != 3 {
+		t.Fatalf("ResultsLogSize after the phase change = %d, %v; want 3", se.ResultsLogSize, err)
+	}
+	// Units: identical ones add no leaf, new ones one.
+	known := Election().Units[:2]
+	if err := st.AddUnits(ctx, "test-2024", known, note(tallylog.KindUnits, "again")); err != nil {
+		t.Fatal(err)
+	}
+	add := []tally.Unit{{ID: "s9", Parent: "south", Name: "S9", Level: tally.LevelStation, Registered: 10}}
+	if err := st.AddUnits(ctx, "test-2024", add, note(tallylog.KindUnits, "s9")); err != nil {
+		t.Fatal(err)
+	}
+	first, err := st.AppendLog(ctx, "test-2024", [][]byte{note(tallylog.KindRejection, "r1"), note(tallylog.KindRejection, "r2")})
+	if err != nil || first != 4 {
+		t.Fatalf("AppendLog = %d, %v; want 4", first, err)
+	}
+	if _, err := st.AppendLog(ctx, "nope", [][]byte{note(tallylog.KindRejection, "r")}); !errors.Is(err, tally.ErrNotFound) {
+		t.Errorf("AppendLog(unknown election) = %v", err)
+	}
+	if _, err := st.LogHead(ctx, "nope"); !errors.Is(err, tally.ErrNotFound) {
+		t.Errorf("LogHead(unknown election) = %v", err)
+	}
+	// ResultsLogSize stays at the last change's leaf.
+	if se, err := st.GetElection(ctx, "test-2024"); err != nil || se.ResultsLogSize != 3 || se.ResultsVersion != 2 {
+		t.Fatalf("stored election after refusals: %+v, %v", se, err)
+	}
+	ls := leaves(t, st)
+	wantTails := [][]byte{note(tallylog.KindElection, "created"), version(orig, at).Leaf,
+		note(tallylog.KindPhase, "certified"), note(tallylog.KindUnits, "s9"),
+		note(tallylog.KindRejection, "r1"), note(tallylog.KindRejection, "r2")}
+	if len(ls) != len(wantTails) {
+		t.Fatalf("%d leaves, want %d", len(ls), len(wantTails))
+	}
+	for i, w := range wantTails {
+		if !bytes.Equal(ls[i], tallylog.Leaf(int64(i), w)) {
+			t.Errorf("leaf %d = %q, want %q", i, ls[i], tallylog.Leaf(int64(i), w))
+		}
+	}
+	checkTree(t, st, ls)
+	// Reads return each change's leaf.
+	vs, err := st.ProtocolVersions(ctx, "test-2024", "list", "n1")
+	if err != nil || vs[0].LogIndex != 1 {
+		t.Errorf("ProtocolVersions log index: %+v, %v", vs, err)
+	}
+	chs, err := st.Changes(ctx, "test-2024", 0, 10)
+	if err != nil || len(chs) != 2 || chs[0].LogIndex != 1 || chs[1].LogIndex != 2 {
+		t.Errorf("Changes log indexes: %+v, %v", chs, err)
+	}
+	after, err := st.ProtocolsAfter(ctx, "test-2024", 0, 2, 10)
+	if err != nil || len(after) != 1 || after[0].LogIndex != 1 {
+		t.Errorf("ProtocolsAfter log index: %+v, %v", after, err)
+	}
+}
 
-	t.Run("EveryChangeOneLeaf", func(t *testing.T) {
-		st := newStore(t)
-		if h, err := st.LogHead(ctx, "test-2024"); err != nil || h.Size != 1 || h.ResultsVersion != 0 {
-			t.Fatalf("LogHead after CreateElection = %+v, %v", h, err)
+// LogBatchesInOrder is the conformance case Log/BatchesInOrder.
+func (ts Suite) LogBatchesInOrder(t *testing.T) {
+	at := logAt
+	// Enough distinct originals for a bulk insert, a correction among
+	// them, and a refusal: the leaves follow the results versions.
+	st := ts.newStore(t)
+	var units []tally.Unit
+	var batch []tally.ProtocolVersion
+	for i := range 40 {
+		id := fmt.Sprintf("b%02d", i)
+		units = append(units, tally.Unit{ID: id, Parent: "north", Name: id, Level: tally.LevelStation, Registered: 100})
+		batch = append(batch, version(Sub("list", id, 0, int64(i), 1, 1), at))
+	}
+	if err := st.AddUnits(ctx, "test-2024", units, note(tallylog.KindUnits, "40")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := st.AppendProtocols(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range res {
+		if r.Err != nil || r.Stored.ResultsVersion != int64(i+1) || r.Stored.LogIndex != int64(i+2) {
+			t.Fatalf("item %d: %+v", i, r)
 		}
-		orig := Sub("list", "n1", 10, 300, 200, 100)
-		r := appendOne(t, st, version(orig, at))
-		if r.Err != nil || r.Stored.LogIndex != 1 {
-			t.Fatalf("first protocol: %+v", r)
-		}
-		// A replay names the original leaf; refusals append nothing.
-		if r := appendOne(t, st, version(orig, at)); !r.Replayed || r.Stored.LogIndex != 1 {
-			t.Fatalf("replay: %+v", r)
-		}
-		if r := appendOne(t, st, version(Sub("list", "n1", 10, 301, 199, 100), at)); !errors.Is(r.Err, tally.ErrAlreadyExists) {
-			t.Fatalf("second original: %+v", r)
-		}
-		ch, err := st.SetPhase(ctx, "test-2024", "list", tally.PhaseCertified, "", at, note(tallylog.KindPhase, "certified"))
-		if err != nil || ch.LogIndex != 2 || ch.ResultsVersion != 2 {
-			t.Fatalf("SetPhase: %+v, %v", ch, err)
-		}
-		if se, err := st.GetElection(ctx, "test-2024"); err != nil || se.ResultsLogSize != 3 {
-			t.Fatalf("ResultsLogSize after the phase change = %d, %v; want 3", se.ResultsLogSize, err)
-		}
-		// Units: identical ones add no leaf, new ones one.
-		known := Election().Units[:2]
-		if err := st.AddUnits(ctx, "test-2024", known, note(tallylog.KindUnits, "again")); err != nil {
-			t.Fatal(err)
-		}
-		add := []tally.Unit{{ID: "s9", Parent: "south", Name: "S9", Level: tally.LevelStation, Registered: 10}}
-		if err := st.AddUnits(ctx, "test-2024", add, note(tallylog.KindUnits, "s9")); err != nil {
-			t.Fatal(err)
-		}
-		first, err := st.AppendLog(ctx, "test-2024", [][]byte{note(tallylog.KindRejection, "r1"), note(tallylog.KindRejection, "r2")})
-		if err != nil || first != 4 {
-			t.Fatalf("AppendLog = %d, %v; want 4", first, err)
-		}
-		if _, err := st.AppendLog(ctx, "nope", [][]byte{note(tallylog.KindRejection, "r")}); !errors.Is(err, tally.ErrNotFound) {
-			t.Errorf("AppendLog(unknown election) = %v", err)
-		}
-		if _, err := st.LogHead(ctx, "nope"); !errors.Is(err, tally.ErrNotFound) {
-			t.Errorf("LogHead(unknown election) = %v", err)
-		}
-		// ResultsLogSize stays at the last change's leaf.
-		if se, err := st.GetElection(ctx, "test-2024"); err != nil || se.ResultsLogSize != 3 || se.ResultsVersion != 2 {
-			t.Fatalf("stored election after refusals: %+v, %v", se, err)
-		}
-		ls := leaves(t, st)
-		wantTails := [][]byte{note(tallylog.KindElection, "created"), version(orig, at).Leaf,
-			note(tallylog.KindPhase, "certified"), note(tallylog.KindUnits, "s9"),
-			note(tallylog.KindRejection, "r1"), note(tallylog.KindRejection, "r2")}
-		if len(ls) != len(wantTails) {
-			t.Fatalf("%d leaves, want %d", len(ls), len(wantTails))
-		}
-		for i, w := range wantTails {
-			if !bytes.Equal(ls[i], tallylog.Leaf(int64(i), w)) {
-				t.Errorf("leaf %d = %q, want %q", i, ls[i], tallylog.Leaf(int64(i), w))
-			}
-		}
-		checkTree(t, st, ls)
-		// Reads return each change's leaf.
-		vs, err := st.ProtocolVersions(ctx, "test-2024", "list", "n1")
-		if err != nil || vs[0].LogIndex != 1 {
-			t.Errorf("ProtocolVersions log index: %+v, %v", vs, err)
-		}
-		chs, err := st.Changes(ctx, "test-2024", 0, 10)
-		if err != nil || len(chs) != 2 || chs[0].LogIndex != 1 || chs[1].LogIndex != 2 {
-			t.Errorf("Changes log indexes: %+v, %v", chs, err)
-		}
-		after, err := st.ProtocolsAfter(ctx, "test-2024", 0, 2, 10)
-		if err != nil || len(after) != 1 || after[0].LogIndex != 1 {
-			t.Errorf("ProtocolsAfter log index: %+v, %v", after, err)
-		}
-	})
+	}
+	mixed := []tally.ProtocolVersion{
+		version(Sub("list", "n1", 0, 1, 1, 1), at),
+		version(Correct(Sub("list", "b00", 0, 0, 1, 1), 1, "typo"), at),
+		version(Sub("list", "b01", 0, 9, 9, 9), at), // second original: refused
+		version(Sub("mayor", "b01", 0, 5, 5), at),
+	}
+	res, err = st.AppendProtocols(ctx, mixed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res[0].Stored.LogIndex != 42 || res[1].Stored.LogIndex != 43 || res[2].Err == nil || res[3].Stored.LogIndex != 44 ||
+		res[3].Stored.ResultsVersion != 43 {
+		t.Fatalf("mixed batch: %+v", res)
+	}
+	ls := leaves(t, st)
+	if len(ls) != 45 {
+		t.Fatalf("%d leaves, want 45", len(ls))
+	}
+	checkTree(t, st, ls)
+}
 
-	t.Run("BatchesInOrder", func(t *testing.T) {
-		// Enough distinct originals for a bulk insert, a correction among
-		// them, and a refusal: the leaves follow the results versions.
-		st := newStore(t)
-		var units []tally.Unit
-		var batch []tally.ProtocolVersion
-		for i := range 40 {
-			id := fmt.Sprintf("b%02d", i)
-			units = append(units, tally.Unit{ID: id, Parent: "north", Name: id, Level: tally.LevelStation, Registered: 100})
-			batch = append(batch, version(Sub("list", id, 0, int64(i), 1, 1), at))
-		}
-		if err := st.AddUnits(ctx, "test-2024", units, note(tallylog.KindUnits, "40")); err != nil {
-			t.Fatal(err)
-		}
-		res, err := st.AppendProtocols(ctx, batch)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, r := range res {
-			if r.Err != nil || r.Stored.ResultsVersion != int64(i+1) || r.Stored.LogIndex != int64(i+2) {
-				t.Fatalf("item %d: %+v", i, r)
-			}
-		}
-		mixed := []tally.ProtocolVersion{
-			version(Sub("list", "n1", 0, 1, 1, 1), at),
-			version(Correct(Sub("list", "b00", 0, 0, 1, 1), 1, "typo"), at),
-			version(Sub("list", "b01", 0, 9, 9, 9), at), // second original: refused
-			version(Sub("mayor", "b01", 0, 5, 5), at),
-		}
-		res, err = st.AppendProtocols(ctx, mixed)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if res[0].Stored.LogIndex != 42 || res[1].Stored.LogIndex != 43 || res[2].Err == nil || res[3].Stored.LogIndex != 44 ||
-			res[3].Stored.ResultsVersion != 43 {
-			t.Fatalf("mixed batch: %+v", res)
-		}
-		ls := leaves(t, st)
-		if len(ls) != 45 {
-			t.Fatalf("%d leaves, want 45", len(ls))
-		}
-		checkTree(t, st, ls)
-	})
-
-	t.Run("ConcurrentDense", func(t *testing.T) {
-		// Concurrent writers of every kind: the leaves stay dense, and the
-		// changes' leaves follow their results versions.
-		st := newStore(t)
-		var wg sync.WaitGroup
-		stations := []string{"n1", "n2", "s1", "s2", "s3"}
-		for i, stn := range stations {
-			wg.Go(func() {
-				for _, c := range []string{"list", "mayor"} {
-					v := version(Sub(c, stn, 0, 1, 2, 3), at)
-					if c == "mayor" {
-						v = version(Sub(c, stn, 0, 4, 5), at)
-					}
-					if _, err := st.AppendProtocols(ctx, []tally.ProtocolVersion{v}); err != nil {
-						t.Error(err)
-					}
+// LogConcurrentDense is the conformance case Log/ConcurrentDense.
+func (ts Suite) LogConcurrentDense(t *testing.T) {
+	at := logAt
+	// Concurrent writers of every kind: the leaves stay dense, and the
+	// changes' leaves follow their results versions.
+	st := ts.newStore(t)
+	var wg sync.WaitGroup
+	stations := []string{"n1", "n2", "s1", "s2", "s3"}
+	for i, stn := range stations {
+		wg.Go(func() {
+			for _, c := range []string{"list", "mayor"} {
+				v := version(Sub(c, stn, 0, 1, 2, 3), at)
+				if c == "mayor" {
+					v = version(Sub(c, stn, 0, 4, 5), at)
 				}
-			})
-			wg.Go(func() {
-				if _, err := st.AppendLog(ctx, "test-2024", [][]byte{note(tallylog.KindRejection, fmt.Sprint(i))}); err != nil {
+				if _, err := st.AppendProtocols(ctx, []tally.ProtocolVersion{v}); err != nil {
 					t.Error(err)
 				}
-			})
-		}
-		wg.Wait()
-		ls := leaves(t, st)
-		if len(ls) != 1+10+5 {
-			t.Fatalf("%d leaves, want 16", len(ls))
-		}
-		checkTree(t, st, ls)
-		var last int64
-		err := st.ScanProtocols(ctx, "test-2024", func(v tally.ProtocolVersion) error {
-			if v.LogIndex <= last {
-				return fmt.Errorf("results version %d at leaf %d, after leaf %d", v.ResultsVersion, v.LogIndex, last)
 			}
-			last = v.LogIndex
-			return nil
 		})
-		if err != nil {
-			t.Fatal(err)
+		wg.Go(func() {
+			if _, err := st.AppendLog(ctx, "test-2024", [][]byte{note(tallylog.KindRejection, fmt.Sprint(i))}); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	ls := leaves(t, st)
+	if len(ls) != 1+10+5 {
+		t.Fatalf("%d leaves, want 16", len(ls))
+	}
+	checkTree(t, st, ls)
+	var last int64
+	err := st.ScanProtocols(ctx, "test-2024", func(v tally.ProtocolVersion) error {
+		if v.LogIndex <= last {
+			return fmt.Errorf("results version %d at leaf %d, after leaf %d", v.ResultsVersion, v.LogIndex, last)
 		}
+		last = v.LogIndex
+		return nil
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

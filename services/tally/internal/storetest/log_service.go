@@ -2,7 +2,6 @@ package storetest
 
 import (
 	"bytes"
-	"context"
 	"crypto/rand"
 	"errors"
 	"strings"
@@ -16,15 +15,15 @@ import (
 	"github.com/mandate-project/mandate/services/tally/verify"
 )
 
-// runLogService drives a Service's log on the store: receipts, logged
-// refusals, proofs, and an export that verifies.
-func runLogService(t *testing.T, open func(t *testing.T) tally.Store) {
-	ctx := context.Background()
+// LogService drives a Service's log on the store: receipts, logged
+// refusals, proofs, and an export that verifies; one election whose log
+// grows through the steps, in order.
+func (ts Suite) LogService(t *testing.T) {
 	skey, vkey, err := sumnote.GenerateKey(rand.Reader, "storetest")
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := open(t)
+	st := ts.open(t)
 	svc, err := tally.NewServiceWith(ctx, st, tally.ServiceOptions{Now: NewClock().Now, LogKey: skey, CheckpointEvery: -1})
 	if err != nil {
 		t.Fatal(err)
@@ -33,8 +32,8 @@ func runLogService(t *testing.T, open func(t *testing.T) tally.Store) {
 	if _, err := svc.DefineElection(ctx, Election()); err != nil {
 		t.Fatal(err)
 	}
-	if svc.LogVerifierKey() != vkey {
-		t.Errorf("verifier key %q, want %q", svc.LogVerifierKey(), vkey)
+	if svc.Log().LogVerifierKey() != vkey {
+		t.Errorf("verifier key %q, want %q", svc.Log().LogVerifierKey(), vkey)
 	}
 	leafAt := func(i int64) []byte {
 		var out []byte
@@ -78,21 +77,21 @@ func runLogService(t *testing.T, open func(t *testing.T) tally.Store) {
 		t.Fatal(err)
 	}
 	// Proofs against a checkpoint of the whole log.
-	cp, err := svc.Checkpoint(ctx, "test-2024", 0)
+	cp, err := svc.Log().Checkpoint(ctx, "test-2024", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range receipts {
-		p, leaf, err := svc.InclusionProof(ctx, "test-2024", r.Entry.Index, cp.Size)
+		p, leaf, err := svc.Log().InclusionProof(ctx, "test-2024", r.Entry.Index, cp.Size)
 		if err != nil || leaf != r.Entry.Hash || tlog.CheckRecord(p, cp.Size, cp.Root, r.Entry.Index, leaf) != nil {
 			t.Fatalf("inclusion of %d: %v", r.Entry.Index, err)
 		}
 	}
-	early, err := svc.Checkpoint(ctx, "test-2024", 2)
+	early, err := svc.Log().Checkpoint(ctx, "test-2024", 2)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p, err := svc.ConsistencyProof(ctx, "test-2024", 2, cp.Size); err != nil || tlog.CheckTree(p, cp.Size, cp.Root, 2, early.Root) != nil {
+	if p, err := svc.Log().ConsistencyProof(ctx, "test-2024", 2, cp.Size); err != nil || tlog.CheckTree(p, cp.Size, cp.Root, 2, early.Root) != nil {
 		t.Fatalf("consistency: %v", err)
 	}
 	// The totals' checkpoint stops at the last change (the certification).

@@ -15,15 +15,102 @@ import (
 // Run runs the conformance suite. open must return a new, empty store for
 // each call; Run closes it.
 func Run(t *testing.T, open func(t *testing.T) tally.Store) {
-	mk := func(t *testing.T) tally.Store {
+	ts := Suite{open: func(t *testing.T) tally.Store {
 		s := open(t)
 		t.Cleanup(func() { s.Close() })
 		return s
+	}}
+	for _, c := range Cases {
+		t.Run(c.Name, func(t *testing.T) { c.Test(ts, t) })
 	}
-	t.Run("Store", func(t *testing.T) { runStore(t, mk) })
-	t.Run("Service", func(t *testing.T) { runService(t, mk) })
-	t.Run("Log", func(t *testing.T) { runLog(t, mk) })
-	t.Run("LogService", func(t *testing.T) { runLogService(t, mk) })
+}
+
+// Suite is the conformance suite over one backend: one method per
+// behaviour, each opening the stores it needs.
+type Suite struct {
+	open func(t *testing.T) tally.Store
+}
+
+// Cases are the suite's behaviours, by test name; Run runs them all.
+var Cases = []struct {
+	Name string
+	Test func(Suite, *testing.T)
+}{
+	{"Store/CreateGetList", Suite.StoreCreateGetList},
+	{"Store/AddUnits", Suite.StoreAddUnits},
+	{"Store/AppendDecisions", Suite.StoreAppendDecisions},
+	{"Store/BatchItemsIndependent", Suite.StoreBatchItemsIndependent},
+	{"Store/ConcurrentSameKey", Suite.StoreConcurrentSameKey},
+	{"Store/PhasesAndChanges", Suite.StorePhasesAndChanges},
+	{"Store/ProtocolsAfter", Suite.StoreProtocolsAfter},
+	{"Store/UnitCount", Suite.StoreUnitCount},
+	{"Store/RoundTrip", Suite.StoreRoundTrip},
+	{"Service/DefineElectionIdempotent", Suite.ServiceDefineElectionIdempotent},
+	{"Service/SubmitAndTotals", Suite.ServiceSubmitAndTotals},
+	{"Service/Rejections", Suite.ServiceRejections},
+	{"Service/WarningsStored", Suite.ServiceWarningsStored},
+	{"Service/IdempotentConcurrent", Suite.ServiceIdempotentConcurrent},
+	{"Service/Corrections", Suite.ServiceCorrections},
+	{"Service/Phases", Suite.ServicePhases},
+	{"Service/SingleWinner", Suite.ServiceSingleWinner},
+	{"Service/WatchResume", Suite.ServiceWatchResume},
+	{"Service/Pagination", Suite.ServicePagination},
+	{"Service/AddUnits", Suite.ServiceAddUnits},
+	{"Service/Rebuild", Suite.ServiceRebuild},
+	{"Log/EveryChangeOneLeaf", Suite.LogEveryChangeOneLeaf},
+	{"Log/BatchesInOrder", Suite.LogBatchesInOrder},
+	{"Log/ConcurrentDense", Suite.LogConcurrentDense},
+	{"LogService", Suite.LogService},
+}
+
+// ctx is the context of the suite's calls.
+var ctx = context.Background()
+
+// storeAt and logAt are the instants the Store and Log cases write.
+var (
+	storeAt = time.Date(2024, 3, 17, 21, 0, 0, 123456789, time.UTC)
+	logAt   = time.Date(2024, 3, 17, 21, 0, 0, 0, time.UTC)
+)
+
+// newStore opens a store holding the fixture's election.
+func (ts Suite) newStore(t *testing.T) tally.Store {
+	st := ts.open(t)
+	if err := st.CreateElection(ctx, Election(), note(tallylog.KindElection, "created")); err != nil {
+		t.Fatalf("CreateElection: %v", err)
+	}
+	return st
+}
+
+// newSvc opens a store and a Service on it with the fixture's election.
+func (ts Suite) newSvc(t *testing.T) (*tally.Service, tally.Store) {
+	st := ts.open(t)
+	svc, err := tally.NewService(ctx, st, NewClock().Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(svc.Close) // before the store closes
+	if _, err := svc.DefineElection(ctx, Election()); err != nil {
+		t.Fatalf("DefineElection: %v", err)
+	}
+	return svc, st
+}
+
+func (ts Suite) submit(t *testing.T, svc *tally.Service, s tally.Submission) tally.Receipt {
+	t.Helper()
+	r, err := svc.Submit(ctx, s)
+	if err != nil {
+		t.Fatalf("Submit %s/%s: %v", s.Contest, s.Station, err)
+	}
+	return r
+}
+
+func (ts Suite) totals(t *testing.T, svc *tally.Service, contest, unit string) tally.Totals {
+	t.Helper()
+	tt, err := svc.Totals(ctx, "test-2024", contest, unit)
+	if err != nil {
+		t.Fatalf("Totals: %v", err)
+	}
+	return tt
 }
 
 func version(s tally.Submission, at time.Time, warnings ...tally.Violation) tally.ProtocolVersion {
@@ -76,327 +163,330 @@ func appendOne(t *testing.T, st tally.Store, v tally.ProtocolVersion) tally.Appe
 	return res[0]
 }
 
-func runStore(t *testing.T, open func(t *testing.T) tally.Store) {
-	ctx := context.Background()
-	at := time.Date(2024, 3, 17, 21, 0, 0, 123456789, time.UTC)
-	newStore := func(t *testing.T) tally.Store {
-		st := open(t)
-		if err := st.CreateElection(ctx, Election(), note(tallylog.KindElection, "created")); err != nil {
-			t.Fatalf("CreateElection: %v", err)
-		}
-		return st
+// StoreCreateGetList is the conformance case Store/CreateGetList.
+func (ts Suite) StoreCreateGetList(t *testing.T) {
+	st := ts.newStore(t)
+	err := st.CreateElection(ctx, Election(), note(tallylog.KindElection, "created"))
+	if !errors.Is(err, tally.ErrAlreadyExists) {
+		t.Fatalf("second CreateElection: got %v, want ErrAlreadyExists", err)
 	}
+	got, err := st.GetElection(ctx, "test-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Election()
+	want.Units = nil
+	if got.Election.ID != want.ID || len(got.Election.Contests) != 2 || got.Election.Contests[0].Form.Relations[2].Expression != want.Contests[0].Form.Relations[2].Expression {
+		t.Errorf("GetElection = %+v", got.Election)
+	}
+	if got.Phases["list"] != tally.PhaseCounting || got.ResultsVersion != 0 {
+		t.Errorf("phases %v version %d", got.Phases, got.ResultsVersion)
+	}
+	if _, err := st.GetElection(ctx, "nope"); !errors.Is(err, tally.ErrNotFound) {
+		t.Errorf("GetElection(nope) = %v", err)
+	}
+	list, err := st.ListElections(ctx)
+	if err != nil || len(list) != 1 {
+		t.Errorf("ListElections = %d, %v", len(list), err)
+	}
+	units, err := st.Units(ctx, "test-2024")
+	if err != nil || len(units) != 8 {
+		t.Errorf("Units = %d, %v", len(units), err)
+	}
+}
 
-	t.Run("CreateGetList", func(t *testing.T) {
-		st := newStore(t)
-		err := st.CreateElection(ctx, Election(), note(tallylog.KindElection, "created"))
-		if !errors.Is(err, tally.ErrAlreadyExists) {
-			t.Fatalf("second CreateElection: got %v, want ErrAlreadyExists", err)
+// StoreAddUnits is the conformance case Store/AddUnits.
+func (ts Suite) StoreAddUnits(t *testing.T) {
+	st := ts.newStore(t)
+	add := []tally.Unit{
+		{ID: "s4", Parent: "east", Name: "S4", Level: tally.LevelStation, Registered: 10},
+		{ID: "east", Parent: "nation", Name: "East", Level: "region"},
+	}
+	if err := st.AddUnits(ctx, "test-2024", add, note(tallylog.KindUnits, "added")); err != nil {
+		t.Fatalf("AddUnits (child first): %v", err)
+	}
+	if err := st.AddUnits(ctx, "test-2024", add, note(tallylog.KindUnits, "added")); err != nil {
+		t.Fatalf("AddUnits identical again: %v", err)
+	}
+	changed := []tally.Unit{{ID: "s4", Parent: "east", Name: "S4", Level: tally.LevelStation, Registered: 11}}
+	if err := st.AddUnits(ctx, "test-2024", changed, note(tallylog.KindUnits, "added")); !errors.Is(err, tally.ErrAlreadyExists) {
+		t.Fatalf("AddUnits changed: %v, want ErrAlreadyExists", err)
+	}
+	if err := st.AddUnits(ctx, "nope", add, note(tallylog.KindUnits, "added")); !errors.Is(err, tally.ErrNotFound) {
+		t.Fatalf("AddUnits unknown election: %v", err)
+	}
+	units, _ := st.Units(ctx, "test-2024")
+	if len(units) != 10 {
+		t.Errorf("units = %d, want 10", len(units))
+	}
+}
+
+// StoreAppendDecisions is the conformance case Store/AppendDecisions.
+func (ts Suite) StoreAppendDecisions(t *testing.T) {
+	at := storeAt
+	st := ts.newStore(t)
+	orig := Sub("list", "n1", 10, 300, 200, 100)
+	r := appendOne(t, st, version(orig, at))
+	if r.Err != nil || r.Replayed || r.Stored.ResultsVersion != 1 || r.Stored.Version != 1 {
+		t.Fatalf("first append: %+v", r)
+	}
+	// Same key, same content: the original, replayed.
+	again := version(orig, at.Add(time.Hour))
+	r2 := appendOne(t, st, again)
+	if r2.Err != nil || !r2.Replayed || r2.Stored.ResultsVersion != 1 || !r2.Stored.SubmittedAt.Equal(at) {
+		t.Fatalf("replay: %+v", r2)
+	}
+	// Same key, other content.
+	other := orig
+	other.Votes = map[string]int64{"A": 301, "B": 199, "C": 100}
+	if r := appendOne(t, st, version(other, at)); !errors.Is(r.Err, tally.ErrConflict) {
+		t.Fatalf("conflict: %+v", r)
+	}
+	// Second original for the station with a fresh key.
+	second := Sub("list", "n1", 10, 301, 199, 100)
+	if r := appendOne(t, st, version(second, at)); !errors.Is(r.Err, tally.ErrAlreadyExists) {
+		t.Fatalf("second original: %+v", r)
+	}
+	// Correction naming a version that is not current.
+	stale := Correct(second, 2, "typo")
+	if r := appendOne(t, st, version(stale, at)); !errors.Is(r.Err, tally.ErrStaleVersion) {
+		t.Fatalf("stale correction: %+v", r)
+	}
+	// Correction of a station without a protocol.
+	none := Correct(Sub("list", "n2", 0, 1, 1, 1), 1, "x")
+	if r := appendOne(t, st, version(none, at)); !errors.Is(r.Err, tally.ErrStaleVersion) {
+		t.Fatalf("correction without protocol: %+v", r)
+	}
+	corr := Correct(second, 1, "typo in line A")
+	r3 := appendOne(t, st, version(corr, at))
+	if r3.Err != nil || r3.Stored.Version != 2 || r3.Stored.ResultsVersion != 2 {
+		t.Fatalf("correction: %+v", r3)
+	}
+	// Recount outside a recount phase.
+	rc := Correct(second, 2, "recount")
+	rc.Kind = tally.Recount
+	if r := appendOne(t, st, version(rc, at)); !errors.Is(r.Err, tally.ErrFailedPrecondition) {
+		t.Fatalf("recount while counting: %+v", r)
+	}
+	// Unknown contest / election.
+	bad := Sub("list", "n2", 0, 1, 1, 1)
+	bad.Contest = "nope"
+	if r := appendOne(t, st, version(bad, at)); !errors.Is(r.Err, tally.ErrNotFound) {
+		t.Fatalf("unknown contest: %+v", r)
+	}
+	vs, err := st.ProtocolVersions(ctx, "test-2024", "list", "n1")
+	if err != nil || len(vs) != 2 || vs[0].Votes["A"] != 300 || vs[1].Votes["A"] != 301 || vs[1].Reason != "typo in line A" {
+		t.Fatalf("ProtocolVersions = %+v, %v", vs, err)
+	}
+	if _, err := st.ProtocolVersions(ctx, "test-2024", "list", "n2"); !errors.Is(err, tally.ErrNotFound) {
+		t.Fatalf("ProtocolVersions(n2) = %v", err)
+	}
+}
+
+// StoreBatchItemsIndependent is the conformance case Store/BatchItemsIndependent.
+func (ts Suite) StoreBatchItemsIndependent(t *testing.T) {
+	at := storeAt
+	st := ts.newStore(t)
+	a := Sub("list", "n1", 0, 1, 2, 3)
+	dup := Sub("list", "n1", 0, 3, 2, 1) // second original for n1
+	b := Sub("list", "n2", 0, 4, 5, 6)
+	res, err := st.AppendProtocols(ctx, []tally.ProtocolVersion{version(a, at), version(dup, at), version(a, at), version(b, at)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res[0].Err != nil || !errors.Is(res[1].Err, tally.ErrAlreadyExists) || !res[2].Replayed || res[3].Err != nil {
+		t.Fatalf("results: %+v", res)
+	}
+	if res[0].Stored.ResultsVersion != 1 || res[3].Stored.ResultsVersion != 2 {
+		t.Fatalf("results versions %d %d, want 1 2", res[0].Stored.ResultsVersion, res[3].Stored.ResultsVersion)
+	}
+}
+
+// StoreConcurrentSameKey is the conformance case Store/ConcurrentSameKey.
+func (ts Suite) StoreConcurrentSameKey(t *testing.T) {
+	at := storeAt
+	st := ts.newStore(t)
+	v := version(Sub("list", "s1", 5, 100, 100, 100), at)
+	var wg sync.WaitGroup
+	res := make([]tally.AppendResult, 200)
+	for i := range res {
+		wg.Go(func() {
+			r, err := st.AppendProtocols(ctx, []tally.ProtocolVersion{v})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			res[i] = r[0]
+		})
+	}
+	wg.Wait()
+	fresh := 0
+	for _, r := range res {
+		if r.Err != nil {
+			t.Fatalf("item error: %v", r.Err)
 		}
-		got, err := st.GetElection(ctx, "test-2024")
+		if !r.Replayed {
+			fresh++
+		}
+		if r.Stored.ResultsVersion != 1 || r.Stored.Version != 1 {
+			t.Fatalf("receipt %+v", r.Stored)
+		}
+	}
+	if fresh != 1 {
+		t.Fatalf("%d fresh inserts, want 1", fresh)
+	}
+	chs, _ := st.Changes(ctx, "test-2024", 0, 100)
+	if len(chs) != 1 {
+		t.Fatalf("%d changes, want 1", len(chs))
+	}
+}
+
+// StorePhasesAndChanges is the conformance case Store/PhasesAndChanges.
+func (ts Suite) StorePhasesAndChanges(t *testing.T) {
+	at := storeAt
+	st := ts.newStore(t)
+	appendOne(t, st, version(Sub("list", "n1", 0, 1, 2, 3), at))
+	ch, err := st.SetPhase(ctx, "test-2024", "list", tally.PhaseCertified, "certified by the commission", at, note(tallylog.KindPhase, "certified by the commission"))
+	if err != nil || ch.ResultsVersion != 2 || ch.Kind != tally.ChangePhase {
+		t.Fatalf("SetPhase: %+v %v", ch, err)
+	}
+	if _, err := st.SetPhase(ctx, "test-2024", "list", tally.PhaseCertified, "", at, note(tallylog.KindPhase, "")); !errors.Is(err, tally.ErrFailedPrecondition) {
+		t.Fatalf("certify twice: %v", err)
+	}
+	if _, err := st.SetPhase(ctx, "test-2024", "nope", tally.PhaseCertified, "", at, note(tallylog.KindPhase, "")); !errors.Is(err, tally.ErrNotFound) {
+		t.Fatalf("unknown contest: %v", err)
+	}
+	// Certified: a new protocol is refused, a replay still answers.
+	if r := appendOne(t, st, version(Sub("list", "n2", 0, 1, 1, 1), at)); !errors.Is(r.Err, tally.ErrFailedPrecondition) {
+		t.Fatalf("submit while certified: %+v", r)
+	}
+	if r := appendOne(t, st, version(Sub("list", "n1", 0, 1, 2, 3), at)); r.Err != nil || !r.Replayed {
+		t.Fatalf("replay while certified: %+v", r)
+	}
+	// The other contest is not certified.
+	if r := appendOne(t, st, version(Sub("mayor", "n1", 0, 5, 6), at)); r.Err != nil || r.Stored.ResultsVersion != 3 {
+		t.Fatalf("other contest: %+v", r)
+	}
+	if _, err := st.SetPhase(ctx, "test-2024", "list", tally.PhaseRecount, "recount ordered", at, note(tallylog.KindPhase, "recount ordered")); err != nil {
+		t.Fatal(err)
+	}
+	rc := Correct(Sub("list", "n1", 0, 2, 2, 3), 1, "recount")
+	rc.Kind = tally.Recount
+	if r := appendOne(t, st, version(rc, at)); r.Err != nil || r.Stored.Version != 2 || r.Stored.ResultsVersion != 5 {
+		t.Fatalf("recount: %+v", r)
+	}
+	chs, err := st.Changes(ctx, "test-2024", 0, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantKinds := []tally.ChangeKind{tally.ChangeNewProtocol, tally.ChangePhase, tally.ChangeNewProtocol, tally.ChangePhase, tally.ChangeRecount}
+	if len(chs) != len(wantKinds) {
+		t.Fatalf("changes = %+v", chs)
+	}
+	for i, c := range chs {
+		if c.ResultsVersion != int64(i+1) || c.Kind != wantKinds[i] {
+			t.Errorf("change %d = %+v, want version %d kind %v", i, c, i+1, wantKinds[i])
+		}
+	}
+	if chs[1].Phase != tally.PhaseCertified || chs[4].Station != "n1" || chs[4].Version != 2 || chs[4].Reason != "recount" {
+		t.Errorf("change details: %+v", chs)
+	}
+	tail, _ := st.Changes(ctx, "test-2024", 3, 1)
+	if len(tail) != 1 || tail[0].ResultsVersion != 4 {
+		t.Errorf("Changes(after 3, limit 1) = %+v", tail)
+	}
+	se, _ := st.GetElection(ctx, "test-2024")
+	if se.ResultsVersion != 5 || se.Phases["list"] != tally.PhaseRecount || se.Phases["mayor"] != tally.PhaseCounting {
+		t.Errorf("stored election state: %+v", se)
+	}
+	var seen []int64
+	err = st.ScanProtocols(ctx, "test-2024", func(v tally.ProtocolVersion) error {
+		seen = append(seen, v.ResultsVersion)
+		return nil
+	})
+	if err != nil || len(seen) != 3 || seen[0] != 1 || seen[1] != 3 || seen[2] != 5 {
+		t.Errorf("ScanProtocols order = %v, %v", seen, err)
+	}
+}
+
+// StoreProtocolsAfter is the conformance case Store/ProtocolsAfter.
+func (ts Suite) StoreProtocolsAfter(t *testing.T) {
+	at := storeAt
+	st := ts.newStore(t)
+	appendOne(t, st, version(Sub("list", "n1", 0, 1, 2, 3), at))
+	appendOne(t, st, version(Sub("list", "n2", 0, 4, 5, 6), at))
+	if _, err := st.SetPhase(ctx, "test-2024", "list", tally.PhaseCertified, "", at, note(tallylog.KindPhase, "")); err != nil {
+		t.Fatal(err)
+	}
+	appendOne(t, st, version(Sub("mayor", "s1", 0, 7, 8), at))
+	appendOne(t, st, version(Sub("mayor", "s2", 0, 9, 10), at))
+	for _, tc := range []struct {
+		after, upTo int64
+		limit       int
+		want        []int64
+	}{
+		{0, 5, 10, []int64{1, 2, 4, 5}},
+		{0, 100, 10, []int64{1, 2, 4, 5}},
+		{1, 4, 10, []int64{2, 4}},
+		{2, 3, 10, nil},
+		{0, 5, 3, []int64{1, 2, 4}},
+		{5, 9, 10, nil},
+	} {
+		got, err := st.ProtocolsAfter(ctx, "test-2024", tc.after, tc.upTo, tc.limit)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := Election()
-		want.Units = nil
-		if got.Election.ID != want.ID || len(got.Election.Contests) != 2 || got.Election.Contests[0].Form.Relations[2].Expression != want.Contests[0].Form.Relations[2].Expression {
-			t.Errorf("GetElection = %+v", got.Election)
+		var rvs []int64
+		for _, v := range got {
+			rvs = append(rvs, v.ResultsVersion)
 		}
-		if got.Phases["list"] != tally.PhaseCounting || got.ResultsVersion != 0 {
-			t.Errorf("phases %v version %d", got.Phases, got.ResultsVersion)
+		if !slices.Equal(rvs, tc.want) {
+			t.Errorf("ProtocolsAfter(%d, %d, %d) = %v, want %v", tc.after, tc.upTo, tc.limit, rvs, tc.want)
 		}
-		if _, err := st.GetElection(ctx, "nope"); !errors.Is(err, tally.ErrNotFound) {
-			t.Errorf("GetElection(nope) = %v", err)
+	}
+	got, err := st.ProtocolsAfter(ctx, "test-2024", 4, 5, 10)
+	if err != nil || len(got) != 1 || got[0].Station != "s2" || got[0].Votes["Y"] != 10 || !got[0].SubmittedAt.Equal(at) {
+		t.Errorf("ProtocolsAfter(4, 5) = %+v, %v", got, err)
+	}
+	if got, err := st.ProtocolsAfter(ctx, "nope", 0, 5, 10); err != nil || len(got) != 0 {
+		t.Errorf("ProtocolsAfter(unknown election) = %+v, %v", got, err)
+	}
+}
+
+// StoreUnitCount is the conformance case Store/UnitCount.
+func (ts Suite) StoreUnitCount(t *testing.T) {
+	st := ts.newStore(t)
+	se, err := st.GetElection(ctx, "test-2024")
+	if err != nil || se.UnitCount != 8 {
+		t.Fatalf("UnitCount after create = %d, %v; want 8", se.UnitCount, err)
+	}
+	add := []tally.Unit{{ID: "s4", Parent: "south", Name: "S4", Level: tally.LevelStation, Registered: 10}}
+	for range 2 { // the second time adds nothing
+		if err := st.AddUnits(ctx, "test-2024", add, note(tallylog.KindUnits, "added")); err != nil {
+			t.Fatal(err)
 		}
 		list, err := st.ListElections(ctx)
-		if err != nil || len(list) != 1 {
-			t.Errorf("ListElections = %d, %v", len(list), err)
+		if err != nil || len(list) != 1 || list[0].UnitCount != 9 {
+			t.Fatalf("UnitCount after AddUnits = %+v, %v; want 9", list, err)
 		}
-		units, err := st.Units(ctx, "test-2024")
-		if err != nil || len(units) != 8 {
-			t.Errorf("Units = %d, %v", len(units), err)
-		}
-	})
+	}
+}
 
-	t.Run("AddUnits", func(t *testing.T) {
-		st := newStore(t)
-		add := []tally.Unit{
-			{ID: "s4", Parent: "east", Name: "S4", Level: tally.LevelStation, Registered: 10},
-			{ID: "east", Parent: "nation", Name: "East", Level: "region"},
-		}
-		if err := st.AddUnits(ctx, "test-2024", add, note(tallylog.KindUnits, "added")); err != nil {
-			t.Fatalf("AddUnits (child first): %v", err)
-		}
-		if err := st.AddUnits(ctx, "test-2024", add, note(tallylog.KindUnits, "added")); err != nil {
-			t.Fatalf("AddUnits identical again: %v", err)
-		}
-		changed := []tally.Unit{{ID: "s4", Parent: "east", Name: "S4", Level: tally.LevelStation, Registered: 11}}
-		if err := st.AddUnits(ctx, "test-2024", changed, note(tallylog.KindUnits, "added")); !errors.Is(err, tally.ErrAlreadyExists) {
-			t.Fatalf("AddUnits changed: %v, want ErrAlreadyExists", err)
-		}
-		if err := st.AddUnits(ctx, "nope", add, note(tallylog.KindUnits, "added")); !errors.Is(err, tally.ErrNotFound) {
-			t.Fatalf("AddUnits unknown election: %v", err)
-		}
-		units, _ := st.Units(ctx, "test-2024")
-		if len(units) != 10 {
-			t.Errorf("units = %d, want 10", len(units))
-		}
-	})
-
-	t.Run("AppendDecisions", func(t *testing.T) {
-		st := newStore(t)
-		orig := Sub("list", "n1", 10, 300, 200, 100)
-		r := appendOne(t, st, version(orig, at))
-		if r.Err != nil || r.Replayed || r.Stored.ResultsVersion != 1 || r.Stored.Version != 1 {
-			t.Fatalf("first append: %+v", r)
-		}
-		// Same key, same content: the original, replayed.
-		again := version(orig, at.Add(time.Hour))
-		r2 := appendOne(t, st, again)
-		if r2.Err != nil || !r2.Replayed || r2.Stored.ResultsVersion != 1 || !r2.Stored.SubmittedAt.Equal(at) {
-			t.Fatalf("replay: %+v", r2)
-		}
-		// Same key, other content.
-		other := orig
-		other.Votes = map[string]int64{"A": 301, "B": 199, "C": 100}
-		if r := appendOne(t, st, version(other, at)); !errors.Is(r.Err, tally.ErrConflict) {
-			t.Fatalf("conflict: %+v", r)
-		}
-		// Second original for the station with a fresh key.
-		second := Sub("list", "n1", 10, 301, 199, 100)
-		if r := appendOne(t, st, version(second, at)); !errors.Is(r.Err, tally.ErrAlreadyExists) {
-			t.Fatalf("second original: %+v", r)
-		}
-		// Correction naming a version that is not current.
-		stale := Correct(second, 2, "typo")
-		if r := appendOne(t, st, version(stale, at)); !errors.Is(r.Err, tally.ErrStaleVersion) {
-			t.Fatalf("stale correction: %+v", r)
-		}
-		// Correction of a station without a protocol.
-		none := Correct(Sub("list", "n2", 0, 1, 1, 1), 1, "x")
-		if r := appendOne(t, st, version(none, at)); !errors.Is(r.Err, tally.ErrStaleVersion) {
-			t.Fatalf("correction without protocol: %+v", r)
-		}
-		corr := Correct(second, 1, "typo in line A")
-		r3 := appendOne(t, st, version(corr, at))
-		if r3.Err != nil || r3.Stored.Version != 2 || r3.Stored.ResultsVersion != 2 {
-			t.Fatalf("correction: %+v", r3)
-		}
-		// Recount outside a recount phase.
-		rc := Correct(second, 2, "recount")
-		rc.Kind = tally.Recount
-		if r := appendOne(t, st, version(rc, at)); !errors.Is(r.Err, tally.ErrFailedPrecondition) {
-			t.Fatalf("recount while counting: %+v", r)
-		}
-		// Unknown contest / election.
-		bad := Sub("list", "n2", 0, 1, 1, 1)
-		bad.Contest = "nope"
-		if r := appendOne(t, st, version(bad, at)); !errors.Is(r.Err, tally.ErrNotFound) {
-			t.Fatalf("unknown contest: %+v", r)
-		}
-		vs, err := st.ProtocolVersions(ctx, "test-2024", "list", "n1")
-		if err != nil || len(vs) != 2 || vs[0].Votes["A"] != 300 || vs[1].Votes["A"] != 301 || vs[1].Reason != "typo in line A" {
-			t.Fatalf("ProtocolVersions = %+v, %v", vs, err)
-		}
-		if _, err := st.ProtocolVersions(ctx, "test-2024", "list", "n2"); !errors.Is(err, tally.ErrNotFound) {
-			t.Fatalf("ProtocolVersions(n2) = %v", err)
-		}
-	})
-
-	t.Run("BatchItemsIndependent", func(t *testing.T) {
-		st := newStore(t)
-		a := Sub("list", "n1", 0, 1, 2, 3)
-		dup := Sub("list", "n1", 0, 3, 2, 1) // second original for n1
-		b := Sub("list", "n2", 0, 4, 5, 6)
-		res, err := st.AppendProtocols(ctx, []tally.ProtocolVersion{version(a, at), version(dup, at), version(a, at), version(b, at)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if res[0].Err != nil || !errors.Is(res[1].Err, tally.ErrAlreadyExists) || !res[2].Replayed || res[3].Err != nil {
-			t.Fatalf("results: %+v", res)
-		}
-		if res[0].Stored.ResultsVersion != 1 || res[3].Stored.ResultsVersion != 2 {
-			t.Fatalf("results versions %d %d, want 1 2", res[0].Stored.ResultsVersion, res[3].Stored.ResultsVersion)
-		}
-	})
-
-	t.Run("ConcurrentSameKey", func(t *testing.T) {
-		st := newStore(t)
-		v := version(Sub("list", "s1", 5, 100, 100, 100), at)
-		var wg sync.WaitGroup
-		res := make([]tally.AppendResult, 200)
-		for i := range res {
-			wg.Go(func() {
-				r, err := st.AppendProtocols(ctx, []tally.ProtocolVersion{v})
-				if err != nil {
-					t.Error(err)
-					return
-				}
-				res[i] = r[0]
-			})
-		}
-		wg.Wait()
-		fresh := 0
-		for _, r := range res {
-			if r.Err != nil {
-				t.Fatalf("item error: %v", r.Err)
-			}
-			if !r.Replayed {
-				fresh++
-			}
-			if r.Stored.ResultsVersion != 1 || r.Stored.Version != 1 {
-				t.Fatalf("receipt %+v", r.Stored)
-			}
-		}
-		if fresh != 1 {
-			t.Fatalf("%d fresh inserts, want 1", fresh)
-		}
-		chs, _ := st.Changes(ctx, "test-2024", 0, 100)
-		if len(chs) != 1 {
-			t.Fatalf("%d changes, want 1", len(chs))
-		}
-	})
-
-	t.Run("PhasesAndChanges", func(t *testing.T) {
-		st := newStore(t)
-		appendOne(t, st, version(Sub("list", "n1", 0, 1, 2, 3), at))
-		ch, err := st.SetPhase(ctx, "test-2024", "list", tally.PhaseCertified, "certified by the commission", at, note(tallylog.KindPhase, "certified by the commission"))
-		if err != nil || ch.ResultsVersion != 2 || ch.Kind != tally.ChangePhase {
-			t.Fatalf("SetPhase: %+v %v", ch, err)
-		}
-		if _, err := st.SetPhase(ctx, "test-2024", "list", tally.PhaseCertified, "", at, note(tallylog.KindPhase, "")); !errors.Is(err, tally.ErrFailedPrecondition) {
-			t.Fatalf("certify twice: %v", err)
-		}
-		if _, err := st.SetPhase(ctx, "test-2024", "nope", tally.PhaseCertified, "", at, note(tallylog.KindPhase, "")); !errors.Is(err, tally.ErrNotFound) {
-			t.Fatalf("unknown contest: %v", err)
-		}
-		// Certified: a new protocol is refused, a replay still answers.
-		if r := appendOne(t, st, version(Sub("list", "n2", 0, 1, 1, 1), at)); !errors.Is(r.Err, tally.ErrFailedPrecondition) {
-			t.Fatalf("submit while certified: %+v", r)
-		}
-		if r := appendOne(t, st, version(Sub("list", "n1", 0, 1, 2, 3), at)); r.Err != nil || !r.Replayed {
-			t.Fatalf("replay while certified: %+v", r)
-		}
-		// The other contest is not certified.
-		if r := appendOne(t, st, version(Sub("mayor", "n1", 0, 5, 6), at)); r.Err != nil || r.Stored.ResultsVersion != 3 {
-			t.Fatalf("other contest: %+v", r)
-		}
-		if _, err := st.SetPhase(ctx, "test-2024", "list", tally.PhaseRecount, "recount ordered", at, note(tallylog.KindPhase, "recount ordered")); err != nil {
-			t.Fatal(err)
-		}
-		rc := Correct(Sub("list", "n1", 0, 2, 2, 3), 1, "recount")
-		rc.Kind = tally.Recount
-		if r := appendOne(t, st, version(rc, at)); r.Err != nil || r.Stored.Version != 2 || r.Stored.ResultsVersion != 5 {
-			t.Fatalf("recount: %+v", r)
-		}
-		chs, err := st.Changes(ctx, "test-2024", 0, 100)
-		if err != nil {
-			t.Fatal(err)
-		}
-		wantKinds := []tally.ChangeKind{tally.ChangeNewProtocol, tally.ChangePhase, tally.ChangeNewProtocol, tally.ChangePhase, tally.ChangeRecount}
-		if len(chs) != len(wantKinds) {
-			t.Fatalf("changes = %+v", chs)
-		}
-		for i, c := range chs {
-			if c.ResultsVersion != int64(i+1) || c.Kind != wantKinds[i] {
-				t.Errorf("change %d = %+v, want version %d kind %v", i, c, i+1, wantKinds[i])
-			}
-		}
-		if chs[1].Phase != tally.PhaseCertified || chs[4].Station != "n1" || chs[4].Version != 2 || chs[4].Reason != "recount" {
-			t.Errorf("change details: %+v", chs)
-		}
-		tail, _ := st.Changes(ctx, "test-2024", 3, 1)
-		if len(tail) != 1 || tail[0].ResultsVersion != 4 {
-			t.Errorf("Changes(after 3, limit 1) = %+v", tail)
-		}
-		se, _ := st.GetElection(ctx, "test-2024")
-		if se.ResultsVersion != 5 || se.Phases["list"] != tally.PhaseRecount || se.Phases["mayor"] != tally.PhaseCounting {
-			t.Errorf("stored election state: %+v", se)
-		}
-		var seen []int64
-		err = st.ScanProtocols(ctx, "test-2024", func(v tally.ProtocolVersion) error {
-			seen = append(seen, v.ResultsVersion)
-			return nil
-		})
-		if err != nil || len(seen) != 3 || seen[0] != 1 || seen[1] != 3 || seen[2] != 5 {
-			t.Errorf("ScanProtocols order = %v, %v", seen, err)
-		}
-	})
-
-	t.Run("ProtocolsAfter", func(t *testing.T) {
-		st := newStore(t)
-		appendOne(t, st, version(Sub("list", "n1", 0, 1, 2, 3), at))
-		appendOne(t, st, version(Sub("list", "n2", 0, 4, 5, 6), at))
-		if _, err := st.SetPhase(ctx, "test-2024", "list", tally.PhaseCertified, "", at, note(tallylog.KindPhase, "")); err != nil {
-			t.Fatal(err)
-		}
-		appendOne(t, st, version(Sub("mayor", "s1", 0, 7, 8), at))
-		appendOne(t, st, version(Sub("mayor", "s2", 0, 9, 10), at))
-		for _, tc := range []struct {
-			after, upTo int64
-			limit       int
-			want        []int64
-		}{
-			{0, 5, 10, []int64{1, 2, 4, 5}},
-			{0, 100, 10, []int64{1, 2, 4, 5}},
-			{1, 4, 10, []int64{2, 4}},
-			{2, 3, 10, nil},
-			{0, 5, 3, []int64{1, 2, 4}},
-			{5, 9, 10, nil},
-		} {
-			got, err := st.ProtocolsAfter(ctx, "test-2024", tc.after, tc.upTo, tc.limit)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var rvs []int64
-			for _, v := range got {
-				rvs = append(rvs, v.ResultsVersion)
-			}
-			if !slices.Equal(rvs, tc.want) {
-				t.Errorf("ProtocolsAfter(%d, %d, %d) = %v, want %v", tc.after, tc.upTo, tc.limit, rvs, tc.want)
-			}
-		}
-		got, err := st.ProtocolsAfter(ctx, "test-2024", 4, 5, 10)
-		if err != nil || len(got) != 1 || got[0].Station != "s2" || got[0].Votes["Y"] != 10 || !got[0].SubmittedAt.Equal(at) {
-			t.Errorf("ProtocolsAfter(4, 5) = %+v, %v", got, err)
-		}
-		if got, err := st.ProtocolsAfter(ctx, "nope", 0, 5, 10); err != nil || len(got) != 0 {
-			t.Errorf("ProtocolsAfter(unknown election) = %+v, %v", got, err)
-		}
-	})
-
-	t.Run("UnitCount", func(t *testing.T) {
-		st := newStore(t)
-		se, err := st.GetElection(ctx, "test-2024")
-		if err != nil || se.UnitCount != 8 {
-			t.Fatalf("UnitCount after create = %d, %v; want 8", se.UnitCount, err)
-		}
-		add := []tally.Unit{{ID: "s4", Parent: "south", Name: "S4", Level: tally.LevelStation, Registered: 10}}
-		for range 2 { // the second time adds nothing
-			if err := st.AddUnits(ctx, "test-2024", add, note(tallylog.KindUnits, "added")); err != nil {
-				t.Fatal(err)
-			}
-			list, err := st.ListElections(ctx)
-			if err != nil || len(list) != 1 || list[0].UnitCount != 9 {
-				t.Fatalf("UnitCount after AddUnits = %+v, %v; want 9", list, err)
-			}
-		}
-	})
-
-	t.Run("RoundTrip", func(t *testing.T) {
-		st := newStore(t)
-		w := []tally.Violation{{Code: "T_INVALID_HIGH", Message: "m", Severity: tally.SeverityWarning, Lines: []string{"invalid", "cast"}, Left: 1000, Right: 50}}
-		s := Sub("list", "s2", 100, 10, 20, 30)
-		appendOne(t, st, version(s, at, w...))
-		vs, err := st.ProtocolVersions(ctx, "test-2024", "list", "s2")
-		if err != nil {
-			t.Fatal(err)
-		}
-		v := vs[0]
-		if !v.SubmittedAt.Equal(at) || v.Submitter != "commission-s2" || v.ContentHash != tally.ContentHash(s) ||
-			v.IdempotencyKey != s.IdempotencyKey || v.Kind != tally.Original || len(v.Warnings) != 1 ||
-			v.Warnings[0].Lines[1] != "cast" || v.Warnings[0].Right != 50 || v.Lines["invalid"] != 100 || v.Votes["C"] != 30 {
-			t.Errorf("round trip = %+v", v)
-		}
-	})
+// StoreRoundTrip is the conformance case Store/RoundTrip.
+func (ts Suite) StoreRoundTrip(t *testing.T) {
+	at := storeAt
+	st := ts.newStore(t)
+	w := []tally.Violation{{Code: "T_INVALID_HIGH", Message: "m", Severity: tally.SeverityWarning, Lines: []string{"invalid", "cast"}, Left: 1000, Right: 50}}
+	s := Sub("list", "s2", 100, 10, 20, 30)
+	appendOne(t, st, version(s, at, w...))
+	vs, err := st.ProtocolVersions(ctx, "test-2024", "list", "s2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := vs[0]
+	if !v.SubmittedAt.Equal(at) || v.Submitter != "commission-s2" || v.ContentHash != tally.ContentHash(s) ||
+		v.IdempotencyKey != s.IdempotencyKey || v.Kind != tally.Original || len(v.Warnings) != 1 ||
+		v.Warnings[0].Lines[1] != "cast" || v.Warnings[0].Right != 50 || v.Lines["invalid"] != 100 || v.Votes["C"] != 30 {
+		t.Errorf("round trip = %+v", v)
+	}
 }

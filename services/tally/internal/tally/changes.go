@@ -92,6 +92,42 @@ func (s *Service) ChangesSince(ctx context.Context, election, contest, unit stri
 	}
 }
 
+// Pages of ListChanges: page size 0 asks for DefaultChangesPage, and
+// larger sizes than MaxChangesPage are cut to it.
+const (
+	DefaultChangesPage = 1000
+	MaxChangesPage     = 10000
+)
+
+// ChangesPage is ChangesSince cut to one page of size changes (see
+// DefaultChangesPage): more reports that changes follow the page, and the
+// set's ResultsVersion is where the next page starts (the last change's).
+func (s *Service) ChangesPage(ctx context.Context, election, contest, unit string, since int64, size int) (cs ChangeSet, more bool, err error) {
+	switch {
+	case size < 0:
+		return ChangeSet{}, false, fieldErr("page_size", "OUT_OF_RANGE", "page_size must not be negative")
+	case size == 0:
+		size = DefaultChangesPage
+	case size > MaxChangesPage:
+		size = MaxChangesPage
+	}
+	cs, err = s.ChangesSince(ctx, election, contest, unit, since)
+	if err != nil || len(cs.Changes) <= size {
+		return cs, false, err
+	}
+	cs.Changes = cs.Changes[:size]
+	cs.ResultsVersion = cs.Changes[size-1].ResultsVersion
+	seen := map[string]bool{}
+	cs.Stations = cs.Stations[:0]
+	for _, c := range cs.Changes {
+		if c.Station != "" && !seen[c.Station] {
+			seen[c.Station] = true
+			cs.Stations = append(cs.Stations, c.Station)
+		}
+	}
+	return cs, true, nil
+}
+
 // WatchPoll is how often Watch also polls the store, for changes written by
 // other replicas sharing the database.
 var WatchPoll = 2 * time.Second

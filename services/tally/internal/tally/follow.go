@@ -96,7 +96,7 @@ func (es *electionState) applyNext(e entry) bool {
 	}
 	if e.phase != nil {
 		if cc := es.contestByID[e.phase.Contest]; cc != nil {
-			es.phases[cc.index] = e.phase.Phase
+			es.phases[cc.Index] = e.phase.Phase
 		}
 	} else if cc := es.contestByID[e.proto.Contest]; cc != nil {
 		es.apply(cc, e.proto)
@@ -464,9 +464,8 @@ func (s *Service) Close() {
 			s.stopPoll()
 			<-s.polled
 		}
-		if s.stopPublish != nil {
-			s.stopPublish()
-			<-s.publishDone
+		if s.ledger != nil {
+			s.ledger.close()
 		}
 	})
 }

@@ -62,7 +62,7 @@ func (s *Service) ForensicsInput(ctx context.Context, election, contest, unit st
 		return ForensicsInput{}, err
 	}
 	turnoutRole, turnoutDef := RoleBallotsIssued, turnoutIssued
-	if len(cc.roleIdx[RoleBallotsIssued]) == 0 {
+	if !cc.HasRole(RoleBallotsIssued) {
 		turnoutRole, turnoutDef = RoleBallotsCast, turnoutCast
 	}
 	in := forensics.Input{TurnoutDefinition: turnoutDef, ShareBase: shareBaseName(cc.ThresholdBase)}
@@ -83,7 +83,7 @@ func (s *Service) ForensicsInput(ctx context.Context, election, contest, unit st
 		in.Regions = append(in.Regions, forensics.Region{ID: n.unit.ID, Name: n.unit.Name})
 	}
 	for _, st := range es.stations {
-		p := st.protos[cc.index]
+		p := st.protos[cc.Index]
 		if p == nil {
 			continue
 		}
@@ -93,10 +93,10 @@ func (s *Service) ForensicsInput(ctx context.Context, election, contest, unit st
 		}
 		rec := forensics.Station{
 			ID: st.unit.ID, Region: group.unit.ID,
-			Registered: cc.role(p.vals, RoleRegistered),
-			Voters:     cc.role(p.vals, turnoutRole),
-			Base:       cc.role(p.vals, cc.ThresholdBase),
-			Votes:      append([]int64(nil), p.vals[cc.nLines:]...),
+			Registered: cc.Role(p.vals, RoleRegistered),
+			Voters:     cc.Role(p.vals, turnoutRole),
+			Base:       cc.Role(p.vals, cc.ThresholdBase),
+			Votes:      append([]int64(nil), p.vals[cc.NLines:]...),
 		}
 		for _, w := range p.warnings {
 			rec.Violations = append(rec.Violations, forensics.Violation{Code: w.Code, Severity: forensicsSeverity(w.Severity)})

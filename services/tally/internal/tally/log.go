@@ -1,13 +1,14 @@
 package tally
 
 import (
+	"github.com/mandate-project/mandate/services/tally/form"
+
 	"context"
 	"crypto/rand"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"golang.org/x/mod/sumdb/note"
@@ -72,27 +73,6 @@ func originOf(ctx context.Context) Origin {
 // ServiceOptions.CheckpointEvery is zero.
 const DefaultCheckpointEvery = 5 * time.Second
 
-// logState is what the Service remembers of an election's log: the
-// checkpoint it published last, and the few it signed recently.
-type logState struct {
-	mu        sync.Mutex
-	published *tallylog.Checkpoint
-	recent    []tallylog.Checkpoint // most recent last
-}
-
-const recentCheckpoints = 8
-
-func (s *Service) logOf(election string) *logState {
-	s.logMu.Lock()
-	defer s.logMu.Unlock()
-	ls := s.logs[election]
-	if ls == nil {
-		ls = &logState{}
-		s.logs[election] = ls
-	}
-	return ls
-}
-
 // ephemeralKey is the log key of a Service given none: checkpoints signed
 // with it cannot be checked after a restart.
 func ephemeralKey() string {
@@ -101,113 +81,6 @@ func ephemeralKey() string {
 		panic(err) // crypto/rand does not fail
 	}
 	return skey
-}
-
-// LogVerifierKey is the note verifier key of the tally's log signer
-// ("name+hash+key"), which checkpoints are checked with.
-func (s *Service) LogVerifierKey() string { return s.logVKey }
-
-func (s *Service) hashes(ctx context.Context, election string) tlog.HashReader {
-	return tlog.HashReaderFunc(func(idx []int64) ([]tlog.Hash, error) {
-		return s.store.ReadHashes(ctx, election, idx)
-	})
-}
-
-// LogSize returns the number of leaves of an election's log.
-func (s *Service) LogSize(ctx context.Context, election string) (int64, error) {
-	if _, err := s.election(election); err != nil {
-		return 0, err
-	}
-	h, err := s.store.LogHead(ctx, election)
-	return h.Size, err
-}
-
-// Checkpoint returns the signed checkpoint of the first size leaves of an
-// election's log. Size 0 means the whole log as it is now (a checkpoint
-// made on demand); beyond the log is a FieldError (OUT_OF_RANGE).
-func (s *Service) Checkpoint(ctx context.Context, election string, size int64) (tallylog.Checkpoint, error) {
-	if _, err := s.election(election); err != nil {
-		return tallylog.Checkpoint{}, err
-	}
-	if size < 0 {
-		return tallylog.Checkpoint{}, fieldErr("tree_size", "OUT_OF_RANGE", "tree size must not be negative")
-	}
-	h, err := s.store.LogHead(ctx, election)
-	if err != nil {
-		return tallylog.Checkpoint{}, err
-	}
-	switch {
-	case h.Size == 0:
-		return tallylog.Checkpoint{}, NewStateError(ErrLogEmpty, election, "the election's log is empty (it was defined before the log existed)")
-	case size == 0:
-		size = h.Size
-	case size > h.Size:
-		return tallylog.Checkpoint{}, fieldErr("tree_size", "OUT_OF_RANGE", "the log has %d entries, fewer than %d", h.Size, size)
-	}
-	return s.checkpointAt(ctx, election, size)
-}
-
-// checkpointAt signs the checkpoint of size leaves, which the store has.
-// A signature is deterministic (Ed25519), so signing a size again gives
-// the same checkpoint; the last few are kept to spare the reads.
-func (s *Service) checkpointAt(ctx context.Context, election string, size int64) (tallylog.Checkpoint, error) {
-	ls := s.logOf(election)
-	ls.mu.Lock()
-	for _, c := range ls.recent {
-		if c.Size == size {
-			ls.mu.Unlock()
-			return c, nil
-		}
-	}
-	ls.mu.Unlock()
-	root, err := tlog.TreeHash(size, s.hashes(ctx, election))
-	if err != nil {
-		return tallylog.Checkpoint{}, fmt.Errorf("tree hash of %s at %d: %w", election, size, err)
-	}
-	c, err := tallylog.SignCheckpoint(s.logSigner, election, size, root)
-	if err != nil {
-		return tallylog.Checkpoint{}, err
-	}
-	ls.mu.Lock()
-	if len(ls.recent) == recentCheckpoints {
-		ls.recent = slices.Delete(ls.recent, 0, 1)
-	}
-	ls.recent = append(ls.recent, c)
-	ls.mu.Unlock()
-	return c, nil
-}
-
-// PublishedCheckpoint returns the checkpoint published last (the poll
-// publishes one every ServiceOptions.CheckpointEvery when the log grew),
-// publishing one now when there is none yet.
-func (s *Service) PublishedCheckpoint(ctx context.Context, election string) (tallylog.Checkpoint, error) {
-	if _, err := s.election(election); err != nil {
-		return tallylog.Checkpoint{}, err
-	}
-	ls := s.logOf(election)
-	ls.mu.Lock()
-	p := ls.published
-	ls.mu.Unlock()
-	if p != nil {
-		return *p, nil
-	}
-	return s.publish(ctx, election)
-}
-
-// LatestPublished returns the last published checkpoint of an election,
-// if there is one, without making one.
-func (s *Service) LatestPublished(election string) (tallylog.Checkpoint, bool) {
-	return s.published(election)
-}
-
-// TotalsCheckpoint returns the checkpoint of exactly the changes totals
-// include (Totals.LogSize); false when no logged change is among them.
-func (s *Service) TotalsCheckpoint(ctx context.Context, t Totals) (tallylog.Checkpoint, bool, error) {
-	if t.LogSize == 0 {
-		return tallylog.Checkpoint{}, false, nil
-	}
-	c, err := s.checkpointAt(ctx, t.Election, t.LogSize)
-	return c, err == nil, err
 }
 
 // LogRefusal logs a submission the API refused before it reached the tally
@@ -231,178 +104,6 @@ func (s *Service) LogRefusal(ctx context.Context, sub Submission, r tallylog.Rej
 		return LogRef{}, false, err
 	}
 	return LogRef{Index: idx, Hash: tallylog.LeafHash(idx, tail)}, true, nil
-}
-
-// published returns the last published checkpoint, if any, without
-// making one.
-func (s *Service) published(election string) (tallylog.Checkpoint, bool) {
-	ls := s.logOf(election)
-	ls.mu.Lock()
-	defer ls.mu.Unlock()
-	if ls.published == nil {
-		return tallylog.Checkpoint{}, false
-	}
-	return *ls.published, true
-}
-
-// publish signs the whole log and makes it the published checkpoint.
-func (s *Service) publish(ctx context.Context, election string) (tallylog.Checkpoint, error) {
-	c, err := s.Checkpoint(ctx, election, 0)
-	if err != nil {
-		return c, err
-	}
-	ls := s.logOf(election)
-	ls.mu.Lock()
-	defer ls.mu.Unlock()
-	if ls.published == nil || ls.published.Size < c.Size {
-		ls.published = &c
-	}
-	return *ls.published, nil
-}
-
-// PublishCheckpoints publishes a checkpoint of every election whose log
-// grew since its last one. The Service does it every CheckpointEvery.
-func (s *Service) PublishCheckpoints(ctx context.Context) error {
-	s.mu.RLock()
-	ids := make([]string, 0, len(s.elections))
-	for id := range s.elections {
-		ids = append(ids, id)
-	}
-	s.mu.RUnlock()
-	var errs []error
-	for _, id := range ids {
-		h, err := s.store.LogHead(ctx, id)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if p, ok := s.published(id); h.Size == 0 || ok && p.Size >= h.Size {
-			continue
-		}
-		if _, err := s.publish(ctx, id); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	return errors.Join(errs...)
-}
-
-// publishLoop runs PublishCheckpoints every interval until ctx ends.
-func (s *Service) publishLoop(ctx context.Context, every time.Duration) {
-	defer close(s.publishDone)
-	t := time.NewTicker(every)
-	defer t.Stop()
-	failing := false
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-		err := s.PublishCheckpoints(ctx)
-		if ctx.Err() != nil {
-			return
-		}
-		if err != nil && !failing {
-			s.log.Warn("tally: cannot publish checkpoints", "err", err)
-		}
-		failing = err != nil
-	}
-}
-
-// InclusionProof proves that leaf index is in the tree of size leaves.
-func (s *Service) InclusionProof(ctx context.Context, election string, index, size int64) (tlog.RecordProof, tlog.Hash, error) {
-	if _, err := s.election(election); err != nil {
-		return nil, tlog.Hash{}, err
-	}
-	h, err := s.store.LogHead(ctx, election)
-	if err != nil {
-		return nil, tlog.Hash{}, err
-	}
-	switch {
-	case size <= 0 || size > h.Size:
-		return nil, tlog.Hash{}, fieldErr("tree_size", "OUT_OF_RANGE", "tree size must be between 1 and the log's size, %d", h.Size)
-	case index < 0 || index >= size:
-		return nil, tlog.Hash{}, fieldErr("leaf_index", "OUT_OF_RANGE", "leaf index must be below the tree size, %d", size)
-	}
-	r := s.hashes(ctx, election)
-	p, err := tlog.ProveRecord(size, index, r)
-	if err != nil {
-		return nil, tlog.Hash{}, err
-	}
-	lh, err := r.ReadHashes([]int64{tlog.StoredHashIndex(0, index)})
-	if err != nil {
-		return nil, tlog.Hash{}, err
-	}
-	return p, lh[0], nil
-}
-
-// ConsistencyProof proves that the tree of older leaves is a prefix of the
-// tree of newer leaves.
-func (s *Service) ConsistencyProof(ctx context.Context, election string, older, newer int64) (tlog.TreeProof, error) {
-	if _, err := s.election(election); err != nil {
-		return nil, err
-	}
-	h, err := s.store.LogHead(ctx, election)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case newer <= 0 || newer > h.Size:
-		return nil, fieldErr("second_tree_size", "OUT_OF_RANGE", "tree size must be between 1 and the log's size, %d", h.Size)
-	case older <= 0 || older > newer:
-		return nil, fieldErr("first_tree_size", "OUT_OF_RANGE", "the first tree size must be between 1 and the second, %d", newer)
-	}
-	return tlog.ProveTree(newer, older, s.hashes(ctx, election))
-}
-
-// LogEntry is one leaf of a log.
-type LogEntry struct {
-	Index int64
-	Leaf  []byte
-}
-
-// maxLogPage bounds one page of leaves.
-const maxLogPage = 1000
-
-// LogEntries returns up to limit leaves (default and most 1000) from index
-// from on, and the index to read from next (0 at the end of the log).
-func (s *Service) LogEntries(ctx context.Context, election string, from int64, limit int) ([]LogEntry, int64, error) {
-	if _, err := s.election(election); err != nil {
-		return nil, 0, err
-	}
-	if from < 0 {
-		return nil, 0, fieldErr("page_token", "OUT_OF_RANGE", "index must not be negative")
-	}
-	if limit <= 0 || limit > maxLogPage {
-		limit = maxLogPage
-	}
-	h, err := s.store.LogHead(ctx, election)
-	if err != nil {
-		return nil, 0, err
-	}
-	to := min(h.Size, from+int64(limit))
-	var out []LogEntry
-	err = s.store.ReadLeaves(ctx, election, from, to, func(i int64, leaf []byte) error {
-		out = append(out, LogEntry{Index: i, Leaf: leaf})
-		return nil
-	})
-	if err != nil {
-		return nil, 0, err
-	}
-	next := int64(0)
-	if to < h.Size {
-		next = to
-	}
-	return out, next, nil
-}
-
-// leafHashes reads the record hashes of leaves.
-func (s *Service) leafHashes(ctx context.Context, election string, indexes []int64) ([]tlog.Hash, error) {
-	idx := make([]int64, len(indexes))
-	for i, x := range indexes {
-		idx[i] = tlog.StoredHashIndex(0, x)
-	}
-	return s.store.ReadHashes(ctx, election, idx)
 }
 
 // The leaves.
@@ -441,7 +142,7 @@ func roleName(r Role) string {
 // LogUnits converts units to the log's form, parents before children.
 func LogUnits(units []Unit) []tallylog.Unit {
 	out := make([]tallylog.Unit, 0, len(units))
-	for _, u := range sortParentsFirst(slices.Clone(units)) {
+	for _, u := range form.SortParentsFirst(slices.Clone(units)) {
 		out = append(out, tallylog.Unit{ID: u.ID, Parent: u.Parent, Name: u.Name, Level: u.Level, Registered: u.Registered})
 	}
 	return out
@@ -488,9 +189,9 @@ func submissionEntry(kind string, sub Submission, at time.Time) (tallylog.Entry,
 	return e, sub.Body
 }
 
-func protocolTail(cc *compiledContest, sub Submission, v ProtocolVersion) ([]byte, error) {
+func protocolTail(cc *form.Compiled, sub Submission, v ProtocolVersion) ([]byte, error) {
 	e, body := submissionEntry(tallylog.KindProtocol, sub, v.SubmittedAt)
-	e.LineOrder, e.VoteOrder = cc.lineOrder, cc.choiceOrder
+	e.LineOrder, e.VoteOrder = cc.LineOrder, cc.ChoiceOrder
 	for _, w := range v.Warnings {
 		e.Warnings = append(e.Warnings, w.Code)
 	}

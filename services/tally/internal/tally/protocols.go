@@ -1,6 +1,8 @@
 package tally
 
 import (
+	"github.com/mandate-project/mandate/services/tally/form"
+
 	"context"
 	"slices"
 	"strconv"
@@ -65,7 +67,7 @@ func (s *Service) ListProtocols(ctx context.Context, q ProtocolQuery) ([]Protoco
 	}
 	var out []ProtocolVersion
 	for _, st := range sts[start:] {
-		p := st.protos[cc.index]
+		p := st.protos[cc.Index]
 		if p == nil || (q.HasWarnings && len(p.warnings) == 0) || (q.Corrected && p.version < 2) || !st.under(unit) {
 			continue
 		}
@@ -77,10 +79,10 @@ func (s *Service) ListProtocols(ctx context.Context, q ProtocolQuery) ([]Protoco
 	return out, "", nil
 }
 
-func (es *electionState) versionOf(cc *compiledContest, st *node, p *stationProto) ProtocolVersion {
+func (es *electionState) versionOf(cc *form.Compiled, st *node, p *stationProto) ProtocolVersion {
 	return ProtocolVersion{
 		Election: es.def.ID, Contest: cc.ID, Station: st.unit.ID, Version: p.version, Kind: p.kind,
-		Lines: cc.linesOf(p.vals), Votes: cc.votesOf(p.vals), IdempotencyKey: p.key,
+		Lines: cc.LinesOf(p.vals), Votes: cc.VotesOf(p.vals), IdempotencyKey: p.key,
 		Reason: p.reason, Submitter: p.submitter, Warnings: slices.Clone(p.warnings),
 		SubmittedAt: p.submittedAt, ContentHash: p.hash, ResultsVersion: p.resultsVersion,
 	}

@@ -1,6 +1,8 @@
 package tally
 
 import (
+	"github.com/mandate-project/mandate/services/tally/form"
+
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,10 +12,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"golang.org/x/mod/sumdb/note"
-
-	"github.com/mandate-project/mandate/services/tally/tallylog"
 )
 
 // Service is the tally: it validates protocols against their forms, lets the
@@ -36,14 +34,23 @@ type Service struct {
 	followMu      sync.Mutex
 	followFailing bool
 
-	// The log (log.go): the signer of checkpoints, its verifier key, and
-	// per election the checkpoints published and signed.
-	logSigner   note.Signer
-	logVKey     string
-	logMu       sync.Mutex
-	logs        map[string]*logState
-	stopPublish context.CancelFunc
-	publishDone chan struct{}
+	// ledger signs and publishes the checkpoints of the elections' logs and
+	// proves their entries (translog.go).
+	ledger *Log
+}
+
+// Log is the Service's tamper-evident log: checkpoints, proofs, entries.
+func (s *Service) Log() *Log { return s.ledger }
+
+// electionIDs lists the elections the Service knows.
+func (s *Service) electionIDs() []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	ids := make([]string, 0, len(s.elections))
+	for id := range s.elections {
+		ids = append(ids, id)
+	}
+	return ids
 }
 
 // ServiceOptions tune a Service; the zero value is the default.
@@ -85,15 +92,10 @@ func NewServiceWith(ctx context.Context, store Store, opts ServiceOptions) (*Ser
 	if opts.Follow == 0 {
 		opts.Follow = DefaultFollow
 	}
-	s := &Service{store: store, now: opts.Now, log: opts.Logger, elections: map[string]*electionState{}, logs: map[string]*logState{}}
+	s := &Service{store: store, now: opts.Now, log: opts.Logger, elections: map[string]*electionState{}}
 	if opts.LogKey == "" {
 		opts.LogKey = ephemeralKey()
 	}
-	sg, vkey, err := tallylog.NewSigner(opts.LogKey)
-	if err != nil {
-		return nil, err
-	}
-	s.logSigner, s.logVKey = sg, vkey
 	if opts.CheckpointEvery == 0 {
 		opts.CheckpointEvery = DefaultCheckpointEvery
 	}
@@ -113,10 +115,11 @@ func NewServiceWith(ctx context.Context, store Store, opts ServiceOptions) (*Ser
 		s.stopPoll, s.polled = stop, make(chan struct{})
 		go s.poll(pctx, opts.Follow)
 	}
-	if opts.CheckpointEvery > 0 {
-		pctx, stop := context.WithCancel(ctx)
-		s.stopPublish, s.publishDone = stop, make(chan struct{})
-		go s.publishLoop(pctx, opts.CheckpointEvery)
+	known := func(election string) error { _, err := s.election(election); return err }
+	s.ledger, err = newLog(ctx, store, opts.LogKey, known, s.electionIDs, opts.Logger, opts.CheckpointEvery)
+	if err != nil {
+		s.Close()
+		return nil, err
 	}
 	return s, nil
 }
@@ -135,14 +138,14 @@ func definitionJSON(e Election) string {
 func (s *Service) load(ctx context.Context, se StoredElection) (*electionState, error) {
 	def := se.Election
 	def.Units = nil
-	contests, err := compileElection(def)
+	contests, err := form.CompileElection(def)
 	if err != nil {
 		return nil, fmt.Errorf("stored definition no longer compiles: %w", err)
 	}
 	es := newElectionState(def, contests, definitionJSON(def))
 	for id, p := range se.Phases {
 		if cc, ok := es.contestByID[id]; ok {
-			es.phases[cc.index] = p
+			es.phases[cc.Index] = p
 		}
 	}
 	units, err := s.store.Units(ctx, def.ID)
@@ -187,7 +190,7 @@ func (s *Service) election(id string) (*electionState, error) {
 	return es, err
 }
 
-func (es *electionState) contest(id string) (*compiledContest, error) {
+func (es *electionState) contest(id string) (*form.Compiled, error) {
 	cc := es.contestByID[id]
 	if cc == nil {
 		return nil, notFound("contest", es.def.ID, id)
@@ -291,7 +294,7 @@ func (s *Service) AddUnits(ctx context.Context, election string, units []Unit) (
 	if err != nil || len(fresh) == 0 {
 		return 0, err
 	}
-	fresh = sortParentsFirst(fresh)
+	fresh = form.SortParentsFirst(fresh)
 	tail, err := unitsTail(election, fresh, originOf(ctx), s.now().UTC())
 	if err != nil {
 		return 0, err
@@ -321,7 +324,7 @@ func (s *Service) freshUnits(election string, es *electionState, units []Unit) (
 		}
 		fresh = append(fresh, u)
 	}
-	err := validateUnits(fresh, func(id string) (Unit, bool) {
+	err := form.ValidateUnits(fresh, func(id string) (Unit, bool) {
 		if n := es.nodes[id]; n != nil {
 			return n.unit, true
 		}

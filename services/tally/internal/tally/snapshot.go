@@ -55,7 +55,7 @@ func (s *Service) Snapshot(ctx context.Context, election string) (Snapshot, erro
 		snap.Units = append(snap.Units, n.unit)
 	}
 	for _, cc := range es.contests {
-		phase := es.phases[cc.index]
+		phase := es.phases[cc.Index]
 		snap.Phases[cc.ID] = phase
 		for _, n := range nodes {
 			if n.unit.IsStation() {
@@ -65,7 +65,7 @@ func (s *Service) Snapshot(ctx context.Context, election string) (Snapshot, erro
 			snap.Totals = append(snap.Totals, UnitTotals{
 				Contest: cc.ID, Unit: n.unit.ID, Status: statusOf(phase, a.reporting, n.nStations),
 				StationsReporting: a.reporting, StationsTotal: n.nStations,
-				Lines: cc.linesOf(a.vals), Votes: cc.votesOf(a.vals),
+				Lines: cc.LinesOf(a.vals), Votes: cc.VotesOf(a.vals),
 			})
 		}
 	}
@@ -117,13 +117,13 @@ func (s *Service) Export(ctx context.Context, election string, w io.Writer) erro
 	if snap.LogSize == 0 {
 		return NewStateError(ErrLogEmpty, election, "the election's log is empty (it was defined before the log existed)")
 	}
-	cp, err := s.checkpointAt(ctx, election, snap.LogSize)
+	cp, err := s.ledger.checkpointAt(ctx, election, snap.LogSize)
 	if err != nil {
 		return err
 	}
 	x := &tallylog.Export{
 		Election: *definitionEntry(snap.Election), Phases: map[string]string{},
-		ResultsVersion: snap.ResultsVersion, LogSize: snap.LogSize, Issuer: s.logSigner.Name(),
+		ResultsVersion: snap.ResultsVersion, LogSize: snap.LogSize, Issuer: s.ledger.signer.Name(),
 	}
 	names := map[string]Unit{}
 	for _, u := range snap.Units {
@@ -166,7 +166,7 @@ func (s *Service) Export(ctx context.Context, election string, w io.Writer) erro
 	if err != nil {
 		return err
 	}
-	return tallylog.WriteArchive(w, x, cp.Note, s.logVKey, func(fn func([]byte) error) error {
+	return tallylog.WriteArchive(w, x, cp.Note, s.ledger.vkey, func(fn func([]byte) error) error {
 		return s.store.ReadLeaves(ctx, election, 0, snap.LogSize, func(_ int64, leaf []byte) error { return fn(leaf) })
 	})
 }

@@ -2,6 +2,7 @@ package tally
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 
 	"golang.org/x/mod/sumdb/tlog"
@@ -164,4 +165,61 @@ func StoredChange(c Change, kind, phase int) Change {
 	}
 	c.Kind = ChangeOf(ProtocolVersion{Kind: ProtocolKind(kind)}).Kind
 	return c
+}
+
+// StoredDefinition is what a store keeps of a definition: the election as
+// JSON without its units, which it stores as rows of their own.
+func StoredDefinition(e Election) (def []byte, units []Unit, err error) {
+	units = e.Units
+	e.Units = nil
+	def, err = json.Marshal(e)
+	return def, units, err
+}
+
+// Prior is what a store holds that bears on a protocol version it is asked
+// to append, read in the transaction that decides it.
+type Prior struct {
+	// Phase is the contest's phase.
+	Phase Phase
+	// ByKey is the version stored under the item's idempotency key; nil
+	// when the key is unused.
+	ByKey *ProtocolVersion
+	// Current is the station's current version; 0 when it has none.
+	Current int
+}
+
+// DecideAppend is the acceptance rule of AppendProtocols, the one every
+// store applies, so that no backend can disagree with another. In order: a
+// reused key with the same content is a replay (answered even after the
+// contest was certified); a reused key with other content is a conflict;
+// the contest's phase must accept the kind; an original needs a station
+// without a protocol; a correction must replace the current version.
+// accept reports that v is to be stored; otherwise res is the outcome.
+func DecideAppend(v ProtocolVersion, p Prior) (res AppendResult, accept bool) {
+	subject := v.Election + "/" + v.Contest + "/" + v.Station
+	if prev := p.ByKey; prev != nil {
+		if prev.ContentHash == v.ContentHash {
+			return AppendResult{Stored: *prev, Replayed: true}, false
+		}
+		return AppendResult{Err: NewStateError(ErrConflict, subject,
+			"idempotency key %q was already used for other content (%s/%s version %d)",
+			v.IdempotencyKey, prev.Contest, prev.Station, prev.Version)}, false
+	}
+	if err := CheckPhaseAccepts(p.Phase, v.Kind); err != nil {
+		err.Subject = v.Election + "/" + v.Contest
+		return AppendResult{Err: err}, false
+	}
+	if v.Version == 1 && p.Current > 0 {
+		e := NewStateError(ErrAlreadyExists, subject,
+			"the station has a protocol (version %d); submit a correction replacing it", p.Current)
+		e.Current = p.Current
+		return AppendResult{Err: e}, false
+	}
+	if v.Version > 1 && p.Current != v.Version-1 {
+		e := NewStateError(ErrStaleVersion, subject,
+			"replaces version %d but the current version is %d", v.Version-1, p.Current)
+		e.Current = p.Current
+		return AppendResult{Err: e}, false
+	}
+	return AppendResult{}, true
 }

@@ -1,6 +1,8 @@
 package tally
 
 import (
+	"github.com/mandate-project/mandate/services/tally/form"
+
 	"context"
 	"fmt"
 	"slices"
@@ -137,7 +139,7 @@ func (s *Service) Import(ctx context.Context, subs []Submission) ([]ImportResult
 		for k, rc := range rcs {
 			indexes[k] = rc.Entry.Index
 		}
-		hs, err := s.leafHashes(ctx, e, indexes)
+		hs, err := s.ledger.leafHashes(ctx, e, indexes)
 		if err != nil {
 			return nil, err
 		}
@@ -175,7 +177,7 @@ func receiptOf(v ProtocolVersion, replayed bool) Receipt {
 // to store. The election state is returned with an unknown station's
 // ErrNotFound, nil with every other error.
 func (s *Service) prepare(sub Submission, now time.Time) (ProtocolVersion, *electionState, error) {
-	if err := checkShape(sub); err != nil {
+	if err := form.CheckShape(sub); err != nil {
 		return ProtocolVersion{}, nil, err
 	}
 	es, err := s.election(sub.Election)
@@ -195,7 +197,7 @@ func (s *Service) prepare(sub Submission, now time.Time) (ProtocolVersion, *elec
 	if !st.unit.IsStation() {
 		return ProtocolVersion{}, nil, fieldErr("station", "NOT_A_STATION", "unit %q is a %s, not a station", sub.Station, st.unit.Level)
 	}
-	_, warnings, err := cc.check(sub)
+	_, warnings, err := cc.Check(sub)
 	if err != nil {
 		return ProtocolVersion{}, nil, err
 	}
@@ -203,7 +205,7 @@ func (s *Service) prepare(sub Submission, now time.Time) (ProtocolVersion, *elec
 		Election: sub.Election, Contest: sub.Contest, Station: sub.Station,
 		Version: sub.Replaces + 1, Kind: sub.Kind, Lines: sub.Lines, Votes: sub.Votes,
 		IdempotencyKey: sub.IdempotencyKey, Reason: sub.Reason, Submitter: sub.Submitter,
-		Warnings: warnings, SubmittedAt: now, ContentHash: contentHash(sub, cc.lineOrder, cc.choiceOrder),
+		Warnings: warnings, SubmittedAt: now, ContentHash: cc.ContentHash(sub),
 	}
 	if v.Leaf, err = protocolTail(cc, sub, v); err != nil {
 		return ProtocolVersion{}, nil, err

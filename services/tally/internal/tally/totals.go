@@ -1,6 +1,8 @@
 package tally
 
 import (
+	"github.com/mandate-project/mandate/services/tally/form"
+
 	"context"
 	"time"
 )
@@ -131,7 +133,7 @@ func (s *Service) Totals(ctx context.Context, election, contest, unit string) (T
 		return Totals{}, err
 	}
 	a := es.aggregate(n, cc)
-	phase := es.phases[cc.index]
+	phase := es.phases[cc.Index]
 	nStations, regAll, u := n.nStations, n.regAll, n.unit
 	version, logSize := es.resultsVersion, es.resultsLogSize
 	es.mu.RUnlock()
@@ -139,13 +141,13 @@ func (s *Service) Totals(ctx context.Context, election, contest, unit string) (T
 	t := Totals{
 		Election: election, Contest: contest, Unit: u.ID, UnitName: u.Name, Level: u.Level,
 		Phase: phase, Status: statusOf(phase, a.reporting, nStations),
-		Registered:                  cc.role(a.vals, RoleRegistered),
+		Registered:                  cc.Role(a.vals, RoleRegistered),
 		RegisteredReportingStations: a.regReporting,
 		RegisteredAllStations:       regAll,
-		BallotsIssued:               cc.role(a.vals, RoleBallotsIssued),
-		BallotsCast:                 cc.role(a.vals, RoleBallotsCast),
-		Invalid:                     cc.role(a.vals, RoleInvalid),
-		Valid:                       cc.role(a.vals, RoleValid),
+		BallotsIssued:               cc.Role(a.vals, RoleBallotsIssued),
+		BallotsCast:                 cc.Role(a.vals, RoleBallotsCast),
+		Invalid:                     cc.Role(a.vals, RoleInvalid),
+		Valid:                       cc.Role(a.vals, RoleValid),
 		ShareBase:                   cc.ThresholdBase,
 		StationsReporting:           a.reporting,
 		StationsTotal:               nStations,
@@ -156,24 +158,24 @@ func (s *Service) Totals(ctx context.Context, election, contest, unit string) (T
 		LogSize:                     logSize,
 		GeneratedAt:                 s.now().UTC(),
 	}
-	t.ShareBaseVotes = cc.role(a.vals, cc.ThresholdBase)
+	t.ShareBaseVotes = cc.Role(a.vals, cc.ThresholdBase)
 	t.Turnout = Turnout{"ballots_cast/registered", Fraction{t.BallotsCast, t.Registered}}
 	t.TurnoutIssued = Turnout{"ballots_issued/registered", Fraction{t.BallotsIssued, t.Registered}}
 	for i, l := range cc.Form.Lines {
 		t.Lines = append(t.Lines, LineTotal{Line: l.ID, Number: l.Number, Name: l.Name, Value: a.vals[i]})
 	}
 	for i, ch := range cc.Choices {
-		v := a.vals[cc.nLines+i]
+		v := a.vals[cc.NLines+i]
 		t.Choices = append(t.Choices, ChoiceTotal{Choice: ch.ID, Name: ch.Name, BallotOrder: ch.BallotOrder,
 			Votes: v, Share: Fraction{v, t.ShareBaseVotes}})
 	}
 	if cc.Kind == SingleWinner {
-		t.Leader = leaderOf(cc, t.Choices, cc.role(a.vals, cc.MajorityBase))
+		t.Leader = leaderOf(cc, t.Choices, cc.Role(a.vals, cc.MajorityBase))
 	}
 	return t, nil
 }
 
-func leaderOf(cc *compiledContest, choices []ChoiceTotal, base int64) *Leader {
+func leaderOf(cc *form.Compiled, choices []ChoiceTotal, base int64) *Leader {
 	l := &Leader{MajorityPercent: cc.MajorityPercent}
 	for _, c := range choices {
 		switch {
@@ -232,8 +234,8 @@ func (s *Service) GetContestStatus(ctx context.Context, election, contest string
 	return es.status(cc), nil
 }
 
-func (es *electionState) status(cc *compiledContest) ContestStatus {
-	cs := ContestStatus{Election: es.def.ID, Contest: cc.ID, Phase: es.phases[cc.index], ResultsVersion: es.resultsVersion}
+func (es *electionState) status(cc *form.Compiled) ContestStatus {
+	cs := ContestStatus{Election: es.def.ID, Contest: cc.ID, Phase: es.phases[cc.Index], ResultsVersion: es.resultsVersion}
 	if es.root != nil {
 		cs.StationsTotal = es.root.nStations
 		cs.StationsReporting = es.aggregate(es.root, cc).reporting

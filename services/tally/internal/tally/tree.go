@@ -1,6 +1,8 @@
 package tally
 
 import (
+	"github.com/mandate-project/mandate/services/tally/form"
+
 	"slices"
 	"strings"
 	"sync"
@@ -15,8 +17,8 @@ type electionState struct {
 	unitsMu     sync.Mutex // serializes AddUnits
 	def         Election   // without units
 	defJSON     string
-	contests    []*compiledContest
-	contestByID map[string]*compiledContest
+	contests    []*form.Compiled
+	contestByID map[string]*form.Compiled
 	phases      []Phase
 
 	nodes    map[string]*node
@@ -64,10 +66,10 @@ type stationProto struct {
 	resultsVersion int64
 }
 
-func newElectionState(def Election, contests []*compiledContest, defJSON string) *electionState {
+func newElectionState(def Election, contests []*form.Compiled, defJSON string) *electionState {
 	es := &electionState{
 		def: def, defJSON: defJSON, contests: contests,
-		contestByID: map[string]*compiledContest{},
+		contestByID: map[string]*form.Compiled{},
 		phases:      make([]Phase, len(contests)),
 		nodes:       map[string]*node{},
 		notify:      make(chan struct{}),
@@ -149,7 +151,7 @@ func (n *node) agg(ci, width int) *agg {
 // apply makes v the current protocol of its station if it is newer than the
 // one in memory, updating every ancestor by the difference: O(depth).
 // Caller holds es.mu.
-func (es *electionState) apply(cc *compiledContest, v ProtocolVersion) {
+func (es *electionState) apply(cc *form.Compiled, v ProtocolVersion) {
 	if v.ResultsVersion > es.resultsVersion {
 		es.resultsVersion = v.ResultsVersion
 	}
@@ -157,13 +159,13 @@ func (es *electionState) apply(cc *compiledContest, v ProtocolVersion) {
 	if st == nil || st.protos == nil {
 		return
 	}
-	ci := cc.index
+	ci := cc.Index
 	old := st.protos[ci]
 	if old != nil && old.version >= v.Version {
 		return
 	}
 	np := &stationProto{
-		version: v.Version, kind: v.Kind, vals: cc.valsOf(v), warnings: v.Warnings,
+		version: v.Version, kind: v.Kind, vals: cc.ValsOf(v.Lines, v.Votes), warnings: v.Warnings,
 		submittedAt: v.SubmittedAt, hash: v.ContentHash, key: v.IdempotencyKey,
 		reason: v.Reason, submitter: v.Submitter, resultsVersion: v.ResultsVersion,
 	}
@@ -174,7 +176,7 @@ func (es *electionState) apply(cc *compiledContest, v ProtocolVersion) {
 		corrD -= b2i(old.version > 1)
 		repD = 0
 	}
-	w := cc.width()
+	w := cc.Width()
 	for a := st.parent; a != nil; a = a.parent {
 		g := a.agg(ci, w)
 		if old == nil {
@@ -203,18 +205,18 @@ func b2i(b bool) int {
 }
 
 // aggregate returns the aggregate of a node for a contest (a fresh one for a station).
-func (es *electionState) aggregate(n *node, cc *compiledContest) agg {
+func (es *electionState) aggregate(n *node, cc *form.Compiled) agg {
 	if n.protos != nil {
-		p := n.protos[cc.index]
+		p := n.protos[cc.Index]
 		if p == nil {
-			return agg{vals: make([]int64, cc.width())}
+			return agg{vals: make([]int64, cc.Width())}
 		}
 		return agg{vals: slices.Clone(p.vals), reporting: 1, regReporting: n.unit.Registered,
 			warned: b2i(len(p.warnings) > 0), corrected: b2i(p.version > 1)}
 	}
-	a := n.aggs[cc.index]
+	a := n.aggs[cc.Index]
 	if a == nil {
-		return agg{vals: make([]int64, cc.width())}
+		return agg{vals: make([]int64, cc.Width())}
 	}
 	c := *a
 	c.vals = slices.Clone(a.vals)

@@ -8,38 +8,13 @@ import (
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
+	"github.com/mandate-project/mandate/services/tally/tallypb"
 )
 
 // Conversions between mandate.tally.v1 messages and the domain. Only fields
 // move here; the domain validates.
 
 func itoa(i int) string { return strconv.Itoa(i) }
-
-var roleToWire = map[tally.Role]tallyv1.LineRole{
-	tally.RoleRegistered:    tallyv1.LineRole_LINE_ROLE_REGISTERED,
-	tally.RoleBallotsIssued: tallyv1.LineRole_LINE_ROLE_BALLOTS_ISSUED,
-	tally.RoleBallotsCast:   tallyv1.LineRole_LINE_ROLE_BALLOTS_CAST,
-	tally.RoleInvalid:       tallyv1.LineRole_LINE_ROLE_INVALID,
-	tally.RoleValid:         tallyv1.LineRole_LINE_ROLE_VALID,
-}
-
-var roleFromWire = func() map[tallyv1.LineRole]tally.Role {
-	m := map[tallyv1.LineRole]tally.Role{}
-	for k, v := range roleToWire {
-		m[v] = k
-	}
-	return m
-}()
-
-var kindToWire = map[tally.ContestKind]tallyv1.ContestKind{
-	tally.PartyList:    tallyv1.ContestKind_CONTEST_KIND_PARTY_LIST,
-	tally.SingleWinner: tallyv1.ContestKind_CONTEST_KIND_SINGLE_WINNER,
-}
-
-var severityToWire = map[tally.Severity]tallyv1.Severity{
-	tally.SeverityError:   tallyv1.Severity_SEVERITY_ERROR,
-	tally.SeverityWarning: tallyv1.Severity_SEVERITY_WARNING,
-}
 
 var statusToWire = map[tally.Status]tallyv1.ResultStatus{
 	tally.UnofficialPartial:  tallyv1.ResultStatus_RESULT_STATUS_UNOFFICIAL_PARTIAL,
@@ -55,19 +30,6 @@ var phaseFromWire = map[tallyv1.ResultStatus]tally.Phase{
 	tallyv1.ResultStatus_RESULT_STATUS_CORRECTION: tally.PhaseCorrection,
 }
 
-var protocolKindToWire = map[tally.ProtocolKind]tallyv1.SubmissionKind{
-	tally.Original:   tallyv1.SubmissionKind_SUBMISSION_KIND_ORIGINAL,
-	tally.Correction: tallyv1.SubmissionKind_SUBMISSION_KIND_CORRECTION,
-	tally.Recount:    tallyv1.SubmissionKind_SUBMISSION_KIND_RECOUNT,
-}
-
-var protocolKindFromWire = map[tallyv1.SubmissionKind]tally.ProtocolKind{
-	tallyv1.SubmissionKind_SUBMISSION_KIND_UNSPECIFIED: tally.ProtocolKindUnspecified,
-	tallyv1.SubmissionKind_SUBMISSION_KIND_ORIGINAL:    tally.Original,
-	tallyv1.SubmissionKind_SUBMISSION_KIND_CORRECTION:  tally.Correction,
-	tallyv1.SubmissionKind_SUBMISSION_KIND_RECOUNT:     tally.Recount,
-}
-
 var changeKindToWire = map[tally.ChangeKind]tallyv1.SubmissionKind{
 	tally.ChangeNewProtocol: tallyv1.SubmissionKind_SUBMISSION_KIND_ORIGINAL,
 	tally.ChangeCorrection:  tallyv1.SubmissionKind_SUBMISSION_KIND_CORRECTION,
@@ -80,86 +42,18 @@ var phaseToStatus = map[tally.Phase]tallyv1.ResultStatus{
 	tally.PhaseCorrection: tallyv1.ResultStatus_RESULT_STATUS_CORRECTION,
 }
 
-// electionFromWire converts a definition; unknown enum values become the
-// domain's unspecified value, which the domain rejects with the field path.
-func electionFromWire(id string, e *tallyv1.Election) tally.Election {
-	out := tally.Election{ID: id, DisplayName: e.GetDisplayName(), Date: e.GetElectionDate()}
-	for _, c := range e.GetContests() {
-		_, cid, _ := cutLast(c.GetName())
-		dc := tally.Contest{
-			ID: cid, DisplayName: c.GetDisplayName(), ThresholdBase: roleFromWire[c.GetShareBase()],
-			MajorityPercent: int(c.GetMajorityPercent()),
-		}
-		for k, v := range kindToWire {
-			if v == c.GetKind() {
-				dc.Kind = k
-			}
-		}
-		for _, ch := range c.GetChoices() {
-			dc.Choices = append(dc.Choices, tally.Choice{ID: ch.GetId(), Name: ch.GetDisplayName(), ShortName: ch.GetShortName(), BallotOrder: int(ch.GetBallotOrder()), Color: ch.GetColor()})
-		}
-		f := c.GetForm()
-		dc.Form.Name = f.GetId()
-		for _, l := range f.GetLines() {
-			dl := tally.Line{ID: l.GetId(), Number: l.GetNumber(), Name: l.GetDisplayName()}
-			for _, r := range l.GetRoles() {
-				dl.Roles = append(dl.Roles, roleFromWire[r])
-			}
-			dc.Form.Lines = append(dc.Form.Lines, dl)
-		}
-		for _, r := range f.GetRelations() {
-			dr := tally.Relation{Code: r.GetCode(), Message: r.GetMessage(), Expression: r.GetExpression()}
-			for k, v := range severityToWire {
-				if v == r.GetSeverity() {
-					dr.Severity = k
-				}
-			}
-			dc.Form.Relations = append(dc.Form.Relations, dr)
-		}
-		out.Contests = append(out.Contests, dc)
-	}
-	return out
-}
-
-// cutLast returns the part of a resource name before and after its last
-// slash; a bare id is returned as is.
-func cutLast(name string) (string, string, bool) {
-	for i := len(name) - 1; i >= 0; i-- {
-		if name[i] == '/' {
-			return name[:i], name[i+1:], true
-		}
-	}
-	return "", name, false
-}
-
+// electionToWire is the definition with the contests' statuses.
 func electionToWire(e tally.Election, statuses map[string]tally.Status) *tallyv1.Election {
-	out := &tallyv1.Election{Name: electionName(e.ID), DisplayName: e.DisplayName, ElectionDate: e.Date}
-	for _, c := range e.Contests {
-		out.Contests = append(out.Contests, contestToWire(e.ID, c, statuses[c.ID]))
+	out := tallypb.ElectionToProto(e)
+	for i, c := range e.Contests {
+		out.Contests[i].Status = statusToWire[statuses[c.ID]]
 	}
 	return out
 }
 
 func contestToWire(election string, c tally.Contest, st tally.Status) *tallyv1.Contest {
-	out := &tallyv1.Contest{
-		Name: contestName(election, c.ID), DisplayName: c.DisplayName, Kind: kindToWire[c.Kind],
-		ShareBase: roleToWire[c.ThresholdBase], MajorityPercent: int32(c.MajorityPercent),
-		Status: statusToWire[st],
-		Form:   &tallyv1.ProtocolForm{Id: c.Form.Name},
-	}
-	for _, ch := range c.Choices {
-		out.Choices = append(out.Choices, &tallyv1.Choice{Id: ch.ID, DisplayName: ch.Name, ShortName: ch.ShortName, BallotOrder: int32(ch.BallotOrder), Color: ch.Color})
-	}
-	for _, l := range c.Form.Lines {
-		wl := &tallyv1.ProtocolLine{Id: l.ID, Number: l.Number, DisplayName: l.Name}
-		for _, r := range l.Roles {
-			wl.Roles = append(wl.Roles, roleToWire[r])
-		}
-		out.Form.Lines = append(out.Form.Lines, wl)
-	}
-	for _, r := range c.Form.Relations {
-		out.Form.Relations = append(out.Form.Relations, &tallyv1.ControlRelation{Code: r.Code, Message: r.Message, Severity: severityToWire[r.Severity], Expression: r.Expression})
-	}
+	out := tallypb.ElectionToProto(tally.Election{ID: election, Contests: []tally.Contest{c}}).Contests[0]
+	out.Status = statusToWire[st]
 	return out
 }
 
@@ -183,26 +77,10 @@ func unitFromWire(election, path string, u *tallyv1.ReportingUnit) (tally.Unit, 
 	return out, nil
 }
 
-func unitToWire(election string, u tally.Unit) *tallyv1.ReportingUnit {
-	out := &tallyv1.ReportingUnit{Name: unitName(election, u.ID), DisplayName: u.Name, Level: u.Level, RegisteredVoters: u.Registered, Station: u.IsStation()}
-	if u.Parent != "" {
-		out.ParentUnit = unitName(election, u.Parent)
-	}
-	return out
-}
-
-func violationsToWire(vs []tally.Violation) []*tallyv1.Violation {
-	var out []*tallyv1.Violation
-	for _, v := range vs {
-		out = append(out, &tallyv1.Violation{Code: v.Code, Message: v.Message, Severity: severityToWire[v.Severity], Lines: v.Lines})
-	}
-	return out
-}
-
 func versionToWire(v tally.ProtocolVersion, superseded bool) *tallyv1.ProtocolVersion {
 	return &tallyv1.ProtocolVersion{
-		Version: int32(v.Version), Kind: protocolKindToWire[v.Kind], Lines: v.Lines, Votes: v.Votes,
-		Warnings: violationsToWire(v.Warnings), Reason: v.Reason, RequestId: v.IdempotencyKey,
+		Version: int32(v.Version), Kind: tallypb.KindToProto(v.Kind), Lines: v.Lines, Votes: v.Votes,
+		Warnings: tallypb.ViolationsToProto(v.Warnings), Reason: v.Reason, RequestId: v.IdempotencyKey,
 		Submitter: v.Submitter, AcceptTime: timestamppb.New(v.SubmittedAt), Superseded: superseded,
 		ResultsVersion: v.ResultsVersion, LeafIndex: v.LogIndex,
 	}
@@ -247,7 +125,7 @@ func totalsToWire(t tally.Totals) *tallyv1.Totals {
 	out := &tallyv1.Totals{
 		Name: totalsName(t.Election, t.Contest, t.Unit), Unit: unitName(t.Election, t.Unit), UnitDisplayName: t.UnitName,
 		RegisteredVoters: t.Registered, BallotsIssued: t.BallotsIssued, BallotsCast: t.BallotsCast,
-		Invalid: t.Invalid, Valid: t.Valid, ShareBase: t.ShareBaseVotes, ShareBaseRole: roleToWire[t.ShareBase],
+		Invalid: t.Invalid, Valid: t.Valid, ShareBase: t.ShareBaseVotes, ShareBaseRole: tallypb.RoleToProto(t.ShareBase),
 		Turnout:               ratio(t.Turnout.Num, t.Turnout.Den, "ballots_cast / registered_voters of reporting stations"),
 		StationsReporting:     int64(t.StationsReporting),
 		StationsTotal:         int64(t.StationsTotal),

@@ -77,6 +77,7 @@ func correction(t *testing.T, c tallyv1.TallyServiceClient, station, requestID s
 		Parent: contest, Station: "elections/kz-2012/units/" + station,
 		Lines: map[string]int64{}, Votes: map[string]int64{}, RequestId: requestID,
 		ReplacesVersion: cur.GetVersion(), Reason: "transcription error",
+		Kind: tallyv1.SubmissionKind_SUBMISSION_KIND_CORRECTION,
 	}
 	for k, v := range cur.GetLines() {
 		r.Lines[k] = v
@@ -506,10 +507,10 @@ func TestImportRows(t *testing.T) {
 		}
 	}
 	rows := &tallyv1.ProtocolRows{Parent: contest, Columns: cols, Rows: []*tallyv1.ProtocolRow{
-		{Station: "elections/kz-2012/units/astana-1", RequestId: "row-1", Counts: moved, ReplacesVersion: 1, Reason: "rows"}, // accepted
-		{Station: "elections/kz-2012/units/astana-2", RequestId: "row-2", Counts: counts[:3]},                                // counts do not line up
-		{Station: "elections/kz-2012/units/astana-3", RequestId: "row-3", Counts: counts},                                    // a second original
-		{Station: "elections/kz-2012/units/nowhere", RequestId: "row-4", Counts: counts, ReplacesVersion: 1, Reason: "x"},    // unknown station
+		{Station: "elections/kz-2012/units/astana-1", RequestId: "row-1", Counts: moved, ReplacesVersion: 1, Reason: "rows", Kind: tallyv1.SubmissionKind_SUBMISSION_KIND_CORRECTION}, // accepted
+		{Station: "elections/kz-2012/units/astana-2", RequestId: "row-2", Counts: counts[:3], Kind: tallyv1.SubmissionKind_SUBMISSION_KIND_ORIGINAL},                                  // counts do not line up
+		{Station: "elections/kz-2012/units/astana-3", RequestId: "row-3", Counts: counts, Kind: tallyv1.SubmissionKind_SUBMISSION_KIND_ORIGINAL},                                      // a second original
+		{Station: "elections/kz-2012/units/nowhere", RequestId: "row-4", Counts: counts, ReplacesVersion: 1, Reason: "x", Kind: tallyv1.SubmissionKind_SUBMISSION_KIND_CORRECTION},    // unknown station
 	}}
 	s, err := c.ImportProtocols(ctx)
 	if err != nil {

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/mandate-project/mandate/services/tally/internal/tally"
+	"github.com/mandate-project/mandate/services/tally/form"
 )
 
 // TestRequestIDLimitStatedOnce: the limit the proto states for request_id
@@ -21,7 +21,7 @@ func TestRequestIDLimitStatedOnce(t *testing.T) {
 	if m == nil {
 		t.Fatal("tally_service.proto no longer states the request_id limit as this test expects")
 	}
-	if n, _ := strconv.Atoi(string(m[1])); n != tally.MaxIdempotencyKey {
-		t.Errorf("the proto says at most %d characters, the tally enforces %d", n, tally.MaxIdempotencyKey)
+	if n, _ := strconv.Atoi(string(m[1])); n != form.MaxIdempotencyKey {
+		t.Errorf("the proto says at most %d characters, the tally enforces %d", n, form.MaxIdempotencyKey)
 	}
 }

@@ -3,7 +3,6 @@ package tallyapi
 import (
 	"context"
 	"strconv"
-	"strings"
 
 	"google.golang.org/genproto/googleapis/api/httpbody"
 	"google.golang.org/grpc"
@@ -19,17 +18,6 @@ func checkpointToWire(c tallylog.Checkpoint) *tallyv1.Checkpoint {
 		TreeSize: c.Size, RootHash: c.Root[:], Note: string(c.Note)}
 }
 
-// logName parses `elections/{election}/log`.
-func logName(name, field string) (string, error) {
-	e, ok := strings.CutSuffix(name, "/log")
-	ids, err := parseName(e, field, "elections")
-	if !ok || err != nil {
-		return "", rpcerr.Invalid("", rpcerr.Violation{Field: field, Reason: rpcv1.ErrorReason_INVALID_RESOURCE_NAME.String(),
-			Description: "must be elections/{election}/log"})
-	}
-	return ids[0], nil
-}
-
 // GetCheckpoint implements TallyService.GetCheckpoint.
 func (s *Server) GetCheckpoint(ctx context.Context, req *tallyv1.GetCheckpointRequest) (*tallyv1.Checkpoint, error) {
 	ids, err := parseName(req.GetName(), "name", "elections", "checkpoints")
@@ -39,16 +27,16 @@ func (s *Server) GetCheckpoint(ctx context.Context, req *tallyv1.GetCheckpointRe
 	var c tallylog.Checkpoint
 	switch which := ids[1]; which {
 	case "latest":
-		c, err = s.svc.PublishedCheckpoint(ctx, ids[0])
+		c, err = s.svc.Log().PublishedCheckpoint(ctx, ids[0])
 	case "current":
-		c, err = s.svc.Checkpoint(ctx, ids[0], 0)
+		c, err = s.svc.Log().Checkpoint(ctx, ids[0], 0)
 	default:
 		size, perr := strconv.ParseInt(which, 10, 64)
 		if perr != nil || size <= 0 {
 			return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "name", Reason: rpcv1.ErrorReason_INVALID_RESOURCE_NAME.String(),
 				Description: "the checkpoint is latest, current or a tree size above zero"})
 		}
-		c, err = s.svc.Checkpoint(ctx, ids[0], size)
+		c, err = s.svc.Log().Checkpoint(ctx, ids[0], size)
 	}
 	if err != nil {
 		return nil, s.status(ctx, err)
@@ -64,17 +52,17 @@ func (s *Server) GetInclusionProof(ctx context.Context, req *tallyv1.GetInclusio
 	}
 	size := req.GetTreeSize()
 	if size == 0 {
-		if c, ok := s.svc.LatestPublished(e); ok && c.Size > req.GetLeafIndex() {
+		if c, ok := s.svc.Log().LatestPublished(e); ok && c.Size > req.GetLeafIndex() {
 			size = c.Size
-		} else if size, err = s.svc.LogSize(ctx, e); err != nil {
+		} else if size, err = s.svc.Log().LogSize(ctx, e); err != nil {
 			return nil, s.status(ctx, err)
 		}
 	}
-	proof, leaf, err := s.svc.InclusionProof(ctx, e, req.GetLeafIndex(), size)
+	proof, leaf, err := s.svc.Log().InclusionProof(ctx, e, req.GetLeafIndex(), size)
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
-	c, err := s.svc.Checkpoint(ctx, e, size)
+	c, err := s.svc.Log().Checkpoint(ctx, e, size)
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
@@ -93,15 +81,15 @@ func (s *Server) GetConsistencyProof(ctx context.Context, req *tallyv1.GetConsis
 	}
 	second := req.GetSecondTreeSize()
 	if second == 0 {
-		if second, err = s.svc.LogSize(ctx, e); err != nil {
+		if second, err = s.svc.Log().LogSize(ctx, e); err != nil {
 			return nil, s.status(ctx, err)
 		}
 	}
-	proof, err := s.svc.ConsistencyProof(ctx, e, req.GetFirstTreeSize(), second)
+	proof, err := s.svc.Log().ConsistencyProof(ctx, e, req.GetFirstTreeSize(), second)
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
-	c, err := s.svc.Checkpoint(ctx, e, second)
+	c, err := s.svc.Log().Checkpoint(ctx, e, second)
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
@@ -129,7 +117,7 @@ func (s *Server) ListLogEntries(ctx context.Context, req *tallyv1.ListLogEntries
 	if req.GetPageSize() < 0 {
 		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "page_size", Reason: rpcv1.ErrorReason_OUT_OF_RANGE.String(), Description: "page_size must not be negative"})
 	}
-	entries, next, err := s.svc.LogEntries(ctx, e, from, int(req.GetPageSize()))
+	entries, next, err := s.svc.Log().LogEntries(ctx, e, from, int(req.GetPageSize()))
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}

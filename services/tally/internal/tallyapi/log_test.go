@@ -178,7 +178,7 @@ func TestReceiptsAndProofs(t *testing.T) {
 		t.Errorf("rejection entry %+v", e)
 	}
 	// A malformed request to a known election is logged too.
-	_, err = c.SubmitProtocol(ctx, &tallyv1.SubmitProtocolRequest{Parent: contest, Station: "nowhere", RequestId: "log-3"})
+	_, err = c.SubmitProtocol(ctx, &tallyv1.SubmitProtocolRequest{Parent: contest, Station: "nowhere", RequestId: "log-3", Kind: tallyv1.SubmissionKind_SUBMISSION_KIND_ORIGINAL})
 	if status.Code(err) != codes.InvalidArgument {
 		t.Fatalf("malformed station: %v", err)
 	}

@@ -45,6 +45,33 @@ func badName(field, name string, collections []string) error {
 	return rpcerr.Invalid("", rpcerr.Violation{Field: field, Reason: rpcv1.ErrorReason_INVALID_RESOURCE_NAME.String(), Description: desc})
 }
 
+func parseTotals(name string) ([]string, error) {
+	return parseName(name, "name", "elections", "contests", "totals")
+}
+
+// logName parses `elections/{election}/log`.
+func logName(name, field string) (string, error) {
+	e, ok := strings.CutSuffix(name, "/log")
+	ids, err := parseName(e, field, "elections")
+	if !ok || err != nil {
+		return "", rpcerr.Invalid("", rpcerr.Violation{Field: field, Reason: rpcv1.ErrorReason_INVALID_RESOURCE_NAME.String(),
+			Description: "must be elections/{election}/log"})
+	}
+	return ids[0], nil
+}
+
+// looseSubject reads what it can of a submission's parent and station
+// names, malformed or not, to log a refused request under its election:
+// "elections/E/contests/C" and "elections/E/units/S" give E, C and S.
+func looseSubject(parent, station string) (election, contest, st string) {
+	if rest, ok := strings.CutPrefix(parent, "elections/"); ok {
+		election, _, _ = strings.Cut(rest, "/")
+	}
+	_, contest, _ = strings.Cut(parent, "/contests/")
+	_, st, _ = strings.Cut(station, "/units/")
+	return election, contest, st
+}
+
 func electionName(e string) string             { return "elections/" + e }
 func contestName(e, c string) string           { return "elections/" + e + "/contests/" + c }
 func unitName(e, u string) string              { return "elections/" + e + "/units/" + u }

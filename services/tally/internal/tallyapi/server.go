@@ -4,13 +4,9 @@
 package tallyapi
 
 import (
-	"cmp"
 	"context"
 	"errors"
-	"io"
 	"log/slog"
-	"slices"
-	"strings"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
@@ -22,6 +18,7 @@ import (
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
 	"github.com/mandate-project/mandate/services/tally/tallylog"
+	"github.com/mandate-project/mandate/services/tally/tallypb"
 )
 
 // Server implements mandate.tally.v1.TallyService.
@@ -86,7 +83,7 @@ func (s *Server) CreateElection(ctx context.Context, req *tallyv1.CreateElection
 	if req.GetElection() == nil {
 		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "election", Reason: rpcv1.ErrorReason_REQUIRED.String(), Description: "election is required"})
 	}
-	e, err := s.svc.DefineElection(s.origin(ctx, req, body), electionFromWire(req.GetElectionId(), req.GetElection()))
+	e, err := s.svc.DefineElection(s.origin(ctx, req, body), tallypb.ElectionFromProto(req.GetElectionId(), req.GetElection()))
 	if err != nil {
 		var fe *tally.FieldError
 		if errors.As(err, &fe) && (fe.Field == "id" || fe.Field == "election") {
@@ -184,7 +181,7 @@ func (s *Server) BatchCreateReportingUnits(ctx context.Context, req *tallyv1.Bat
 		if err != nil {
 			return nil, s.status(ctx, err)
 		}
-		out.Units = append(out.Units, unitToWire(ids[0], got))
+		out.Units = append(out.Units, tallypb.UnitToProto(ids[0], got))
 	}
 	return out, nil
 }
@@ -199,7 +196,7 @@ func (s *Server) GetReportingUnit(ctx context.Context, req *tallyv1.GetReporting
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
-	return unitToWire(ids[0], u), nil
+	return tallypb.UnitToProto(ids[0], u), nil
 }
 
 // ListReportingUnits implements TallyService.ListReportingUnits.
@@ -222,7 +219,7 @@ func (s *Server) ListReportingUnits(ctx context.Context, req *tallyv1.ListReport
 	}
 	out := &tallyv1.ListReportingUnitsResponse{NextPageToken: next}
 	for _, u := range us {
-		out.ReportingUnits = append(out.ReportingUnits, unitToWire(ids[0], u))
+		out.ReportingUnits = append(out.ReportingUnits, tallypb.UnitToProto(ids[0], u))
 	}
 	return out, nil
 }
@@ -241,22 +238,10 @@ func submission(req *tallyv1.SubmitProtocolRequest, submitter string) (tally.Sub
 	if st[0] != ids[0] {
 		return tally.Submission{}, rpcerr.Invalid("", rpcerr.Violation{Field: "station", Reason: rpcv1.ErrorReason_OTHER_ELECTION.String(), Description: "station belongs to another election than parent"})
 	}
-	kind, ok := protocolKindFromWire[req.GetKind()]
-	if !ok {
-		return tally.Submission{}, rpcerr.Invalid("", rpcerr.Violation{Field: "kind", Reason: rpcv1.ErrorReason_UNKNOWN_KIND.String(), Description: "unknown submission kind"})
-	}
-	if kind == tally.ProtocolKindUnspecified {
-		// As the API documents: a first protocol is an original, a later
-		// one a correction; a recount must be said explicitly.
-		kind = tally.Original
-		if req.GetReplacesVersion() > 0 {
-			kind = tally.Correction
-		}
-	}
 	return tally.Submission{
 		Election: ids[0], Contest: ids[1], Station: st[1], Lines: req.GetLines(), Votes: req.GetVotes(),
 		IdempotencyKey: req.GetRequestId(), Replaces: int(req.GetReplacesVersion()), Reason: req.GetReason(),
-		Kind: kind, Submitter: submitter,
+		Kind: tallypb.KindFromProto(req.GetKind()), Submitter: submitter,
 	}, nil
 }
 
@@ -284,7 +269,7 @@ func (s *Server) SubmitProtocol(ctx context.Context, req *tallyv1.SubmitProtocol
 	for len(p.Versions) > rc.Version {
 		p.Versions = p.Versions[:len(p.Versions)-1]
 	}
-	return &tallyv1.SubmitProtocolResponse{Protocol: protocolToWire(p, false), Warnings: violationsToWire(rc.Warnings),
+	return &tallyv1.SubmitProtocolResponse{Protocol: protocolToWire(p, false), Warnings: tallypb.ViolationsToProto(rc.Warnings),
 		ResultsVersion: rc.ResultsVersion, Receipt: s.receipt(rc.Election, rc.Entry)}, nil
 }
 
@@ -295,7 +280,7 @@ func (s *Server) receipt(election string, ref tally.LogRef) *tallyv1.LogReceipt 
 		return nil // stored before the log existed: entry 0 is the definition
 	}
 	r := &tallyv1.LogReceipt{LeafIndex: ref.Index, LeafHash: ref.Hash[:]}
-	if cp, ok := s.svc.LatestPublished(election); ok && cp.Size > ref.Index {
+	if cp, ok := s.svc.Log().LatestPublished(election); ok && cp.Size > ref.Index {
 		r.Checkpoint = checkpointToWire(cp)
 	}
 	return r
@@ -305,11 +290,10 @@ func (s *Server) receipt(election string, ref tally.LogRef) *tallyv1.LogReceipt 
 // it names a known election, and returns the refusal's status with the
 // entry in its ErrorInfo, and the entry.
 func (s *Server) refused(ctx context.Context, req *tallyv1.SubmitProtocolRequest, body []byte, bodyType string, refusal error) (*tally.LogRef, error) {
-	sub := tally.Submission{Election: electionOf(req.GetParent()), Lines: req.GetLines(), Votes: req.GetVotes(),
+	sub := tally.Submission{Lines: req.GetLines(), Votes: req.GetVotes(),
 		IdempotencyKey: req.GetRequestId(), Replaces: int(req.GetReplacesVersion()), Reason: req.GetReason(),
-		Kind: protocolKindFromWire[req.GetKind()], Submitter: submitter(ctx), Body: body, BodyType: bodyType}
-	_, sub.Contest, _ = strings.Cut(req.GetParent(), "/contests/")
-	_, sub.Station, _ = strings.Cut(req.GetStation(), "/units/")
+		Kind: tallypb.KindFromProto(req.GetKind()), Submitter: submitter(ctx), Body: body, BodyType: bodyType}
+	sub.Election, sub.Contest, sub.Station = looseSubject(req.GetParent(), req.GetStation())
 	st := status.Convert(refusal)
 	rej := tallylog.Rejection{Reason: rpcv1.ErrorReason_INVALID_ARGUMENT.String(), Message: st.Message()}
 	for _, d := range st.Details() {
@@ -325,195 +309,6 @@ func (s *Server) refused(ctx context.Context, req *tallyv1.SubmitProtocolRequest
 		return nil, refusal
 	}
 	return &ref, withEntry(refusal, ref)
-}
-
-// ImportProtocols implements TallyService.ImportProtocols: protocols are
-// committed in batches; a rejected one is reported and does not stop the
-// stream.
-func (s *Server) ImportProtocols(stream grpc.ClientStreamingServer[tallyv1.ImportProtocolsRequest, tallyv1.ImportProtocolsResponse]) error {
-	ctx := stream.Context()
-	out := &tallyv1.ImportProtocolsResponse{}
-	var batch []tally.Submission
-	var idx []int64
-	var pfx []string // each item's field path prefix in the stream message
-	span := func(i int64) {
-		switch {
-		case i == 0:
-		case out.LogSpan == nil:
-			out.LogSpan = &tallyv1.LogSpan{FirstLeafIndex: i, LastLeafIndex: i}
-		default:
-			out.LogSpan.FirstLeafIndex = min(out.LogSpan.FirstLeafIndex, i)
-			out.LogSpan.LastLeafIndex = max(out.LogSpan.LastLeafIndex, i)
-		}
-	}
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		res, err := s.svc.Import(ctx, batch)
-		if err != nil {
-			return s.status(ctx, err)
-		}
-		for i, r := range res {
-			s.observe(r.Receipt, r.Err)
-			switch {
-			case r.Err != nil:
-				rj := rejection(ctx, s, idx[i], pfx[i], batch[i], r.Err)
-				if rj.Receipt != nil {
-					span(rj.Receipt.LeafIndex)
-				}
-				out.Rejections = append(out.Rejections, rj)
-			case r.Receipt.Replayed:
-				out.Replayed++
-			default:
-				out.Accepted++
-				span(r.Receipt.Entry.Index)
-			}
-			out.ResultsVersion = max(out.ResultsVersion, r.Receipt.ResultsVersion)
-		}
-		batch, idx, pfx = batch[:0], idx[:0], pfx[:0]
-		return nil
-	}
-	for n := int64(0); ; n++ {
-		msg, err := stream.Recv()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		raw := take(s.received, msg)
-		var rowBodies [][]byte
-		if msg.GetRows() != nil {
-			rowBodies = importedRows(raw)
-		}
-		reqs, prefixes, err := importItems(msg)
-		if err != nil {
-			// The message as a whole is unusable: one rejection per protocol
-			// it carried (at least one), so indexes stay aligned.
-			for range max(1, len(msg.GetRows().GetRows())) {
-				s.obs(Rejected, 1)
-				out.Rejections = append(out.Rejections, rejection(ctx, s, n, "", tally.Submission{}, err))
-				n++
-			}
-			n--
-			continue
-		}
-		for i, req := range reqs {
-			if i > 0 {
-				n++
-			}
-			if req == nil {
-				s.obs(Rejected, 1)
-				out.Rejections = append(out.Rejections, rejection(ctx, s, n, "", tally.Submission{}, rpcerr.Invalid("", rpcerr.Violation{
-					Field: prefixes[i] + ".counts", Reason: rpcv1.ErrorReason_COUNTS_MISMATCH.String(), Description: "a row has one count per column"})))
-				continue
-			}
-			// The log keeps a protocol's bytes as received: the protocol
-			// field, or the row with the fields of its message it needs.
-			body, bodyType := importedProtocol(raw), tallylog.BodySubmitProtocol
-			if msg.GetProtocol() == nil && i < len(rowBodies) {
-				body, bodyType = rowBodies[i], tallylog.BodyProtocolRows
-			}
-			sub, err := submission(req, submitter(ctx))
-			if err != nil {
-				s.obs(Rejected, 1)
-				ref, st := s.refused(ctx, req, body, bodyType, err)
-				rj := rejection(ctx, s, n, prefixes[i], sub, st)
-				if ref != nil {
-					rj.Receipt = s.receipt(sub.Election, *ref)
-					span(ref.Index)
-				}
-				out.Rejections = append(out.Rejections, rj)
-				continue
-			}
-			sub.Body, sub.BodyType = body, bodyType
-			batch, idx, pfx = append(batch, sub), append(idx, n), append(pfx, prefixes[i])
-			if len(batch) >= importBatch {
-				if err := flush(); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	if err := flush(); err != nil {
-		return err
-	}
-	slices.SortStableFunc(out.Rejections, func(a, b *tallyv1.ImportRejection) int { return cmp.Compare(a.GetIndex(), b.GetIndex()) })
-	return stream.SendAndClose(out)
-}
-
-// importItems returns the protocols one ImportProtocols message carries, as
-// SubmitProtocolRequests, with the field path of each in the message.
-func importItems(msg *tallyv1.ImportProtocolsRequest) ([]*tallyv1.SubmitProtocolRequest, []string, error) {
-	rows := msg.GetRows()
-	switch {
-	case msg.GetProtocol() != nil && rows != nil:
-		return nil, nil, rpcerr.Invalid("", rpcerr.Violation{Field: "rows", Reason: rpcv1.ErrorReason_ONE_OF.String(), Description: "set protocol or rows, not both"})
-	case msg.GetProtocol() != nil:
-		return []*tallyv1.SubmitProtocolRequest{msg.GetProtocol()}, []string{"protocol"}, nil
-	case rows == nil:
-		return nil, nil, rpcerr.Invalid("", rpcerr.Violation{Field: "protocol", Reason: rpcv1.ErrorReason_REQUIRED.String(), Description: "a message carries a protocol or rows"})
-	}
-	// Columns name lines and votes; a row's counts follow them.
-	type column struct {
-		votes bool
-		id    string
-	}
-	cols := make([]column, len(rows.GetColumns()))
-	nLines := 0
-	for j, c := range rows.GetColumns() {
-		kind, id, ok := strings.Cut(c, ".")
-		if !ok || id == "" || (kind != "lines" && kind != "votes") {
-			return nil, nil, rpcerr.Invalid("", rpcerr.Violation{Field: "rows.columns[" + itoa(j) + "]", Reason: rpcv1.ErrorReason_INVALID_COLUMN.String(),
-				Description: "a column is lines.{line id} or votes.{choice id}"})
-		}
-		cols[j] = column{votes: kind == "votes", id: id}
-		if !cols[j].votes {
-			nLines++
-		}
-	}
-	reqs := make([]*tallyv1.SubmitProtocolRequest, len(rows.GetRows()))
-	prefixes := make([]string, len(reqs))
-	for i, r := range rows.GetRows() {
-		prefixes[i] = "rows.rows[" + itoa(i) + "]"
-		req := &tallyv1.SubmitProtocolRequest{Parent: rows.GetParent(), Station: r.GetStation(), RequestId: r.GetRequestId(),
-			Kind: r.GetKind(), ReplacesVersion: r.GetReplacesVersion(), Reason: r.GetReason()}
-		if len(r.GetCounts()) == len(cols) {
-			req.Lines = make(map[string]int64, nLines)
-			req.Votes = make(map[string]int64, len(cols)-nLines)
-			for j, v := range r.GetCounts() {
-				if cols[j].votes {
-					req.Votes[cols[j].id] = v
-				} else {
-					req.Lines[cols[j].id] = v
-				}
-			}
-		} else {
-			// Counts that do not line up with the columns: a nil request
-			// the caller reports with countsError.
-			req = nil
-		}
-		reqs[i] = req
-	}
-	return reqs, prefixes, nil
-}
-
-func rejection(ctx context.Context, s *Server, i int64, prefix string, sub tally.Submission, err error) *tallyv1.ImportRejection {
-	st := toStatusProto(ctx, s, prefix, err)
-	r := &tallyv1.ImportRejection{Index: i, RequestId: sub.IdempotencyKey, Code: st.Code().String(), Message: st.Message()}
-	if sub.Station != "" {
-		r.Station = unitName(sub.Election, sub.Station)
-	}
-	var ve *tally.ValidationError
-	if errors.As(err, &ve) {
-		r.Violations = violationsToWire(ve.Violations)
-	}
-	var le *tally.LoggedError
-	if errors.As(err, &le) {
-		r.Receipt = s.receipt(sub.Election, le.Entry)
-	}
-	return r
 }
 
 // GetProtocol implements TallyService.GetProtocol.
@@ -560,10 +355,6 @@ func (s *Server) ListProtocols(ctx context.Context, req *tallyv1.ListProtocolsRe
 	return out, nil
 }
 
-func parseTotals(name string) ([]string, error) {
-	return parseName(name, "name", "elections", "contests", "totals")
-}
-
 // GetTotals implements TallyService.GetTotals.
 func (s *Server) GetTotals(ctx context.Context, req *tallyv1.GetTotalsRequest) (*tallyv1.Totals, error) {
 	ids, err := parseTotals(req.GetName())
@@ -580,7 +371,7 @@ func (s *Server) GetTotals(ctx context.Context, req *tallyv1.GetTotalsRequest) (
 // totals converts totals with the checkpoint of the changes they include.
 func (s *Server) totals(ctx context.Context, t tally.Totals) (*tallyv1.Totals, error) {
 	out := totalsToWire(t)
-	cp, ok, err := s.svc.TotalsCheckpoint(ctx, t)
+	cp, ok, err := s.svc.Log().TotalsCheckpoint(ctx, t)
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
@@ -596,16 +387,7 @@ func (s *Server) ListChanges(ctx context.Context, req *tallyv1.ListChangesReques
 	if err != nil {
 		return nil, err
 	}
-	size := int(req.GetPageSize())
-	switch {
-	case size < 0:
-		return nil, rpcerr.Invalid("", rpcerr.Violation{Field: "page_size", Reason: rpcv1.ErrorReason_OUT_OF_RANGE.String(), Description: "page_size must not be negative"})
-	case size == 0:
-		size = 1000
-	case size > 10000:
-		size = 10000
-	}
-	cs, err := s.svc.ChangesSince(ctx, ids[0], ids[1], ids[2], req.GetSinceVersion())
+	cs, more, err := s.svc.ChangesPage(ctx, ids[0], ids[1], ids[2], req.GetSinceVersion(), int(req.GetPageSize()))
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
@@ -617,13 +399,8 @@ func (s *Server) ListChanges(ctx context.Context, req *tallyv1.ListChangesReques
 	if err != nil {
 		return nil, err
 	}
-	out := &tallyv1.ListChangesResponse{Totals: wt, NextSinceVersion: cs.ResultsVersion}
-	changes := cs.Changes
-	if len(changes) > size {
-		changes, out.More = changes[:size], true
-		out.NextSinceVersion = changes[size-1].ResultsVersion
-	}
-	for _, c := range changes {
+	out := &tallyv1.ListChangesResponse{Totals: wt, NextSinceVersion: cs.ResultsVersion, More: more}
+	for _, c := range cs.Changes {
 		out.Changes = append(out.Changes, changeToWire(c))
 	}
 	return out, nil

@@ -106,6 +106,7 @@ func TestSubmitErrors(t *testing.T) {
 		r := &tallyv1.SubmitProtocolRequest{
 			Parent: "elections/kz-2012/contests/mazhilis", Station: "elections/kz-2012/units/astana-1",
 			Lines: map[string]int64{}, Votes: map[string]int64{}, RequestId: "test-1",
+			Kind: tallyv1.SubmissionKind_SUBMISSION_KIND_ORIGINAL,
 		}
 		for k, v := range cur.GetLines() {
 			r.Lines[k] = v
@@ -130,10 +131,18 @@ func TestSubmitErrors(t *testing.T) {
 		{"request id at the limit", req(func(r *tallyv1.SubmitProtocolRequest) { r.RequestId = strings.Repeat("é", 128) }), codes.AlreadyExists, ""},
 		{"request id too long", req(func(r *tallyv1.SubmitProtocolRequest) { r.RequestId = strings.Repeat("a", 129) }), codes.InvalidArgument, "request_id"},
 		{"unknown station", req(func(r *tallyv1.SubmitProtocolRequest) { r.Station = "elections/kz-2012/units/nowhere-9" }), codes.NotFound, ""},
+		// The kind is required: never guessed from replaces_version.
+		{"no kind", req(func(r *tallyv1.SubmitProtocolRequest) { r.Kind = tallyv1.SubmissionKind_SUBMISSION_KIND_UNSPECIFIED }), codes.InvalidArgument, "kind"},
+		{"no kind for a correction", req(func(r *tallyv1.SubmitProtocolRequest) {
+			r.ReplacesVersion, r.Reason, r.Kind = 1, "typo", tallyv1.SubmissionKind_SUBMISSION_KIND_UNSPECIFIED
+		}), codes.InvalidArgument, "kind"},
+		{"unknown kind", req(func(r *tallyv1.SubmitProtocolRequest) { r.Kind = 99 }), codes.InvalidArgument, "kind"},
 		{"second original", req(func(r *tallyv1.SubmitProtocolRequest) {}), codes.AlreadyExists, ""},
-		{"stale correction", req(func(r *tallyv1.SubmitProtocolRequest) { r.ReplacesVersion = 7; r.Reason = "typo" }), codes.Aborted, ""},
+		{"stale correction", req(func(r *tallyv1.SubmitProtocolRequest) {
+			r.ReplacesVersion, r.Reason, r.Kind = 7, "typo", tallyv1.SubmissionKind_SUBMISSION_KIND_CORRECTION
+		}), codes.Aborted, ""},
 		{"broken relation", req(func(r *tallyv1.SubmitProtocolRequest) {
-			r.ReplacesVersion, r.Reason = 1, "typo"
+			r.ReplacesVersion, r.Reason, r.Kind = 1, "typo", tallyv1.SubmissionKind_SUBMISSION_KIND_CORRECTION
 			r.Votes["nur-otan"]++
 		}), codes.InvalidArgument, ""},
 	}
@@ -175,7 +184,7 @@ func TestSubmitErrors(t *testing.T) {
 
 	// A correction supersedes: totals move by exactly the difference.
 	fix := req(func(r *tallyv1.SubmitProtocolRequest) {
-		r.RequestId, r.ReplacesVersion, r.Reason = "fix-1", 1, "transcription error"
+		r.RequestId, r.ReplacesVersion, r.Reason, r.Kind = "fix-1", 1, "transcription error", tallyv1.SubmissionKind_SUBMISSION_KIND_CORRECTION
 		r.Votes["nur-otan"] -= 10
 		r.Votes["ak-zhol"] += 10
 	})

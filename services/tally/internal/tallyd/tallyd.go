@@ -85,7 +85,7 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	defer svc.Close()
 	log.Info("totals rebuilt from store", "store", redact(cfg.Store), "took", time.Since(start).String(),
-		"log_verifier_key", svc.LogVerifierKey())
+		"log_verifier_key", svc.Log().LogVerifierKey())
 
 	lis, err := net.Listen("tcp", cfg.GRPCAddr)
 	if err != nil {

@@ -1,4 +1,4 @@
-package tally
+package form
 
 import (
 	"crypto/sha256"
@@ -8,39 +8,39 @@ import (
 	"unicode/utf8"
 )
 
-// checkShape validates the request fields of a submission that do not depend
+// CheckShape validates the request fields of a submission that do not depend
 // on the stored state.
-func checkShape(s Submission) error {
+func CheckShape(s Submission) error {
 	switch {
 	case s.Election == "":
-		return fieldErr("election", "REQUIRED", "election is required")
+		return NewFieldError("election", "REQUIRED", "election is required")
 	case s.Contest == "":
-		return fieldErr("contest", "REQUIRED", "contest is required")
+		return NewFieldError("contest", "REQUIRED", "contest is required")
 	case s.Station == "":
-		return fieldErr("station", "REQUIRED", "station is required")
+		return NewFieldError("station", "REQUIRED", "station is required")
 	case s.IdempotencyKey == "":
-		return fieldErr("idempotency_key", "REQUIRED", "an idempotency key is required")
+		return NewFieldError("idempotency_key", "REQUIRED", "an idempotency key is required")
 	case utf8.RuneCountInString(s.IdempotencyKey) > MaxIdempotencyKey:
-		return fieldErr("idempotency_key", "TOO_LONG", "longer than %d characters", MaxIdempotencyKey)
+		return NewFieldError("idempotency_key", "TOO_LONG", "idempotency key longer than %d characters", MaxIdempotencyKey)
 	case len(s.Reason) > MaxReason:
-		return fieldErr("reason", "TOO_LONG", "reason longer than %d bytes", MaxReason)
+		return NewFieldError("reason", "TOO_LONG", "reason longer than %d bytes", MaxReason)
 	case s.Replaces < 0:
-		return fieldErr("replaces", "OUT_OF_RANGE", "replaces must not be negative")
+		return NewFieldError("replaces", "OUT_OF_RANGE", "replaces must not be negative")
 	}
 	switch s.Kind {
 	case Original:
 		if s.Replaces != 0 {
-			return fieldErr("replaces", "ORIGINAL_REPLACES", "an original protocol replaces nothing; use kind CORRECTION")
+			return NewFieldError("replaces", "ORIGINAL_REPLACES", "an original protocol replaces nothing; use kind CORRECTION")
 		}
 	case Correction, Recount:
 		if s.Replaces == 0 {
-			return fieldErr("replaces", "REQUIRED", "a %v names the version it replaces", s.Kind)
+			return NewFieldError("replaces", "REQUIRED", "a %v names the version it replaces", s.Kind)
 		}
 		if s.Reason == "" {
-			return fieldErr("reason", "REQUIRED", "a %v needs a reason", s.Kind)
+			return NewFieldError("reason", "REQUIRED", "a %v needs a reason", s.Kind)
 		}
 	default:
-		return fieldErr("kind", "INVALID_KIND", "kind must be ORIGINAL, CORRECTION or RECOUNT")
+		return NewFieldError("kind", "INVALID_KIND", "kind must be ORIGINAL, CORRECTION or RECOUNT")
 	}
 	return nil
 }
@@ -54,12 +54,12 @@ const MaxIdempotencyKey = 128
 // commission's decision, not a document.
 const MaxReason = 2000
 
-// check validates the protocol content against the contest form and returns
+// Check validates the protocol content against the contest form and returns
 // the value vector (lines, then choices) and the warnings. Error-severity
 // violations come back as one *ValidationError listing all of them.
-func (c *compiledContest) check(s Submission) ([]int64, []Violation, error) {
-	vals := make([]int64, c.width())
-	if len(s.Lines) != c.nLines {
+func (c *Compiled) Check(s Submission) ([]int64, []Violation, error) {
+	vals := make([]int64, c.Width())
+	if len(s.Lines) != c.NLines {
 		if err := c.keyErrors(s.Lines, "lines", "LINE", func(id string) bool { _, ok := c.lineIdx[id]; return ok }); err != nil {
 			return nil, nil, err
 		}
@@ -67,7 +67,7 @@ func (c *compiledContest) check(s Submission) ([]int64, []Violation, error) {
 	for i, l := range c.Form.Lines {
 		v, ok := s.Lines[l.ID]
 		if !ok {
-			return nil, nil, fieldErr("lines."+l.ID, "MISSING_LINE", "line %s (%s) is missing", l.Number, l.ID)
+			return nil, nil, NewFieldError("lines."+l.ID, "MISSING_LINE", "line %s (%s) is missing", l.Number, l.ID)
 		}
 		vals[i] = v
 	}
@@ -79,9 +79,9 @@ func (c *compiledContest) check(s Submission) ([]int64, []Violation, error) {
 	for i, ch := range c.Choices {
 		v, ok := s.Votes[ch.ID]
 		if !ok {
-			return nil, nil, fieldErr("votes."+ch.ID, "MISSING_CHOICE", "votes for %s are missing", ch.ID)
+			return nil, nil, NewFieldError("votes."+ch.ID, "MISSING_CHOICE", "votes for %s are missing", ch.ID)
 		}
-		vals[c.nLines+i] = v
+		vals[c.NLines+i] = v
 	}
 	var errs, warns []Violation
 	for i, v := range vals {
@@ -93,7 +93,7 @@ func (c *compiledContest) check(s Submission) ([]int64, []Violation, error) {
 	}
 	for i := range c.relations {
 		r := &c.relations[i]
-		ok, l, rv := r.holds(vals)
+		ok, l, rv := r.Holds(vals)
 		if ok {
 			continue
 		}
@@ -118,7 +118,7 @@ func (c *compiledContest) check(s Submission) ([]int64, []Violation, error) {
 }
 
 // keyErrors reports the first unknown key (sorted, for determinism).
-func (c *compiledContest) keyErrors(m map[string]int64, path, what string, known func(string) bool) error {
+func (c *Compiled) keyErrors(m map[string]int64, path, what string, known func(string) bool) error {
 	var unknown []string
 	for k := range m {
 		if !known(k) {
@@ -130,51 +130,53 @@ func (c *compiledContest) keyErrors(m map[string]int64, path, what string, known
 	}
 	slices.Sort(unknown)
 	if what == "CHOICE" {
-		return fieldErr(path+"."+unknown[0], "UNKNOWN_CHOICE", "%q is not a choice of contest %s", unknown[0], c.ID)
+		return NewFieldError(path+"."+unknown[0], "UNKNOWN_CHOICE", "%q is not a choice of contest %s", unknown[0], c.ID)
 	}
-	return fieldErr(path+"."+unknown[0], "UNKNOWN_LINE", "%q is not a line of the form", unknown[0])
+	return NewFieldError(path+"."+unknown[0], "UNKNOWN_LINE", "%q is not a line of the form", unknown[0])
 }
 
 // fieldOf is the request field path of value i: lines.ID or votes.ID.
-func (c *compiledContest) fieldOf(i int) string {
-	if i < c.nLines {
+func (c *Compiled) fieldOf(i int) string {
+	if i < c.NLines {
 		return "lines." + c.idOf(i)
 	}
 	return "votes." + c.idOf(i)
 }
 
-func (c *compiledContest) idOf(i int) string {
-	if i < c.nLines {
+func (c *Compiled) idOf(i int) string {
+	if i < c.NLines {
 		return c.Form.Lines[i].ID
 	}
-	return c.Choices[i-c.nLines].ID
+	return c.Choices[i-c.NLines].ID
 }
 
-// linesOf and votesOf rebuild the maps from a value vector.
-func (c *compiledContest) linesOf(vals []int64) map[string]int64 {
-	m := make(map[string]int64, c.nLines)
+// LinesOf rebuilds the lines of a value vector.
+func (c *Compiled) LinesOf(vals []int64) map[string]int64 {
+	m := make(map[string]int64, c.NLines)
 	for i, l := range c.Form.Lines {
 		m[l.ID] = vals[i]
 	}
 	return m
 }
 
-func (c *compiledContest) votesOf(vals []int64) map[string]int64 {
+// VotesOf rebuilds the votes of a value vector.
+func (c *Compiled) VotesOf(vals []int64) map[string]int64 {
 	m := make(map[string]int64, len(c.Choices))
 	for i, ch := range c.Choices {
-		m[ch.ID] = vals[c.nLines+i]
+		m[ch.ID] = vals[c.NLines+i]
 	}
 	return m
 }
 
-// valsOf builds a value vector from a stored version (unknown keys ignored).
-func (c *compiledContest) valsOf(v ProtocolVersion) []int64 {
-	vals := make([]int64, c.width())
+// ValsOf builds a value vector from a protocol's lines and votes (unknown
+// keys ignored).
+func (c *Compiled) ValsOf(lines, votes map[string]int64) []int64 {
+	vals := make([]int64, c.Width())
 	for i, l := range c.Form.Lines {
-		vals[i] = v.Lines[l.ID]
+		vals[i] = lines[l.ID]
 	}
 	for i, ch := range c.Choices {
-		vals[c.nLines+i] = v.Votes[ch.ID]
+		vals[c.NLines+i] = votes[ch.ID]
 	}
 	return vals
 }
@@ -184,10 +186,16 @@ func (c *compiledContest) valsOf(v ProtocolVersion) []int64 {
 // request exactly when their hashes are equal.
 func ContentHash(s Submission) string { return contentHash(s, nil, nil) }
 
+// ContentHash is ContentHash of a submission of this contest, computed
+// faster: the contest knows the keys in order.
+func (c *Compiled) ContentHash(s Submission) string {
+	return contentHash(s, c.LineOrder, c.ChoiceOrder)
+}
+
 // contentHash is ContentHash with the keys of the lines and votes in
 // sorted order when the caller knows them (the contest's), unsorted when
 // not (nil, or other keys).
-func contentHash(s Submission, lineOrder, voteOrder []string) string {
+func contentHash(s Submission, LineOrder, voteOrder []string) string {
 	h := sha256.New()
 	buf := make([]byte, 0, 1024)
 	str := func(v string) {
@@ -203,7 +211,7 @@ func contentHash(s Submission, lineOrder, voteOrder []string) string {
 	str(s.Reason)
 	str(s.Submitter)
 	for i, m := range []map[string]int64{s.Lines, s.Votes} {
-		keys := [][]string{lineOrder, voteOrder}[i]
+		keys := [][]string{LineOrder, voteOrder}[i]
 		if !hasKeys(m, keys) {
 			keys = make([]string, 0, len(m))
 			for k := range m {
@@ -241,10 +249,10 @@ func hasKeys(m map[string]int64, keys []string) bool {
 // without storing anything (for tools that check files offline): it returns
 // the warnings, or a *FieldError / *ValidationError.
 func ValidateProtocol(c Contest, s Submission) ([]Violation, error) {
-	cc, err := compileContest(c)
+	cc, err := CompileContest(c)
 	if err != nil {
-		return nil, prefixField("contest", err)
+		return nil, PrefixField("contest", err)
 	}
-	_, warnings, err := cc.check(s)
+	_, warnings, err := cc.Check(s)
 	return warnings, err
 }

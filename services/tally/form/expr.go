@@ -1,4 +1,4 @@
-package tally
+package form
 
 import (
 	"fmt"
@@ -103,7 +103,7 @@ func tokenize(s string) ([]token, error) {
 // resolver maps an identifier to its value index.
 type resolver interface {
 	resolve(id string) (int, bool)
-	choiceIndexes() []int
+	ChoiceIndexes() []int
 }
 
 type parser struct {
@@ -132,7 +132,7 @@ func (p *parser) note(id string) {
 func parseRelation(expr string, r resolver) (left, right linear, op cmpOp, ids []string, err error) {
 	toks, terr := tokenize(expr)
 	if terr != nil {
-		return left, right, 0, nil, fieldErr("expression", "INVALID_EXPRESSION", "%q: %v", expr, terr)
+		return left, right, 0, nil, NewFieldError("expression", "INVALID_EXPRESSION", "%q: %v", expr, terr)
 	}
 	p := &parser{toks: toks, r: r, seen: map[string]bool{}}
 	if left, err = p.side(); err != nil {
@@ -164,7 +164,7 @@ func parseRelation(expr string, r resolver) (left, right linear, op cmpOp, ids [
 		return left, right, 0, nil, p.errf(t, "unexpected %q", t.text)
 	}
 	if len(left.terms) == 0 && len(right.terms) == 0 {
-		return left, right, 0, nil, fieldErr("expression", "INVALID_EXPRESSION", "%q compares constants only", expr)
+		return left, right, 0, nil, NewFieldError("expression", "INVALID_EXPRESSION", "%q compares constants only", expr)
 	}
 	return left, right, op, p.ids, nil
 }
@@ -174,7 +174,7 @@ func (p *parser) errf(t *token, format string, args ...any) error {
 	if t != nil {
 		where = fmt.Sprintf("at %d", t.pos)
 	}
-	return fieldErr("expression", "INVALID_EXPRESSION", "%s: %s", where, fmt.Sprintf(format, args...))
+	return NewFieldError("expression", "INVALID_EXPRESSION", "%s: %s", where, fmt.Sprintf(format, args...))
 }
 
 func (p *parser) side() (linear, error) {
@@ -237,7 +237,7 @@ func (p *parser) atom(l *linear, coef int64) error {
 			}
 			p.i += 3
 			p.note("sum(choices)")
-			for _, idx := range p.r.choiceIndexes() {
+			for _, idx := range p.r.ChoiceIndexes() {
 				l.terms = append(l.terms, cterm{idx, coef})
 			}
 			return nil
@@ -245,7 +245,7 @@ func (p *parser) atom(l *linear, coef int64) error {
 	}
 	idx, ok := p.r.resolve(t.text)
 	if !ok {
-		return fieldErr("expression", "UNKNOWN_IDENTIFIER", "%q is neither a line nor a choice of the contest", t.text)
+		return NewFieldError("expression", "UNKNOWN_IDENTIFIER", "%q is neither a line nor a choice of the contest", t.text)
 	}
 	p.note(t.text)
 	l.terms = append(l.terms, cterm{idx, coef})
@@ -291,7 +291,7 @@ func abs64(v int64) int64 {
 }
 
 // holds evaluates the relation; left and right are saturated to int64 for reporting.
-func (c *compiledRelation) holds(vals []int64) (ok bool, left, right int64) {
+func (c *compiledRelation) Holds(vals []int64) (ok bool, left, right int64) {
 	l, okL := c.left.eval(vals)
 	r, okR := c.right.eval(vals)
 	var cmp int

@@ -1,4 +1,4 @@
-package tally
+package form
 
 import (
 	"errors"
@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-func testContest(t *testing.T) *compiledContest {
+func testContest(t *testing.T) *Compiled {
 	t.Helper()
-	cc, err := compileContest(Contest{
+	cc, err := CompileContest(Contest{
 		ID: "c", DisplayName: "C", Kind: PartyList, ThresholdBase: RoleValid,
 		Form: Form{Lines: []Line{
 			{ID: "registered", Number: "1", Name: "R", Roles: []Role{RoleRegistered}},
@@ -50,7 +50,7 @@ func TestParseRelation(t *testing.T) {
 			continue
 		}
 		rel := compiledRelation{left: l, right: r, op: op, ids: ids}
-		if ok, _, _ := rel.holds(vals); ok != tc.ok {
+		if ok, _, _ := rel.Holds(vals); ok != tc.ok {
 			t.Errorf("%q holds = %v, want %v", tc.expr, ok, tc.ok)
 		}
 	}
@@ -82,11 +82,11 @@ func TestRelationOverflow(t *testing.T) {
 		t.Fatal(err)
 	}
 	rel := compiledRelation{left: l, right: r, op: op, ids: ids}
-	ok, left, _ := rel.holds([]int64{math.MaxInt64 / 10, 1, 0, 0, 0})
+	ok, left, _ := rel.Holds([]int64{math.MaxInt64 / 10, 1, 0, 0, 0})
 	if !ok || left != math.MaxInt64 {
 		t.Errorf("overflowing left side: ok %v left %d", ok, left)
 	}
-	ok, _, _ = rel.holds([]int64{1, math.MaxInt64 / 10, 0, 0, 0})
+	ok, _, _ = rel.Holds([]int64{1, math.MaxInt64 / 10, 0, 0, 0})
 	if ok {
 		t.Error("overflowing right side must compare exactly")
 	}

@@ -1,4 +1,4 @@
-package tally
+package form
 
 import (
 	"fmt"
@@ -6,22 +6,23 @@ import (
 	"time"
 )
 
-// compiledContest is a contest with its form compiled: value vectors hold the
+// Compiled is a contest with its form compiled: value vectors hold the
 // form's lines in order, then the choices in order.
-type compiledContest struct {
+type Compiled struct {
 	Contest
-	index     int
+	// Index is the contest's position in the election.
+	Index     int
 	lineIdx   map[string]int
-	choiceIdx map[string]int // value index (nLines + i)
-	nLines    int
+	choiceIdx map[string]int // value index (NLines + i)
+	NLines    int
 	relations []compiledRelation
 	roleIdx   map[Role][]int
-	// lineOrder and choiceOrder are the line and choice IDs sorted, the
+	// LineOrder and ChoiceOrder are the line and choice IDs sorted, the
 	// order the log writes a protocol's counts in.
-	lineOrder, choiceOrder []string
+	LineOrder, ChoiceOrder []string
 }
 
-func (c *compiledContest) resolve(id string) (int, bool) {
+func (c *Compiled) resolve(id string) (int, bool) {
 	if i, ok := c.lineIdx[id]; ok {
 		return i, true
 	}
@@ -29,18 +30,23 @@ func (c *compiledContest) resolve(id string) (int, bool) {
 	return i, ok
 }
 
-func (c *compiledContest) choiceIndexes() []int {
+// ChoiceIndexes are the positions of the choices in a value vector.
+func (c *Compiled) ChoiceIndexes() []int {
 	out := make([]int, len(c.Choices))
 	for i := range c.Choices {
-		out[i] = c.nLines + i
+		out[i] = c.NLines + i
 	}
 	return out
 }
 
-func (c *compiledContest) width() int { return c.nLines + len(c.Choices) }
+// HasRole reports whether a line of the form plays the role.
+func (c *Compiled) HasRole(r Role) bool { return len(c.roleIdx[r]) > 0 }
 
-// role returns the value of a role: the sum of the lines that play it.
-func (c *compiledContest) role(vals []int64, r Role) int64 {
+// Width is the length of a value vector: the lines, then the choices.
+func (c *Compiled) Width() int { return c.NLines + len(c.Choices) }
+
+// Role returns the value of a role: the sum of the lines that play it.
+func (c *Compiled) Role(vals []int64, r Role) int64 {
 	var s int64
 	for _, i := range c.roleIdx[r] {
 		s += vals[i]
@@ -139,195 +145,195 @@ var alwaysOnCodes = map[string]bool{"NEGATIVE_COUNT": true}
 // relation is parsed) and the unit hierarchy. Errors are *FieldError with the
 // path of the offending field, e.g. "contests[0].form.relations[1].expression".
 func ValidateElection(e Election) error {
-	_, err := compileElection(e)
+	_, err := CompileElection(e)
 	if err != nil {
 		return err
 	}
-	return validateUnits(e.Units, nil, true)
+	return ValidateUnits(e.Units, nil, true)
 }
 
-func compileElection(e Election) ([]*compiledContest, error) {
+func CompileElection(e Election) ([]*Compiled, error) {
 	if !isSlug(e.ID, 63) {
-		return nil, fieldErr("id", "INVALID_ID", "election ID %q must be 1-63 lowercase letters, digits and hyphens", e.ID)
+		return nil, NewFieldError("id", "INVALID_ID", "election ID %q must be 1-63 lowercase letters, digits and hyphens", e.ID)
 	}
 	if e.DisplayName == "" {
-		return nil, fieldErr("display_name", "REQUIRED", "display name is required")
+		return nil, NewFieldError("display_name", "REQUIRED", "display name is required")
 	}
 	if _, err := time.Parse(time.DateOnly, e.Date); err != nil {
-		return nil, fieldErr("date", "INVALID_DATE", "date %q must be YYYY-MM-DD", e.Date)
+		return nil, NewFieldError("date", "INVALID_DATE", "date %q must be YYYY-MM-DD", e.Date)
 	}
 	if len(e.Contests) == 0 {
-		return nil, fieldErr("contests", "REQUIRED", "an election needs at least one contest")
+		return nil, NewFieldError("contests", "REQUIRED", "an election needs at least one contest")
 	}
 	seen := map[string]bool{}
-	out := make([]*compiledContest, len(e.Contests))
+	out := make([]*Compiled, len(e.Contests))
 	for i, c := range e.Contests {
 		p := fmt.Sprintf("contests[%d]", i)
 		if seen[c.ID] {
-			return nil, fieldErr(p+".id", "DUPLICATE_ID", "contest %q defined twice", c.ID)
+			return nil, NewFieldError(p+".id", "DUPLICATE_ID", "contest %q defined twice", c.ID)
 		}
 		seen[c.ID] = true
-		cc, err := compileContest(c)
+		cc, err := CompileContest(c)
 		if err != nil {
-			return nil, prefixField(p, err)
+			return nil, PrefixField(p, err)
 		}
-		cc.index = i
+		cc.Index = i
 		out[i] = cc
 	}
 	return out, nil
 }
 
-func compileContest(c Contest) (*compiledContest, error) {
+func CompileContest(c Contest) (*Compiled, error) {
 	if !isSlug(c.ID, 63) {
-		return nil, fieldErr("id", "INVALID_ID", "contest ID %q must be 1-63 lowercase letters, digits and hyphens", c.ID)
+		return nil, NewFieldError("id", "INVALID_ID", "contest ID %q must be 1-63 lowercase letters, digits and hyphens", c.ID)
 	}
 	if c.DisplayName == "" {
-		return nil, fieldErr("display_name", "REQUIRED", "display name is required")
+		return nil, NewFieldError("display_name", "REQUIRED", "display name is required")
 	}
 	if c.Kind != PartyList && c.Kind != SingleWinner {
-		return nil, fieldErr("kind", "INVALID_KIND", "contest kind must be PARTY_LIST or SINGLE_WINNER")
+		return nil, NewFieldError("kind", "INVALID_KIND", "contest kind must be PARTY_LIST or SINGLE_WINNER")
 	}
 	if len(c.Choices) == 0 {
-		return nil, fieldErr("choices", "REQUIRED", "a contest needs at least one choice")
+		return nil, NewFieldError("choices", "REQUIRED", "a contest needs at least one choice")
 	}
 	if len(c.Form.Lines) == 0 {
-		return nil, fieldErr("form.lines", "REQUIRED", "a form needs lines")
+		return nil, NewFieldError("form.lines", "REQUIRED", "a form needs lines")
 	}
-	cc := &compiledContest{Contest: c, lineIdx: map[string]int{}, choiceIdx: map[string]int{}, roleIdx: map[Role][]int{}}
+	cc := &Compiled{Contest: c, lineIdx: map[string]int{}, choiceIdx: map[string]int{}, roleIdx: map[Role][]int{}}
 	for i, l := range c.Form.Lines {
 		p := fmt.Sprintf("form.lines[%d]", i)
 		if !isLineID(l.ID) {
-			return nil, fieldErr(p+".id", "INVALID_ID", "line ID %q must be snake_case", l.ID)
+			return nil, NewFieldError(p+".id", "INVALID_ID", "line ID %q must be snake_case", l.ID)
 		}
 		if _, dup := cc.lineIdx[l.ID]; dup {
-			return nil, fieldErr(p+".id", "DUPLICATE_ID", "line %q defined twice", l.ID)
+			return nil, NewFieldError(p+".id", "DUPLICATE_ID", "line %q defined twice", l.ID)
 		}
 		if l.Number == "" {
-			return nil, fieldErr(p+".number", "REQUIRED", "line number is required")
+			return nil, NewFieldError(p+".number", "REQUIRED", "line number is required")
 		}
 		cc.lineIdx[l.ID] = i
 		for j, r := range l.Roles {
 			if r <= RoleUnspecified || r > RoleValid {
-				return nil, fieldErr(fmt.Sprintf("%s.roles[%d]", p, j), "INVALID_ROLE", "unknown role %d", r)
+				return nil, NewFieldError(fmt.Sprintf("%s.roles[%d]", p, j), "INVALID_ROLE", "unknown role %d", r)
 			}
 			cc.roleIdx[r] = append(cc.roleIdx[r], i)
 		}
 	}
-	cc.nLines = len(c.Form.Lines)
+	cc.NLines = len(c.Form.Lines)
 	for _, l := range c.Form.Lines {
-		cc.lineOrder = append(cc.lineOrder, l.ID)
+		cc.LineOrder = append(cc.LineOrder, l.ID)
 	}
 	for _, ch := range c.Choices {
-		cc.choiceOrder = append(cc.choiceOrder, ch.ID)
+		cc.ChoiceOrder = append(cc.ChoiceOrder, ch.ID)
 	}
-	slices.Sort(cc.lineOrder)
-	slices.Sort(cc.choiceOrder)
+	slices.Sort(cc.LineOrder)
+	slices.Sort(cc.ChoiceOrder)
 	for _, r := range []Role{RoleRegistered, RoleBallotsCast, RoleValid} {
 		if len(cc.roleIdx[r]) == 0 {
-			return nil, fieldErr("form.lines", "MISSING_ROLE", "no line plays the role %v", r)
+			return nil, NewFieldError("form.lines", "MISSING_ROLE", "no line plays the role %v", r)
 		}
 	}
 	orders := map[int]bool{}
 	for i, ch := range c.Choices {
 		p := fmt.Sprintf("choices[%d]", i)
 		if !isChoiceID(ch.ID) {
-			return nil, fieldErr(p+".id", "INVALID_ID", "choice ID %q must match [A-Za-z][A-Za-z0-9_-]*", ch.ID)
+			return nil, NewFieldError(p+".id", "INVALID_ID", "choice ID %q must match [A-Za-z][A-Za-z0-9_-]*", ch.ID)
 		}
 		if _, dup := cc.choiceIdx[ch.ID]; dup {
-			return nil, fieldErr(p+".id", "DUPLICATE_ID", "choice %q defined twice", ch.ID)
+			return nil, NewFieldError(p+".id", "DUPLICATE_ID", "choice %q defined twice", ch.ID)
 		}
 		if _, clash := cc.lineIdx[ch.ID]; clash || ch.ID == "sum" || ch.ID == "choices" {
-			return nil, fieldErr(p+".id", "AMBIGUOUS_ID", "choice ID %q is also a line ID or reserved", ch.ID)
+			return nil, NewFieldError(p+".id", "AMBIGUOUS_ID", "choice ID %q is also a line ID or reserved", ch.ID)
 		}
 		if ch.Name == "" {
-			return nil, fieldErr(p+".name", "REQUIRED", "choice name is required")
+			return nil, NewFieldError(p+".name", "REQUIRED", "choice name is required")
 		}
 		if ch.BallotOrder <= 0 || orders[ch.BallotOrder] {
-			return nil, fieldErr(p+".ballot_order", "INVALID_BALLOT_ORDER", "ballot order must be positive and unique, got %d", ch.BallotOrder)
+			return nil, NewFieldError(p+".ballot_order", "INVALID_BALLOT_ORDER", "ballot order must be positive and unique, got %d", ch.BallotOrder)
 		}
 		orders[ch.BallotOrder] = true
 		if ch.Color != "" && !isColor(ch.Color) {
-			return nil, fieldErr(p+".color", "INVALID_COLOR", "color %q must be #rrggbb", ch.Color)
+			return nil, NewFieldError(p+".color", "INVALID_COLOR", "color %q must be #rrggbb", ch.Color)
 		}
-		cc.choiceIdx[ch.ID] = cc.nLines + i
+		cc.choiceIdx[ch.ID] = cc.NLines + i
 	}
 	if !slices.IsSortedFunc(c.Choices, func(a, b Choice) int { return a.BallotOrder - b.BallotOrder }) {
-		return nil, fieldErr("choices", "NOT_IN_BALLOT_ORDER", "choices must be listed in ballot order")
+		return nil, NewFieldError("choices", "NOT_IN_BALLOT_ORDER", "choices must be listed in ballot order")
 	}
 	if c.ThresholdBase != RoleValid && c.ThresholdBase != RoleBallotsCast {
-		return nil, fieldErr("threshold_base", "INVALID_ROLE", "threshold base must be VALID or BALLOTS_CAST")
+		return nil, NewFieldError("threshold_base", "INVALID_ROLE", "threshold base must be VALID or BALLOTS_CAST")
 	}
 	if c.Kind == SingleWinner {
 		if c.MajorityPercent <= 0 || c.MajorityPercent >= 100 {
-			return nil, fieldErr("majority_percent", "OUT_OF_RANGE", "majority percent must be in 1..99")
+			return nil, NewFieldError("majority_percent", "OUT_OF_RANGE", "majority percent must be in 1..99")
 		}
 		if c.MajorityBase != RoleValid && c.MajorityBase != RoleBallotsCast {
-			return nil, fieldErr("majority_base", "INVALID_ROLE", "majority base must be VALID or BALLOTS_CAST")
+			return nil, NewFieldError("majority_base", "INVALID_ROLE", "majority base must be VALID or BALLOTS_CAST")
 		}
 	} else if c.MajorityPercent != 0 || c.MajorityBase != RoleUnspecified {
-		return nil, fieldErr("majority_percent", "NOT_APPLICABLE", "majority rules apply to single-winner contests only")
+		return nil, NewFieldError("majority_percent", "NOT_APPLICABLE", "majority rules apply to single-winner contests only")
 	}
 	codes := map[string]bool{}
 	for i, r := range c.Form.Relations {
 		p := fmt.Sprintf("form.relations[%d]", i)
 		if !isUpperSnake(r.Code) {
-			return nil, fieldErr(p+".code", "INVALID_CODE", "relation code %q must be UPPER_SNAKE", r.Code)
+			return nil, NewFieldError(p+".code", "INVALID_CODE", "relation code %q must be UPPER_SNAKE", r.Code)
 		}
 		if codes[r.Code] || alwaysOnCodes[r.Code] {
-			return nil, fieldErr(p+".code", "DUPLICATE_CODE", "relation code %q used twice or reserved", r.Code)
+			return nil, NewFieldError(p+".code", "DUPLICATE_CODE", "relation code %q used twice or reserved", r.Code)
 		}
 		codes[r.Code] = true
 		if r.Severity != SeverityError && r.Severity != SeverityWarning {
-			return nil, fieldErr(p+".severity", "INVALID_SEVERITY", "severity must be ERROR or WARNING")
+			return nil, NewFieldError(p+".severity", "INVALID_SEVERITY", "severity must be ERROR or WARNING")
 		}
 		left, right, op, ids, err := parseRelation(r.Expression, cc)
 		if err != nil {
-			return nil, prefixField(p, err)
+			return nil, PrefixField(p, err)
 		}
 		cc.relations = append(cc.relations, compiledRelation{Relation: r, left: left, right: right, op: op, ids: ids})
 	}
 	return cc, nil
 }
 
-// unitLookup answers whether a unit already exists (for AddUnits).
-type unitLookup func(id string) (Unit, bool)
+// UnitLookup answers whether a unit already exists (for AddUnits).
+type UnitLookup func(id string) (Unit, bool)
 
-// validateUnits checks a batch of units. With root true the batch must hold
+// ValidateUnits checks a batch of units. With root true the batch must hold
 // exactly one root; otherwise every parent must exist in the batch or in
 // existing, and no unit may be added under a station.
-func validateUnits(units []Unit, existing unitLookup, root bool) error {
+func ValidateUnits(units []Unit, existing UnitLookup, root bool) error {
 	byID := make(map[string]int, len(units))
 	roots := 0
 	for i, u := range units {
 		p := fmt.Sprintf("units[%d]", i)
 		if !IsValidUnitID(u.ID) {
-			return fieldErr(p+".id", "INVALID_ID", "unit ID %q must be 1-63 of [a-z0-9._-]", u.ID)
+			return NewFieldError(p+".id", "INVALID_ID", "unit ID %q must be 1-63 of [a-z0-9._-]", u.ID)
 		}
 		if _, dup := byID[u.ID]; dup {
-			return fieldErr(p+".id", "DUPLICATE_ID", "unit %q given twice", u.ID)
+			return NewFieldError(p+".id", "DUPLICATE_ID", "unit %q given twice", u.ID)
 		}
 		byID[u.ID] = i
 		if u.Name == "" {
-			return fieldErr(p+".name", "REQUIRED", "unit name is required")
+			return NewFieldError(p+".name", "REQUIRED", "unit name is required")
 		}
 		if u.Level == "" {
-			return fieldErr(p+".level", "REQUIRED", "unit level is required")
+			return NewFieldError(p+".level", "REQUIRED", "unit level is required")
 		}
 		if u.Registered < 0 {
-			return fieldErr(p+".registered", "NEGATIVE_COUNT", "registered must not be negative")
+			return NewFieldError(p+".registered", "NEGATIVE_COUNT", "registered must not be negative")
 		}
 		if u.Registered != 0 && !u.IsStation() {
-			return fieldErr(p+".registered", "NOT_A_STATION", "only stations carry registered voters")
+			return NewFieldError(p+".registered", "NOT_A_STATION", "only stations carry registered voters")
 		}
 		if u.Parent == "" {
 			roots++
 		}
 	}
 	if root && roots != 1 && len(units) > 0 {
-		return fieldErr("units", "ONE_ROOT", "the hierarchy needs exactly one root, found %d", roots)
+		return NewFieldError("units", "ONE_ROOT", "the hierarchy needs exactly one root, found %d", roots)
 	}
 	if !root && roots > 0 {
-		return fieldErr("units", "ONE_ROOT", "the election already has its root")
+		return NewFieldError("units", "ONE_ROOT", "the election already has its root")
 	}
 	for i, u := range units {
 		if u.Parent == "" {
@@ -336,19 +342,19 @@ func validateUnits(units []Unit, existing unitLookup, root bool) error {
 		p := fmt.Sprintf("units[%d].parent", i)
 		if j, ok := byID[u.Parent]; ok {
 			if units[j].IsStation() {
-				return fieldErr(p, "PARENT_IS_STATION", "a station has no children")
+				return NewFieldError(p, "PARENT_IS_STATION", "a station has no children")
 			}
 			continue
 		}
 		if existing != nil {
 			if pu, ok := existing(u.Parent); ok {
 				if pu.IsStation() {
-					return fieldErr(p, "PARENT_IS_STATION", "a station has no children")
+					return NewFieldError(p, "PARENT_IS_STATION", "a station has no children")
 				}
 				continue
 			}
 		}
-		return fieldErr(p, "UNKNOWN_PARENT", "parent %q does not exist", u.Parent)
+		return NewFieldError(p, "UNKNOWN_PARENT", "parent %q does not exist", u.Parent)
 	}
 	// Cycles: walk up from every unit inside the batch.
 	state := make([]uint8, len(units)) // 0 new, 1 visiting, 2 done
@@ -360,7 +366,7 @@ func validateUnits(units []Unit, existing unitLookup, root bool) error {
 				break
 			}
 			if state[j] == 1 {
-				return fieldErr(fmt.Sprintf("units[%d].parent", j), "CYCLE", "unit %q is its own ancestor", units[j].ID)
+				return NewFieldError(fmt.Sprintf("units[%d].parent", j), "CYCLE", "unit %q is its own ancestor", units[j].ID)
 			}
 			state[j] = 1
 			path = append(path, j)
@@ -377,8 +383,8 @@ func validateUnits(units []Unit, existing unitLookup, root bool) error {
 	return nil
 }
 
-// sortParentsFirst orders units so that every parent precedes its children.
-func sortParentsFirst(units []Unit) []Unit {
+// SortParentsFirst orders units so that every parent precedes its children.
+func SortParentsFirst(units []Unit) []Unit {
 	byID := make(map[string]int, len(units))
 	for i, u := range units {
 		byID[u.ID] = i

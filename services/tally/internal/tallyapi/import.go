@@ -1,0 +1,231 @@
+package tallyapi
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
+	"io"
+	"slices"
+	"strings"
+
+	"google.golang.org/grpc"
+
+	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/platform/rpcerr"
+	"github.com/mandate-project/mandate/services/tally/internal/tally"
+	"github.com/mandate-project/mandate/services/tally/tallylog"
+	"github.com/mandate-project/mandate/services/tally/tallypb"
+)
+
+// ImportProtocols implements TallyService.ImportProtocols: protocols are
+// committed in batches; a rejected one is reported and does not stop the
+// stream.
+func (s *Server) ImportProtocols(stream grpc.ClientStreamingServer[tallyv1.ImportProtocolsRequest, tallyv1.ImportProtocolsResponse]) error {
+	im := &importStream{s: s, ctx: stream.Context(), out: &tallyv1.ImportProtocolsResponse{}}
+	for n := int64(0); ; n++ {
+		msg, err := stream.Recv()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if n, err = im.message(n, msg); err != nil {
+			return err
+		}
+	}
+	if err := im.flush(); err != nil {
+		return err
+	}
+	slices.SortStableFunc(im.out.Rejections, func(a, b *tallyv1.ImportRejection) int { return cmp.Compare(a.GetIndex(), b.GetIndex()) })
+	return stream.SendAndClose(im.out)
+}
+
+// importStream is one ImportProtocols call: the response it builds and the
+// submissions waiting to be committed as one batch.
+type importStream struct {
+	s   *Server
+	ctx context.Context
+	out *tallyv1.ImportProtocolsResponse
+	// batch are the submissions waiting; idx their index in the stream and
+	// pfx their field path prefix in their message.
+	batch []tally.Submission
+	idx   []int64
+	pfx   []string
+}
+
+// message takes the protocols of one stream message, the first of which
+// has index n, and returns the index of its last protocol.
+func (im *importStream) message(n int64, msg *tallyv1.ImportProtocolsRequest) (int64, error) {
+	s, ctx := im.s, im.ctx
+	raw := take(s.received, msg)
+	var rowBodies [][]byte
+	if msg.GetRows() != nil {
+		rowBodies = importedRows(raw)
+	}
+	reqs, prefixes, err := importItems(msg)
+	if err != nil {
+		// The message as a whole is unusable: one rejection per protocol
+		// it carried (at least one), so indexes stay aligned.
+		for range max(1, len(msg.GetRows().GetRows())) {
+			s.obs(Rejected, 1)
+			im.out.Rejections = append(im.out.Rejections, rejection(ctx, s, n, "", tally.Submission{}, err))
+			n++
+		}
+		return n - 1, nil
+	}
+	for i, req := range reqs {
+		if i > 0 {
+			n++
+		}
+		if req == nil {
+			s.obs(Rejected, 1)
+			im.out.Rejections = append(im.out.Rejections, rejection(ctx, s, n, "", tally.Submission{}, rpcerr.Invalid("", rpcerr.Violation{
+				Field: prefixes[i] + ".counts", Reason: rpcv1.ErrorReason_COUNTS_MISMATCH.String(), Description: "a row has one count per column"})))
+			continue
+		}
+		// The log keeps a protocol's bytes as received: the protocol
+		// field, or the row with the fields of its message it needs.
+		body, bodyType := importedProtocol(raw), tallylog.BodySubmitProtocol
+		if msg.GetProtocol() == nil && i < len(rowBodies) {
+			body, bodyType = rowBodies[i], tallylog.BodyProtocolRows
+		}
+		sub, err := submission(req, submitter(ctx))
+		if err != nil {
+			s.obs(Rejected, 1)
+			ref, st := s.refused(ctx, req, body, bodyType, err)
+			rj := rejection(ctx, s, n, prefixes[i], sub, st)
+			if ref != nil {
+				rj.Receipt = s.receipt(sub.Election, *ref)
+				im.span(ref.Index)
+			}
+			im.out.Rejections = append(im.out.Rejections, rj)
+			continue
+		}
+		sub.Body, sub.BodyType = body, bodyType
+		im.batch, im.idx, im.pfx = append(im.batch, sub), append(im.idx, n), append(im.pfx, prefixes[i])
+		if len(im.batch) >= importBatch {
+			if err := im.flush(); err != nil {
+				return n, err
+			}
+		}
+	}
+	return n, nil
+}
+
+// flush commits the waiting submissions and reports their outcomes.
+func (im *importStream) flush() error {
+	s, ctx, out := im.s, im.ctx, im.out
+	if len(im.batch) == 0 {
+		return nil
+	}
+	res, err := s.svc.Import(ctx, im.batch)
+	if err != nil {
+		return s.status(ctx, err)
+	}
+	for i, r := range res {
+		s.observe(r.Receipt, r.Err)
+		switch {
+		case r.Err != nil:
+			rj := rejection(ctx, s, im.idx[i], im.pfx[i], im.batch[i], r.Err)
+			if rj.Receipt != nil {
+				im.span(rj.Receipt.LeafIndex)
+			}
+			out.Rejections = append(out.Rejections, rj)
+		case r.Receipt.Replayed:
+			out.Replayed++
+		default:
+			out.Accepted++
+			im.span(r.Receipt.Entry.Index)
+		}
+		out.ResultsVersion = max(out.ResultsVersion, r.Receipt.ResultsVersion)
+	}
+	im.batch, im.idx, im.pfx = im.batch[:0], im.idx[:0], im.pfx[:0]
+	return nil
+}
+
+// span widens the response's log span to a leaf index (0: no entry).
+func (im *importStream) span(i int64) {
+	switch sp := im.out.LogSpan; {
+	case i == 0:
+	case sp == nil:
+		im.out.LogSpan = &tallyv1.LogSpan{FirstLeafIndex: i, LastLeafIndex: i}
+	default:
+		sp.FirstLeafIndex = min(sp.FirstLeafIndex, i)
+		sp.LastLeafIndex = max(sp.LastLeafIndex, i)
+	}
+}
+
+// importItems returns the protocols one ImportProtocols message carries, as
+// SubmitProtocolRequests, with the field path of each in the message.
+func importItems(msg *tallyv1.ImportProtocolsRequest) ([]*tallyv1.SubmitProtocolRequest, []string, error) {
+	rows := msg.GetRows()
+	switch {
+	case msg.GetProtocol() != nil && rows != nil:
+		return nil, nil, rpcerr.Invalid("", rpcerr.Violation{Field: "rows", Reason: rpcv1.ErrorReason_ONE_OF.String(), Description: "set protocol or rows, not both"})
+	case msg.GetProtocol() != nil:
+		return []*tallyv1.SubmitProtocolRequest{msg.GetProtocol()}, []string{"protocol"}, nil
+	case rows == nil:
+		return nil, nil, rpcerr.Invalid("", rpcerr.Violation{Field: "protocol", Reason: rpcv1.ErrorReason_REQUIRED.String(), Description: "a message carries a protocol or rows"})
+	}
+	// Columns name lines and votes; a row's counts follow them.
+	type column struct {
+		votes bool
+		id    string
+	}
+	cols := make([]column, len(rows.GetColumns()))
+	nLines := 0
+	for j, c := range rows.GetColumns() {
+		kind, id, ok := strings.Cut(c, ".")
+		if !ok || id == "" || (kind != "lines" && kind != "votes") {
+			return nil, nil, rpcerr.Invalid("", rpcerr.Violation{Field: "rows.columns[" + itoa(j) + "]", Reason: rpcv1.ErrorReason_INVALID_COLUMN.String(),
+				Description: "a column is lines.{line id} or votes.{choice id}"})
+		}
+		cols[j] = column{votes: kind == "votes", id: id}
+		if !cols[j].votes {
+			nLines++
+		}
+	}
+	reqs := make([]*tallyv1.SubmitProtocolRequest, len(rows.GetRows()))
+	prefixes := make([]string, len(reqs))
+	for i, r := range rows.GetRows() {
+		prefixes[i] = "rows.rows[" + itoa(i) + "]"
+		req := &tallyv1.SubmitProtocolRequest{Parent: rows.GetParent(), Station: r.GetStation(), RequestId: r.GetRequestId(),
+			Kind: r.GetKind(), ReplacesVersion: r.GetReplacesVersion(), Reason: r.GetReason()}
+		if len(r.GetCounts()) == len(cols) {
+			req.Lines = make(map[string]int64, nLines)
+			req.Votes = make(map[string]int64, len(cols)-nLines)
+			for j, v := range r.GetCounts() {
+				if cols[j].votes {
+					req.Votes[cols[j].id] = v
+				} else {
+					req.Lines[cols[j].id] = v
+				}
+			}
+		} else {
+			// Counts that do not line up with the columns: a nil request
+			// the caller reports with countsError.
+			req = nil
+		}
+		reqs[i] = req
+	}
+	return reqs, prefixes, nil
+}
+
+func rejection(ctx context.Context, s *Server, i int64, prefix string, sub tally.Submission, err error) *tallyv1.ImportRejection {
+	st := toStatusProto(ctx, s, prefix, err)
+	r := &tallyv1.ImportRejection{Index: i, RequestId: sub.IdempotencyKey, Code: st.Code().String(), Message: st.Message()}
+	if sub.Station != "" {
+		r.Station = unitName(sub.Election, sub.Station)
+	}
+	var ve *tally.ValidationError
+	if errors.As(err, &ve) {
+		r.Violations = tallypb.ViolationsToProto(ve.Violations)
+	}
+	var le *tally.LoggedError
+	if errors.As(err, &le) {
+		r.Receipt = s.receipt(sub.Election, le.Entry)
+	}
+	return r
+}
