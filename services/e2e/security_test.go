@@ -1,0 +1,163 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"maps"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/encoding/protojson"
+
+	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/platform/auth"
+	"github.com/mandate-project/mandate/services/tally/tallyclient"
+)
+
+// defineCopy defines kz-copy, the demo under another election id, with its
+// protocols, as an administrator.
+func defineCopy(t *testing.T, s *system) {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(repoRoot(t), "examples", "kz-2012", "election.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := filepath.Join(t.TempDir(), "election.yaml")
+	if err := os.WriteFile(def, []byte(strings.Replace(string(src), "\nid: kz-2012\n", "\nid: kz-copy\n", 1)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx := As(context.Background(), s.Admin)
+	if _, err := tallyclient.Define(ctx, s.Tally, def); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := tallyclient.ImportCSV(ctx, s.Tally, def, filepath.Join(repoRoot(t), "examples", "kz-2012", "protocols.csv"), nil); err != nil || rep.Rejected != 0 {
+		t.Fatalf("import the copy: %+v %v", rep, err)
+	}
+}
+
+// rowsOf is the ImportProtocols message carrying these submissions as rows
+// of parent.
+func rowsOf(parent string, reqs ...*tallyv1.SubmitProtocolRequest) *tallyv1.ImportProtocolsRequest {
+	out := &tallyv1.ProtocolRows{Parent: parent}
+	lines, votes := slices.Sorted(maps.Keys(reqs[0].GetLines())), slices.Sorted(maps.Keys(reqs[0].GetVotes()))
+	for _, k := range lines {
+		out.Columns = append(out.Columns, "lines."+k)
+	}
+	for _, k := range votes {
+		out.Columns = append(out.Columns, "votes."+k)
+	}
+	for _, r := range reqs {
+		row := &tallyv1.ProtocolRow{Station: r.GetStation(), RequestId: r.GetRequestId(), ReplacesVersion: r.GetReplacesVersion(), Reason: r.GetReason()}
+		for _, k := range lines {
+			row.Counts = append(row.Counts, r.GetLines()[k])
+		}
+		for _, k := range votes {
+			row.Counts = append(row.Counts, r.GetVotes()[k])
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	return &tallyv1.ImportProtocolsRequest{Rows: out}
+}
+
+// TestCommissionScope is issue 14's critical finding against the real
+// daemons: a commission token for one station of kz-2012 imports rows for
+// another station (correcting the administrator's protocol there) and into
+// another election, over gRPC and through the gateway. Every attempt is
+// refused naming the row, and nothing changes; the commission's own station
+// is taken.
+func TestCommissionScope(t *testing.T) {
+	s := start(t)
+	loadDemo(t, s)
+	defineCopy(t, s)
+	uik := s.Token(t, auth.Claims{Subject: "uik-astana-1", Role: auth.Commission, Units: []string{"astana-1"}, Election: "kz-2012"})
+	ctx := As(context.Background(), uik)
+
+	own := correctionOf(t, s.Tally, "astana-1", "uik-own", 1)
+	admins := correctionOf(t, s.Tally, "almaty-city-1", "uik-attack-1", 1000) // the administrator's protocol
+	other := correctionOf(t, s.Tally, "astana-1", "uik-attack-2", 1000)
+	other.Parent, other.Station = "elections/kz-copy/contests/mazhilis", "elections/kz-copy/units/astana-1"
+	otherHere := correctionOf(t, s.Tally, "astana-1", "uik-attack-3", 1000)
+	otherHere.Station = "elections/kz-copy/units/astana-1"
+
+	attacks := []struct {
+		name  string
+		msg   *tallyv1.ImportProtocolsRequest
+		field string
+	}{
+		{"another station", rowsOf(contest, own, admins), "rows.rows[1].station"},
+		{"another election", rowsOf(other.Parent, other), "rows.parent"},
+		{"a station of another election", rowsOf(contest, otherHere), "rows.rows[0].station"},
+		{"a protocol of another station", &tallyv1.ImportProtocolsRequest{Protocol: admins}, "protocol.station"},
+	}
+	for _, a := range attacks {
+		t.Run("grpc/"+a.name, func(t *testing.T) {
+			stream, err := s.Tally.ImportProtocols(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_ = stream.Send(a.msg) // io.EOF when refused first; CloseAndRecv has the status
+			_, err = stream.CloseAndRecv()
+			st := status.Convert(err)
+			if st.Code() != codes.PermissionDenied || !strings.Contains(st.Message(), a.field) {
+				t.Fatalf("import: %v; want PERMISSION_DENIED naming %s", err, a.field)
+			}
+			for _, d := range st.Details() {
+				if info, ok := d.(*errdetails.ErrorInfo); ok && (info.GetReason() != "OUT_OF_SCOPE" || info.GetMetadata()["field"] != a.field) {
+					t.Errorf("ErrorInfo %v", info)
+				}
+			}
+		})
+		t.Run("gateway/"+a.name, func(t *testing.T) {
+			body, err := protojson.Marshal(a.msg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			code, resp := s.do(t, http.MethodPost, "/v1/protocols:import", uik, string(body))
+			var st struct {
+				Message string
+				Details []struct {
+					Reason   string
+					Metadata map[string]string
+				}
+			}
+			if err := json.Unmarshal(resp, &st); err != nil || code != http.StatusForbidden || !strings.Contains(st.Message, a.field) {
+				t.Fatalf("HTTP %d %s; want 403 naming %s", code, resp, a.field)
+			}
+			if len(st.Details) != 1 || st.Details[0].Reason != "OUT_OF_SCOPE" || st.Details[0].Metadata["field"] != a.field {
+				t.Errorf("details %+v", st.Details)
+			}
+		})
+	}
+
+	// Nothing the attacks named changed: one version each, the
+	// administrator's still current.
+	for _, name := range []string{contest + "/protocols/astana-1", contest + "/protocols/almaty-city-1", "elections/kz-copy/contests/mazhilis/protocols/astana-1"} {
+		p, err := s.Tally.GetProtocol(context.Background(), &tallyv1.GetProtocolRequest{Name: name})
+		if err != nil || len(p.GetVersions()) != 1 || p.GetCurrent().GetSubmitter() != "admin:e2e-admin" {
+			t.Errorf("%s: %d versions, current by %q, %v", name, len(p.GetVersions()), p.GetCurrent().GetSubmitter(), err)
+		}
+	}
+
+	// The commission's own station, as rows, over both paths.
+	stream, err := s.Tally.ImportProtocols(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := stream.Send(rowsOf(contest, own)); err != nil {
+		t.Fatal(err)
+	}
+	if resp, err := stream.CloseAndRecv(); err != nil || resp.GetAccepted() != 1 {
+		t.Fatalf("own station: %v %v", resp, err)
+	}
+	p, err := s.Tally.GetProtocol(context.Background(), &tallyv1.GetProtocolRequest{Name: contest + "/protocols/astana-1"})
+	if err != nil || len(p.GetVersions()) != 2 || p.GetCurrent().GetSubmitter() != "commission:uik-astana-1" {
+		t.Errorf("own station: %d versions, current by %q, %v", len(p.GetVersions()), p.GetCurrent().GetSubmitter(), err)
+	}
+}
