@@ -175,7 +175,7 @@ func (s *Server) BatchCreateReportingUnits(ctx context.Context, req *tallyv1.Bat
 		units = append(units, du)
 	}
 	if _, err := s.svc.AddUnits(s.origin(ctx, req, body), ids[0], units); err != nil {
-		return nil, toStatus(ctx, s.log, "units", err)
+		return nil, toStatus(ctx, s.log, "", unitErrorToWire(err))
 	}
 	out := &tallyv1.BatchCreateReportingUnitsResponse{}
 	for _, u := range units {
