@@ -1,8 +1,11 @@
 package e2e
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"net/http"
 	"os"
@@ -19,6 +22,7 @@ import (
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/auth"
 	"github.com/mandate-project/mandate/services/tally/tallyclient"
+	"github.com/mandate-project/mandate/services/tally/tallylog"
 )
 
 // defineCopy defines kz-copy, the demo under another election id, with its
@@ -159,5 +163,76 @@ func TestCommissionScope(t *testing.T) {
 	p, err := s.Tally.GetProtocol(context.Background(), &tallyv1.GetProtocolRequest{Name: contest + "/protocols/astana-1"})
 	if err != nil || len(p.GetVersions()) != 2 || p.GetCurrent().GetSubmitter() != "commission:uik-astana-1" {
 		t.Errorf("own station: %d versions, current by %q, %v", len(p.GetVersions()), p.GetCurrent().GetSubmitter(), err)
+	}
+}
+
+// TestVerifyVerdicts runs mandatectl verify on the real export: a paper
+// protocol that differs from the log is blamed on the paper, not the
+// export, and a file added to the export's ZIP is listed and refused
+// (issue 14.14).
+func TestVerifyVerdicts(t *testing.T) {
+	s := start(t)
+	loadDemo(t, s)
+	skey, err := os.ReadFile(filepath.Join(s.dir, "tally.db.logkey"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, vkey, err := tallylog.NewSigner(string(skey))
+	if err != nil {
+		t.Fatal(err)
+	}
+	vkeyFile := filepath.Join(s.dir, "tally.vkey")
+	if err := os.WriteFile(vkeyFile, []byte(vkey+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, zipped := s.do(t, http.MethodGet, "/v1/elections/kz-2012:export", "", "")
+	if code != http.StatusOK {
+		t.Fatalf("export: %d", code)
+	}
+	exportFile := filepath.Join(s.dir, "export.zip")
+	if err := os.WriteFile(exportFile, zipped, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	// A paper protocol one vote off.
+	p, err := s.Tally.GetProtocol(context.Background(), &tallyv1.GetProtocolRequest{Name: contest + "/protocols/astana-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paper := fmt.Sprintf("station: astana-1\nnur-otan: %d\n", p.GetCurrent().GetVotes()["nur-otan"]+1)
+	paperFile := filepath.Join(s.dir, "astana-1.txt")
+	if err := os.WriteFile(paperFile, []byte(paper), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, exit := mandatectl(t, "verify", "--export", exportFile, "--key", vkeyFile, "--protocol", paperFile)
+	if exit != 1 || !strings.Contains(out, "RESULT   1 mismatch: the paper protocol does not match the signed log (the export itself matches it)") ||
+		strings.Contains(out, "this export does not match") {
+		t.Errorf("paper one vote off (exit %d):\n%s", exit, out)
+	}
+
+	// The same export with a file added.
+	zr, err := zip.NewReader(bytes.NewReader(zipped), int64(len(zipped)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var grown bytes.Buffer
+	zw := zip.NewWriter(&grown)
+	for _, f := range zr.File {
+		if err := zw.Copy(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, _ := zw.Create("official-seats.txt")
+	w.Write([]byte("Nur Otan 98\n"))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(exportFile, grown.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, exit = mandatectl(t, "verify", "--export", exportFile, "--key", vkeyFile)
+	if exit != 1 || !strings.Contains(out, "MISMATCH official-seats.txt: not a file of an export") ||
+		!strings.Contains(out, "RESULT   1 mismatch: this export does not match its signed log") {
+		t.Errorf("export with an extra file (exit %d):\n%s", exit, out)
 	}
 }
