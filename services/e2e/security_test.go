@@ -5,17 +5,21 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/encoding/protojson"
 
@@ -234,5 +238,111 @@ func TestVerifyVerdicts(t *testing.T) {
 	if exit != 1 || !strings.Contains(out, "MISMATCH official-seats.txt: not a file of an export") ||
 		!strings.Contains(out, "RESULT   1 mismatch: this export does not match its signed log") {
 		t.Errorf("export with an extra file (exit %d):\n%s", exit, out)
+	}
+}
+
+// refusedStart runs a daemon that must refuse its settings: it exits
+// non-zero within 30 s, and its output is returned.
+func refusedStart(t *testing.T, bin string, args ...string) string {
+	t.Helper()
+	path := filepath.Join(binaries(t), bin)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, path, args...).CombinedOutput()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || ctx.Err() != nil {
+		t.Fatalf("%s %v: %v, want a refusal\n%s", bin, args, err, out)
+	}
+	return string(out)
+}
+
+// TestOperatorSettings is issue 14.15 against the real daemons: the
+// metrics listener follows the gRPC listeners' rule, a certificate without
+// its key names the missing flag, a store in a new directory is created,
+// and a call's log line names its request id once.
+func TestOperatorSettings(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "fresh", "sub", "tally.db")
+	tokenFile := filepath.Join(dir, "dev.token")
+	base := []string{"--grpc-addr", "127.0.0.1:0", "--store", store, "--dev-token-file", tokenFile}
+
+	out := refusedStart(t, "tallyd", append(base, "--metrics-addr", "0.0.0.0:0")...)
+	if !strings.Contains(out, "--metrics-addr") || !strings.Contains(out, "not a loopback address") {
+		t.Errorf("plaintext metrics on every interface:\n%s", out)
+	}
+	out = refusedStart(t, "seatsd", "--grpc-addr", "127.0.0.1:0", "--metrics-addr", "0.0.0.0:0")
+	if !strings.Contains(out, "--metrics-addr") {
+		t.Errorf("seatsd, plaintext metrics on every interface:\n%s", out)
+	}
+	out = refusedStart(t, "tallyd", append(base, "--tls-cert", filepath.Join(dir, "server.pem"))...)
+	if !strings.Contains(out, "--tls-cert needs --tls-key, which is missing") || strings.Contains(out, "open :") {
+		t.Errorf("certificate without its key:\n%s", out)
+	}
+	out = refusedStart(t, "gatewayd", "--http-addr", "127.0.0.1:0", "--tally-addr", "127.0.0.1:1", "--seats-addr", "127.0.0.1:1", "--tls-key", filepath.Join(dir, "server.key"))
+	if !strings.Contains(out, "need --tls-cert, which is missing") {
+		t.Errorf("gateway key without its certificate:\n%s", out)
+	}
+	if _, err := os.Stat(tokenFile); err == nil {
+		t.Error("a refused start wrote a development token")
+	}
+
+	// Allowed explicitly, metrics serve on every interface; the store's
+	// directory is made.
+	logFile := filepath.Join(dir, "tallyd.log")
+	addr := run(t, filepath.Join(binaries(t), "tallyd"), logFile, "tally serving", append(base, "--metrics-addr", "0.0.0.0:0", "--allow-plaintext")...)
+	if _, err := os.Stat(store); err != nil {
+		t.Errorf("store in a new directory: %v", err)
+	}
+	c := tallyClient(t, addr)
+	ctx := metadata.AppendToOutgoingContext(context.Background(), "x-request-id", "e2e-once-1")
+	if _, err := c.ListElections(ctx, &tallyv1.ListElectionsRequest{}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		b, _ := os.ReadFile(logFile)
+		var line string
+		for _, l := range strings.Split(string(b), "\n") {
+			if strings.Contains(l, "e2e-once-1") {
+				line = l
+			}
+		}
+		if line != "" {
+			if n := strings.Count(line, `"request_id"`); n != 1 {
+				t.Errorf("request_id %d times in: %s", n, line)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no log line of the call:\n%s", b)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestUnavailableNamesTheService: with seatsd stopped, the gateway's 503
+// names the seats service, not its socket address, which goes to the
+// gateway's log (issue 14.15).
+func TestUnavailableNamesTheService(t *testing.T) {
+	s := start(t)
+	s.stopSeats()
+	host := strings.Split(s.SeatsAddr, ":")
+	port := host[len(host)-1]
+	for _, path := range []string{"/v1/presets", "/healthz"} {
+		code, body := s.do(t, http.MethodGet, path, "", "")
+		if code != http.StatusServiceUnavailable || !strings.Contains(string(body), "seats service") || strings.Contains(string(body), port) || strings.Contains(string(body), "127.0.0.1") {
+			t.Errorf("GET %s with seats down: %d %s", path, code, body)
+		}
+	}
+	code, body := s.do(t, http.MethodGet, "/v1/presets", "", "")
+	var st struct {
+		Details []struct{ Reason string }
+	}
+	if err := json.Unmarshal(body, &st); err != nil || code != http.StatusServiceUnavailable || len(st.Details) != 1 || st.Details[0].Reason != "SERVICE_UNAVAILABLE" {
+		t.Errorf("503 body %s", body)
+	}
+	b, _ := os.ReadFile(filepath.Join(s.dir, "gatewayd.log"))
+	if !strings.Contains(string(b), port) {
+		t.Errorf("the gateway's log lacks the seats address %s", s.SeatsAddr)
 	}
 }

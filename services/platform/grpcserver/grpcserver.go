@@ -52,6 +52,7 @@ type Server struct {
 // New returns a server with the shared interceptors, health and reflection.
 // Services are registered on it by the caller before Serve.
 func New(log *slog.Logger, cfg Config, extra ...grpc.ServerOption) *Server {
+	log = requestid.Logger(log)
 	s := &Server{log: log, drain: cfg.Drain, stopping: make(chan struct{})}
 	recover := recovery.WithRecoveryHandlerContext(func(ctx context.Context, p any) error {
 		// The panic value and stack go to the log; the client learns only that
@@ -59,15 +60,10 @@ func New(log *slog.Logger, cfg Config, extra ...grpc.ServerOption) *Server {
 		log.ErrorContext(ctx, "handler panic", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 		return status.Error(codes.Internal, "internal error")
 	})
-	logOpts := []logging.Option{
-		logging.WithLogOnEvents(logging.FinishCall),
-		logging.WithFieldsFromContext(func(ctx context.Context) logging.Fields {
-			if id := requestid.FromContext(ctx); id != "" {
-				return logging.Fields{"request_id", id}
-			}
-			return nil
-		}),
-	}
+	// The request id reaches every record of a call through the logger's
+	// handler (requestid.Logger above), not also through the logging
+	// interceptor's fields: once per line.
+	logOpts := []logging.Option{logging.WithLogOnEvents(logging.FinishCall)}
 	opts := []grpc.ServerOption{
 		grpc.MaxRecvMsgSize(cfg.MaxRecvBytes),
 		grpc.MaxSendMsgSize(cfg.MaxSendBytes),

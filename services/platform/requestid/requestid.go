@@ -81,8 +81,22 @@ type stream struct {
 func (s *stream) Context() context.Context { return s.ctx }
 
 // LogHandler adds the request_id attribute to every record logged with a
-// call's context (log.InfoContext(ctx, ...)).
-func LogHandler(h slog.Handler) slog.Handler { return &logHandler{h} }
+// call's context (log.InfoContext(ctx, ...)). It is the one place that
+// adds it, so a record carries it once.
+func LogHandler(h slog.Handler) slog.Handler {
+	if l, ok := h.(*logHandler); ok {
+		return l
+	}
+	return &logHandler{h}
+}
+
+// Logger is l with LogHandler (l itself when it has it already).
+func Logger(l *slog.Logger) *slog.Logger {
+	if _, ok := l.Handler().(*logHandler); ok {
+		return l
+	}
+	return slog.New(LogHandler(l.Handler()))
+}
 
 type logHandler struct{ slog.Handler }
 

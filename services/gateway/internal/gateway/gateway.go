@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"strings"
 
@@ -34,11 +35,18 @@ type Config struct {
 	// MaxBodyBytes bounds a request body; a larger one gets 413 before any
 	// JSON is decoded.
 	MaxBodyBytes int64
+	// Logger gets what callers are not told, such as the address of a
+	// service that does not answer (slog.Default when nil).
+	Logger *slog.Logger
 }
 
 // New returns the HTTP handler: the JSON API under /v1/, the OpenAPI document
 // at /openapi.json, and /healthz reporting both services' gRPC health.
 func New(ctx context.Context, cfg Config) (http.Handler, error) {
+	log := cfg.Logger
+	if log == nil {
+		log = slog.Default()
+	}
 	mux := runtime.NewServeMux(
 		runtime.WithMarshalerOption(runtime.MIMEWildcard, &runtime.HTTPBodyMarshaler{
 			Marshaler: &runtime.JSONPb{
@@ -49,7 +57,7 @@ func New(ctx context.Context, cfg Config) (http.Handler, error) {
 			},
 		}),
 		runtime.WithHealthEndpointAt(healthpb.NewHealthClient(cfg.Tally), "/healthz/tally"),
-		runtime.WithErrorHandler(errorHandler),
+		runtime.WithErrorHandler(hideBackends(log, errorHandler)),
 		// The request id withRequestID set goes to the services with the call.
 		runtime.WithMetadata(func(_ context.Context, r *http.Request) metadata.MD {
 			return metadata.Pairs(requestid.Header, r.Header.Get(requestid.Header))
@@ -81,10 +89,15 @@ func New(ctx context.Context, cfg Config) (http.Handler, error) {
 		_, _ = w.Write(openapi.Mandate)
 	})
 	root.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		for _, c := range []*grpc.ClientConn{cfg.Tally, cfg.Seats} {
-			resp, err := healthpb.NewHealthClient(c).Check(r.Context(), &healthpb.HealthCheckRequest{})
+		for _, b := range []struct {
+			name string
+			conn *grpc.ClientConn
+		}{{"tally", cfg.Tally}, {"seats", cfg.Seats}} {
+			resp, err := healthpb.NewHealthClient(b.conn).Check(r.Context(), &healthpb.HealthCheckRequest{})
 			if err != nil || resp.GetStatus() != healthpb.HealthCheckResponse_SERVING {
-				http.Error(w, "not serving: "+c.Target(), http.StatusServiceUnavailable)
+				// The service by name; its address only in the log.
+				log.WarnContext(r.Context(), "service not serving", "service", b.name, "addr", b.conn.Target(), "err", err)
+				http.Error(w, "not serving: the "+b.name+" service", http.StatusServiceUnavailable)
 				return
 			}
 		}

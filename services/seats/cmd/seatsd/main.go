@@ -12,6 +12,7 @@ import (
 
 	"github.com/mandate-project/mandate/services/platform/buildinfo"
 	"github.com/mandate-project/mandate/services/platform/envflag"
+	"github.com/mandate-project/mandate/services/platform/requestid"
 	"github.com/mandate-project/mandate/services/seats/internal/seatsd"
 )
 
@@ -38,7 +39,7 @@ func main() {
 		fmt.Println(buildinfo.String("seatsd"))
 		return
 	}
-	cfg.Logger = slog.New(slog.NewJSONHandler(os.Stderr, nil)).With("service", "seatsd")
+	cfg.Logger = slog.New(requestid.LogHandler(slog.NewJSONHandler(os.Stderr, nil))).With("service", "seatsd")
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := seatsd.Run(ctx, cfg); err != nil {
