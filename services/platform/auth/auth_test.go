@@ -2,6 +2,7 @@ package auth_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -108,7 +109,12 @@ func TestTokens(t *testing.T) {
 	}
 }
 
-type req struct{ election, unit string }
+// req is a request that names these targets.
+type req []auth.Target
+
+func one(election, unit string) req {
+	return req{{Field: "station", Election: election, Unit: unit}}
+}
 
 func TestInterceptor(t *testing.T) {
 	s, v := ed25519Key(t)
@@ -120,7 +126,7 @@ func TestInterceptor(t *testing.T) {
 		}
 		return x
 	}
-	target := func(r any) (string, string) { return r.(req).election, r.(req).unit }
+	target := func(r any) []auth.Target { return r.(req) }
 	// The scope: unit "r1" holds "s1" and "s2".
 	inScope := func(_ context.Context, _, unit string, scope []string) (bool, error) {
 		for _, u := range scope {
@@ -133,9 +139,9 @@ func TestInterceptor(t *testing.T) {
 	a := auth.New(auth.Config{
 		Keys: []auth.Verifier{v}, PublicReads: true, InScope: inScope, Now: func() time.Time { return now },
 		Rules: map[string]auth.Rule{
-			"/t/Read":   {Access: auth.Read, Target: target},
-			"/t/Submit": {Access: auth.Submit, Target: target},
-			"/t/Admin":  {Access: auth.Administer, Target: target},
+			"/t/Read":   {Access: auth.Read, Targets: target},
+			"/t/Submit": {Access: auth.Submit, Targets: target},
+			"/t/Admin":  {Access: auth.Administer, Targets: target},
 		},
 	})
 	admin := tok(auth.Claims{Subject: "cec", Role: auth.Admin})
@@ -148,24 +154,31 @@ func TestInterceptor(t *testing.T) {
 		code           codes.Code
 		reason         string
 	}{
-		{"/t/Read", "", req{"e", "s1"}, codes.OK, ""},
-		{"/t/Read", "Bearer " + reader, req{"e", "s1"}, codes.OK, ""},
-		{"/t/Read", "Bearer junk", req{"e", "s1"}, codes.Unauthenticated, "TOKEN_INVALID"},
-		{"/t/Read", "Basic dXNlcjpwYXNz", req{"e", "s1"}, codes.Unauthenticated, "TOKEN_INVALID"},
-		{"/t/Submit", "", req{"e", "s1"}, codes.Unauthenticated, "TOKEN_MISSING"},
-		{"/t/Submit", "Bearer " + reader, req{"e", "s1"}, codes.PermissionDenied, "ROLE_NOT_ALLOWED"},
-		{"/t/Submit", "Bearer " + uik, req{"e", "s2"}, codes.OK, ""},
-		{"/t/Submit", "Bearer " + uik, req{"e", "r1"}, codes.OK, ""},
-		{"/t/Submit", "Bearer " + uik, req{"e", "s9"}, codes.PermissionDenied, "OUT_OF_SCOPE"},
-		{"/t/Submit", "Bearer " + admin, req{"e", "s9"}, codes.OK, ""},
-		{"/t/Submit", "Bearer " + adminE, req{"f", "s9"}, codes.PermissionDenied, "OUT_OF_SCOPE"},
-		{"/t/Admin", "Bearer " + uik, req{"e", ""}, codes.PermissionDenied, "ROLE_NOT_ALLOWED"},
-		{"/t/Admin", "Bearer " + admin, req{"e", ""}, codes.OK, ""},
-		{"/t/Unlisted", "Bearer " + admin, req{}, codes.PermissionDenied, "NO_ACCESS_RULE"},
-		{"/grpc.health.v1.Health/Check", "", req{}, codes.OK, ""},
+		{"/t/Read", "", one("e", "s1"), codes.OK, ""},
+		{"/t/Read", "Bearer " + reader, one("e", "s1"), codes.OK, ""},
+		{"/t/Read", "Bearer junk", one("e", "s1"), codes.Unauthenticated, "TOKEN_INVALID"},
+		{"/t/Read", "Basic dXNlcjpwYXNz", one("e", "s1"), codes.Unauthenticated, "TOKEN_INVALID"},
+		{"/t/Submit", "", one("e", "s1"), codes.Unauthenticated, "TOKEN_MISSING"},
+		{"/t/Submit", "Bearer " + reader, one("e", "s1"), codes.PermissionDenied, "ROLE_NOT_ALLOWED"},
+		{"/t/Submit", "Bearer " + uik, one("e", "s2"), codes.OK, ""},
+		{"/t/Submit", "Bearer " + uik, one("e", "r1"), codes.OK, ""},
+		{"/t/Submit", "Bearer " + uik, one("e", "s9"), codes.PermissionDenied, "OUT_OF_SCOPE"},
+		{"/t/Submit", "Bearer " + admin, one("e", "s9"), codes.OK, ""},
+		{"/t/Submit", "Bearer " + adminE, one("f", "s9"), codes.PermissionDenied, "OUT_OF_SCOPE"},
+		// Every target of a message is checked: one row out of scope
+		// refuses the message, and so does one row of another election.
+		{"/t/Submit", "Bearer " + uik, req{{Field: "rows[0].station", Election: "e", Unit: "s1"}, {Field: "rows[1].station", Election: "e", Unit: "s9"}}, codes.PermissionDenied, "OUT_OF_SCOPE"},
+		{"/t/Submit", "Bearer " + adminE, req{{Field: "parent", Election: "e"}, {Field: "rows[1].station", Election: "f", Unit: "s1"}}, codes.PermissionDenied, "OUT_OF_SCOPE"},
+		{"/t/Submit", "Bearer " + uik, req{{Field: "rows[0].station", Election: "e", Unit: "s1"}, {Field: "rows[1].station", Election: "e", Unit: "s2"}}, codes.OK, ""},
+		// A malformed name is the handler's to refuse with its field.
+		{"/t/Submit", "Bearer " + uik, req{{Field: "rows[0].station"}}, codes.OK, ""},
+		{"/t/Admin", "Bearer " + uik, one("e", ""), codes.PermissionDenied, "ROLE_NOT_ALLOWED"},
+		{"/t/Admin", "Bearer " + admin, one("e", ""), codes.OK, ""},
+		{"/t/Unlisted", "Bearer " + admin, req(nil), codes.PermissionDenied, "NO_ACCESS_RULE"},
+		{"/grpc.health.v1.Health/Check", "", req(nil), codes.OK, ""},
 	}
 	for _, tt := range tests {
-		t.Run(tt.method+" "+tt.header[:min(len(tt.header), 12)]+" "+tt.r.unit, func(t *testing.T) {
+		t.Run(fmt.Sprint(tt.method, " ", tt.header[:min(len(tt.header), 12)], " ", tt.r), func(t *testing.T) {
 			ctx := context.Background()
 			if tt.header != "" {
 				ctx = metadata.NewIncomingContext(ctx, metadata.Pairs("authorization", tt.header))
@@ -195,7 +208,7 @@ func TestInterceptor(t *testing.T) {
 
 	// Private reads: no token, no results.
 	closed := auth.New(auth.Config{Keys: []auth.Verifier{v}, Rules: map[string]auth.Rule{"/t/Read": {Access: auth.Read}}, Now: func() time.Time { return now }})
-	_, err := closed.Unary()(context.Background(), req{}, &grpc.UnaryServerInfo{FullMethod: "/t/Read"}, func(context.Context, any) (any, error) { return nil, nil })
+	_, err := closed.Unary()(context.Background(), req(nil), &grpc.UnaryServerInfo{FullMethod: "/t/Read"}, func(context.Context, any) (any, error) { return nil, nil })
 	if status.Code(err) != codes.Unauthenticated {
 		t.Errorf("anonymous read with private reads: %v", err)
 	}

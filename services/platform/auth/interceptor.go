@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -31,10 +32,13 @@ const (
 // Rule is the access rule of one method.
 type Rule struct {
 	Access Access
-	// Target returns the election and unit a request acts on ("" when it
-	// names none). A token limited to an election may only act on it; a
-	// commission may only submit for units in its scope. nil: no target.
-	Target func(req any) (election, unit string)
+	// Targets returns every election and unit a request acts on, each with
+	// the field that names it (ResourceTargets reads them from the
+	// descriptors). A token limited to an election may only act on it; a
+	// commission may only submit for units in its scope, and every target
+	// is checked, so one out-of-scope row refuses the whole message. nil:
+	// no target.
+	Targets func(req any) []Target
 }
 
 // ScopeFunc reports whether unit lies in (or under) one of the scope units.
@@ -137,31 +141,61 @@ func (a *Authorizer) authenticate(ctx context.Context, method string) (context.C
 	return context.WithValue(ctx, claimsKey{}, c), rule, nil
 }
 
-// authorize checks one request against the rule's target and the caller's
-// scope.
-func (a *Authorizer) authorize(ctx context.Context, rule Rule, req any) error {
+// authorize checks one request against the caller's election and scope:
+// every target the rule finds, so a message that carries many protocols is
+// refused whole when one of them is out of scope, before the handler sees
+// any. msg is the index of the message in a stream (-1 for a unary call).
+func (a *Authorizer) authorize(ctx context.Context, rule Rule, req any, msg int) error {
 	c, ok := ClaimsFrom(ctx)
-	if !ok || rule.Target == nil {
+	if !ok || rule.Targets == nil {
 		return nil
 	}
-	election, unit := rule.Target(req)
-	if c.Election != "" && election != "" && election != c.Election {
-		return deny(codes.PermissionDenied, rpcv1.ErrorReason_OUT_OF_SCOPE, "the token is for election "+c.Election)
+	units := c.Role == Commission && rule.Access == Submit
+	if c.Election == "" && !units {
+		return nil // nothing to check: skip the walk
 	}
-	if c.Role != Commission || rule.Access != Submit {
-		return nil
-	}
-	if unit == "" {
-		return nil // the request is malformed; the handler says which field
-	}
-	in, err := a.cfg.InScope(ctx, election, unit, c.Units)
-	if err != nil {
-		return err
-	}
-	if !in {
-		return deny(codes.PermissionDenied, rpcv1.ErrorReason_OUT_OF_SCOPE, "unit "+unit+" is outside the units of this credential")
+	checked := map[[2]string]bool{}
+	for _, t := range rule.Targets(req) {
+		if t.Election == "" {
+			// Empty or not a well-formed name: the handler parses names
+			// at least as strictly and refuses it with the field, so it
+			// reaches no store.
+			continue
+		}
+		if c.Election != "" && t.Election != c.Election {
+			return outOfScope(t, msg, t.Field+": election "+t.Election+" is not this credential's election "+c.Election)
+		}
+		if !units || t.Unit == "" {
+			continue
+		}
+		key := [2]string{t.Election, t.Unit}
+		if checked[key] {
+			continue
+		}
+		in, err := a.cfg.InScope(ctx, t.Election, t.Unit, c.Units)
+		if err != nil {
+			return err
+		}
+		if !in {
+			return outOfScope(t, msg, t.Field+": unit "+t.Unit+" is outside the units of this credential")
+		}
+		checked[key] = true
 	}
 	return nil
+}
+
+// outOfScope is PERMISSION_DENIED naming the field (and, in a stream, the
+// message) that is out of the credential's scope.
+func outOfScope(t Target, msg int, text string) error {
+	md := map[string]string{"field": t.Field, "election": t.Election}
+	if t.Unit != "" {
+		md["unit"] = t.Unit
+	}
+	if msg >= 0 {
+		md["message"] = strconv.Itoa(msg)
+		text = "message " + strconv.Itoa(msg) + " of the stream, " + text
+	}
+	return rpcerr.New(codes.PermissionDenied, rpcv1.ErrorReason_OUT_OF_SCOPE, text, md)
 }
 
 // Unary is the interceptor for unary calls.
@@ -171,7 +205,7 @@ func (a *Authorizer) Unary() grpc.UnaryServerInterceptor {
 		if err != nil {
 			return nil, err
 		}
-		if err := a.authorize(ctx, rule, req); err != nil {
+		if err := a.authorize(ctx, rule, req, -1); err != nil {
 			return nil, err
 		}
 		return handler(ctx, req)
@@ -195,6 +229,7 @@ type checkedStream struct {
 	ctx  context.Context
 	a    *Authorizer
 	rule Rule
+	n    int // messages received so far
 }
 
 func (s *checkedStream) Context() context.Context { return s.ctx }
@@ -203,5 +238,6 @@ func (s *checkedStream) RecvMsg(m any) error {
 	if err := s.ServerStream.RecvMsg(m); err != nil {
 		return err
 	}
-	return s.a.authorize(s.ctx, s.rule, m)
+	s.n++
+	return s.a.authorize(s.ctx, s.rule, m, s.n-1)
 }

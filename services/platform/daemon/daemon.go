@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
 	"strings"
 	"time"
 
@@ -114,15 +115,44 @@ func (c *Common) ServerOptions(addr string, m *metrics.Metrics, authz *auth.Auth
 	return opts, nil
 }
 
-// ServeMetrics serves m in the background when an address is configured;
-// a failure is logged (metrics must not take the daemon down).
-func (c *Common) ServeMetrics(ctx context.Context, m *metrics.Metrics, log *slog.Logger) {
+// Validate checks the listener settings before the daemon starts anything:
+// the TLS flags are complete and their files load, and every listener (the
+// gRPC one on grpcAddr, the metrics one) follows the same rule: TLS when a
+// certificate is given, plaintext only on loopback or with
+// --allow-plaintext.
+func (c *Common) Validate(grpcAddr string) error {
+	if _, err := c.TLS.ListenerConfig(grpcAddr); err != nil {
+		return err
+	}
+	if c.MetricsAddr != "" {
+		if _, err := c.TLS.ListenerConfig(c.MetricsAddr); err != nil {
+			return fmt.Errorf("--metrics-addr: %w", err)
+		}
+	}
+	return nil
+}
+
+// ServeMetrics serves m in the background when an address is configured,
+// under the rule of the gRPC listeners (see Validate): HTTPS with the
+// daemon's certificate, and its client CA when one is given, or plaintext
+// on loopback. Settings or an address that cannot work are returned at
+// once; a later failure is logged (metrics must not take the daemon down).
+func (c *Common) ServeMetrics(ctx context.Context, m *metrics.Metrics, log *slog.Logger) error {
 	if c.MetricsAddr == "" {
-		return
+		return nil
+	}
+	cfg, err := c.TLS.ListenerConfig(c.MetricsAddr)
+	if err != nil {
+		return fmt.Errorf("--metrics-addr: %w", err)
+	}
+	lis, err := net.Listen("tcp", c.MetricsAddr)
+	if err != nil {
+		return fmt.Errorf("--metrics-addr: %w", err)
 	}
 	go func() {
-		if err := m.Serve(ctx, c.MetricsAddr, log, nil); err != nil {
+		if err := m.ServeListener(ctx, lis, cfg, log); err != nil {
 			log.Error("metrics endpoint failed", "addr", c.MetricsAddr, "err", err)
 		}
 	}()
+	return nil
 }

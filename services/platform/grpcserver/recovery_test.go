@@ -120,3 +120,49 @@ func TestPanicBecomesInternal(t *testing.T) {
 		t.Error("an invalid request id reached the log")
 	}
 }
+
+// TestRequestIDOnce: a call's log line names its request id once, whether
+// the daemon's logger adds it already or not (issue 14.15: tallyd's lines
+// had it twice).
+func TestRequestIDOnce(t *testing.T) {
+	for name, wrap := range map[string]func(slog.Handler) slog.Handler{
+		"plain":       func(h slog.Handler) slog.Handler { return h },
+		"with the id": requestid.LogHandler,
+	} {
+		t.Run(name, func(t *testing.T) {
+			var logs syncBuffer
+			log := slog.New(wrap(slog.NewJSONHandler(&logs, nil))).With("service", "test")
+			srv := grpcserver.New(log, grpcserver.Config{MaxRecvBytes: 1 << 20, MaxSendBytes: 1 << 20, Drain: time.Second})
+			lis, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx, stop := context.WithCancel(context.Background())
+			done := make(chan error, 1)
+			go func() { done <- srv.Serve(ctx, lis) }()
+			conn, err := grpc.NewClient(lis.Addr().String(), grpc.WithTransportCredentials(insecure.NewCredentials()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			cctx := metadata.AppendToOutgoingContext(context.Background(), requestid.Header, "req-once-1")
+			_, err = healthpb.NewHealthClient(conn).Check(cctx, &healthpb.HealthCheckRequest{})
+			stop()
+			<-done
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, line := range strings.Split(logs.String(), "\n") {
+				if n := strings.Count(line, `"request_id"`); n > 1 {
+					t.Errorf("request_id %d times: %s", n, line)
+				} else if n == 1 && strings.Contains(line, `"request_id":"req-once-1"`) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("no line names the call's request id:\n%s", logs.String())
+			}
+		})
+	}
+}

@@ -7,6 +7,7 @@ package metrics
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"log/slog"
 	"net"
@@ -47,27 +48,40 @@ func (m *Metrics) ServerOptions() []grpc.ServerOption {
 	}
 }
 
-// Serve serves /metrics on addr until ctx ends. ready, when set, gets the
-// bound address.
+// Serve serves /metrics on addr (plaintext) until ctx ends. ready, when
+// set, gets the bound address.
 func (m *Metrics) Serve(ctx context.Context, addr string, log *slog.Logger, ready func(string)) error {
 	lis, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
+	if ready != nil {
+		ready(lis.Addr().String())
+	}
+	return m.ServeListener(ctx, lis, nil, log)
+}
+
+// ServeListener serves /metrics on lis until ctx ends: HTTPS with cfg, or
+// plaintext when cfg is nil (the caller decides, as for its other
+// listeners).
+func (m *Metrics) ServeListener(ctx context.Context, lis net.Listener, cfg *tls.Config, log *slog.Logger) error {
 	mux := http.NewServeMux()
 	mux.Handle("/metrics", promhttp.HandlerFor(m.Registry, promhttp.HandlerOpts{Registry: m.Registry}))
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, TLSConfig: cfg}
 	go func() {
 		<-ctx.Done()
 		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		_ = srv.Shutdown(sctx)
 	}()
-	log.Info("metrics serving", "addr", lis.Addr().String())
-	if ready != nil {
-		ready(lis.Addr().String())
+	log.Info("metrics serving", "addr", lis.Addr().String(), "tls", cfg != nil)
+	var err error
+	if cfg != nil {
+		err = srv.ServeTLS(lis, "", "")
+	} else {
+		err = srv.Serve(lis)
 	}
-	if err := srv.Serve(lis); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	return nil

@@ -123,8 +123,14 @@ func Logger(l *slog.Logger) *slog.Logger {
 }
 
 // LogHandler adds the request_id attribute to every record logged with a
-// call's context (log.InfoContext(ctx, ...)).
-func LogHandler(h slog.Handler) slog.Handler { return &logHandler{h} }
+// call's context (log.InfoContext(ctx, ...)). It is the one place that
+// adds it, so a record carries it once.
+func LogHandler(h slog.Handler) slog.Handler {
+	if l, ok := h.(*logHandler); ok {
+		return l
+	}
+	return &logHandler{h}
+}
 
 type logHandler struct{ slog.Handler }
 

@@ -33,24 +33,38 @@ func (s Server) Enabled() bool { return s.CertFile != "" }
 // Credentials returns the transport credentials for a listener on addr, or
 // an error when the settings are incomplete or plaintext is not allowed.
 func (s Server) Credentials(addr string) (credentials.TransportCredentials, error) {
-	if !s.Enabled() {
-		if s.ClientCAFile != "" || s.KeyFile != "" {
-			return nil, errors.New("TLS: --tls-cert is required with --tls-key or --tls-client-ca")
-		}
-		if !s.AllowPlaintext && !Loopback(addr) {
-			return nil, fmt.Errorf("TLS: %s is not a loopback address; give --tls-cert/--tls-key, or allow plaintext explicitly", addr)
-		}
-		return insecure.NewCredentials(), nil
-	}
-	cfg, err := s.Config()
+	cfg, err := s.ListenerConfig(addr)
 	if err != nil {
 		return nil, err
+	}
+	if cfg == nil {
+		return insecure.NewCredentials(), nil
 	}
 	return credentials.NewTLS(cfg), nil
 }
 
+// ListenerConfig applies the listeners' rule to any listener on addr (gRPC,
+// HTTP, metrics): the TLS configuration when a certificate is given; nil
+// (plaintext) on a loopback address or with AllowPlaintext; otherwise an
+// error.
+func (s Server) ListenerConfig(addr string) (*tls.Config, error) {
+	if s.Enabled() {
+		return s.Config()
+	}
+	if s.ClientCAFile != "" || s.KeyFile != "" {
+		return nil, errors.New("TLS: --tls-key and --tls-client-ca need --tls-cert, which is missing")
+	}
+	if !s.AllowPlaintext && !Loopback(addr) {
+		return nil, fmt.Errorf("TLS: %s is not a loopback address; give --tls-cert/--tls-key, or allow plaintext explicitly (--allow-plaintext)", addr)
+	}
+	return nil, nil
+}
+
 // Config is the crypto/tls configuration (the gateway's HTTPS uses it too).
 func (s Server) Config() (*tls.Config, error) {
+	if s.KeyFile == "" {
+		return nil, errors.New("TLS: --tls-cert needs --tls-key, which is missing")
+	}
 	cert, err := tls.LoadX509KeyPair(s.CertFile, s.KeyFile)
 	if err != nil {
 		return nil, fmt.Errorf("TLS: %w", err)
@@ -96,6 +110,9 @@ func (c Client) Credentials(addr string) (credentials.TransportCredentials, erro
 		cfg.RootCAs = pool
 	}
 	if c.CertFile != "" {
+		if c.KeyFile == "" {
+			return nil, errors.New("TLS: a client certificate needs its key (the -key flag beside the -cert one), which is missing")
+		}
 		cert, err := tls.LoadX509KeyPair(c.CertFile, c.KeyFile)
 		if err != nil {
 			return nil, fmt.Errorf("TLS client certificate: %w", err)

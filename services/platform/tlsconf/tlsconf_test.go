@@ -12,6 +12,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -145,5 +146,28 @@ func TestPlaintextOnlyOnLoopback(t *testing.T) {
 		if (err == nil) != tt.ok {
 			t.Errorf("%s allow=%v: %v, want ok=%v", tt.addr, tt.allow, err, tt.ok)
 		}
+	}
+}
+
+// TestIncompleteSettingsNameTheFlag: a certificate without its key (or the
+// reverse) is refused naming the missing flag, not with "open : no such
+// file" (issue 14.15).
+func TestIncompleteSettingsNameTheFlag(t *testing.T) {
+	for _, tt := range []struct {
+		s    tlsconf.Server
+		want string
+	}{
+		{tlsconf.Server{CertFile: "server.pem"}, "--tls-cert needs --tls-key, which is missing"},
+		{tlsconf.Server{KeyFile: "server.key"}, "need --tls-cert, which is missing"},
+		{tlsconf.Server{ClientCAFile: "ca.pem"}, "need --tls-cert, which is missing"},
+	} {
+		_, err := tt.s.ListenerConfig("127.0.0.1:0")
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%+v: %v, want %q", tt.s, err, tt.want)
+		}
+	}
+	_, err := tlsconf.Client{CertFile: "client.pem"}.Credentials("x:1")
+	if err == nil || !strings.Contains(err.Error(), "needs its key") {
+		t.Errorf("client certificate without a key: %v", err)
 	}
 }

@@ -26,18 +26,26 @@ const unitBatch = 5000
 // Define creates the election of a definition file with its units. Defining
 // the same file twice changes nothing. It returns the election id.
 func Define(ctx context.Context, c tallyv1.TallyServiceClient, path string) (string, error) {
+	id, _, err := DefineCounting(ctx, c, path)
+	return id, err
+}
+
+// DefineCounting is Define that also returns how many units it created
+// (none when the file was defined before).
+func DefineCounting(ctx context.Context, c tallyv1.TallyServiceClient, path string) (id string, unitsCreated int, err error) {
 	f, err := definition.Load(path)
 	if err != nil {
-		return "", err
+		return "", 0, err
 	}
 	e := f.Election
 	if _, err := c.CreateElection(ctx, &tallyv1.CreateElectionRequest{ElectionId: e.ID, Election: tallypb.ElectionToProto(e)}); err != nil {
-		return "", fmt.Errorf("define %s: %w", e.ID, err)
+		return "", 0, fmt.Errorf("define %s: %w", e.ID, err)
 	}
-	if _, err := (sink{c}).AddUnits(ctx, e.ID, e.Units); err != nil {
-		return "", err
+	n, err := (sink{c}).AddUnits(ctx, e.ID, e.Units)
+	if err != nil {
+		return "", 0, err
 	}
-	return e.ID, nil
+	return e.ID, n, nil
 }
 
 // Report is the outcome of an import.
@@ -81,17 +89,22 @@ func ImportCSV(ctx context.Context, c tallyv1.TallyServiceClient, definitionPath
 // sink is an importer.Sink over gRPC.
 type sink struct{ c tallyv1.TallyServiceClient }
 
+// AddUnits returns how many units the server created: units that exist
+// already (a second import of the same file) are not counted.
 func (s sink) AddUnits(ctx context.Context, election string, units []form.Unit) (int, error) {
+	created := 0
 	for start := 0; start < len(units); start += unitBatch {
 		req := &tallyv1.BatchCreateReportingUnitsRequest{Parent: "elections/" + election}
 		for _, u := range units[start:min(start+unitBatch, len(units))] {
 			req.Units = append(req.Units, tallypb.UnitToProto(election, u))
 		}
-		if _, err := s.c.BatchCreateReportingUnits(ctx, req); err != nil {
+		resp, err := s.c.BatchCreateReportingUnits(ctx, req)
+		if err != nil {
 			return 0, fmt.Errorf("units of %s: %w", election, err)
 		}
+		created += int(resp.GetCreatedCount())
 	}
-	return len(units), nil
+	return created, nil
 }
 
 // Import streams one batch and maps the server's rejections back to rows.

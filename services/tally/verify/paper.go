@@ -91,7 +91,7 @@ func ParsePaper(r io.Reader) (Paper, error) {
 // paper checks a paper protocol against the log.
 func (v *verifier) paper(x *tallylog.Export, p Paper) {
 	if p.Election != "" && p.Election != x.Election.ID {
-		v.r.add(Mismatch, "paper protocol: of election %s, but the export is of %s", p.Election, x.Election.ID)
+		v.r.AddAbout(AboutPaper, Mismatch, "paper protocol: of election %s, but the export is of %s", p.Election, x.Election.ID)
 		return
 	}
 	var c *tallylog.Contest
@@ -101,7 +101,7 @@ func (v *verifier) paper(x *tallylog.Export, p Paper) {
 		}
 	}
 	if c == nil {
-		v.r.add(Mismatch, "paper protocol: say which contest (\"contest: ID\"); the election has %s", contestIDs(x))
+		v.r.AddAbout(AboutPaper, Mismatch, "paper protocol: say which contest (\"contest: ID\"); the election has %s", contestIDs(x))
 		return
 	}
 	var versions []tallylog.ProtocolRow
@@ -111,7 +111,7 @@ func (v *verifier) paper(x *tallylog.Export, p Paper) {
 		}
 	}
 	if len(versions) == 0 {
-		v.r.add(Mismatch, "paper protocol: the log has no protocol of station %q in contest %s", p.Station, c.ID)
+		v.r.AddAbout(AboutPaper, Mismatch, "paper protocol: the log has no protocol of station %q in contest %s", p.Station, c.ID)
 		return
 	}
 	// Resolve the labels.
@@ -120,7 +120,7 @@ func (v *verifier) paper(x *tallylog.Export, p Paper) {
 	for i, n := range p.Numbers {
 		k, ok := resolve(*c, n.Label)
 		if !ok {
-			v.r.add(Mismatch, "paper protocol line %d: %q is neither a line nor a choice of the %s form", n.Line, n.Label, c.ID)
+			v.r.AddAbout(AboutPaper, Mismatch, "paper protocol line %d: %q is neither a line nor a choice of the %s form", n.Line, n.Label, c.ID)
 			return
 		}
 		keys[i] = k
@@ -143,14 +143,14 @@ func (v *verifier) paper(x *tallylog.Export, p Paper) {
 	where := fmt.Sprintf("station %s, contest %s: version %d at log entry %d", p.Station, c.ID, cur.Version, cur.LeafIndex)
 	bad := matches(cur)
 	if len(bad) == 0 {
-		v.r.add(OK, "paper protocol: %s, which counts, has all %d numbers of the paper", where, len(p.Numbers))
+		v.r.AddAbout(AboutPaper, OK, "paper protocol: %s, which counts, has all %d numbers of the paper", where, len(p.Numbers))
 	} else {
 		for _, b := range bad {
-			v.r.add(Mismatch, "paper protocol: %s: %s", where, b)
+			v.r.AddAbout(AboutPaper, Mismatch, "paper protocol: %s: %s", where, b)
 		}
 		for _, old := range versions[:len(versions)-1] {
 			if len(matches(old)) == 0 {
-				v.r.add(Note, "paper protocol: the paper's numbers are those of version %d (log entry %d), which version %d replaced (reason given: %q)",
+				v.r.AddAbout(AboutPaper, Note, "paper protocol: the paper's numbers are those of version %d (log entry %d), which version %d replaced (reason given: %q)",
 					old.Version, old.LeafIndex, cur.Version, cur.Reason)
 			}
 		}
@@ -167,7 +167,7 @@ func (v *verifier) paper(x *tallylog.Export, p Paper) {
 		}
 	}
 	if len(unchecked) > 0 {
-		v.r.add(Note, "paper protocol: not given, so not checked: %s", strings.Join(unchecked, ", "))
+		v.r.AddAbout(AboutPaper, Note, "paper protocol: not given, so not checked: %s", strings.Join(unchecked, ", "))
 	}
 }
 

@@ -6,14 +6,19 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // Source is the files of an export.
 type Source interface {
 	// ReadFile returns a file of the export; fs.ErrNotExist when it has none.
 	ReadFile(name string) ([]byte, error)
+	// Names lists every file the export holds, so that a file added to it
+	// is seen: verification refuses any name that is not an export file.
+	Names() ([]string, error)
 }
 
 // Dir is an export unpacked into a directory.
@@ -22,6 +27,29 @@ type Dir string
 // ReadFile implements Source.
 func (d Dir) ReadFile(name string) ([]byte, error) {
 	return os.ReadFile(filepath.Join(string(d), name))
+}
+
+// Names implements Source: every file and directory under d, by its path
+// relative to d with "/" between the parts.
+func (d Dir) Names() ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(string(d), func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(string(d), path)
+		if err != nil || rel == "." {
+			return err
+		}
+		name := filepath.ToSlash(rel)
+		if e.IsDir() {
+			name += "/"
+		}
+		out = append(out, name)
+		return nil
+	})
+	slices.Sort(out)
+	return out, err
 }
 
 // Files is an export held in memory, by file name.
@@ -35,6 +63,9 @@ func (f Files) ReadFile(name string) ([]byte, error) {
 	}
 	return b, nil
 }
+
+// Names implements Source.
+func (f Files) Names() ([]string, error) { return slices.Sorted(maps.Keys(f)), nil }
 
 // Open opens an export: a directory, or a ZIP archive as ExportElection
 // and `mandatectl export` write it.

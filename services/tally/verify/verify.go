@@ -40,10 +40,31 @@ var statusWords = []string{"OK", "MISMATCH", "NOTE"}
 
 func (s Status) String() string { return statusWords[s] }
 
+// About is what a finding compares with the signed log, so that a report
+// says which side disagrees.
+type About int
+
+const (
+	// AboutExport: the export's own files.
+	AboutExport About = iota
+	// AboutPaper: a paper protocol an observer copied.
+	AboutPaper
+	// AboutServer: a live tally's current log.
+	AboutServer
+)
+
+// verdicts is the summary line of each About when it has mismatches.
+var verdicts = []string{
+	AboutExport: "this export does not match its signed log",
+	AboutPaper:  "the paper protocol does not match the signed log",
+	AboutServer: "the server does not prove that its log extends this export",
+}
+
 // Finding is one line of a report.
 type Finding struct {
 	Status Status
 	Text   string
+	About  About
 }
 
 // Report is the outcome of a verification, in the order the checks ran.
@@ -67,9 +88,26 @@ func (r *Report) Mismatches() int {
 	return n
 }
 
-// Add appends a finding (a caller's own check, such as a server's proof).
+// MismatchesAbout counts the mismatches about one side.
+func (r *Report) MismatchesAbout(a About) int {
+	n := 0
+	for _, f := range r.Findings {
+		if f.Status == Mismatch && f.About == a {
+			n++
+		}
+	}
+	return n
+}
+
+// Add appends a finding about the export.
 func (r *Report) Add(s Status, format string, args ...any) {
-	r.Findings = append(r.Findings, Finding{s, fmt.Sprintf(format, args...)})
+	r.AddAbout(AboutExport, s, format, args...)
+}
+
+// AddAbout appends a finding about a (a caller's own check, such as a
+// server's proof).
+func (r *Report) AddAbout(a About, s Status, format string, args ...any) {
+	r.Findings = append(r.Findings, Finding{Status: s, Text: fmt.Sprintf(format, args...), About: a})
 }
 
 func (r *Report) add(s Status, format string, args ...any) { r.Add(s, format, args...) }
@@ -81,10 +119,21 @@ func (r *Report) WriteTo(w io.Writer) (int64, error) {
 	for _, f := range r.Findings {
 		fmt.Fprintf(&b, "%-8s %s\n", f.Status, f.Text)
 	}
-	if n := r.Mismatches(); n == 0 {
+	if r.Mismatches() == 0 {
 		b.WriteString("RESULT   everything checked matched\n")
-	} else {
-		fmt.Fprintf(&b, "RESULT   %d %s: this export does not match its signed log\n", n, plural(n, "mismatch", "mismatches"))
+	}
+	// One verdict per side that disagrees: a paper protocol that differs
+	// from a sound export is not a forged export.
+	for a, verdict := range verdicts {
+		n := r.MismatchesAbout(About(a))
+		if n == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "RESULT   %d %s: %s", n, plural(n, "mismatch", "mismatches"), verdict)
+		if About(a) != AboutExport && r.MismatchesAbout(AboutExport) == 0 {
+			b.WriteString(" (the export itself matches it)")
+		}
+		b.WriteString("\n")
 	}
 	k, err := io.WriteString(w, b.String())
 	return int64(k), err
@@ -118,7 +167,9 @@ type Options struct {
 func Check(src Source, opts Options) *Report {
 	r := &Report{}
 	v := &verifier{r: r, src: src}
-	if !v.key(opts.Key) || !v.checkpoint() {
+	keyed := v.key(opts.Key)
+	v.extra()
+	if !keyed || !v.checkpoint() {
 		return r
 	}
 	if !v.leaves(opts.Previous) {
@@ -162,6 +213,27 @@ func (v *verifier) read(name string) ([]byte, bool) {
 		return nil, false
 	}
 	return b, true
+}
+
+// extra refuses every file that is not one of an export's: nothing in it
+// is covered by the signature, and a reader of the archive could take it
+// for part of the results.
+func (v *verifier) extra() {
+	names, err := v.src.Names()
+	if err != nil {
+		v.r.add(Mismatch, "export: cannot list its files: %v", err)
+		return
+	}
+	n := 0
+	for _, name := range names {
+		if !slices.Contains(tallylog.Files, name) {
+			v.r.add(Mismatch, "%s: not a file of an export (an export holds exactly %s); nothing vouches for it", name, strings.Join(tallylog.Files, ", "))
+			n++
+		}
+	}
+	if n == 0 {
+		v.r.add(OK, "export: holds exactly the files of an export, nothing else")
+	}
 }
 
 // key decides the verifier key.

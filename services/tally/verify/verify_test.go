@@ -1,6 +1,7 @@
 package verify_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"crypto/rand"
@@ -9,8 +10,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -250,6 +253,11 @@ func TestPaperProtocol(t *testing.T) {
 	if r.OK() || !strings.Contains(report(r), "paper 97043, log 97042") {
 		t.Errorf("one number off:\n%s", report(r))
 	}
+	// The verdict blames the paper, not the export (issue 14.14).
+	if want := "RESULT   1 mismatch: the paper protocol does not match the signed log (the export itself matches it)\n"; !strings.HasSuffix(report(r), want) ||
+		strings.Contains(report(r), "this export does not match") {
+		t.Errorf("one number off, verdict:\n%s", report(r))
+	}
 	r = check(paper(first, nil))
 	if r.OK() || !strings.Contains(report(r), "are those of version 1") {
 		t.Errorf("the superseded version:\n%s", report(r))
@@ -262,6 +270,52 @@ func TestPaperProtocol(t *testing.T) {
 	pp, _ := verify.ParsePaper(strings.NewReader("station: nowhere-1\n1: 5\n"))
 	if verify.Check(files, verify.Options{Key: d.vkey, Paper: &pp}).OK() {
 		t.Error("a station without a protocol passed")
+	}
+}
+
+// TestExtraFiles: a file added to an export, or a directory, is listed and
+// fails verification, in a ZIP archive and unpacked (issue 14.14).
+func TestExtraFiles(t *testing.T) {
+	d := startDemo(t)
+	files := d.export(t)
+	var zipped bytes.Buffer
+	zw := zip.NewWriter(&zipped)
+	for _, name := range append(slices.Clone(tallylog.Files), "results-summary.txt", "extra/") {
+		f, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b, ok := files[name]; ok {
+			f.Write(b)
+		} else if !strings.HasSuffix(name, "/") {
+			f.Write([]byte("Nur Otan 99 seats\n"))
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	src, err := verify.ReadZip(bytes.NewReader(zipped.Bytes()), int64(zipped.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, b := range src {
+		if strings.HasSuffix(name, "/") {
+			os.MkdirAll(filepath.Join(dir, name), 0o755)
+			continue
+		}
+		os.WriteFile(filepath.Join(dir, name), b, 0o644)
+	}
+	for what, src := range map[string]verify.Source{"zip": src, "dir": verify.Dir(dir)} {
+		r := verify.Check(src, verify.Options{Key: d.vkey})
+		out := report(r)
+		if r.OK() || r.Mismatches() != 2 || !strings.Contains(out, "MISMATCH results-summary.txt: not a file of an export") ||
+			!strings.Contains(out, "MISMATCH extra/: not a file of an export") || !strings.Contains(out, "RESULT   2 mismatches: this export does not match its signed log") {
+			t.Errorf("%s with extra files:\n%s", what, out)
+		}
+	}
+	if r := verify.Check(files, verify.Options{Key: d.vkey}); !r.OK() || !strings.Contains(report(r), "holds exactly the files of an export") {
+		t.Errorf("the export alone:\n%s", report(r))
 	}
 }
 

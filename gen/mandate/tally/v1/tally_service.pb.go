@@ -340,7 +340,11 @@ func (x *BatchCreateReportingUnitsRequest) GetUnits() []*ReportingUnit {
 type BatchCreateReportingUnitsResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The units as stored.
-	Units         []*ReportingUnit `protobuf:"bytes,1,rep,name=units,proto3" json:"units,omitempty"`
+	Units []*ReportingUnit `protobuf:"bytes,1,rep,name=units,proto3" json:"units,omitempty"`
+	// How many of the units this call created; the others existed already
+	// with the same content (a retry, or an importer sending every unit it
+	// meets).
+	CreatedCount  int32 `protobuf:"varint,2,opt,name=created_count,json=createdCount,proto3" json:"created_count,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -380,6 +384,13 @@ func (x *BatchCreateReportingUnitsResponse) GetUnits() []*ReportingUnit {
 		return x.Units
 	}
 	return nil
+}
+
+func (x *BatchCreateReportingUnitsResponse) GetCreatedCount() int32 {
+	if x != nil {
+		return x.CreatedCount
+	}
+	return 0
 }
 
 // Request of GetReportingUnit.
@@ -2145,9 +2156,10 @@ const file_mandate_tally_v1_tally_service_proto_rawDesc = "" +
 	" BatchCreateReportingUnitsRequest\x12:\n" +
 	"\x06parent\x18\x01 \x01(\tB\"\xe0A\x02\xfaA\x1c\n" +
 	"\x1atally.mandate.dev/ElectionR\x06parent\x12:\n" +
-	"\x05units\x18\x02 \x03(\v2\x1f.mandate.tally.v1.ReportingUnitB\x03\xe0A\x02R\x05units\"Z\n" +
+	"\x05units\x18\x02 \x03(\v2\x1f.mandate.tally.v1.ReportingUnitB\x03\xe0A\x02R\x05units\"\x7f\n" +
 	"!BatchCreateReportingUnitsResponse\x125\n" +
-	"\x05units\x18\x01 \x03(\v2\x1f.mandate.tally.v1.ReportingUnitR\x05units\"V\n" +
+	"\x05units\x18\x01 \x03(\v2\x1f.mandate.tally.v1.ReportingUnitR\x05units\x12#\n" +
+	"\rcreated_count\x18\x02 \x01(\x05R\fcreatedCount\"V\n" +
 	"\x17GetReportingUnitRequest\x12;\n" +
 	"\x04name\x18\x01 \x01(\tB'\xe0A\x02\xfaA!\n" +
 	"\x1ftally.mandate.dev/ReportingUnitR\x04name\"\xb4\x01\n" +

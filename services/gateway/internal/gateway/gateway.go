@@ -39,14 +39,19 @@ type Config struct {
 	// MaxBodyBytes bounds a request body; a larger one gets 413 before any
 	// JSON is decoded.
 	MaxBodyBytes int64
-	// Logger gets one line per HTTP request, naming its request id; nil
-	// logs nothing.
+	// Logger gets one line per HTTP request, naming its request id (none
+	// when nil), and what callers are not told, such as the address of a
+	// service that does not answer (slog.Default when nil).
 	Logger *slog.Logger
 }
 
 // New returns the HTTP handler: the JSON API under /v1/, the OpenAPI document
 // at /openapi.json, and /healthz reporting both services' gRPC health.
 func New(ctx context.Context, cfg Config) (http.Handler, error) {
+	log := cfg.Logger
+	if log == nil {
+		log = slog.Default()
+	}
 	rt, err := newRoutes(tallyv1.File_mandate_tally_v1_tally_service_proto.Services().Get(0),
 		seatsv1.File_mandate_seats_v1_seats_service_proto.Services().Get(0))
 	if err != nil {
@@ -62,7 +67,7 @@ func New(ctx context.Context, cfg Config) (http.Handler, error) {
 			},
 		}),
 		runtime.WithHealthEndpointAt(healthpb.NewHealthClient(cfg.Tally), "/healthz/tally"),
-		runtime.WithErrorHandler(errorHandler),
+		runtime.WithErrorHandler(hideBackends(log, errorHandler)),
 		runtime.WithRoutingErrorHandler(rt.routingError),
 		// The request id withRequestID set goes to the services with the call.
 		runtime.WithMetadata(func(_ context.Context, r *http.Request) metadata.MD {
@@ -95,10 +100,15 @@ func New(ctx context.Context, cfg Config) (http.Handler, error) {
 		_, _ = w.Write(openapi.Mandate)
 	})
 	root.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		for _, c := range []*grpc.ClientConn{cfg.Tally, cfg.Seats} {
-			resp, err := healthpb.NewHealthClient(c).Check(r.Context(), &healthpb.HealthCheckRequest{})
+		for _, b := range []struct {
+			name string
+			conn *grpc.ClientConn
+		}{{"tally", cfg.Tally}, {"seats", cfg.Seats}} {
+			resp, err := healthpb.NewHealthClient(b.conn).Check(r.Context(), &healthpb.HealthCheckRequest{})
 			if err != nil || resp.GetStatus() != healthpb.HealthCheckResponse_SERVING {
-				http.Error(w, "not serving: "+c.Target(), http.StatusServiceUnavailable)
+				// The service by name; its address only in the log.
+				log.WarnContext(r.Context(), "service not serving", "service", b.name, "addr", b.conn.Target(), "err", err)
+				http.Error(w, "not serving: the "+b.name+" service", http.StatusServiceUnavailable)
 				return
 			}
 		}

@@ -44,8 +44,11 @@ func Run(ctx context.Context, cfg Config) error {
 		log = slog.Default()
 	}
 	log = requestid.Logger(log)
-	if !cfg.TLS.Enabled() && !cfg.TLS.AllowPlaintext && !tlsconf.Loopback(cfg.HTTPAddr) {
-		return fmt.Errorf("TLS: %s is not a loopback address; give --tls-cert/--tls-key, or allow plaintext explicitly", cfg.HTTPAddr)
+	// The listener rule of every daemon, checked before anything starts:
+	// TLS when configured (complete), plaintext only on loopback.
+	tc, err := cfg.TLS.ListenerConfig(cfg.HTTPAddr)
+	if err != nil {
+		return err
 	}
 	dial := func(addr string) (*grpc.ClientConn, error) {
 		creds, err := cfg.Backend.Credentials(addr)
@@ -73,12 +76,7 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return err
 	}
-	if cfg.TLS.Enabled() {
-		tc, err := cfg.TLS.Config()
-		if err != nil {
-			lis.Close()
-			return err
-		}
+	if tc != nil {
 		lis = tls.NewListener(lis, tc)
 	}
 	srv := &http.Server{

@@ -97,11 +97,11 @@ func runDefine(ctx context.Context, args []string, out, errOut io.Writer) error 
 		return err
 	}
 	defer conn.Close()
-	id, err := tallyclient.Define(ctx, tallyv1.NewTallyServiceClient(conn), *file)
+	id, units, err := tallyclient.DefineCounting(ctx, tallyv1.NewTallyServiceClient(conn), *file)
 	if err != nil {
 		return fmt.Errorf("%s", tallyclient.Describe(err))
 	}
-	fmt.Fprintf(out, "election %s defined\n", id)
+	fmt.Fprintf(out, "election %s defined, %d units added\n", id, units)
 	return nil
 }
 
@@ -127,7 +127,10 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 	}
 	defer conn.Close()
 	c := tallyv1.NewTallyServiceClient(conn)
-	if _, err := tallyclient.Define(ctx, c, *def); err != nil {
+	// Units added counts what the server created, by the definition and
+	// by the rows: none when the same file is imported again.
+	_, defined, err := tallyclient.DefineCounting(ctx, c, *def)
+	if err != nil {
 		return fmt.Errorf("%s", tallyclient.Describe(err))
 	}
 	start := time.Now()
@@ -144,7 +147,7 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 		return fmt.Errorf("%s", tallyclient.Describe(err))
 	}
 	fmt.Fprintf(out, "%d rows in %s: %d accepted, %d already there, %d rejected, %d units added\n",
-		rep.Rows, time.Since(start).Round(time.Millisecond), rep.Accepted, rep.Replayed, rep.Rejected, rep.UnitsAdded)
+		rep.Rows, time.Since(start).Round(time.Millisecond), rep.Accepted, rep.Replayed, rep.Rejected, defined+rep.UnitsAdded)
 	for _, r := range rep.Rejections {
 		fmt.Fprintln(out, "rejected:", r)
 	}

@@ -191,12 +191,12 @@ func serverConsistent(ctx context.Context, c tallyv1.TallyServiceClient, src ver
 	old := rep.Checkpoint
 	p, err := c.GetConsistencyProof(ctx, &tallyv1.GetConsistencyProofRequest{Name: "elections/" + old.Election + "/log", FirstTreeSize: old.Size})
 	if err != nil {
-		rep.Add(verify.Mismatch, "server: no proof that its log extends the export: %v", err)
+		rep.AddAbout(verify.AboutServer, verify.Mismatch, "server: no proof that its log extends the export: %v", err)
 		return
 	}
 	now, err := tallylog.OpenCheckpoint([]byte(p.GetSecond().GetNote()), v)
 	if err != nil {
-		rep.Add(verify.Mismatch, "server: its current checkpoint does not check with the key: %v", err)
+		rep.AddAbout(verify.AboutServer, verify.Mismatch, "server: its current checkpoint does not check with the key: %v", err)
 		return
 	}
 	var proof tlog.TreeProof
@@ -204,7 +204,7 @@ func serverConsistent(ctx context.Context, c tallyv1.TallyServiceClient, src ver
 		proof = append(proof, tlog.Hash(h))
 	}
 	if err := tlog.CheckTree(proof, now.Size, now.Root, old.Size, old.Root); err != nil {
-		rep.Add(verify.Mismatch, "server: its current log (%d entries) does not extend the exported one: %v", now.Size, err)
+		rep.AddAbout(verify.AboutServer, verify.Mismatch, "server: its current log (%d entries) does not extend the exported one: %v", now.Size, err)
 		return
 	}
 	rep.Add(verify.OK, "server: its current log (%d entries) extends the exported one (consistency proof checked)", now.Size)

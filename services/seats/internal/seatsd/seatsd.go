@@ -58,6 +58,9 @@ func Run(ctx context.Context, cfg Config) error {
 	if log == nil {
 		log = slog.Default()
 	}
+	if err := cfg.Common.Validate(cfg.GRPCAddr); err != nil {
+		return err
+	}
 	keys, err := cfg.Common.Verifiers()
 	if err != nil {
 		return err
@@ -97,7 +100,9 @@ func Run(ctx context.Context, cfg Config) error {
 		return err
 	}
 	m.RPC.InitializeMetrics(srv.Server)
-	cfg.Common.ServeMetrics(ctx, m, log)
+	if err := cfg.Common.ServeMetrics(ctx, m, log); err != nil {
+		return err
+	}
 	log.Info("seats serving", "addr", lis.Addr().String(), "tally", cfg.Tally.Addr)
 	if cfg.Ready != nil {
 		cfg.Ready(lis.Addr().String())

@@ -77,6 +77,9 @@ func Run(ctx context.Context, cfg Config) error {
 	if log == nil {
 		log = slog.Default()
 	}
+	if err := cfg.Common.Validate(cfg.GRPCAddr); err != nil {
+		return err
+	}
 	keys, err := cfg.Common.Verifiers()
 	if err != nil {
 		return err
@@ -104,7 +107,9 @@ func Run(ctx context.Context, cfg Config) error {
 	srv := grpcserver.New(log, grpcserver.Config{MaxRecvBytes: tallyd.MaxRecvBytes, MaxSendBytes: 64 << 20, Drain: cfg.Drain}, opts...)
 	tallyv1.RegisterTallyServiceServer(srv, New(time.Now()))
 	m.RPC.InitializeMetrics(srv.Server)
-	cfg.Common.ServeMetrics(ctx, m, log)
+	if err := cfg.Common.ServeMetrics(ctx, m, log); err != nil {
+		return err
+	}
 	log.Info("no-op tally serving", "addr", lis.Addr().String())
 	if cfg.Ready != nil {
 		cfg.Ready(lis.Addr().String())

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -313,6 +314,7 @@ func (s *Service) AddUnits(ctx context.Context, election string, units []Unit) (
 func (s *Service) freshUnits(election string, es *electionState, units []Unit) ([]Unit, error) {
 	es.mu.RLock()
 	var fresh []Unit
+	var at []int // the caller's index of each fresh unit
 	for i, u := range units {
 		if n := es.nodes[u.ID]; n != nil {
 			if n.unit != u {
@@ -322,7 +324,7 @@ func (s *Service) freshUnits(election string, es *electionState, units []Unit) (
 			}
 			continue
 		}
-		fresh = append(fresh, u)
+		fresh, at = append(fresh, u), append(at, i)
 	}
 	err := form.ValidateUnits(fresh, func(id string) (Unit, bool) {
 		if n := es.nodes[id]; n != nil {
@@ -331,7 +333,28 @@ func (s *Service) freshUnits(election string, es *electionState, units []Unit) (
 		return Unit{}, false
 	}, es.root == nil)
 	es.mu.RUnlock()
-	return fresh, err
+	return fresh, renumberUnits(err, at)
+}
+
+// renumberUnits makes a FieldError on units[k] of the fresh units name the
+// caller's unit: the caller counts the units that exist already too.
+func renumberUnits(err error, at []int) error {
+	var fe *FieldError
+	if !errors.As(err, &fe) {
+		return err
+	}
+	rest, ok := strings.CutPrefix(fe.Field, "units[")
+	if !ok {
+		return err
+	}
+	k, tail, ok := strings.Cut(rest, "]")
+	i, cerr := strconv.Atoi(k)
+	if !ok || cerr != nil || i < 0 || i >= len(at) {
+		return err
+	}
+	out := *fe
+	out.Field = "units[" + strconv.Itoa(at[i]) + "]" + tail
+	return &out
 }
 
 // GetElection returns a definition (without units).

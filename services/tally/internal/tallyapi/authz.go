@@ -12,11 +12,13 @@ import (
 // AccessRules is who may call each TallyService method: results are reads,
 // protocols are submissions (a commission within its scope), definitions and
 // phases are administration. The access test fails when a method of the
-// service has no rule here.
+// service, or a kind of message one of them takes, has no row in its matrix.
 func AccessRules() map[string]auth.Rule {
-	read := auth.Rule{Access: auth.Read, Target: target}
-	submit := auth.Rule{Access: auth.Submit, Target: target}
-	admin := auth.Rule{Access: auth.Administer, Target: target}
+	// Targets are read from the descriptors: every name in the request, at
+	// any depth (each row of an import), is checked.
+	read := auth.Rule{Access: auth.Read, Targets: auth.ResourceTargets}
+	submit := auth.Rule{Access: auth.Submit, Targets: auth.ResourceTargets}
+	admin := auth.Rule{Access: auth.Administer, Targets: auth.ResourceTargets}
 	return map[string]auth.Rule{
 		tallyv1.TallyService_CreateElection_FullMethodName:            admin,
 		tallyv1.TallyService_BatchCreateReportingUnits_FullMethodName: admin,
@@ -40,27 +42,6 @@ func AccessRules() map[string]auth.Rule {
 		tallyv1.TallyService_ListLogEntries_FullMethodName:            read,
 		tallyv1.TallyService_ExportElection_FullMethodName:            read,
 	}
-}
-
-// target is the election a request names and, for a protocol, its station.
-// Malformed names yield "" and are refused by the handler with the field.
-func target(req any) (election, unit string) {
-	if r, ok := req.(*tallyv1.ImportProtocolsRequest); ok {
-		req = r.GetProtocol()
-	}
-	if r, ok := req.(interface{ GetName() string }); ok {
-		election = electionOf(r.GetName())
-	}
-	if r, ok := req.(interface{ GetParent() string }); ok && election == "" {
-		election = electionOf(r.GetParent())
-	}
-	switch r := req.(type) {
-	case *tallyv1.CreateElectionRequest:
-		election = r.GetElectionId()
-	case *tallyv1.SubmitProtocolRequest:
-		_, unit, _ = strings.Cut(r.GetStation(), "/units/")
-	}
-	return election, unit
 }
 
 // electionOf is E of "elections/E/...".

@@ -1,8 +1,10 @@
 package tallyapi
 
 import (
+	"errors"
 	"math/big"
 	"strconv"
+	"strings"
 
 	"google.golang.org/protobuf/types/known/timestamppb"
 
@@ -75,6 +77,28 @@ func unitFromWire(election, path string, u *tallyv1.ReportingUnit) (tally.Unit, 
 		out.Parent = pids[1]
 	}
 	return out, nil
+}
+
+// unitFields are the ReportingUnit fields that carry the domain's unit
+// fields, for errors in a BatchCreateReportingUnits request.
+var unitFields = map[string]string{
+	"id": "name", "name": "display_name", "level": "level", "registered": "registered_voters", "parent": "parent_unit",
+}
+
+// unitErrorToWire renames the unit field of a domain error on "units[i].f"
+// to the proto field ("units[i].display_name" for the domain's name).
+func unitErrorToWire(err error) error {
+	var fe *tally.FieldError
+	if !errors.As(err, &fe) {
+		return err
+	}
+	head, f, ok := strings.Cut(fe.Field, "].")
+	if w, known := unitFields[f]; ok && known && strings.HasPrefix(head, "units[") {
+		out := *fe
+		out.Field = head + "]." + w
+		return &out
+	}
+	return err
 }
 
 func versionToWire(v tally.ProtocolVersion, superseded bool) *tallyv1.ProtocolVersion {

@@ -172,10 +172,11 @@ func (s *Server) BatchCreateReportingUnits(ctx context.Context, req *tallyv1.Bat
 		}
 		units = append(units, du)
 	}
-	if _, err := s.svc.AddUnits(s.origin(ctx, req, body), ids[0], units); err != nil {
-		return nil, toStatus(ctx, s.log, "units", err)
+	created, err := s.svc.AddUnits(s.origin(ctx, req, body), ids[0], units)
+	if err != nil {
+		return nil, toStatus(ctx, s.log, "", unitErrorToWire(err))
 	}
-	out := &tallyv1.BatchCreateReportingUnitsResponse{}
+	out := &tallyv1.BatchCreateReportingUnitsResponse{CreatedCount: int32(created)}
 	for _, u := range units {
 		got, err := s.svc.GetUnit(ctx, ids[0], u.ID)
 		if err != nil {

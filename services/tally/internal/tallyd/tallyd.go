@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -67,6 +68,10 @@ func Run(ctx context.Context, cfg Config) error {
 	if log == nil {
 		log = slog.Default()
 	}
+	// Settings that cannot work are refused before anything is written.
+	if err := cfg.Common.Validate(cfg.GRPCAddr); err != nil {
+		return err
+	}
 	m := metrics.New()
 	store, err := openStore(ctx, cfg.Store, commitObserver(m.Registry))
 	if err != nil {
@@ -113,7 +118,9 @@ func Run(ctx context.Context, cfg Config) error {
 	srv := grpcserver.New(log, grpcserver.Config{MaxRecvBytes: MaxRecvBytes, MaxSendBytes: 64 << 20, Drain: cfg.Drain}, opts...)
 	tallyv1.RegisterTallyServiceServer(srv, api)
 	m.RPC.InitializeMetrics(srv.Server)
-	cfg.Common.ServeMetrics(ctx, m, log)
+	if err := cfg.Common.ServeMetrics(ctx, m, log); err != nil {
+		return err
+	}
 	log.Info("tally serving", "addr", lis.Addr().String())
 	if cfg.Ready != nil {
 		cfg.Ready(lis.Addr().String())
@@ -134,7 +141,12 @@ func openStore(ctx context.Context, name string, onCommit func(int, time.Duratio
 	case name == "":
 		return nil, fmt.Errorf("no store given (--store)")
 	}
-	return sqlitestore.Open(ctx, strings.TrimPrefix(name, "sqlite:"), sqlitestore.Options{OnCommit: onCommit})
+	path := strings.TrimPrefix(name, "sqlite:")
+	// A new store may be in a new directory (var/ of a fresh checkout).
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return nil, fmt.Errorf("store %s: %w", path, err)
+	}
+	return sqlitestore.Open(ctx, path, sqlitestore.Options{OnCommit: onCommit})
 }
 
 // redact hides a password in a database URL before it is logged.
