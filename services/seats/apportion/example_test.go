@@ -73,12 +73,16 @@ func ExampleApportion_huntingtonHill() {
 	states := []apportion.Party{{ID: "X", Votes: 1_000_000}, {ID: "Y", Votes: 450_000}, {ID: "Z", Votes: 90_000}}
 	res, _ := apportion.Apportion(states, apportion.Rule{Method: apportion.HuntingtonHill, Seats: 10, MinSeatsPerParty: 1})
 	for _, p := range res.Parties {
-		fmt.Println(p.ID, p.Seats, "gain", p.VotesToGain, "lose", p.VotesToLose)
+		lose := fmt.Sprint(p.VotesToLose)
+		if p.LoseStatus != apportion.MarginComputed {
+			lose = p.LoseStatus.String() // Z's one seat is the minimum: no loss costs it
+		}
+		fmt.Println(p.ID, p.Seats, "gain", p.VotesToGain, "lose", lose)
 	}
 	fmt.Println("first priority step:", res.Steps[0].Seat, res.Parties[res.Steps[0].Party].ID, res.Steps[0].Quotient.RatString())
 	// Output:
 	// X 6 gain 190589 lose 288487
 	// Y 3 gain 182456 lose 72035
-	// Z 1 gain 168199 lose 90000
+	// Z 1 gain 168199 lose none
 	// first priority step: 4 X 500000000000
 }
