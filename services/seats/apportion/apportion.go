@@ -34,12 +34,19 @@ func passesVotes(v int64, th *Threshold, base int64) bool {
 		return false
 	}
 	if th.Percent != nil {
-		// v*100*den >= num*base
-		l := new(big.Int).Mul(bigI(v), big.NewInt(100))
-		l.Mul(l, th.Percent.Denom())
-		r := new(big.Int).Mul(th.Percent.Num(), bigI(base))
-		if l.Cmp(r) < 0 {
-			return false
+		// v*100*den >= num*base, in 192 bits when num and den fit in 64.
+		num, den := th.Percent.Num(), th.Percent.Denom()
+		if num.IsUint64() && den.IsUint64() && v >= 0 && base >= 0 {
+			if cmp192(mul3(uint64(v), 100, den.Uint64()), mul3(num.Uint64(), uint64(base), 1)) < 0 {
+				return false
+			}
+		} else {
+			l := new(big.Int).Mul(bigI(v), big.NewInt(100))
+			l.Mul(l, den)
+			r := new(big.Int).Mul(num, bigI(base))
+			if l.Cmp(r) < 0 {
+				return false
+			}
 		}
 	}
 	if th.Votes > 0 && v < th.Votes {

@@ -24,6 +24,7 @@ type closedForm struct {
 	pj             []int // input index -> participant index, -1 if none
 	u1, u2, l1, l2 int   // lowest awarded and highest next quotients (participants), with runners-up
 	sorted         []int64
+	through0       int // parties qualifying through the threshold at x = 0
 	// percent-threshold crossings of the other parties, as x values for
 	// dir = +1 (a party passing fails once the base grows by x) and for
 	// dir = -1; the two smallest non-negative ones, with their parties.
@@ -74,6 +75,11 @@ func newClosedForm(p *prober, o *outcome) *closedForm {
 	if th == nil {
 		return c
 	}
+	for _, q := range o.qual {
+		if q == Passed || q == DistrictWins {
+			c.through0++
+		}
+	}
 	if p.rule.RunnerUpGuaranteed {
 		c.sorted = make([]int64, len(p.parties))
 		for i, q := range p.parties {
@@ -110,7 +116,10 @@ func (c *closedForm) lKey(j int) key { return c.o.div.key(c.o.votes[j], c.o.full
 
 // safe reports whether no party's qualification can change while party i's
 // votes move by dir*x for every x in [0, xs]: every crossing is beyond xs.
-func (c *closedForm) safe(i int, dir, xs int64) bool {
+func (c *closedForm) safe(i int, dir, xs int64) bool { return c.safeOwn(i, dir, xs, true) }
+
+// safeOwn is safe that, without own, ignores party i's own threshold test.
+func (c *closedForm) safeOwn(i int, dir, xs int64, own bool) bool {
 	th := c.p.rule.Threshold
 	if th == nil {
 		return true
@@ -129,7 +138,7 @@ func (c *closedForm) safe(i int, dir, xs int64) bool {
 		return false
 	}
 	v := c.p.parties[i].Votes
-	if th.Percent != nil && th.Percent.Sign() > 0 {
+	if own && th.Percent != nil && th.Percent.Sign() > 0 {
 		num, den := th.Percent.Num(), th.Percent.Denom()
 		hd := new(big.Int).Mul(big.NewInt(100), den)
 		cc := new(big.Int).Sub(hd, num)
@@ -140,10 +149,13 @@ func (c *closedForm) safe(i int, dir, xs int64) bool {
 			}
 		}
 	}
-	if th.Votes > 0 && !beyond(big.NewRat((th.Votes-v)*dir, 1)) {
+	if own && th.Votes > 0 && !beyond(big.NewRat((th.Votes-v)*dir, 1)) {
 		return false
 	}
-	if c.sorted != nil {
+	// With every threshold crossing beyond xs the number of parties
+	// qualifying through the threshold stays through0, and the runner-up
+	// rule only acts when it is 1.
+	if c.sorted != nil && c.through0 == 1 {
 		// The nearest other vote count in the direction of travel (an equal
 		// count, crossing at 0, included).
 		k := sort.Search(len(c.sorted), func(k int) bool { return c.sorted[k] >= v })
@@ -169,8 +181,11 @@ func (c *closedForm) noCrossings() bool { return c.p.rule.Threshold == nil }
 
 // gain returns party i's VotesToGain (-1: none) and whether it is known.
 func (c *closedForm) gain(i, s int) (int64, bool) {
-	if !c.ok || c.pj[i] < 0 {
+	if !c.ok {
 		return 0, false
+	}
+	if c.pj[i] < 0 {
+		return c.gainOutsider(i, s)
 	}
 	o, j, d := c.o, c.pj[i], c.o.div
 	t := s + 1
@@ -259,4 +274,56 @@ func (c *closedForm) loss(i, s int) (int64, bool) {
 		return 0, false
 	}
 	return xs - 1, true
+}
+
+// gainOutsider handles a party below the threshold (no minimum seats, no
+// district seats): it first qualifies at xq votes more, joining a
+// distribution whose other parties are unchanged, and then needs its first
+// quotient to beat the lowest awarded quotient.
+func (c *closedForm) gainOutsider(i, s int) (int64, bool) {
+	p, o := c.p, c.o
+	th := p.rule.Threshold
+	if s != 0 || th == nil || p.rule.MinSeatsPerParty > 0 || p.parties[i].DistrictWins > 0 || p.parties[i].Exempt {
+		return 0, false
+	}
+	v := p.parties[i].Votes
+	xq := int64(0)
+	if th.Votes > 0 {
+		xq = th.Votes - v
+	}
+	if th.Percent != nil && th.Percent.Sign() > 0 {
+		// (v+x)*100*den >= num*(base0+x)  <=>  x*(hd-num) >= num*base0 - hd*v
+		num, den := th.Percent.Num(), th.Percent.Denom()
+		hd := new(big.Int).Mul(big.NewInt(100), den)
+		cc := new(big.Int).Sub(hd, num)
+		if cc.Sign() <= 0 {
+			return 0, false
+		}
+		t := new(big.Int).Sub(new(big.Int).Mul(num, bigI(p.base0)), new(big.Int).Mul(hd, bigI(v)))
+		q, m := new(big.Int).QuoRem(t, cc, new(big.Int))
+		if m.Sign() > 0 {
+			q.Add(q, big.NewInt(1))
+		}
+		if !q.IsInt64() {
+			return 0, false
+		}
+		xq = max(xq, q.Int64())
+	}
+	if xq < 1 || c.u1 < 0 {
+		return 0, false
+	}
+	need := o.div.minVotesAbove(0, c.uKey(c.u1))
+	if need < 0 {
+		return 0, false
+	}
+	x := max(xq, need-v)
+	xmax := MaxTotalVotes - max(p.total, p.base0)
+	// Before xq nothing changes for it, and from xq on its seats only grow
+	// while nobody else's qualification changes; with the runner-up rule
+	// the others must stay at two or more (it could else be a runner-up
+	// earlier).
+	if x > xmax || !c.safeOwn(i, 1, x, false) || (p.rule.RunnerUpGuaranteed && c.through0 < 2) {
+		return 0, false
+	}
+	return x, true
 }

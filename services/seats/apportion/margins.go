@@ -257,10 +257,52 @@ func (p *prober) droopSegment(i int, dir, a, b int64, f func(int64) bool) int64 
 // breakpoints returns the sorted x in [2, hi] around which the set of
 // participants may change when party i's votes move by dir*x: threshold
 // crossings of every party (the base moves with the votes) and, with the
-// runner-up rule, vote-order crossings. Each crossing c contributes
-// floor(c), floor(c)+1 and floor(c)+2, so no off-by-one can hide a change.
+// runner-up rule, vote-order crossings inside the stretches where exactly
+// one party qualifies through the threshold (elsewhere the rule is idle:
+// that count only changes at threshold crossings). Each crossing c
+// contributes floor(c), floor(c)+1 and floor(c)+2, so no off-by-one can
+// hide a change.
 func (p *prober) breakpoints(i int, dir int64, hi int64) []int64 {
-	cs := p.crossings(i, dir)
+	out := points(p.thresholdCrossings(i, dir), hi)
+	if p.rule.RunnerUpGuaranteed && p.rule.Threshold != nil {
+		votes := points(p.voteCrossings(i, dir), hi)
+		starts := append([]int64{1}, out...)
+		for k, a := range starts {
+			b := hi
+			if k+1 < len(starts) {
+				b = starts[k+1] - 1
+			}
+			if p.through(i, dir*a) != 1 {
+				continue
+			}
+			for _, x := range votes {
+				if x >= a && x <= b {
+					out = append(out, x)
+				}
+			}
+		}
+		out = uniqSorted(out)
+	}
+	return out
+}
+
+// through counts the parties qualifying through the threshold (votes or
+// district wins) when party i's votes move by delta.
+func (p *prober) through(i int, delta int64) int {
+	v := p.parties[i].Votes
+	p.parties[i].Votes = v + delta
+	q := qualify(p.parties, Rule{Threshold: p.rule.Threshold}, baseFor(p.parties, p.rule.Threshold, delta))
+	p.parties[i].Votes = v
+	n := 0
+	for _, x := range q {
+		if x == Passed || x == DistrictWins {
+			n++
+		}
+	}
+	return n
+}
+
+func points(cs []*big.Rat, hi int64) []int64 {
 	var out []int64
 	for _, c := range cs {
 		if c.Sign() < 0 {
@@ -276,6 +318,10 @@ func (p *prober) breakpoints(i int, dir int64, hi int64) []int64 {
 			}
 		}
 	}
+	return uniqSorted(out)
+}
+
+func uniqSorted(out []int64) []int64 {
 	sort.Slice(out, func(a, b int) bool { return out[a] < out[b] })
 	uniq := out[:0]
 	for k, x := range out {
@@ -286,39 +332,46 @@ func (p *prober) breakpoints(i int, dir int64, hi int64) []int64 {
 	return uniq
 }
 
-// crossings returns the values of x (party i's votes moving by dir*x) at
-// which some party's qualification may change.
-func (p *prober) crossings(i int, dir int64) []*big.Rat {
+// thresholdCrossings returns the values of x (party i's votes moving by
+// dir*x) at which some party's threshold test may change.
+func (p *prober) thresholdCrossings(i int, dir int64) []*big.Rat {
 	var cs []*big.Rat
 	v := p.parties[i].Votes
 	D := big.NewRat(dir, 1)
-	if th := p.rule.Threshold; th != nil {
-		if th.Percent != nil && th.Percent.Sign() > 0 {
-			num, den := th.Percent.Num(), th.Percent.Denom()
-			hd := new(big.Int).Mul(big.NewInt(100), den)
-			nb := new(big.Int).Mul(num, bigI(p.base0))
-			for j, q := range p.parties {
-				if j == i {
-					c := new(big.Int).Sub(hd, num)
-					if c.Sign() != 0 {
-						t := new(big.Int).Sub(nb, new(big.Int).Mul(hd, bigI(v)))
-						cs = append(cs, new(big.Rat).Mul(new(big.Rat).SetFrac(t, c), D))
-					}
-					continue
+	th := p.rule.Threshold
+	if th == nil {
+		return nil
+	}
+	if th.Percent != nil && th.Percent.Sign() > 0 {
+		num, den := th.Percent.Num(), th.Percent.Denom()
+		hd := new(big.Int).Mul(big.NewInt(100), den)
+		nb := new(big.Int).Mul(num, bigI(p.base0))
+		for j, q := range p.parties {
+			if j == i {
+				c := new(big.Int).Sub(hd, num)
+				if c.Sign() != 0 {
+					t := new(big.Int).Sub(nb, new(big.Int).Mul(hd, bigI(v)))
+					cs = append(cs, new(big.Rat).Mul(new(big.Rat).SetFrac(t, c), D))
 				}
-				t := new(big.Int).Sub(new(big.Int).Mul(hd, bigI(q.Votes)), nb)
-				cs = append(cs, new(big.Rat).Mul(new(big.Rat).SetFrac(t, num), D))
+				continue
 			}
-		}
-		if th.Votes > 0 {
-			cs = append(cs, new(big.Rat).Mul(big.NewRat(th.Votes-v, 1), D))
+			t := new(big.Int).Sub(new(big.Int).Mul(hd, bigI(q.Votes)), nb)
+			cs = append(cs, new(big.Rat).Mul(new(big.Rat).SetFrac(t, num), D))
 		}
 	}
-	if p.rule.RunnerUpGuaranteed && p.rule.Threshold != nil {
-		for j, q := range p.parties {
-			if j != i {
-				cs = append(cs, new(big.Rat).Mul(big.NewRat(q.Votes-v, 1), D))
-			}
+	if th.Votes > 0 {
+		cs = append(cs, new(big.Rat).Mul(big.NewRat(th.Votes-v, 1), D))
+	}
+	return cs
+}
+
+// voteCrossings returns the x at which party i's votes pass another's.
+func (p *prober) voteCrossings(i int, dir int64) []*big.Rat {
+	var cs []*big.Rat
+	v := p.parties[i].Votes
+	for j, q := range p.parties {
+		if j != i {
+			cs = append(cs, big.NewRat((q.Votes-v)*dir, 1))
 		}
 	}
 	return cs

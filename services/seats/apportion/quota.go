@@ -129,7 +129,7 @@ func quotaAlloc(ctx context.Context, m Method, votes []int64, lo, hi []int, S in
 // quota, ...) or, when the whole quotas exceed Sr, takes back the lowest
 // whole items (level -1 = remainder plus a quota, ...).
 func (o *quotaOut) items(ctx context.Context, act []int, votes []int64, lo, hi []int, Sr int) {
-	free := make(map[int]int, len(act)) // seats above lo so far
+	free := make([]int, len(votes)) // seats above lo so far
 	k := Sr
 	for _, i := range act {
 		free[i] = o.whole[i]
