@@ -44,6 +44,7 @@ type prober struct {
 	rule    Rule
 	total   int64
 	base0   int64
+	others  [2][]pointOf // threshold points of every party, for dir +1 and -1
 }
 
 // at returns party i's decided seats when its votes change by delta (the
@@ -263,8 +264,8 @@ func (p *prober) droopSegment(i int, dir, a, b int64, f func(int64) bool) int64 
 // contributes floor(c), floor(c)+1 and floor(c)+2, so no off-by-one can
 // hide a change.
 func (p *prober) breakpoints(i int, dir int64, hi int64) []int64 {
-	out := points(p.thresholdCrossings(i, dir), hi)
-	if p.rule.RunnerUpGuaranteed && p.rule.Threshold != nil {
+	out := p.thresholdPoints(i, dir, hi)
+	if p.rule.RunnerUpGuaranteed && p.rule.Threshold != nil && p.runnerUpMayAct(i, dir, hi) {
 		votes := points(p.voteCrossings(i, dir), hi)
 		starts := append([]int64{1}, out...)
 		for k, a := range starts {
@@ -284,6 +285,71 @@ func (p *prober) breakpoints(i int, dir int64, hi int64) []int64 {
 		out = uniqSorted(out)
 	}
 	return out
+}
+
+// runnerUpMayAct reports whether exactly one party could qualify through
+// the threshold somewhere in x in [0, hi]. When party i gains, the others
+// can only fail (the base grows), so their count is least at hi; when it
+// loses, they can only pass, so it is least at 0. Party i adds at most one.
+func (p *prober) runnerUpMayAct(i int, dir, hi int64) bool {
+	at := int64(0)
+	if dir > 0 {
+		at = hi
+	}
+	v := p.parties[i].Votes
+	p.parties[i].Votes = v + dir*at
+	q := qualify(p.parties, Rule{Threshold: p.rule.Threshold}, baseFor(p.parties, p.rule.Threshold, dir*at))
+	p.parties[i].Votes = v
+	others := 0
+	for j, x := range q {
+		if j != i && (x == Passed || x == DistrictWins) {
+			others++
+		}
+	}
+	return others < 2
+}
+
+// thresholdPoints is points(thresholdCrossings(i, dir), hi), with the other
+// parties' crossings (which do not depend on i) computed once per
+// direction.
+func (p *prober) thresholdPoints(i int, dir, hi int64) []int64 {
+	di := 0
+	if dir < 0 {
+		di = 1
+	}
+	if p.others[di] == nil {
+		p.others[di] = []pointOf{}
+		for j := range p.parties {
+			for _, x := range points(p.otherCrossing(j, dir), MaxTotalVotes) {
+				p.others[di] = append(p.others[di], pointOf{x, j})
+			}
+		}
+		sort.Slice(p.others[di], func(a, b int) bool { return p.others[di][a].x < p.others[di][b].x })
+	}
+	own := points(p.ownCrossings(i, dir), hi)
+	out := make([]int64, 0, len(p.others[di])+len(own))
+	for _, pt := range p.others[di] {
+		if pt.j == i || pt.x > hi {
+			continue
+		}
+		for len(own) > 0 && own[0] < pt.x {
+			out, own = append(out, own[0]), own[1:]
+		}
+		if len(out) == 0 || out[len(out)-1] != pt.x {
+			out = append(out, pt.x)
+		}
+	}
+	for _, x := range own {
+		if len(out) == 0 || out[len(out)-1] != x {
+			out = append(out, x)
+		}
+	}
+	return uniqSorted(out)
+}
+
+type pointOf struct {
+	x int64
+	j int
 }
 
 // through counts the parties qualifying through the threshold (votes or
@@ -332,9 +398,9 @@ func uniqSorted(out []int64) []int64 {
 	return uniq
 }
 
-// thresholdCrossings returns the values of x (party i's votes moving by
-// dir*x) at which some party's threshold test may change.
-func (p *prober) thresholdCrossings(i int, dir int64) []*big.Rat {
+// ownCrossings returns the x (party i's votes moving by dir*x) at which
+// its own threshold test may change.
+func (p *prober) ownCrossings(i int, dir int64) []*big.Rat {
 	var cs []*big.Rat
 	v := p.parties[i].Votes
 	D := big.NewRat(dir, 1)
@@ -346,23 +412,30 @@ func (p *prober) thresholdCrossings(i int, dir int64) []*big.Rat {
 		num, den := th.Percent.Num(), th.Percent.Denom()
 		hd := new(big.Int).Mul(big.NewInt(100), den)
 		nb := new(big.Int).Mul(num, bigI(p.base0))
-		for j, q := range p.parties {
-			if j == i {
-				c := new(big.Int).Sub(hd, num)
-				if c.Sign() != 0 {
-					t := new(big.Int).Sub(nb, new(big.Int).Mul(hd, bigI(v)))
-					cs = append(cs, new(big.Rat).Mul(new(big.Rat).SetFrac(t, c), D))
-				}
-				continue
-			}
-			t := new(big.Int).Sub(new(big.Int).Mul(hd, bigI(q.Votes)), nb)
-			cs = append(cs, new(big.Rat).Mul(new(big.Rat).SetFrac(t, num), D))
+		c := new(big.Int).Sub(hd, num)
+		if c.Sign() != 0 {
+			t := new(big.Int).Sub(nb, new(big.Int).Mul(hd, bigI(v)))
+			cs = append(cs, new(big.Rat).Mul(new(big.Rat).SetFrac(t, c), D))
 		}
 	}
 	if th.Votes > 0 {
 		cs = append(cs, new(big.Rat).Mul(big.NewRat(th.Votes-v, 1), D))
 	}
 	return cs
+}
+
+// otherCrossing returns the x at which party j's percent test changes when
+// another party's votes (and so the base) move by dir*x.
+func (p *prober) otherCrossing(j int, dir int64) []*big.Rat {
+	th := p.rule.Threshold
+	if th == nil || th.Percent == nil || th.Percent.Sign() <= 0 {
+		return nil
+	}
+	num, den := th.Percent.Num(), th.Percent.Denom()
+	hd := new(big.Int).Mul(big.NewInt(100), den)
+	nb := new(big.Int).Mul(num, bigI(p.base0))
+	t := new(big.Int).Sub(new(big.Int).Mul(hd, bigI(p.parties[j].Votes)), nb)
+	return []*big.Rat{new(big.Rat).Mul(new(big.Rat).SetFrac(t, num), big.NewRat(dir, 1))}
 }
 
 // voteCrossings returns the x at which party i's votes pass another's.
