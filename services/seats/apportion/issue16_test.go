@@ -70,9 +70,9 @@ func TestIssue16Margins(t *testing.T) {
 		party      int
 		gain, lose int64 // -1: not checked
 	}{
-		"droop min, lose":  {`{"seats":5,"method":"droop","min_seats_per_party":1,"parties":[{"name":"A","votes":68},{"name":"B","votes":13}]}`, 0, -1, 24},
-		"droop min, gain":  {`{"seats":5,"method":"droop","min_seats_per_party":1,"parties":[{"name":"A","votes":45},{"name":"B","votes":37}]}`, 0, -1, -1},
-		"overhang, gain":   {`{"seats":2,"method":"dhondt","overhang":true,"threshold":{"percent":"20"},"parties":[{"name":"A","votes":17,"district_wins":1},{"name":"B","votes":21,"district_wins":2},{"name":"C","votes":26}]}`, 0, 36, -1},
+		"droop min, lose": {`{"seats":5,"method":"droop","min_seats_per_party":1,"parties":[{"name":"A","votes":68},{"name":"B","votes":13}]}`, 0, -1, 24},
+		"droop min, gain": {`{"seats":5,"method":"droop","min_seats_per_party":1,"parties":[{"name":"A","votes":45},{"name":"B","votes":37}]}`, 0, -1, -1},
+		"overhang, gain":  {`{"seats":2,"method":"dhondt","overhang":true,"threshold":{"percent":"20"},"parties":[{"name":"A","votes":17,"district_wins":1},{"name":"B","votes":21,"district_wins":2},{"name":"C","votes":26}]}`, 0, 36, -1},
 	} {
 		t.Run(name, func(t *testing.T) {
 			ps, r := caseOf(t, tc.js)
