@@ -128,7 +128,37 @@ func (p *prober) gainSearch(i, s int) int64 {
 		return -1
 	}
 	f := func(x int64) bool { a, _ := p.at(i, x); return a > s }
-	return p.firstTrue(i, +1, xmax, f)
+	return p.firstTrue(i, +1, xmax, f, p.fastQuota(i, s, true))
+}
+
+// fastQuota returns, for an uncapped quota method, a builder of the
+// crossing test of one segment from the outcome at its start that needs no
+// re-run (quotaProbe); nil otherwise.
+func (p *prober) fastQuota(i, s int, gain bool) func(o *outcome) func(int64) bool {
+	if p.rule.Method.IsDivisor() || p.rule.MaxSeatsPerParty > 0 {
+		return nil
+	}
+	v := p.parties[i].Votes
+	dw := 0
+	if p.rule.Overhang {
+		dw = int(p.parties[i].DistrictWins)
+	}
+	return func(o *outcome) func(int64) bool {
+		j := sort.SearchInts(o.part, i)
+		if j >= len(o.part) || o.part[j] != i {
+			return nil
+		}
+		qp := newQuotaProbe(o, j)
+		lo := int64(o.lo[j])
+		if gain {
+			// total > s  <=>  alloc >= s+1 (district seats are at most s)
+			return func(x int64) bool { return qp.valid(v+x) && qp.holds(v+x, int64(s)+1-lo) }
+		}
+		if dw >= s {
+			return func(int64) bool { return false }
+		}
+		return func(x int64) bool { return !qp.valid(v-x) || !qp.holds(v-x, int64(s)-lo) }
+	}
 }
 
 // lossSearch returns min{x >= 1 : seats(v-x) < s} - 1, or -1 when no loss
@@ -139,7 +169,7 @@ func (p *prober) lossSearch(i, s int) int64 {
 		return -1
 	}
 	f := func(x int64) bool { a, _ := p.at(i, -x); return a < s }
-	x := p.firstTrue(i, -1, v, f)
+	x := p.firstTrue(i, -1, v, f, p.fastQuota(i, s, false))
 	if x < 0 {
 		return -1
 	}
@@ -148,7 +178,10 @@ func (p *prober) lossSearch(i, s int) int64 {
 
 // firstTrue returns the least x in [1, hi] with f(x), or -1; f is monotone
 // inside every segment of constant participation (Droop: see droopSegment).
-func (p *prober) firstTrue(i int, dir, hi int64, f func(int64) bool) int64 {
+//
+// fast, when not nil, builds an equivalent test for one segment from the
+// outcome at its start (participation is constant inside it).
+func (p *prober) firstTrue(i int, dir, hi int64, slow func(int64) bool, fast func(*outcome) func(int64) bool) int64 {
 	bps := p.breakpoints(i, dir, hi)
 	bps = append(bps, hi+1)
 	a := int64(1)
@@ -160,11 +193,19 @@ func (p *prober) firstTrue(i int, dir, hi int64, f func(int64) bool) int64 {
 		if p.ctx.Err() != nil {
 			return -1
 		}
+		f := slow
+		if fast != nil {
+			if _, o := p.at(i, dir*a); o != nil {
+				if ff := fast(o); ff != nil {
+					f = ff
+				}
+			}
+		}
 		var x int64 = -1
 		if p.rule.Method == Droop {
 			x = p.droopSegment(i, dir, a, b, f)
-		} else if f(b) {
-			x = bsearch(a, b, f)
+		} else {
+			x = gallop(a, b, f)
 		}
 		if x >= 0 {
 			return x
@@ -172,6 +213,29 @@ func (p *prober) firstTrue(i int, dir, hi int64, f func(int64) bool) int64 {
 		a = b + 1
 	}
 	return -1
+}
+
+// gallop returns the least x in [a, b] with f(x), or -1; f monotone on
+// [a, b]. It probes a, a+1, a+3, a+7, ... before bisecting, so a margin m
+// votes into a segment costs about 2*log2(m) probes however long the
+// segment is (the gain segment runs to 2^60).
+func gallop(a, b int64, f func(int64) bool) int64 {
+	lo, step := a, int64(1)
+	for x := a; ; {
+		if f(x) {
+			return bsearch(lo, x, f)
+		}
+		if x == b {
+			return -1
+		}
+		lo = x + 1
+		if step > b-x {
+			x = b
+		} else {
+			x += step
+		}
+		step *= 2
+	}
 }
 
 // bsearch returns the least x in [a, b] with f(x), given f(b) and f
