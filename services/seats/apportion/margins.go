@@ -177,42 +177,67 @@ func (p *prober) lossSearch(i, s int) int64 {
 }
 
 // firstTrue returns the least x in [1, hi] with f(x), or -1; f is monotone
-// inside every segment of constant participation (Droop: see droopSegment).
+// inside every segment of constant participation (Droop: see
+// droopSegment). The segments run between threshold crossings (each
+// crossing c starts segments at floor(c), floor(c)+1 and floor(c)+2, so no
+// off-by-one can hide a change); with the runner-up rule, a segment in
+// which exactly one party qualifies through the threshold is cut further
+// at every vote-order crossing (elsewhere the rule is idle: that count
+// changes only at threshold crossings). Only the segments before the
+// answer are visited.
 //
 // fast, when not nil, builds an equivalent test for one segment from the
 // outcome at its start (participation is constant inside it).
 func (p *prober) firstTrue(i int, dir, hi int64, slow func(int64) bool, fast func(*outcome) func(int64) bool) int64 {
-	bps := p.breakpoints(i, dir, hi)
-	bps = append(bps, hi+1)
+	bps := append(p.thresholdPoints(i, dir, hi), hi+1)
+	runnerUp := p.rule.RunnerUpGuaranteed && p.rule.Threshold != nil
+	var votes []int64
 	a := int64(1)
 	for _, nb := range bps {
 		b := nb - 1
 		if a > b {
 			continue
 		}
-		if p.ctx.Err() != nil {
-			return -1
-		}
-		f := slow
-		if fast != nil {
-			if _, o := p.at(i, dir*a); o != nil {
-				if ff := fast(o); ff != nil {
-					f = ff
+		cuts := []int64{b + 1}
+		if runnerUp && p.through(i, dir*a) == 1 {
+			if votes == nil {
+				votes = points(p.voteCrossings(i, dir), hi)
+			}
+			cuts = cuts[:0]
+			for _, x := range votes {
+				if x > a && x <= b {
+					cuts = append(cuts, x)
 				}
 			}
+			cuts = append(cuts, b+1)
 		}
-		var x int64 = -1
-		if p.rule.Method == Droop {
-			x = p.droopSegment(i, dir, a, b, f)
-		} else {
-			x = gallop(a, b, f)
+		for _, c := range cuts {
+			if x := p.segment(i, dir, a, c-1, slow, fast); x >= 0 {
+				return x
+			}
+			a = c
 		}
-		if x >= 0 {
-			return x
-		}
-		a = b + 1
 	}
 	return -1
+}
+
+// segment returns the least x in [a, b] with the crossing test, or -1.
+func (p *prober) segment(i int, dir, a, b int64, slow func(int64) bool, fast func(*outcome) func(int64) bool) int64 {
+	if a > b || p.ctx.Err() != nil {
+		return -1
+	}
+	f := slow
+	if fast != nil {
+		if _, o := p.at(i, dir*a); o != nil {
+			if ff := fast(o); ff != nil {
+				f = ff
+			}
+		}
+	}
+	if p.rule.Method == Droop {
+		return p.droopSegment(i, dir, a, b, f)
+	}
+	return gallop(a, b, f)
 }
 
 // gallop returns the least x in [a, b] with f(x), or -1; f monotone on
@@ -317,60 +342,6 @@ func (p *prober) droopSegment(i int, dir, a, b int64, f func(int64) bool) int64 
 		return -1
 	}
 	return bsearch(start(lo), e, f)
-}
-
-// breakpoints returns the sorted x in [2, hi] around which the set of
-// participants may change when party i's votes move by dir*x: threshold
-// crossings of every party (the base moves with the votes) and, with the
-// runner-up rule, vote-order crossings inside the stretches where exactly
-// one party qualifies through the threshold (elsewhere the rule is idle:
-// that count only changes at threshold crossings). Each crossing c
-// contributes floor(c), floor(c)+1 and floor(c)+2, so no off-by-one can
-// hide a change.
-func (p *prober) breakpoints(i int, dir int64, hi int64) []int64 {
-	out := p.thresholdPoints(i, dir, hi)
-	if p.rule.RunnerUpGuaranteed && p.rule.Threshold != nil && p.runnerUpMayAct(i, dir, hi) {
-		votes := points(p.voteCrossings(i, dir), hi)
-		starts := append([]int64{1}, out...)
-		for k, a := range starts {
-			b := hi
-			if k+1 < len(starts) {
-				b = starts[k+1] - 1
-			}
-			if p.through(i, dir*a) != 1 {
-				continue
-			}
-			for _, x := range votes {
-				if x >= a && x <= b {
-					out = append(out, x)
-				}
-			}
-		}
-		out = uniqSorted(out)
-	}
-	return out
-}
-
-// runnerUpMayAct reports whether exactly one party could qualify through
-// the threshold somewhere in x in [0, hi]. When party i gains, the others
-// can only fail (the base grows), so their count is least at hi; when it
-// loses, they can only pass, so it is least at 0. Party i adds at most one.
-func (p *prober) runnerUpMayAct(i int, dir, hi int64) bool {
-	at := int64(0)
-	if dir > 0 {
-		at = hi
-	}
-	v := p.parties[i].Votes
-	p.parties[i].Votes = v + dir*at
-	q := qualify(p.parties, Rule{Threshold: p.rule.Threshold}, baseFor(p.parties, p.rule.Threshold, dir*at))
-	p.parties[i].Votes = v
-	others := 0
-	for j, x := range q {
-		if j != i && (x == Passed || x == DistrictWins) {
-			others++
-		}
-	}
-	return others < 2
 }
 
 // thresholdPoints is points(thresholdCrossings(i, dir), hi), with the other

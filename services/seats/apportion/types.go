@@ -18,7 +18,7 @@ const (
 	// MaxSteps is how many divisor-method awards are kept in Result.Steps.
 	MaxSteps = 10_000
 	// MarginMaxParties: above this many parties margins are not computed
-	// (VotesToGain/VotesToLose are -1 and a note says so).
+	// (their status is MarginNotComputed and a note says so).
 	MarginMaxParties = 1_000
 )
 
