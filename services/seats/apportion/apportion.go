@@ -386,7 +386,7 @@ func ApportionContext(ctx context.Context, parties []Party, rule Rule) (*Result,
 			sumLo += o.lo[j]
 			sumFinal += final[j]
 		}
-		if !rule.NoSteps {
+		if rule.Steps {
 			for k, it := range d.replay(o.votes, o.lo, final, MaxSteps) {
 				res.Steps = append(res.Steps, Step{Seat: sumLo + k + 1, Party: o.part[it.i], Quotient: it.k.rat()})
 			}

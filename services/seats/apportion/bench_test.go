@@ -34,7 +34,7 @@ func BenchmarkDivisor(b *testing.B) {
 	methods := []Method{DHondt, SainteLague, ModifiedSainteLague, Adams, Dean, HuntingtonHill, ImperialiDivisor, Danish}
 	for _, m := range methods {
 		for _, seats := range []int{100_000, 1_000_000} {
-			rule := Rule{Method: m, Seats: seats}
+			rule := Rule{Method: m, Seats: seats, Steps: true}
 			d := divSpec{m: m}
 			if m == ModifiedSainteLague {
 				rule.FirstDivisor = ratFrac(7, 5)
@@ -78,7 +78,7 @@ func BenchmarkMargins(b *testing.B) {
 	ps := benchInput(1_000)
 	for _, m := range []Method{DHondt, SainteLague, ModifiedSainteLague, Adams, Dean, HuntingtonHill, ImperialiDivisor, Danish, Hare, Droop, HagenbachBischoff, ImperialiQuota} {
 		for _, variant := range []string{"plain", "threshold"} {
-			rule := Rule{Method: m, Seats: 10_000, NoSteps: true}
+			rule := Rule{Method: m, Seats: 10_000}
 			if m == ModifiedSainteLague {
 				rule.FirstDivisor = ratFrac(7, 5)
 			}

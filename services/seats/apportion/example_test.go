@@ -49,7 +49,7 @@ func ExampleApportion_kazakhstan2012() {
 // says which votes-per-seat figures reproduce the result.
 func ExampleApportion_dHondt() {
 	parties := []apportion.Party{{ID: "A", Votes: 10_000}, {ID: "B", Votes: 6_000}, {ID: "C", Votes: 1_500}}
-	res, _ := apportion.Apportion(parties, apportion.Rule{Method: apportion.DHondt, Seats: 8})
+	res, _ := apportion.Apportion(parties, apportion.Rule{Method: apportion.DHondt, Seats: 8, Steps: true})
 	for _, p := range res.Parties {
 		fmt.Printf("%s %d seats, needs %d more votes for another\n", p.ID, p.Seats, p.VotesToGain)
 	}
@@ -71,7 +71,7 @@ func ExampleApportion_dHondt() {
 // are compared exactly as squares v²/(s(s+1)).
 func ExampleApportion_huntingtonHill() {
 	states := []apportion.Party{{ID: "X", Votes: 1_000_000}, {ID: "Y", Votes: 450_000}, {ID: "Z", Votes: 90_000}}
-	res, _ := apportion.Apportion(states, apportion.Rule{Method: apportion.HuntingtonHill, Seats: 10, MinSeatsPerParty: 1})
+	res, _ := apportion.Apportion(states, apportion.Rule{Method: apportion.HuntingtonHill, Seats: 10, MinSeatsPerParty: 1, Steps: true})
 	for _, p := range res.Parties {
 		lose := fmt.Sprint(p.VotesToLose)
 		if p.LoseStatus != apportion.MarginComputed {

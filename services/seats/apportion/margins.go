@@ -81,7 +81,7 @@ func computeMargins(ctx context.Context, parties []Party, rule Rule, o *outcome,
 	}
 	pr := &prober{ctx: ctx, parties: append([]Party(nil), parties...), rule: rule, base0: o.base}
 	pr.rule.Ties = TieUndecided
-	pr.rule.NoMargins, pr.rule.NoSteps = true, true
+	pr.rule.NoMargins, pr.rule.Steps = true, false
 	for _, q := range parties {
 		pr.total += q.Votes
 	}

@@ -10,7 +10,7 @@ import (
 // returns its decided seats (ties undecided), -1 when no distribution is
 // possible. An explicit threshold base moves with the votes.
 func marginOracle(ps []apportion.Party, r apportion.Rule) func(i int, v int64) int {
-	r.NoMargins, r.NoSteps, r.Ties = true, true, apportion.TieUndecided
+	r.NoMargins, r.Steps, r.Ties = true, false, apportion.TieUndecided
 	return func(i int, v int64) int {
 		q := append([]apportion.Party(nil), ps...)
 		q[i].Votes = v

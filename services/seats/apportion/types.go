@@ -85,8 +85,9 @@ type Rule struct {
 	// NoMargins skips VotesToGain/VotesToLose (their status is then
 	// MarginNotComputed); useful for bulk runs where only the seats matter.
 	NoMargins bool
-	// NoSteps skips Result.Steps (the award order of divisor methods).
-	NoSteps bool
+	// Steps asks for Result.Steps, the award order of divisor methods; they
+	// are built only when asked (up to MaxSteps of them).
+	Steps bool
 }
 
 // Result is the exact outcome of Apportion.

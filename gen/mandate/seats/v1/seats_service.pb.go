@@ -140,8 +140,9 @@ type ApportionRequest struct {
 	// Skip the margins (votes_to_gain, votes_to_lose): their status is then
 	// MARGIN_STATUS_NOT_COMPUTED. For bulk runs where only the seats matter.
 	SkipMargins bool `protobuf:"varint,20,opt,name=skip_margins,json=skipMargins,proto3" json:"skip_margins,omitempty"`
-	// Skip the award steps of divisor methods (Allocation.awards).
-	SkipAwards    bool `protobuf:"varint,21,opt,name=skip_awards,json=skipAwards,proto3" json:"skip_awards,omitempty"`
+	// List the award steps of divisor methods (Allocation.awards); they are
+	// built only when asked.
+	IncludeAwards bool `protobuf:"varint,21,opt,name=include_awards,json=includeAwards,proto3" json:"include_awards,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -218,9 +219,9 @@ func (x *ApportionRequest) GetSkipMargins() bool {
 	return false
 }
 
-func (x *ApportionRequest) GetSkipAwards() bool {
+func (x *ApportionRequest) GetIncludeAwards() bool {
 	if x != nil {
-		return x.SkipAwards
+		return x.IncludeAwards
 	}
 	return false
 }
@@ -627,7 +628,7 @@ const file_mandate_seats_v1_seats_service_proto_rawDesc = "" +
 	"\tcitations\x18\x05 \x03(\tR\tcitations\x12\x14\n" +
 	"\x05notes\x18\x06 \x01(\tR\x05notes\x12@\n" +
 	"\fchamber_rule\x18\a \x01(\v2\x1d.mandate.seats.v1.ChamberRuleR\vchamberRule:@\xeaA=\n" +
-	"\x18seats.mandate.dev/Preset\x12\x10presets/{preset}*\apresets2\x06preset\"\xcd\x02\n" +
+	"\x18seats.mandate.dev/Preset\x12\x10presets/{preset}*\apresets2\x06preset\"\xd3\x02\n" +
 	"\x10ApportionRequest\x126\n" +
 	"\aparties\x18\x01 \x03(\v2\x17.mandate.seats.v1.PartyB\x03\xe0A\x02R\aparties\x12*\n" +
 	"\x04rule\x18\x02 \x01(\v2\x16.mandate.seats.v1.RuleR\x04rule\x125\n" +
@@ -635,9 +636,8 @@ const file_mandate_seats_v1_seats_service_proto_rawDesc = "" +
 	"\x18seats.mandate.dev/PresetR\x06preset\x12%\n" +
 	"\x0ethreshold_base\x18\x04 \x01(\x03R\rthresholdBase\x123\n" +
 	"\achamber\x18\x05 \x01(\v2\x19.mandate.seats.v1.ChamberR\achamber\x12!\n" +
-	"\fskip_margins\x18\x14 \x01(\bR\vskipMargins\x12\x1f\n" +
-	"\vskip_awards\x18\x15 \x01(\bR\n" +
-	"skipAwards\"\x93\x02\n" +
+	"\fskip_margins\x18\x14 \x01(\bR\vskipMargins\x12%\n" +
+	"\x0einclude_awards\x18\x15 \x01(\bR\rincludeAwards\"\x93\x02\n" +
 	"\x11ApportionResponse\x12<\n" +
 	"\n" +
 	"allocation\x18\x01 \x01(\v2\x1c.mandate.seats.v1.AllocationR\n" +

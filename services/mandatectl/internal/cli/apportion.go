@@ -28,7 +28,6 @@ func runApportion(ctx context.Context, args []string, out, errOut io.Writer) err
 	server := fs.String("server", "", "seats gRPC address; empty runs the engine in this process")
 	timeout := fs.Duration("timeout", 30*time.Second, "deadline of the call to --server")
 	skipMargins := fs.Bool("skip-margins", false, "do not compute votes to gain or lose a seat (as the case file's skip_margins)")
-	skipAwards := fs.Bool("skip-awards", false, "do not list the award steps (as the case file's skip_awards)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -55,7 +54,7 @@ func runApportion(ctx context.Context, args []string, out, errOut io.Writer) err
 	}
 	parties := c.ApportionParties()
 	rule.NoMargins = rule.NoMargins || *skipMargins
-	rule.NoSteps = rule.NoSteps || *skipAwards
+	rule.Steps = false // the report does not show them
 
 	var alloc *seatsv1.Allocation
 	if *server == "" {
@@ -71,7 +70,7 @@ func runApportion(ctx context.Context, args []string, out, errOut io.Writer) err
 			return err
 		}
 		defer conn.Close()
-		req := &seatsv1.ApportionRequest{Rule: apportionpb.RuleToProto(rule), SkipMargins: rule.NoMargins, SkipAwards: rule.NoSteps}
+		req := &seatsv1.ApportionRequest{Rule: apportionpb.RuleToProto(rule), SkipMargins: rule.NoMargins}
 		for _, p := range parties {
 			req.Parties = append(req.Parties, &seatsv1.Party{
 				Id: p.ID, DisplayName: p.Name, Votes: p.Votes, DistrictWins: p.DistrictWins,

@@ -78,8 +78,8 @@ type Case struct {
 	Overhang           bool       `json:"overhang"`
 	Ties               string     `json:"ties"`
 	Seed               uint64     `json:"seed"`
-	SkipMargins        bool       `json:"skip_margins"` // as ApportionRequest.skip_margins
-	SkipAwards         bool       `json:"skip_awards"`  // as ApportionRequest.skip_awards
+	SkipMargins        bool       `json:"skip_margins"`   // as ApportionRequest.skip_margins
+	IncludeAwards      bool       `json:"include_awards"` // as ApportionRequest.include_awards
 	Parties            []Party    `json:"parties"`
 	RulesText          string     `json:"rules_text"`
 	Notes              string     `json:"notes"`
@@ -166,7 +166,7 @@ func (c *Case) Rule() (apportion.Rule, error) {
 		Method: m, Seats: c.Seats, Reserved: c.Reserved,
 		RunnerUpGuaranteed: c.RunnerUpGuaranteed, MinSeatsPerParty: c.MinSeatsPerParty,
 		MaxSeatsPerParty: c.MaxSeatsPerParty, Overhang: c.Overhang, Ties: t, Seed: c.Seed,
-		NoMargins: c.SkipMargins, NoSteps: c.SkipAwards,
+		NoMargins: c.SkipMargins, Steps: c.IncludeAwards,
 	}
 	if c.FirstDivisor != nil && c.FirstDivisor.Rat != nil {
 		r.FirstDivisor = new(big.Rat).Set(c.FirstDivisor.Rat)

@@ -40,13 +40,13 @@ func TestApportionHonoursDeadline(t *testing.T) {
 	}
 }
 
-// skip_margins and skip_awards switch the margins and the award steps off;
-// margins then say NOT_COMPUTED, never a number.
+// Award steps come only with include_awards; skip_margins switches the
+// margins off, which then say NOT_COMPUTED, never a number.
 func TestApportionSkips(t *testing.T) {
 	c := client(t)
 	rule := &seatsv1.Rule{Method: seatsv1.Method_METHOD_DHONDT, Seats: 10}
 	parties := []*seatsv1.Party{{Id: "a", Votes: 600}, {Id: "b", Votes: 300}, {Id: "c", Votes: 0}}
-	full, err := c.Apportion(context.Background(), &seatsv1.ApportionRequest{Parties: parties, Rule: rule})
+	full, err := c.Apportion(context.Background(), &seatsv1.ApportionRequest{Parties: parties, Rule: rule, IncludeAwards: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestApportionSkips(t *testing.T) {
 	if pc.GetVotesToLoseStatus() != seatsv1.MarginStatus_MARGIN_STATUS_NONE || pc.VotesToLose != nil {
 		t.Errorf("c: %v", pc)
 	}
-	skipped, err := c.Apportion(context.Background(), &seatsv1.ApportionRequest{Parties: parties, Rule: rule, SkipMargins: true, SkipAwards: true})
+	skipped, err := c.Apportion(context.Background(), &seatsv1.ApportionRequest{Parties: parties, Rule: rule, SkipMargins: true})
 	if err != nil {
 		t.Fatal(err)
 	}

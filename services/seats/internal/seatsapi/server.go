@@ -55,7 +55,7 @@ func (s *Server) Apportion(ctx context.Context, req *seatsv1.ApportionRequest) (
 	if len(vs) > 0 {
 		return nil, rpcerr.Invalid("", vs...)
 	}
-	rule.NoMargins, rule.NoSteps = req.GetSkipMargins(), req.GetSkipAwards()
+	rule.NoMargins, rule.Steps = req.GetSkipMargins(), req.GetIncludeAwards()
 	res, err := apportion.ApportionContext(ctx, apportionpb.PartiesFromProto(req.GetParties()), rule)
 	if ctxErr := ctx.Err(); err != nil && ctxErr != nil {
 		return nil, status.FromContextError(ctxErr).Err()
