@@ -45,6 +45,7 @@ type prober struct {
 	total   int64
 	base0   int64
 	others  [2][]pointOf // threshold points of every party, for dir +1 and -1
+	base    *outcome     // the outcome at x = 0
 }
 
 // at returns party i's decided seats when its votes change by delta (the
@@ -79,7 +80,7 @@ func computeMargins(ctx context.Context, parties []Party, rule Rule, o *outcome,
 		res.Notes = append(res.Notes, "margins not computed: with seat caps a quota method's seats are not monotone in a party's votes (a cap changes the quota of later rounds), so no exact margin is known")
 		return nil
 	}
-	pr := &prober{ctx: ctx, parties: append([]Party(nil), parties...), rule: rule, base0: o.base}
+	pr := &prober{ctx: ctx, parties: append([]Party(nil), parties...), rule: rule, base0: o.base, base: o}
 	pr.rule.Ties = TieUndecided
 	pr.rule.NoMargins, pr.rule.Steps = true, false
 	for _, q := range parties {
@@ -228,7 +229,11 @@ func (p *prober) segment(i int, dir, a, b int64, slow func(int64) bool, fast fun
 	}
 	f := slow
 	if fast != nil {
-		if _, o := p.at(i, dir*a); o != nil {
+		o := p.base // without a threshold participation never changes
+		if p.rule.Threshold != nil {
+			_, o = p.at(i, dir*a)
+		}
+		if o != nil {
 			if ff := fast(o); ff != nil {
 				f = ff
 			}
@@ -284,7 +289,11 @@ func bsearch(a, b int64, f func(int64) bool) int64 {
 // far ends is monotone in x (see the comment at the top of this file), so
 // the pieces are binary-searched by their far ends.
 func (p *prober) droopSegment(i int, dir, a, b int64, f func(int64) bool) int64 {
-	_, o := p.at(i, dir*a)
+	o, shift := p.base, dir*a // without a threshold participation never changes
+	if p.rule.Threshold != nil {
+		_, o = p.at(i, dir*a)
+		shift = 0
+	}
 	if o == nil || sort.SearchInts(o.part, i) >= len(o.part) || o.part[sort.SearchInts(o.part, i)] != i {
 		// Not a participant (or no distribution) here: seats are constant.
 		if f(b) {
@@ -293,7 +302,7 @@ func (p *prober) droopSegment(i int, dir, a, b int64, f func(int64) bool) int64 
 		return -1
 	}
 	sr := int64(o.S)
-	var ta int64
+	ta := shift // the base outcome holds party i's votes at x = 0
 	for j, v := range o.votes {
 		ta += v
 		sr -= int64(o.lo[j])
