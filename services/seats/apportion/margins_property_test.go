@@ -91,7 +91,7 @@ func checkMargins(t *testing.T, name string, ps []apportion.Party, r apportion.R
 // cases for every method with caps, minimums, overhang, thresholds (moving
 // explicit bases too), the runner-up rule and tie rules.
 func TestMarginsPropertyAllRules(t *testing.T) {
-	seeds := uint64(120)
+	seeds := uint64(50)
 	if testing.Short() {
 		seeds = 30
 	}
@@ -106,7 +106,7 @@ func TestMarginsPropertyAllRules(t *testing.T) {
 				}
 				r.Threshold.Base = tot + int64(seed%7)
 			}
-			checkMargins(t, m.String()+"/"+itoa(seed), ps, r, 400)
+			checkMargins(t, m.String()+"/"+itoa(seed), ps, r, 300)
 		}
 	}
 }

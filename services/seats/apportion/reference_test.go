@@ -8,13 +8,7 @@ import (
 	"github.com/mandate-project/mandate/services/seats/apportion"
 )
 
-// refItem is one candidate seat of the reference: its value (nil = an
-// infinite divisor quotient) and its party.
-type refItem struct {
-	val *big.Rat
-	p   int
-}
-
+// refCmp compares two quotients, nil being infinite.
 func refCmp(a, b *big.Rat) int {
 	switch {
 	case a == nil && b == nil:
