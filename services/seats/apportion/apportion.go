@@ -1,6 +1,7 @@
 package apportion
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/big"
@@ -33,12 +34,19 @@ func passesVotes(v int64, th *Threshold, base int64) bool {
 		return false
 	}
 	if th.Percent != nil {
-		// v*100*den >= num*base
-		l := new(big.Int).Mul(bigI(v), big.NewInt(100))
-		l.Mul(l, th.Percent.Denom())
-		r := new(big.Int).Mul(th.Percent.Num(), bigI(base))
-		if l.Cmp(r) < 0 {
-			return false
+		// v*100*den >= num*base, in 192 bits when num and den fit in 64.
+		num, den := th.Percent.Num(), th.Percent.Denom()
+		if num.IsUint64() && den.IsUint64() && v >= 0 && base >= 0 {
+			if cmp192(mul3(uint64(v), 100, den.Uint64()), mul3(num.Uint64(), uint64(base), 1)) < 0 {
+				return false
+			}
+		} else {
+			l := new(big.Int).Mul(bigI(v), big.NewInt(100))
+			l.Mul(l, den)
+			r := new(big.Int).Mul(num, bigI(base))
+			if l.Cmp(r) < 0 {
+				return false
+			}
 		}
 	}
 	if th.Votes > 0 && v < th.Votes {
@@ -100,6 +108,7 @@ type outcome struct {
 	alloc     []int // per participant, contested seats removed
 	tied      []int // participant indices
 	contested int
+	full      []int // divisor methods: allocation with the boundary broken by index
 	div       *divSpec
 	bnd       boundary
 	q         *quotaOut
@@ -111,7 +120,7 @@ var errNoDistribution = fmt.Errorf("apportion: no distribution possible")
 
 // solve runs one distribution on validated input. baseDelta moves an
 // explicit threshold base (margin probes).
-func solve(parties []Party, rule Rule, baseDelta int64) (*outcome, error) {
+func solve(ctx context.Context, parties []Party, rule Rule, baseDelta int64) (*outcome, error) {
 	o := &outcome{rule: rule}
 	o.base = baseFor(parties, rule.Threshold, baseDelta)
 	o.qual = qualify(parties, rule, o.base)
@@ -140,15 +149,22 @@ func solve(parties []Party, rule Rule, baseDelta int64) (*outcome, error) {
 		if rule.MaxSeatsPerParty > 0 && rule.MaxSeatsPerParty < S {
 			o.hi[j] = rule.MaxSeatsPerParty
 		}
-		if rule.Method.IsDivisor() && o.votes[j] == 0 {
-			o.hi[j] = o.lo[j]
+		if o.votes[j] == 0 {
+			// A party without votes never wins a seat beyond the minimum.
+			if rule.Method.IsDivisor() {
+				o.hi[j] = o.lo[j]
+			}
+			capTotal += o.lo[j]
+		} else {
+			capTotal += o.hi[j]
 		}
-		capTotal += o.hi[j]
+	}
+	// The same consequences Validate refuses (no votes, caps too small), so
+	// that a margin probe never counts a refused case as a result.
+	if capTotal < S {
+		return nil, errNoDistribution
 	}
 	if rule.Method.IsDivisor() {
-		if capTotal < S {
-			return nil, errNoDistribution
-		}
 		d := &divSpec{m: rule.Method}
 		if rule.Method == ModifiedSainteLague {
 			d.fn = rule.FirstDivisor.Num().Uint64()
@@ -157,7 +173,8 @@ func solve(parties []Party, rule Rule, baseDelta int64) (*outcome, error) {
 		o.div = d
 		full := d.jump(o.votes, o.lo, o.hi, S)
 		o.bnd = d.boundary(o.votes, o.lo, o.hi, full)
-		o.alloc = full
+		o.full = full
+		o.alloc = append([]int(nil), full...)
 		if len(o.bnd.tied) > 0 {
 			o.tied, o.contested = o.bnd.tied, o.bnd.contested
 			for _, j := range o.tied {
@@ -167,7 +184,11 @@ func solve(parties []Party, rule Rule, baseDelta int64) (*outcome, error) {
 			}
 		}
 	} else {
-		o.q = quotaAlloc(rule.Method, o.votes, o.lo, o.hi, S)
+		q, err := quotaAlloc(ctx, rule.Method, o.votes, o.lo, o.hi, S)
+		if err != nil {
+			return nil, err
+		}
+		o.q = q
 		o.alloc = o.q.alloc
 		o.tied, o.contested = o.q.tied, o.q.contested
 	}
@@ -247,10 +268,23 @@ func boundedRand(r *rand.PCG, n uint64) uint64 {
 // Apportion distributes rule.Seats among parties exactly. It returns a
 // *ValidationError (holding every FieldError) when the input is invalid.
 func Apportion(parties []Party, rule Rule) (*Result, error) {
+	return ApportionContext(context.Background(), parties, rule)
+}
+
+// ApportionContext is Apportion that stops early, returning ctx.Err(), when
+// ctx is cancelled or its deadline passes. Every long loop (quota rounds,
+// margin searches, award steps) checks ctx.
+func ApportionContext(ctx context.Context, parties []Party, rule Rule) (*Result, error) {
 	if errs := Validate(parties, rule); len(errs) > 0 {
 		return nil, &ValidationError{Errors: errs}
 	}
-	o, err := solve(parties, rule, 0)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	o, err := solve(ctx, parties, rule, 0)
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return nil, ctxErr
+	}
 	if err != nil {
 		return nil, &ValidationError{Errors: []*FieldError{{Field: "rule", Reason: "NO_DISTRIBUTION", Message: "no distribution is possible under this rule"}}}
 	}
@@ -305,7 +339,7 @@ func Apportion(parties []Party, rule Rule) (*Result, error) {
 		pr := PartyResult{
 			ID: p.ID, Name: p.Name, Votes: p.Votes, Qualification: o.qual[i],
 			Participates: o.qual[i].Participates(), DistrictWins: p.DistrictWins,
-			TiedForLast: tiedSet[i], VotesToGain: -1, VotesToLose: -1,
+			TiedForLast: tiedSet[i],
 		}
 		if shareBase > 0 {
 			pr.Share = big.NewRat(p.Votes, shareBase)
@@ -352,20 +386,25 @@ func Apportion(parties []Party, rule Rule) (*Result, error) {
 			sumLo += o.lo[j]
 			sumFinal += final[j]
 		}
-		for k, it := range d.replay(o.votes, o.lo, final, MaxSteps) {
-			res.Steps = append(res.Steps, Step{Seat: sumLo + k + 1, Party: o.part[it.i], Quotient: it.k.rat()})
+		if rule.Steps {
+			for k, it := range d.replay(o.votes, o.lo, final, MaxSteps) {
+				res.Steps = append(res.Steps, Step{Seat: sumLo + k + 1, Party: o.part[it.i], Quotient: it.k.rat()})
+			}
+			res.StepsTruncated = sumFinal-sumLo > MaxSteps
 		}
-		res.StepsTruncated = sumFinal-sumLo > MaxSteps
 	} else {
 		res.Quota = o.q.quota()
 	}
 	res.Notes = notes(parties, rule, o, res)
 	res.Gallagher, res.LoosemoreHanby, res.ENPVotes, res.ENPSeats = indices(res.Parties)
-	if !rule.NoMargins {
-		if len(parties) > MarginMaxParties {
-			res.Notes = append(res.Notes, fmt.Sprintf("margins not computed: %d parties (more than %d)", len(parties), MarginMaxParties))
-		} else {
-			computeMargins(parties, rule, o, res)
+	switch {
+	case rule.NoMargins:
+		res.Notes = append(res.Notes, "margins not computed: not requested")
+	case len(parties) > MarginMaxParties:
+		res.Notes = append(res.Notes, fmt.Sprintf("margins not computed: %d parties (more than %d)", len(parties), MarginMaxParties))
+	default:
+		if err := computeMargins(ctx, parties, rule, o, res); err != nil {
+			return nil, err
 		}
 	}
 	return res, nil

@@ -34,7 +34,7 @@ func BenchmarkDivisor(b *testing.B) {
 	methods := []Method{DHondt, SainteLague, ModifiedSainteLague, Adams, Dean, HuntingtonHill, ImperialiDivisor, Danish}
 	for _, m := range methods {
 		for _, seats := range []int{100_000, 1_000_000} {
-			rule := Rule{Method: m, Seats: seats}
+			rule := Rule{Method: m, Seats: seats, Steps: true}
 			d := divSpec{m: m}
 			if m == ModifiedSainteLague {
 				rule.FirstDivisor = ratFrac(7, 5)
@@ -70,3 +70,33 @@ func apportionStepwiseForBench(d divSpec, votes []int64, lo, hi []int, S int) []
 }
 
 func ratFrac(a, b int64) *big.Rat { return big.NewRat(a, b) }
+
+// BenchmarkMargins: the full result with margins (and without award steps)
+// for 1,000 parties and 10,000 seats, every method, plain and with a 0.1%
+// threshold and the runner-up rule (issue 16's target: <= 50 ms each).
+func BenchmarkMargins(b *testing.B) {
+	ps := benchInput(1_000)
+	for _, m := range []Method{DHondt, SainteLague, ModifiedSainteLague, Adams, Dean, HuntingtonHill, ImperialiDivisor, Danish, Hare, Droop, HagenbachBischoff, ImperialiQuota} {
+		for _, variant := range []string{"plain", "threshold"} {
+			rule := Rule{Method: m, Seats: 10_000}
+			if m == ModifiedSainteLague {
+				rule.FirstDivisor = ratFrac(7, 5)
+			}
+			if variant == "threshold" {
+				rule.Threshold = &Threshold{Percent: ratFrac(1, 10)}
+				rule.RunnerUpGuaranteed = true
+			}
+			b.Run(fmt.Sprintf("%s/%s/1000x10000", m, variant), func(b *testing.B) {
+				for b.Loop() {
+					res, err := Apportion(ps, rule)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if res.Parties[0].GainStatus == MarginNotComputed {
+						b.Fatal("margins not computed")
+					}
+				}
+			})
+		}
+	}
+}

@@ -26,8 +26,11 @@
 // Overflow rule: when the whole quotas exceed the seats (Hagenbach-Bischoff,
 // Imperiali), the excess seats are taken back one each from the parties with
 // the smallest remainders among those holding a whole quota; a note says so.
-// Caps are applied in rounds: parties over the cap are fixed at it and the
-// rest is redistributed among the others.
+// Caps are applied in rounds: a party whose whole quotas exceed its cap is
+// fixed at the cap and the quota is computed afresh among the others; a
+// party at its cap takes no remainder seat (the seat passes to the next
+// remainder) and is never tied for one. A party without votes never gets a
+// seat beyond the minimum, in any method.
 //
 // # Exactness
 //
@@ -71,28 +74,39 @@
 //
 // # Margins
 //
-// VotesToGain is the fewest additional votes that give a party one more seat
-// for certain, every other party's votes fixed; an exact tie is not a win
-// (Netherlands 2023: D66 needed 159 votes, 158 gives a tie). VotesToLose is
-// the largest loss after which the party still certainly keeps all its
-// seats: one vote more costs a seat or creates a tie for it (SP in 2023: 78;
-// 79 ties, 80 loses). Both are -1 when impossible (or when the party has no
-// seat, for VotesToLose) and VotesToLose equals Votes when no loss costs a
-// seat. With a percentage threshold the base moves with the party's votes
-// (an explicit Base grows or shrinks by the same amount; an implicit base is
-// the sum and moves by itself); an absolute Votes threshold is fixed. So a
-// gain can disqualify a rival near the threshold and a loss can qualify one.
+// For a party holding s seats for certain (a seat in an exact tie is not
+// held), every other party's votes fixed:
 //
-// Divisor methods use a closed form (the least votes whose next quotient
-// strictly beats the lowest seat of the other parties, and the mirror for
-// losses), verified with two exact re-runs. Everything else, including
-// every quota method (not monotone), uses an exact search: an exponential
-// probe for an upper bound, then the intervals in which participation and
-// (Droop) the quota are constant, in each of which the seat count is
-// monotone; the first interval whose end succeeds is binary-searched. The
-// search probes at most 1024 such intervals per margin; beyond that the
-// margin is -1 and a note says so (only Droop with few seats and many votes
-// gets there). Droop margins combined with seat caps are best effort. With
-// more than MarginMaxParties parties, or Rule.NoMargins, margins are not
-// computed (-1).
+//   - VotesToGain is the fewest additional votes that give it more than s
+//     seats; one vote fewer does not. An exact tie is not a win
+//     (Netherlands 2023: D66 needed 159 votes, 158 gives a tie).
+//   - VotesToLose is the largest number of votes it can lose while every
+//     loss up to it leaves it all s seats; losing one vote more costs a seat,
+//     puts one in an exact tie, or leaves no valid distribution (SP in 2023:
+//     78; 79 ties).
+//
+// Both are first crossings, so they hold for methods that are not monotone.
+// GainStatus and LoseStatus say MarginComputed, MarginNone (no number of
+// votes gains a seat; no loss costs one, e.g. the party has no seat or only
+// minimum or district seats) or MarginNotComputed (Rule.NoMargins, more
+// than MarginMaxParties parties, or seat caps with a quota method; a note
+// says which). With a percentage threshold the base moves with the party's
+// votes (an explicit Base by the same amount; an implicit base is the sum);
+// an absolute Votes threshold is fixed, so a gain can disqualify a rival
+// near the threshold and a loss can qualify one.
+//
+// They are exact, never a capped search: the vote axis is cut into
+// segments at every point where any party's qualification can change
+// (threshold crossings; vote-order crossings where the runner-up rule can
+// act), and inside a segment a party's seats are monotone in its own votes
+// for every divisor method and for Hare, Hagenbach-Bischoff and Imperiali
+// quota, so the first segment whose end crosses is searched. Droop's
+// integer quota steps every S+1 votes (S the seats above the minimums);
+// seats are monotone inside a step, and the crossing test at the steps'
+// ends is monotone too, so steps are bisected by their ends (see
+// margins.go). Divisor methods mostly use a closed form (the least votes
+// whose next quotient beats the others' boundary quotient); uncapped quota
+// methods test a segment in O(P) without re-running the distribution.
+// Quota methods with caps are not computed: a cap recomputes the quota of
+// later rounds and a party's seats are then not monotone inside a segment.
 package apportion

@@ -49,7 +49,7 @@ func ExampleApportion_kazakhstan2012() {
 // says which votes-per-seat figures reproduce the result.
 func ExampleApportion_dHondt() {
 	parties := []apportion.Party{{ID: "A", Votes: 10_000}, {ID: "B", Votes: 6_000}, {ID: "C", Votes: 1_500}}
-	res, _ := apportion.Apportion(parties, apportion.Rule{Method: apportion.DHondt, Seats: 8})
+	res, _ := apportion.Apportion(parties, apportion.Rule{Method: apportion.DHondt, Seats: 8, Steps: true})
 	for _, p := range res.Parties {
 		fmt.Printf("%s %d seats, needs %d more votes for another\n", p.ID, p.Seats, p.VotesToGain)
 	}
@@ -71,14 +71,18 @@ func ExampleApportion_dHondt() {
 // are compared exactly as squares v²/(s(s+1)).
 func ExampleApportion_huntingtonHill() {
 	states := []apportion.Party{{ID: "X", Votes: 1_000_000}, {ID: "Y", Votes: 450_000}, {ID: "Z", Votes: 90_000}}
-	res, _ := apportion.Apportion(states, apportion.Rule{Method: apportion.HuntingtonHill, Seats: 10, MinSeatsPerParty: 1})
+	res, _ := apportion.Apportion(states, apportion.Rule{Method: apportion.HuntingtonHill, Seats: 10, MinSeatsPerParty: 1, Steps: true})
 	for _, p := range res.Parties {
-		fmt.Println(p.ID, p.Seats, "gain", p.VotesToGain, "lose", p.VotesToLose)
+		lose := fmt.Sprint(p.VotesToLose)
+		if p.LoseStatus != apportion.MarginComputed {
+			lose = p.LoseStatus.String() // Z's one seat is the minimum: no loss costs it
+		}
+		fmt.Println(p.ID, p.Seats, "gain", p.VotesToGain, "lose", lose)
 	}
 	fmt.Println("first priority step:", res.Steps[0].Seat, res.Parties[res.Steps[0].Party].ID, res.Steps[0].Quotient.RatString())
 	// Output:
 	// X 6 gain 190589 lose 288487
 	// Y 3 gain 182456 lose 72035
-	// Z 1 gain 168199 lose 90000
+	// Z 1 gain 168199 lose none
 	// first priority step: 4 X 500000000000
 }

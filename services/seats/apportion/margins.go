@@ -1,313 +1,421 @@
 package apportion
 
 import (
-	"fmt"
+	"context"
 	"math/big"
 	"sort"
 )
 
-// maxMarginSegments bounds the exact search for one margin (intervals in
-// which participation and the Droop quota are constant). When it is
-// exceeded the margin is reported as -1 with a note.
-const maxMarginSegments = 1 << 10
+// Margins. For party i holding s seats for certain (decided seats: a seat in
+// an exact tie is not held), with every other party's votes fixed:
+//
+//	VotesToGain = min { x >= 1 : seats(v+x) > s }
+//	VotesToLose = min { x >= 1 : seats(v-x) < s } - 1
+//
+// seats(v') being the decided seats with v' votes (the threshold base moving
+// with the votes, see the package doc); a change that leaves no valid
+// distribution counts as no gain and as a loss. Both are first crossings, so
+// x-1 added votes never gain and every loss up to VotesToLose keeps all s
+// seats, whether or not the method is monotone.
+//
+// How they are found exactly. The x axis is cut into segments in which the
+// set of participants cannot change: every threshold crossing of every
+// party (the base moves with x) and, with the runner-up rule, every
+// vote-order crossing starts a new segment. Inside a segment a party's seats
+// are monotone in its own votes for every divisor method (its quotients
+// grow, the others' stay) and for Hare, Hagenbach-Bischoff and Imperiali
+// quota (its items votes-u*quota grow, the others' shrink as the quota
+// grows), so one probe at the segment's end tells whether the crossing is in
+// it and a binary search finds it. Droop's integer quota steps every S+1
+// votes and a party's seats are not monotone across a step, but they are
+// inside each step, and at the last vote of each step the winning condition
+// (v+x) - s*q > K(q) has a left side growing with q and a right side (the
+// others' items) shrinking with q: so the steps are binary-searched by their
+// ends first. Divisor methods have a closed form in the first segment (the
+// least votes whose next quotient beats the others' boundary quotient),
+// which gives most margins in O(1). Quota methods with seat caps are not
+// monotone (a cap moves the quota of later rounds) and are not computed.
 
 // prober re-runs the distribution with one party's votes changed. The rule
 // is evaluated with TieUndecided semantics: a tie is never a win.
 type prober struct {
+	ctx     context.Context
 	parties []Party
 	rule    Rule
 	total   int64
 	base0   int64
+	others  [2][]pointOf // threshold points of every party, for dir +1 and -1
+	base    *outcome     // the outcome at x = 0
 }
 
 // at returns party i's decided seats when its votes change by delta (the
-// threshold base moves with it, see the package doc), and the outcome.
+// threshold base moves with it), and the outcome; -1 when no distribution
+// is possible.
 func (p *prober) at(i int, delta int64) (int, *outcome) {
 	v := p.parties[i].Votes
 	p.parties[i].Votes = v + delta
-	o, err := solve(p.parties, p.rule, delta)
+	o, err := solve(p.ctx, p.parties, p.rule, delta)
 	p.parties[i].Votes = v
 	if err != nil {
 		return -1, nil
 	}
-	s := 0
-	if p.rule.Overhang {
-		s = int(p.parties[i].DistrictWins)
-	}
-	if j := sort.SearchInts(o.part, i); j < len(o.part) && o.part[j] == i && (o.alloc[j] > s || !p.rule.Overhang) {
-		s = o.alloc[j]
-	}
-	return s, o
+	return o.totalOf(p.parties, i), o
 }
 
-// computeMargins fills VotesToGain and VotesToLose for every party.
-func computeMargins(parties []Party, rule Rule, o *outcome, res *Result) {
-	pr := &prober{parties: append([]Party(nil), parties...), rule: rule}
+// totalOf returns input party i's decided seats in o.
+func (o *outcome) totalOf(parties []Party, i int) int {
+	s := 0
+	if o.rule.Overhang {
+		s = int(parties[i].DistrictWins)
+	}
+	if j := sort.SearchInts(o.part, i); j < len(o.part) && o.part[j] == i && (o.alloc[j] > s || !o.rule.Overhang) {
+		s = o.alloc[j]
+	}
+	return s
+}
+
+// computeMargins fills VotesToGain, VotesToLose and their statuses.
+func computeMargins(ctx context.Context, parties []Party, rule Rule, o *outcome, res *Result) error {
+	if !rule.Method.IsDivisor() && rule.MaxSeatsPerParty > 0 {
+		res.Notes = append(res.Notes, "margins not computed: with seat caps a quota method's seats are not monotone in a party's votes (a cap changes the quota of later rounds), so no exact margin is known")
+		return nil
+	}
+	pr := &prober{ctx: ctx, parties: append([]Party(nil), parties...), rule: rule, base0: o.base, base: o}
 	pr.rule.Ties = TieUndecided
+	pr.rule.NoMargins, pr.rule.Steps = true, false
 	for _, q := range parties {
 		pr.total += q.Votes
 	}
-	pr.base0 = o.base
 	s0 := o.decidedTotals(parties)
-	pj := map[int]int{}
-	for j, i := range o.part {
-		pj[i] = j
-	}
-	// Lowest awarded and highest next quotients, with runners-up, so the
-	// closed form can exclude the party itself in O(1).
-	var u1, u2, l1, l2 int = -1, -1, -1, -1
-	if o.div != nil && len(o.tied) == 0 {
-		d := o.div
-		for j, v := range o.votes {
-			if v <= 0 {
-				continue
-			}
-			if o.alloc[j] > o.lo[j] {
-				k := d.key(v, o.alloc[j]-1)
-				if u1 < 0 || cmpKey(k, d.key(o.votes[u1], o.alloc[u1]-1)) < 0 {
-					u1, u2 = j, u1
-				} else if u2 < 0 || cmpKey(k, d.key(o.votes[u2], o.alloc[u2]-1)) < 0 {
-					u2 = j
-				}
-			}
-			if o.alloc[j] < o.hi[j] {
-				k := d.key(v, o.alloc[j])
-				if l1 < 0 || cmpKey(k, d.key(o.votes[l1], o.alloc[l1])) > 0 {
-					l1, l2 = j, l1
-				} else if l2 < 0 || cmpKey(k, d.key(o.votes[l2], o.alloc[l2])) > 0 {
-					l2 = j
-				}
-			}
-		}
-	}
-	bailed := 0
+	cf := newClosedForm(pr, o)
 	for i := range parties {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		r := &res.Parties[i]
 		s := s0[i]
-		// Gain.
-		gain := int64(-2)
-		if rule.MaxSeatsPerParty > 0 && s >= rule.MaxSeatsPerParty {
-			gain = -1
-		} else if j, ok := pj[i]; ok && o.div != nil && len(o.tied) == 0 {
-			other := u1
-			if other == j {
-				other = u2
-			}
-			if other >= 0 && o.alloc[j] < o.hi[j] {
-				d := o.div
-				need := d.minVotesAbove(o.alloc[j], d.key(o.votes[other], o.alloc[other]-1))
-				if x := need - parties[i].Votes; need >= 0 && x >= 1 {
-					if a, _ := pr.at(i, x); a > s {
-						if b, _ := pr.at(i, x-1); b <= s {
-							gain = x
-						}
-					}
-				}
-			}
-		}
-		if gain == -2 {
+		gain, ok := cf.gain(i, s)
+		if !ok {
 			gain = pr.gainSearch(i, s)
 		}
-		// Loss.
-		loss := int64(-2)
-		if s == 0 {
-			loss = -1
-		} else if j, ok := pj[i]; ok && o.div != nil && len(o.tied) == 0 && o.alloc[j] > o.lo[j] && o.alloc[j] == s {
-			other := l1
-			if other == j {
-				other = l2
-			}
-			if other >= 0 {
-				d := o.div
-				keep := d.maxVotesAtMost(o.alloc[j]-1, d.key(o.votes[other], o.alloc[other]))
-				if x := parties[i].Votes - keep; keep >= 0 && x >= 1 && x <= parties[i].Votes {
-					if a, _ := pr.at(i, -x); a < s {
-						if b, _ := pr.at(i, -(x - 1)); b >= s {
-							loss = x - 1
-						}
-					}
-				}
+		loss := int64(-1)
+		if s > 0 {
+			var ok bool
+			if loss, ok = cf.loss(i, s); !ok {
+				loss = pr.lossSearch(i, s)
 			}
 		}
-		if loss == -2 {
-			loss = pr.lossSearch(i, s)
+		if err := ctx.Err(); err != nil {
+			return err
 		}
-		if gain == -3 || loss == -3 {
-			bailed++
+		r.GainStatus, r.LoseStatus = MarginNone, MarginNone
+		if gain >= 1 {
+			r.VotesToGain, r.GainStatus = gain, MarginComputed
 		}
-		if gain < -1 {
-			gain = -1
+		if loss >= 0 {
+			r.VotesToLose, r.LoseStatus = loss, MarginComputed
 		}
-		if loss < -1 {
-			loss = -1
-		}
-		r.VotesToGain, r.VotesToLose = gain, loss
 	}
-	if bailed > 0 {
-		res.Notes = append(res.Notes, fmt.Sprintf("margins of %d parties not computed: exact search bound exceeded", bailed))
-	}
+	return nil
 }
 
-// gainSearch finds the fewest added votes giving party i more than s
-// decided seats, exactly; -1 if impossible, -3 if the search bound was hit.
+// gainSearch returns min{x >= 1 : seats(v+x) > s}, or -1 if none.
 func (p *prober) gainSearch(i, s int) int64 {
+	if p.rule.MaxSeatsPerParty > 0 && s >= p.rule.MaxSeatsPerParty {
+		return -1
+	}
 	xmax := MaxTotalVotes - max(p.total, p.base0)
 	if xmax < 1 {
 		return -1
 	}
 	f := func(x int64) bool { a, _ := p.at(i, x); return a > s }
-	hi := int64(-1)
-	for x := int64(1); ; x *= 2 {
-		if x >= xmax {
-			if f(xmax) {
-				hi = xmax
-			}
-			break
-		}
-		if f(x) {
-			hi = x
-			break
-		}
-	}
-	if hi < 0 {
-		return -1
-	}
-	return p.firstTrue(i, hi, 1, f)
+	return p.firstTrue(i, +1, xmax, f, p.fastQuota(i, s, true))
 }
 
-// lossSearch returns the largest loss keeping party i at s decided seats.
+// fastQuota returns, for an uncapped quota method, a builder of the
+// crossing test of one segment from the outcome at its start that needs no
+// re-run (quotaProbe); nil otherwise.
+func (p *prober) fastQuota(i, s int, gain bool) func(o *outcome) func(int64) bool {
+	if p.rule.Method.IsDivisor() || p.rule.MaxSeatsPerParty > 0 {
+		return nil
+	}
+	v := p.parties[i].Votes
+	dw := 0
+	if p.rule.Overhang {
+		dw = int(p.parties[i].DistrictWins)
+	}
+	return func(o *outcome) func(int64) bool {
+		j := sort.SearchInts(o.part, i)
+		if j >= len(o.part) || o.part[j] != i {
+			return nil
+		}
+		qp := newQuotaProbe(o, j)
+		lo := int64(o.lo[j])
+		if gain {
+			// total > s  <=>  alloc >= s+1 (district seats are at most s)
+			return func(x int64) bool { return qp.valid(v+x) && qp.holds(v+x, int64(s)+1-lo) }
+		}
+		if dw >= s {
+			return func(int64) bool { return false }
+		}
+		return func(x int64) bool { return !qp.valid(v-x) || !qp.holds(v-x, int64(s)-lo) }
+	}
+}
+
+// lossSearch returns min{x >= 1 : seats(v-x) < s} - 1, or -1 when no loss
+// up to all the party's votes costs a seat.
 func (p *prober) lossSearch(i, s int) int64 {
 	v := p.parties[i].Votes
+	if v == 0 {
+		return -1
+	}
 	f := func(x int64) bool { a, _ := p.at(i, -x); return a < s }
-	hi := int64(-1)
-	for x := int64(1); x <= v; x *= 2 {
-		if f(x) {
-			hi = x
-			break
-		}
-		if x > v/2 {
-			break
-		}
+	x := p.firstTrue(i, -1, v, f, p.fastQuota(i, s, false))
+	if x < 0 {
+		return -1
 	}
-	if hi < 0 {
-		if v == 0 || !f(v) {
-			return v
-		}
-		hi = v
-	}
-	first := p.firstTrue(i, hi, -1, f)
-	if first < 0 {
-		return first
-	}
-	return first - 1
+	return x - 1
 }
 
-// firstTrue returns the least x in [1, hi] with f(x), given f(hi). f is
-// monotone inside every interval where the set of participants and (for
-// Droop) the quota stay constant, so each interval needs one probe at its
-// end and a binary search in the first interval that succeeds.
-func (p *prober) firstTrue(i int, hi int64, dir int64, f func(int64) bool) int64 {
-	bps := p.breakpoints(i, dir, hi)
-	bps = append(bps, hi+1)
+// firstTrue returns the least x in [1, hi] with f(x), or -1; f is monotone
+// inside every segment of constant participation (Droop: see
+// droopSegment). The segments run between threshold crossings (each
+// crossing c starts segments at floor(c), floor(c)+1 and floor(c)+2, so no
+// off-by-one can hide a change); with the runner-up rule, a segment in
+// which exactly one party qualifies through the threshold is cut further
+// at every vote-order crossing (elsewhere the rule is idle: that count
+// changes only at threshold crossings). Only the segments before the
+// answer are visited.
+//
+// fast, when not nil, builds an equivalent test for one segment from the
+// outcome at its start (participation is constant inside it).
+func (p *prober) firstTrue(i int, dir, hi int64, slow func(int64) bool, fast func(*outcome) func(int64) bool) int64 {
+	bps := append(p.thresholdPoints(i, dir, hi), hi+1)
+	runnerUp := p.rule.RunnerUpGuaranteed && p.rule.Threshold != nil
+	var votes []int64
 	a := int64(1)
-	segs := 0
 	for _, nb := range bps {
 		b := nb - 1
 		if a > b {
 			continue
 		}
-		// Droop: the quota changes every S+1 votes of the participants'
-		// total; participation is constant inside [a, b].
-		var vp, m int64
-		droop := false
-		if p.rule.Method == Droop {
-			if _, o := p.at(i, dir*a); o != nil {
-				if j := sort.SearchInts(o.part, i); j < len(o.part) && o.part[j] == i {
-					for _, v := range o.votes {
-						vp += v
-					}
-					m, droop = int64(o.S)+1, true
+		cuts := []int64{b + 1}
+		if runnerUp && p.through(i, dir*a) == 1 {
+			if votes == nil {
+				votes = points(p.voteCrossings(i, dir), hi)
+			}
+			cuts = cuts[:0]
+			for _, x := range votes {
+				if x > a && x <= b {
+					cuts = append(cuts, x)
 				}
 			}
+			cuts = append(cuts, b+1)
 		}
-		for a <= b {
-			e := b
-			if droop {
-				cur := vp // participants' total at x = a
-				var next int64
-				if dir > 0 {
-					next = a + (cur/m+1)*m - cur
-				} else {
-					next = a + cur - ((cur/m)*m - 1)
-				}
-				if next-1 < e {
-					e = next - 1
-				}
-				vp += dir * (e + 1 - a)
+		for _, c := range cuts {
+			if x := p.segment(i, dir, a, c-1, slow, fast); x >= 0 {
+				return x
 			}
-			segs++
-			if segs > maxMarginSegments {
-				return -3
-			}
-			if f(e) {
-				lo, h := a, e
-				for lo < h {
-					mid := lo + (h-lo)/2
-					if f(mid) {
-						h = mid
-					} else {
-						lo = mid + 1
-					}
-				}
-				return lo
-			}
-			a = e + 1
+			a = c
 		}
 	}
-	return hi
+	return -1
 }
 
-// breakpoints returns the sorted x in [2, hi] around which the set of
-// participants may change when party i's votes move by dir*x: threshold
-// crossings of every party (the base moves with the votes) and, with the
-// runner-up rule, vote-order crossings. Each crossing c contributes
-// floor(c), floor(c)+1 and floor(c)+2, so no off-by-one can hide a change.
-func (p *prober) breakpoints(i int, dir int64, hi int64) []int64 {
-	var cs []*big.Rat
+// segment returns the least x in [a, b] with the crossing test, or -1.
+func (p *prober) segment(i int, dir, a, b int64, slow func(int64) bool, fast func(*outcome) func(int64) bool) int64 {
+	if a > b || p.ctx.Err() != nil {
+		return -1
+	}
+	f := slow
+	if fast != nil {
+		o := p.base // without a threshold participation never changes
+		if p.rule.Threshold != nil {
+			_, o = p.at(i, dir*a)
+		}
+		if o != nil {
+			if ff := fast(o); ff != nil {
+				f = ff
+			}
+		}
+	}
+	if p.rule.Method == Droop {
+		return p.droopSegment(i, dir, a, b, f)
+	}
+	return gallop(a, b, f)
+}
+
+// gallop returns the least x in [a, b] with f(x), or -1; f monotone on
+// [a, b]. It probes a, a+1, a+3, a+7, ... before bisecting, so a margin m
+// votes into a segment costs about 2*log2(m) probes however long the
+// segment is (the gain segment runs to 2^60).
+func gallop(a, b int64, f func(int64) bool) int64 {
+	lo, step := a, int64(1)
+	for x := a; ; {
+		if f(x) {
+			return bsearch(lo, x, f)
+		}
+		if x == b {
+			return -1
+		}
+		lo = x + 1
+		if step > b-x {
+			x = b
+		} else {
+			x += step
+		}
+		step *= 2
+	}
+}
+
+// bsearch returns the least x in [a, b] with f(x), given f(b) and f
+// monotone on [a, b].
+func bsearch(a, b int64, f func(int64) bool) int64 {
+	for a < b {
+		mid := a + (b-a)/2
+		if f(mid) {
+			b = mid
+		} else {
+			a = mid + 1
+		}
+	}
+	return a
+}
+
+// droopSegment finds the least x in [a, b] with f(x) under Droop, in a
+// segment of constant participation. The quota floor(T/(S+1))+1 (T the
+// participants' votes, S the seats above the minimums) is constant on
+// pieces of S+1 votes; f is monotone inside a piece and f at the pieces'
+// far ends is monotone in x (see the comment at the top of this file), so
+// the pieces are binary-searched by their far ends.
+func (p *prober) droopSegment(i int, dir, a, b int64, f func(int64) bool) int64 {
+	o, shift := p.base, dir*a // without a threshold participation never changes
+	if p.rule.Threshold != nil {
+		_, o = p.at(i, dir*a)
+		shift = 0
+	}
+	if o == nil || sort.SearchInts(o.part, i) >= len(o.part) || o.part[sort.SearchInts(o.part, i)] != i {
+		// Not a participant (or no distribution) here: seats are constant.
+		if f(b) {
+			return bsearch(a, b, f)
+		}
+		return -1
+	}
+	sr := int64(o.S)
+	ta := shift // the base outcome holds party i's votes at x = 0
+	for j, v := range o.votes {
+		ta += v
+		sr -= int64(o.lo[j])
+	}
+	if sr <= 0 {
+		if f(b) {
+			return bsearch(a, b, f)
+		}
+		return -1
+	}
+	m := sr + 1
+	// T(x) = ta + dir*(x-a); piece index k(x) = floor(T/m).
+	ka := ta / m
+	kb := (ta + dir*(b-a)) / m
+	np := (kb-ka)*dir + 1
+	end := func(pc int64) int64 { // far end (in x) of piece pc, unclamped
+		k := ka + dir*pc
+		if dir > 0 {
+			return a + (k+1)*m - 1 - ta
+		}
+		return a + ta - k*m
+	}
+	start := func(pc int64) int64 {
+		if pc == 0 {
+			return a
+		}
+		return end(pc-1) + 1
+	}
+	// Full pieces 0..np-2: search the first whose far end succeeds.
+	lo, hi := int64(0), np-1
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if f(end(mid)) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	// lo is the first full piece whose end succeeds, or np-1 (the last,
+	// possibly partial, piece ending at b).
+	e := b
+	if lo < np-1 {
+		e = end(lo)
+	}
+	if !f(e) {
+		return -1
+	}
+	return bsearch(start(lo), e, f)
+}
+
+// thresholdPoints is points(thresholdCrossings(i, dir), hi), with the other
+// parties' crossings (which do not depend on i) computed once per
+// direction.
+func (p *prober) thresholdPoints(i int, dir, hi int64) []int64 {
+	di := 0
+	if dir < 0 {
+		di = 1
+	}
+	if p.others[di] == nil {
+		p.others[di] = []pointOf{}
+		for j := range p.parties {
+			for _, x := range points(p.otherCrossing(j, dir), MaxTotalVotes) {
+				p.others[di] = append(p.others[di], pointOf{x, j})
+			}
+		}
+		sort.Slice(p.others[di], func(a, b int) bool { return p.others[di][a].x < p.others[di][b].x })
+	}
+	own := points(p.ownCrossings(i, dir), hi)
+	out := make([]int64, 0, len(p.others[di])+len(own))
+	for _, pt := range p.others[di] {
+		if pt.j == i || pt.x > hi {
+			continue
+		}
+		for len(own) > 0 && own[0] < pt.x {
+			out, own = append(out, own[0]), own[1:]
+		}
+		if len(out) == 0 || out[len(out)-1] != pt.x {
+			out = append(out, pt.x)
+		}
+	}
+	for _, x := range own {
+		if len(out) == 0 || out[len(out)-1] != x {
+			out = append(out, x)
+		}
+	}
+	return uniqSorted(out)
+}
+
+type pointOf struct {
+	x int64
+	j int
+}
+
+// through counts the parties qualifying through the threshold (votes or
+// district wins) when party i's votes move by delta.
+func (p *prober) through(i int, delta int64) int {
 	v := p.parties[i].Votes
-	D := big.NewRat(dir, 1)
-	if th := p.rule.Threshold; th != nil {
-		if th.Percent != nil && th.Percent.Sign() > 0 {
-			num, den := th.Percent.Num(), th.Percent.Denom()
-			hd := new(big.Int).Mul(big.NewInt(100), den)
-			nb := new(big.Int).Mul(num, bigI(p.base0))
-			for j, q := range p.parties {
-				if j == i {
-					c := new(big.Int).Sub(hd, num)
-					if c.Sign() != 0 {
-						t := new(big.Int).Sub(nb, new(big.Int).Mul(hd, bigI(v)))
-						cs = append(cs, new(big.Rat).Mul(new(big.Rat).SetFrac(t, c), D))
-					}
-					continue
-				}
-				t := new(big.Int).Sub(new(big.Int).Mul(hd, bigI(q.Votes)), nb)
-				cs = append(cs, new(big.Rat).Mul(new(big.Rat).SetFrac(t, num), D))
-			}
-		}
-		if th.Votes > 0 {
-			cs = append(cs, new(big.Rat).Mul(big.NewRat(th.Votes-v, 1), D))
+	p.parties[i].Votes = v + delta
+	q := qualify(p.parties, Rule{Threshold: p.rule.Threshold}, baseFor(p.parties, p.rule.Threshold, delta))
+	p.parties[i].Votes = v
+	n := 0
+	for _, x := range q {
+		if x == Passed || x == DistrictWins {
+			n++
 		}
 	}
-	if p.rule.RunnerUpGuaranteed && p.rule.Threshold != nil {
-		for j, q := range p.parties {
-			if j != i {
-				cs = append(cs, new(big.Rat).Mul(big.NewRat(q.Votes-v, 1), D))
-			}
-		}
-	}
+	return n
+}
+
+func points(cs []*big.Rat, hi int64) []int64 {
 	var out []int64
 	for _, c := range cs {
-		if c.Sign() <= 0 {
+		if c.Sign() < 0 {
 			continue
 		}
 		fl := new(big.Int).Quo(c.Num(), c.Denom())
@@ -320,6 +428,10 @@ func (p *prober) breakpoints(i int, dir int64, hi int64) []int64 {
 			}
 		}
 	}
+	return uniqSorted(out)
+}
+
+func uniqSorted(out []int64) []int64 {
 	sort.Slice(out, func(a, b int) bool { return out[a] < out[b] })
 	uniq := out[:0]
 	for k, x := range out {
@@ -328,4 +440,56 @@ func (p *prober) breakpoints(i int, dir int64, hi int64) []int64 {
 		}
 	}
 	return uniq
+}
+
+// ownCrossings returns the x (party i's votes moving by dir*x) at which
+// its own threshold test may change.
+func (p *prober) ownCrossings(i int, dir int64) []*big.Rat {
+	var cs []*big.Rat
+	v := p.parties[i].Votes
+	D := big.NewRat(dir, 1)
+	th := p.rule.Threshold
+	if th == nil {
+		return nil
+	}
+	if th.Percent != nil && th.Percent.Sign() > 0 {
+		num, den := th.Percent.Num(), th.Percent.Denom()
+		hd := new(big.Int).Mul(big.NewInt(100), den)
+		nb := new(big.Int).Mul(num, bigI(p.base0))
+		c := new(big.Int).Sub(hd, num)
+		if c.Sign() != 0 {
+			t := new(big.Int).Sub(nb, new(big.Int).Mul(hd, bigI(v)))
+			cs = append(cs, new(big.Rat).Mul(new(big.Rat).SetFrac(t, c), D))
+		}
+	}
+	if th.Votes > 0 {
+		cs = append(cs, new(big.Rat).Mul(big.NewRat(th.Votes-v, 1), D))
+	}
+	return cs
+}
+
+// otherCrossing returns the x at which party j's percent test changes when
+// another party's votes (and so the base) move by dir*x.
+func (p *prober) otherCrossing(j int, dir int64) []*big.Rat {
+	th := p.rule.Threshold
+	if th == nil || th.Percent == nil || th.Percent.Sign() <= 0 {
+		return nil
+	}
+	num, den := th.Percent.Num(), th.Percent.Denom()
+	hd := new(big.Int).Mul(big.NewInt(100), den)
+	nb := new(big.Int).Mul(num, bigI(p.base0))
+	t := new(big.Int).Sub(new(big.Int).Mul(hd, bigI(p.parties[j].Votes)), nb)
+	return []*big.Rat{new(big.Rat).Mul(new(big.Rat).SetFrac(t, num), big.NewRat(dir, 1))}
+}
+
+// voteCrossings returns the x at which party i's votes pass another's.
+func (p *prober) voteCrossings(i int, dir int64) []*big.Rat {
+	var cs []*big.Rat
+	v := p.parties[i].Votes
+	for j, q := range p.parties {
+		if j != i {
+			cs = append(cs, big.NewRat((q.Votes-v)*dir, 1))
+		}
+	}
+	return cs
 }

@@ -1,6 +1,7 @@
 package apportion
 
 import (
+	"context"
 	"math/big"
 	"math/bits"
 	"sort"
@@ -39,31 +40,48 @@ func quotaOf(m Method, V uint64, S int) (qn, qd uint64) {
 // quotaAlloc distributes S seats by a quota method among participants with
 // lo[i] <= seats <= hi[i]. The minimum seats are given first and the seats
 // beyond them are distributed by the quota method on the votes (Whole and
-// the remainders refer to that distribution). Caps are met by rounds:
-// parties above their cap are fixed at the cap and the remaining seats are
-// distributed afresh among the rest.
+// the remainders refer to that distribution).
 //
-// Overflow rule: when the whole quotas exceed the seats (possible with
-// Hagenbach-Bischoff and Imperiali), the excess seats are taken back one each
-// from the parties with the smallest remainders (among parties holding at
-// least one whole quota); equal remainders at that boundary are a tie.
-func quotaAlloc(m Method, votes []int64, lo, hi []int, S int) *quotaOut {
+// Within one round the method is "the S highest items": party i offers the
+// items votes - u*quota for u = 0, 1, ... (at most hi-lo of them; a party
+// without votes offers none). The items above zero are the whole quotas,
+// the next one is the remainder, and items below zero are the extra rounds
+// a tiny quota (Droop with about as many votes as seats) needs. So:
+//   - whole quotas first, then the largest remainders, one per party per
+//     round while seats are left;
+//   - a party at its cap takes no remainder seat: the seat passes to the next
+//     largest remainder (it never counts as tied for it);
+//   - overflow rule: when the whole quotas exceed the seats
+//     (Hagenbach-Bischoff, Imperiali) the excess seats are taken back one
+//     each from the smallest remainders among the parties holding a whole
+//     quota.
+//
+// Caps are met by rounds: when a party's whole quotas exceed its cap it is
+// fixed at the cap and the quota is computed afresh among the others.
+// Equal items at the boundary are a tie (tied, contested).
+func quotaAlloc(ctx context.Context, m Method, votes []int64, lo, hi []int, S int) (*quotaOut, error) {
 	n := len(votes)
 	o := &quotaOut{
 		alloc: make([]int, n), whole: make([]int, n),
 		remNum: make([]uint64, n), remDen: make([]uint64, n), hasRem: make([]bool, n),
 	}
 	fixed := make([]bool, n)
-	full := make([]int, n) // allocation with the boundary broken by index
+	var act []int
+	// Only a real cap starts a new round; whole quotas above all the seats
+	// (one party under Hagenbach-Bischoff) are the overflow rule's case.
+	capped := func(i int) bool { return hi[i] < S }
 	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		o.rounds++
 		o.tied, o.contested, o.overflow = nil, 0, 0
 		Sr := S
 		var Vr uint64
-		var act []int
+		act = act[:0]
 		for i := range n {
 			if fixed[i] {
-				Sr -= full[i]
+				Sr -= hi[i]
 			} else {
 				act = append(act, i)
 				Vr += uint64(votes[i])
@@ -73,113 +91,142 @@ func quotaAlloc(m Method, votes []int64, lo, hi []int, S int) *quotaOut {
 		if len(act) == 0 {
 			break
 		}
-		if Sr < 0 {
-			Sr = 0
-		}
-		sumW := 0
-		if Vr == 0 || Sr == 0 {
+		if Sr <= 0 || Vr == 0 {
 			o.qn, o.qd = 0, 0
 			for _, i := range act {
 				o.whole[i], o.remNum[i], o.remDen[i], o.hasRem[i] = 0, 0, 1, Vr > 0
-				o.alloc[i], full[i] = lo[i], lo[i]
+				o.alloc[i] = lo[i]
 			}
-		} else {
-			o.qn, o.qd = quotaOf(m, Vr, Sr)
-			for _, i := range act {
-				h, l := bits.Mul64(uint64(votes[i]), o.qd)
-				w, r := bits.Div64(h, l, o.qn)
-				o.whole[i], o.remNum[i], o.remDen[i], o.hasRem[i] = int(w), r, o.qn, true
-				o.alloc[i], full[i] = lo[i]+int(w), lo[i]+int(w)
-				sumW += int(w)
-			}
-		}
-		k := Sr - sumW
-		switch {
-		case k > 0:
-			ord := append([]int(nil), act...)
-			sort.SliceStable(ord, func(a, b int) bool { return o.remNum[ord[a]] > o.remNum[ord[b]] })
-			// More seats left than parties (only when the quota is tiny,
-			// e.g. Droop with fewer votes than seats): every party gets one
-			// per full round, the rest by largest remainders.
-			if rounds := k / len(ord); rounds > 0 {
-				for _, i := range ord {
-					full[i] += rounds
-					o.alloc[i] += rounds
-				}
-				k %= len(ord)
-			}
-			if k == 0 {
-				break
-			}
-			for _, i := range ord[:k] {
-				full[i]++
-				o.alloc[i]++
-			}
-			if k < len(ord) && o.remNum[ord[k-1]] == o.remNum[ord[k]] {
-				r := o.remNum[ord[k]]
-				for p, i := range ord {
-					if o.remNum[i] == r {
-						o.tied = append(o.tied, i)
-						if p < k {
-							o.contested++
-							o.alloc[i]--
-						}
-					}
-				}
-			}
-		case k < 0:
-			x := -k
-			var cand []int
-			for _, i := range act {
-				if o.whole[i] >= 1 {
-					cand = append(cand, i)
-				}
-			}
-			sort.SliceStable(cand, func(a, b int) bool { return o.remNum[cand[a]] < o.remNum[cand[b]] })
-			o.overflow = x
-			if len(cand) == 0 {
-				break
-			}
-			// The excess is at most 2; with a single candidate it loses both.
-			if rounds := x / len(cand); rounds > 0 {
-				for _, i := range cand {
-					full[i] -= rounds
-					o.alloc[i] -= rounds
-				}
-				x %= len(cand)
-			}
-			if x == 0 {
-				break
-			}
-			for _, i := range cand[:x] {
-				full[i]--
-				o.alloc[i]--
-			}
-			if x < len(cand) && o.remNum[cand[x-1]] == o.remNum[cand[x]] {
-				r := o.remNum[cand[x]]
-				for p, i := range cand {
-					if o.remNum[i] == r {
-						o.tied = append(o.tied, i)
-						if p >= x { // keeps its seat only by the index order
-							o.contested++
-							o.alloc[i]--
-						}
-					}
-				}
-			}
-		}
-		sort.Ints(o.tied)
-		changed := false
-		for _, i := range act {
-			if full[i] > hi[i] {
-				full[i], o.alloc[i], fixed[i], changed = hi[i], hi[i], true, true
-			}
-		}
-		if !changed {
 			break
 		}
+		o.qn, o.qd = quotaOf(m, Vr, Sr)
+		over := false
+		for _, i := range act {
+			h, l := bits.Mul64(uint64(votes[i]), o.qd)
+			w, r := bits.Div64(h, l, o.qn)
+			o.whole[i], o.remNum[i], o.remDen[i], o.hasRem[i] = int(w), r, o.qn, true
+			if capped(i) && w > uint64(hi[i]-lo[i]) {
+				over = true
+			}
+		}
+		if over {
+			for _, i := range act {
+				if capped(i) && o.whole[i] > hi[i]-lo[i] {
+					fixed[i] = true
+					o.alloc[i] = hi[i]
+				}
+			}
+			continue
+		}
+		o.items(ctx, act, votes, lo, hi, Sr)
+		break
 	}
-	return o
+	return o, ctx.Err()
+}
+
+// items gives the Sr seats of the last round: whole quotas, then level by
+// level the next items (level 0 = remainders, level 1 = remainders minus a
+// quota, ...) or, when the whole quotas exceed Sr, takes back the lowest
+// whole items (level -1 = remainder plus a quota, ...).
+func (o *quotaOut) items(ctx context.Context, act []int, votes []int64, lo, hi []int, Sr int) {
+	free := make([]int, len(votes)) // seats above lo so far
+	k := Sr
+	for _, i := range act {
+		free[i] = o.whole[i]
+		k -= o.whole[i]
+	}
+	byRem := func(c []int, desc bool) {
+		sort.SliceStable(c, func(a, b int) bool {
+			if desc {
+				return o.remNum[c[a]] > o.remNum[c[b]]
+			}
+			return o.remNum[c[a]] < o.remNum[c[b]]
+		})
+	}
+	// boundary settles the last, partial level: the first x of the sorted
+	// candidates move (+1 or -1 seat); equal remainders across the cut are
+	// a tie. With add, the tied parties below the cut have no seat yet;
+	// with take, those above the cut keep theirs only by index order.
+	boundary := func(c []int, x int, add bool) {
+		if x < len(c) && o.remNum[c[x-1]] == o.remNum[c[x]] {
+			r := o.remNum[c[x]]
+			for p, i := range c {
+				if o.remNum[i] != r {
+					continue
+				}
+				o.tied = append(o.tied, i)
+				if (add && p < x) || (!add && p >= x) {
+					o.contested++
+					free[i]-- // the contested seat is not decided
+				}
+			}
+		}
+	}
+	switch {
+	case k > 0:
+		var cand []int
+		for _, i := range act {
+			if votes[i] > 0 && lo[i]+free[i] < hi[i] {
+				cand = append(cand, i)
+			}
+		}
+		byRem(cand, true)
+		for k > 0 && len(cand) > 0 {
+			if ctx.Err() != nil {
+				return
+			}
+			if k >= len(cand) { // a full level: one more seat each
+				next := cand[:0]
+				for _, i := range cand {
+					free[i]++
+					if lo[i]+free[i] < hi[i] {
+						next = append(next, i)
+					}
+				}
+				k -= len(cand)
+				cand = next
+				continue
+			}
+			for _, i := range cand[:k] {
+				free[i]++
+			}
+			boundary(cand, k, true)
+			k = 0
+		}
+	case k < 0:
+		x := -k
+		o.overflow = x
+		var cand []int
+		for _, i := range act {
+			if free[i] >= 1 {
+				cand = append(cand, i)
+			}
+		}
+		byRem(cand, false)
+		for x > 0 && len(cand) > 0 {
+			if x >= len(cand) {
+				next := cand[:0]
+				for _, i := range cand {
+					free[i]--
+					if free[i] >= 1 {
+						next = append(next, i)
+					}
+				}
+				x -= len(cand)
+				cand = next
+				continue
+			}
+			for _, i := range cand[:x] {
+				free[i]--
+			}
+			boundary(cand, x, false)
+			x = 0
+		}
+	}
+	sort.Ints(o.tied)
+	for _, i := range act {
+		o.alloc[i] = lo[i] + free[i]
+	}
 }
 
 func (o *quotaOut) quota() *big.Rat {

@@ -1,6 +1,9 @@
 package apportion
 
-import "math/big"
+import (
+	"fmt"
+	"math/big"
+)
 
 // Limits on input size. They keep every exact product inside the 192-bit
 // arithmetic used for comparisons and bound the work a single call can cause.
@@ -15,7 +18,7 @@ const (
 	// MaxSteps is how many divisor-method awards are kept in Result.Steps.
 	MaxSteps = 10_000
 	// MarginMaxParties: above this many parties margins are not computed
-	// (VotesToGain/VotesToLose are -1 and a note says so).
+	// (their status is MarginNotComputed and a note says so).
 	MarginMaxParties = 1_000
 )
 
@@ -79,9 +82,12 @@ type Rule struct {
 	Ties TieRule
 	// Seed feeds the TieLot draw and is echoed in the Result.
 	Seed uint64
-	// NoMargins skips VotesToGain/VotesToLose (they are then -1); useful for
-	// bulk runs where only the seats matter.
+	// NoMargins skips VotesToGain/VotesToLose (their status is then
+	// MarginNotComputed); useful for bulk runs where only the seats matter.
 	NoMargins bool
+	// Steps asks for Result.Steps, the award order of divisor methods; they
+	// are built only when asked (up to MaxSteps of them).
+	Steps bool
 }
 
 // Result is the exact outcome of Apportion.
@@ -140,15 +146,43 @@ type PartyResult struct {
 	DistrictWins  int64
 	OverhangSeats int
 	TiedForLast   bool
-	// VotesToGain: the fewest additional votes that give the party one more
-	// seat for certain (an exact tie does not count), everyone else fixed;
-	// -1 if impossible or not computed.
+	// VotesToGain (valid when GainStatus is MarginComputed): the fewest
+	// additional votes that give the party more seats than it holds for
+	// certain now, every other party's votes fixed; an exact tie is not a
+	// win. One vote fewer does not.
 	VotesToGain int64
-	// VotesToLose: the largest number of votes the party can lose and still
-	// certainly keep all its seats (losing one more vote costs a seat or
-	// creates a tie for it); equals Votes when no loss costs a seat; -1 if the
-	// party has no seats or margins were not computed.
+	// VotesToLose (valid when LoseStatus is MarginComputed): the largest
+	// number of votes the party can lose while every loss up to it leaves it
+	// all the seats it holds for certain now; losing one vote more costs a
+	// seat or puts one in an exact tie (or leaves no valid distribution).
 	VotesToLose int64
+	// GainStatus and LoseStatus say whether the margins were computed, do not
+	// exist (MarginNone) or were not computed (Result.Notes says why).
+	GainStatus, LoseStatus MarginStatus
+}
+
+// MarginStatus says what VotesToGain or VotesToLose holds.
+type MarginStatus int
+
+const (
+	// MarginNotComputed: not asked for (Rule.NoMargins), too many parties, or
+	// no exact method for the rule; Result.Notes says which.
+	MarginNotComputed MarginStatus = iota
+	// MarginComputed: the value is exact.
+	MarginComputed
+	// MarginNone: no number of added votes gains a seat (gain), or no loss
+	// costs one (lose: the party holds no seat it could lose by votes).
+	MarginNone
+)
+
+var marginStatusNames = [...]string{"not_computed", "computed", "none"}
+
+// String returns the snake_case name of the status.
+func (m MarginStatus) String() string {
+	if m >= 0 && int(m) < len(marginStatusNames) {
+		return marginStatusNames[m]
+	}
+	return fmt.Sprintf("margin_status(%d)", int(m))
 }
 
 // Step is one divisor-method award.

@@ -53,6 +53,21 @@ func invert[K, V comparable](m map[K]V) map[V]K {
 	return out
 }
 
+var marginStatusToWire = map[apportion.MarginStatus]seatsv1.MarginStatus{
+	apportion.MarginComputed:    seatsv1.MarginStatus_MARGIN_STATUS_COMPUTED,
+	apportion.MarginNone:        seatsv1.MarginStatus_MARGIN_STATUS_NONE,
+	apportion.MarginNotComputed: seatsv1.MarginStatus_MARGIN_STATUS_NOT_COMPUTED,
+}
+
+// marginValue sets a margin only when it was computed: "none" and "not
+// computed" are the status, never a number.
+func marginValue(st apportion.MarginStatus, v int64) *int64 {
+	if st != apportion.MarginComputed {
+		return nil
+	}
+	return &v
+}
+
 var (
 	methodToWire = invert(methodToEngine)
 	tieToWire    = map[apportion.TieRule]seatsv1.TieRule{
@@ -109,19 +124,11 @@ func RuleFromProto(r *seatsv1.Rule, path string) (apportion.Rule, []rpcerr.Viola
 	return out, vs
 }
 
-// parseRat accepts "7", "3.25" and "2/3"; not exponents, which a legal
-// percentage never needs and which would allow absurd sizes.
+// parseRat is apportion.ParseDecimal: the API and case files accept the
+// same decimals.
 func parseRat(s string) (*big.Rat, bool) {
-	if len(s) > 64 {
-		return nil, false
-	}
-	for _, c := range s {
-		if (c < '0' || c > '9') && c != '.' && c != '/' && c != '-' {
-			return nil, false
-		}
-	}
-	r, ok := new(big.Rat).SetString(s)
-	return r, ok
+	r, err := apportion.ParseDecimal(s)
+	return r, err == nil
 }
 
 // RuleToProto converts a rule back, e.g. to echo a preset's rule.
@@ -216,8 +223,11 @@ func AllocationToProto(res *apportion.Result) *seatsv1.Allocation {
 			DistrictWins:  p.DistrictWins,
 			OverhangSeats: int32(p.OverhangSeats),
 			TiedForLast:   p.TiedForLast,
-			VotesToGain:   p.VotesToGain,
-			VotesToLose:   p.VotesToLose,
+			VotesToGain:   marginValue(p.GainStatus, p.VotesToGain),
+			VotesToLose:   marginValue(p.LoseStatus, p.VotesToLose),
+
+			VotesToGainStatus: marginStatusToWire[p.GainStatus],
+			VotesToLoseStatus: marginStatusToWire[p.LoseStatus],
 		})
 	}
 	for _, s := range res.Steps {

@@ -245,6 +245,65 @@ func (Qualification) EnumDescriptor() ([]byte, []int) {
 	return file_mandate_seats_v1_apportionment_proto_rawDescGZIP(), []int{2}
 }
 
+// What a margin field of PartyResult holds.
+type MarginStatus int32
+
+const (
+	// Not set.
+	MarginStatus_MARGIN_STATUS_UNSPECIFIED MarginStatus = 0
+	// The margin is set and exact.
+	MarginStatus_MARGIN_STATUS_COMPUTED MarginStatus = 1
+	// No margin exists: no number of added votes gains a seat, or no loss of
+	// votes costs one (the party holds no seat it could lose).
+	MarginStatus_MARGIN_STATUS_NONE MarginStatus = 2
+	// Not computed: not requested, too many parties, or no exact method for
+	// the rule; the allocation's notes say which.
+	MarginStatus_MARGIN_STATUS_NOT_COMPUTED MarginStatus = 3
+)
+
+// Enum value maps for MarginStatus.
+var (
+	MarginStatus_name = map[int32]string{
+		0: "MARGIN_STATUS_UNSPECIFIED",
+		1: "MARGIN_STATUS_COMPUTED",
+		2: "MARGIN_STATUS_NONE",
+		3: "MARGIN_STATUS_NOT_COMPUTED",
+	}
+	MarginStatus_value = map[string]int32{
+		"MARGIN_STATUS_UNSPECIFIED":  0,
+		"MARGIN_STATUS_COMPUTED":     1,
+		"MARGIN_STATUS_NONE":         2,
+		"MARGIN_STATUS_NOT_COMPUTED": 3,
+	}
+)
+
+func (x MarginStatus) Enum() *MarginStatus {
+	p := new(MarginStatus)
+	*p = x
+	return p
+}
+
+func (x MarginStatus) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (MarginStatus) Descriptor() protoreflect.EnumDescriptor {
+	return file_mandate_seats_v1_apportionment_proto_enumTypes[3].Descriptor()
+}
+
+func (MarginStatus) Type() protoreflect.EnumType {
+	return &file_mandate_seats_v1_apportionment_proto_enumTypes[3]
+}
+
+func (x MarginStatus) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use MarginStatus.Descriptor instead.
+func (MarginStatus) EnumDescriptor() ([]byte, []int) {
+	return file_mandate_seats_v1_apportionment_proto_rawDescGZIP(), []int{3}
+}
+
 // An exact fraction.
 type Fraction struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -640,14 +699,23 @@ type PartyResult struct {
 	OverhangSeats int32 `protobuf:"varint,10,opt,name=overhang_seats,json=overhangSeats,proto3" json:"overhang_seats,omitempty"`
 	// Whether it is in a tie for the last seat(s).
 	TiedForLast bool `protobuf:"varint,11,opt,name=tied_for_last,json=tiedForLast,proto3" json:"tied_for_last,omitempty"`
-	// Fewest additional votes that would win it one more seat, everyone else
-	// unchanged; -1 when no number of votes would.
-	VotesToGain int64 `protobuf:"varint,12,opt,name=votes_to_gain,json=votesToGain,proto3" json:"votes_to_gain,omitempty"`
-	// Fewest votes it could lose that would cost it a seat, everyone else
-	// unchanged; -1 when it has no seat to lose.
-	VotesToLose   int64 `protobuf:"varint,13,opt,name=votes_to_lose,json=votesToLose,proto3" json:"votes_to_lose,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	// The fewest additional votes that give the party more seats than it
+	// holds for certain now (a seat in an exact tie is not held), every other
+	// party's votes unchanged; an exact tie is not a win, and one vote fewer
+	// does not gain. Set only when votes_to_gain_status is
+	// MARGIN_STATUS_COMPUTED.
+	VotesToGain *int64 `protobuf:"varint,12,opt,name=votes_to_gain,json=votesToGain,proto3,oneof" json:"votes_to_gain,omitempty"`
+	// The largest number of votes the party can lose while every loss up to
+	// it leaves it all the seats it holds for certain now, every other party's
+	// votes unchanged; losing one vote more costs a seat or puts one in an
+	// exact tie. Set only when votes_to_lose_status is MARGIN_STATUS_COMPUTED.
+	VotesToLose *int64 `protobuf:"varint,13,opt,name=votes_to_lose,json=votesToLose,proto3,oneof" json:"votes_to_lose,omitempty"`
+	// Whether votes_to_gain was computed, does not exist or was not computed.
+	VotesToGainStatus MarginStatus `protobuf:"varint,14,opt,name=votes_to_gain_status,json=votesToGainStatus,proto3,enum=mandate.seats.v1.MarginStatus" json:"votes_to_gain_status,omitempty"`
+	// Whether votes_to_lose was computed, does not exist or was not computed.
+	VotesToLoseStatus MarginStatus `protobuf:"varint,15,opt,name=votes_to_lose_status,json=votesToLoseStatus,proto3,enum=mandate.seats.v1.MarginStatus" json:"votes_to_lose_status,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *PartyResult) Reset() {
@@ -758,17 +826,31 @@ func (x *PartyResult) GetTiedForLast() bool {
 }
 
 func (x *PartyResult) GetVotesToGain() int64 {
-	if x != nil {
-		return x.VotesToGain
+	if x != nil && x.VotesToGain != nil {
+		return *x.VotesToGain
 	}
 	return 0
 }
 
 func (x *PartyResult) GetVotesToLose() int64 {
-	if x != nil {
-		return x.VotesToLose
+	if x != nil && x.VotesToLose != nil {
+		return *x.VotesToLose
 	}
 	return 0
+}
+
+func (x *PartyResult) GetVotesToGainStatus() MarginStatus {
+	if x != nil {
+		return x.VotesToGainStatus
+	}
+	return MarginStatus_MARGIN_STATUS_UNSPECIFIED
+}
+
+func (x *PartyResult) GetVotesToLoseStatus() MarginStatus {
+	if x != nil {
+		return x.VotesToLoseStatus
+	}
+	return MarginStatus_MARGIN_STATUS_UNSPECIFIED
 }
 
 // One seat award of a divisor method.
@@ -914,7 +996,8 @@ type Allocation struct {
 	OverhangSeats int32 `protobuf:"varint,5,opt,name=overhang_seats,json=overhangSeats,proto3" json:"overhang_seats,omitempty"`
 	// One entry per party of the request, in request order.
 	Parties []*PartyResult `protobuf:"bytes,6,rep,name=parties,proto3" json:"parties,omitempty"`
-	// Divisor methods: seat awards in order (the first 10,000 at most).
+	// Divisor methods: seat awards in order (the first 10,000 at most); empty
+	// when the request skipped them.
 	Awards []*Award `protobuf:"bytes,7,rep,name=awards,proto3" json:"awards,omitempty"`
 	// Whether awards were cut at 10,000.
 	AwardsTruncated bool `protobuf:"varint,8,opt,name=awards_truncated,json=awardsTruncated,proto3" json:"awards_truncated,omitempty"`
@@ -1149,7 +1232,7 @@ const file_mandate_seats_v1_apportionment_proto_rawDesc = "" +
 	"\x05votes\x18\x03 \x01(\x03R\x05votes\x12#\n" +
 	"\rdistrict_wins\x18\x04 \x01(\x03R\fdistrictWins\x12\x16\n" +
 	"\x06exempt\x18\x05 \x01(\bR\x06exempt\x12!\n" +
-	"\fballot_order\x18\x06 \x01(\x05R\vballotOrder\"\xf8\x03\n" +
+	"\fballot_order\x18\x06 \x01(\x05R\vballotOrder\"\xc8\x05\n" +
 	"\vPartyResult\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12!\n" +
 	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12\x14\n" +
@@ -1163,9 +1246,13 @@ const file_mandate_seats_v1_apportionment_proto_rawDesc = "" +
 	"\rdistrict_wins\x18\t \x01(\x03R\fdistrictWins\x12%\n" +
 	"\x0eoverhang_seats\x18\n" +
 	" \x01(\x05R\roverhangSeats\x12\"\n" +
-	"\rtied_for_last\x18\v \x01(\bR\vtiedForLast\x12\"\n" +
-	"\rvotes_to_gain\x18\f \x01(\x03R\vvotesToGain\x12\"\n" +
-	"\rvotes_to_lose\x18\r \x01(\x03R\vvotesToLose\"i\n" +
+	"\rtied_for_last\x18\v \x01(\bR\vtiedForLast\x12'\n" +
+	"\rvotes_to_gain\x18\f \x01(\x03H\x00R\vvotesToGain\x88\x01\x01\x12'\n" +
+	"\rvotes_to_lose\x18\r \x01(\x03H\x01R\vvotesToLose\x88\x01\x01\x12O\n" +
+	"\x14votes_to_gain_status\x18\x0e \x01(\x0e2\x1e.mandate.seats.v1.MarginStatusR\x11votesToGainStatus\x12O\n" +
+	"\x14votes_to_lose_status\x18\x0f \x01(\x0e2\x1e.mandate.seats.v1.MarginStatusR\x11votesToLoseStatusB\x10\n" +
+	"\x0e_votes_to_gainB\x10\n" +
+	"\x0e_votes_to_lose\"i\n" +
 	"\x05Award\x12\x12\n" +
 	"\x04seat\x18\x01 \x01(\x05R\x04seat\x12\x14\n" +
 	"\x05party\x18\x02 \x01(\tR\x05party\x126\n" +
@@ -1228,7 +1315,12 @@ const file_mandate_seats_v1_apportionment_proto_rawDesc = "" +
 	"\x14QUALIFICATION_FAILED\x10\x03\x12\x1f\n" +
 	"\x1bQUALIFICATION_DISTRICT_WINS\x10\x04\x12\x18\n" +
 	"\x14QUALIFICATION_EXEMPT\x10\x05\x12\x1b\n" +
-	"\x17QUALIFICATION_RUNNER_UP\x10\x06BAZ?github.com/mandate-project/mandate/gen/mandate/seats/v1;seatsv1b\x06proto3"
+	"\x17QUALIFICATION_RUNNER_UP\x10\x06*\x81\x01\n" +
+	"\fMarginStatus\x12\x1d\n" +
+	"\x19MARGIN_STATUS_UNSPECIFIED\x10\x00\x12\x1a\n" +
+	"\x16MARGIN_STATUS_COMPUTED\x10\x01\x12\x16\n" +
+	"\x12MARGIN_STATUS_NONE\x10\x02\x12\x1e\n" +
+	"\x1aMARGIN_STATUS_NOT_COMPUTED\x10\x03BAZ?github.com/mandate-project/mandate/gen/mandate/seats/v1;seatsv1b\x06proto3"
 
 var (
 	file_mandate_seats_v1_apportionment_proto_rawDescOnce sync.Once
@@ -1242,42 +1334,45 @@ func file_mandate_seats_v1_apportionment_proto_rawDescGZIP() []byte {
 	return file_mandate_seats_v1_apportionment_proto_rawDescData
 }
 
-var file_mandate_seats_v1_apportionment_proto_enumTypes = make([]protoimpl.EnumInfo, 3)
+var file_mandate_seats_v1_apportionment_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
 var file_mandate_seats_v1_apportionment_proto_msgTypes = make([]protoimpl.MessageInfo, 8)
 var file_mandate_seats_v1_apportionment_proto_goTypes = []any{
 	(Method)(0),         // 0: mandate.seats.v1.Method
 	(TieRule)(0),        // 1: mandate.seats.v1.TieRule
 	(Qualification)(0),  // 2: mandate.seats.v1.Qualification
-	(*Fraction)(nil),    // 3: mandate.seats.v1.Fraction
-	(*Threshold)(nil),   // 4: mandate.seats.v1.Threshold
-	(*Rule)(nil),        // 5: mandate.seats.v1.Rule
-	(*Party)(nil),       // 6: mandate.seats.v1.Party
-	(*PartyResult)(nil), // 7: mandate.seats.v1.PartyResult
-	(*Award)(nil),       // 8: mandate.seats.v1.Award
-	(*Tie)(nil),         // 9: mandate.seats.v1.Tie
-	(*Allocation)(nil),  // 10: mandate.seats.v1.Allocation
+	(MarginStatus)(0),   // 3: mandate.seats.v1.MarginStatus
+	(*Fraction)(nil),    // 4: mandate.seats.v1.Fraction
+	(*Threshold)(nil),   // 5: mandate.seats.v1.Threshold
+	(*Rule)(nil),        // 6: mandate.seats.v1.Rule
+	(*Party)(nil),       // 7: mandate.seats.v1.Party
+	(*PartyResult)(nil), // 8: mandate.seats.v1.PartyResult
+	(*Award)(nil),       // 9: mandate.seats.v1.Award
+	(*Tie)(nil),         // 10: mandate.seats.v1.Tie
+	(*Allocation)(nil),  // 11: mandate.seats.v1.Allocation
 }
 var file_mandate_seats_v1_apportionment_proto_depIdxs = []int32{
 	0,  // 0: mandate.seats.v1.Rule.method:type_name -> mandate.seats.v1.Method
-	4,  // 1: mandate.seats.v1.Rule.threshold:type_name -> mandate.seats.v1.Threshold
+	5,  // 1: mandate.seats.v1.Rule.threshold:type_name -> mandate.seats.v1.Threshold
 	1,  // 2: mandate.seats.v1.Rule.tie_rule:type_name -> mandate.seats.v1.TieRule
 	2,  // 3: mandate.seats.v1.PartyResult.qualification:type_name -> mandate.seats.v1.Qualification
-	3,  // 4: mandate.seats.v1.PartyResult.share:type_name -> mandate.seats.v1.Fraction
-	3,  // 5: mandate.seats.v1.PartyResult.remainder:type_name -> mandate.seats.v1.Fraction
-	3,  // 6: mandate.seats.v1.Award.quotient:type_name -> mandate.seats.v1.Fraction
-	0,  // 7: mandate.seats.v1.Allocation.method:type_name -> mandate.seats.v1.Method
-	7,  // 8: mandate.seats.v1.Allocation.parties:type_name -> mandate.seats.v1.PartyResult
-	8,  // 9: mandate.seats.v1.Allocation.awards:type_name -> mandate.seats.v1.Award
-	3,  // 10: mandate.seats.v1.Allocation.divisor_min:type_name -> mandate.seats.v1.Fraction
-	3,  // 11: mandate.seats.v1.Allocation.divisor_max:type_name -> mandate.seats.v1.Fraction
-	3,  // 12: mandate.seats.v1.Allocation.quota:type_name -> mandate.seats.v1.Fraction
-	9,  // 13: mandate.seats.v1.Allocation.ties:type_name -> mandate.seats.v1.Tie
-	1,  // 14: mandate.seats.v1.Allocation.tie_rule:type_name -> mandate.seats.v1.TieRule
-	15, // [15:15] is the sub-list for method output_type
-	15, // [15:15] is the sub-list for method input_type
-	15, // [15:15] is the sub-list for extension type_name
-	15, // [15:15] is the sub-list for extension extendee
-	0,  // [0:15] is the sub-list for field type_name
+	4,  // 4: mandate.seats.v1.PartyResult.share:type_name -> mandate.seats.v1.Fraction
+	4,  // 5: mandate.seats.v1.PartyResult.remainder:type_name -> mandate.seats.v1.Fraction
+	3,  // 6: mandate.seats.v1.PartyResult.votes_to_gain_status:type_name -> mandate.seats.v1.MarginStatus
+	3,  // 7: mandate.seats.v1.PartyResult.votes_to_lose_status:type_name -> mandate.seats.v1.MarginStatus
+	4,  // 8: mandate.seats.v1.Award.quotient:type_name -> mandate.seats.v1.Fraction
+	0,  // 9: mandate.seats.v1.Allocation.method:type_name -> mandate.seats.v1.Method
+	8,  // 10: mandate.seats.v1.Allocation.parties:type_name -> mandate.seats.v1.PartyResult
+	9,  // 11: mandate.seats.v1.Allocation.awards:type_name -> mandate.seats.v1.Award
+	4,  // 12: mandate.seats.v1.Allocation.divisor_min:type_name -> mandate.seats.v1.Fraction
+	4,  // 13: mandate.seats.v1.Allocation.divisor_max:type_name -> mandate.seats.v1.Fraction
+	4,  // 14: mandate.seats.v1.Allocation.quota:type_name -> mandate.seats.v1.Fraction
+	10, // 15: mandate.seats.v1.Allocation.ties:type_name -> mandate.seats.v1.Tie
+	1,  // 16: mandate.seats.v1.Allocation.tie_rule:type_name -> mandate.seats.v1.TieRule
+	17, // [17:17] is the sub-list for method output_type
+	17, // [17:17] is the sub-list for method input_type
+	17, // [17:17] is the sub-list for extension type_name
+	17, // [17:17] is the sub-list for extension extendee
+	0,  // [0:17] is the sub-list for field type_name
 }
 
 func init() { file_mandate_seats_v1_apportionment_proto_init() }
@@ -1285,12 +1380,13 @@ func file_mandate_seats_v1_apportionment_proto_init() {
 	if File_mandate_seats_v1_apportionment_proto != nil {
 		return
 	}
+	file_mandate_seats_v1_apportionment_proto_msgTypes[4].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mandate_seats_v1_apportionment_proto_rawDesc), len(file_mandate_seats_v1_apportionment_proto_rawDesc)),
-			NumEnums:      3,
+			NumEnums:      4,
 			NumMessages:   8,
 			NumExtensions: 0,
 			NumServices:   0,

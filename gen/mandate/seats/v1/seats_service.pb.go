@@ -136,7 +136,13 @@ type ApportionRequest struct {
 	ThresholdBase int64 `protobuf:"varint,4,opt,name=threshold_base,json=thresholdBase,proto3" json:"threshold_base,omitempty"`
 	// A chamber elected in districts, instead of parties and rule. Its rule
 	// may come from a chamber preset.
-	Chamber       *Chamber `protobuf:"bytes,5,opt,name=chamber,proto3" json:"chamber,omitempty"`
+	Chamber *Chamber `protobuf:"bytes,5,opt,name=chamber,proto3" json:"chamber,omitempty"`
+	// Skip the margins (votes_to_gain, votes_to_lose): their status is then
+	// MARGIN_STATUS_NOT_COMPUTED. For bulk runs where only the seats matter.
+	SkipMargins bool `protobuf:"varint,20,opt,name=skip_margins,json=skipMargins,proto3" json:"skip_margins,omitempty"`
+	// List the award steps of divisor methods (Allocation.awards); they are
+	// built only when asked.
+	IncludeAwards bool `protobuf:"varint,21,opt,name=include_awards,json=includeAwards,proto3" json:"include_awards,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -204,6 +210,20 @@ func (x *ApportionRequest) GetChamber() *Chamber {
 		return x.Chamber
 	}
 	return nil
+}
+
+func (x *ApportionRequest) GetSkipMargins() bool {
+	if x != nil {
+		return x.SkipMargins
+	}
+	return false
+}
+
+func (x *ApportionRequest) GetIncludeAwards() bool {
+	if x != nil {
+		return x.IncludeAwards
+	}
+	return false
 }
 
 // Response of Apportion.
@@ -608,14 +628,16 @@ const file_mandate_seats_v1_seats_service_proto_rawDesc = "" +
 	"\tcitations\x18\x05 \x03(\tR\tcitations\x12\x14\n" +
 	"\x05notes\x18\x06 \x01(\tR\x05notes\x12@\n" +
 	"\fchamber_rule\x18\a \x01(\v2\x1d.mandate.seats.v1.ChamberRuleR\vchamberRule:@\xeaA=\n" +
-	"\x18seats.mandate.dev/Preset\x12\x10presets/{preset}*\apresets2\x06preset\"\x89\x02\n" +
+	"\x18seats.mandate.dev/Preset\x12\x10presets/{preset}*\apresets2\x06preset\"\xd3\x02\n" +
 	"\x10ApportionRequest\x126\n" +
 	"\aparties\x18\x01 \x03(\v2\x17.mandate.seats.v1.PartyB\x03\xe0A\x02R\aparties\x12*\n" +
 	"\x04rule\x18\x02 \x01(\v2\x16.mandate.seats.v1.RuleR\x04rule\x125\n" +
 	"\x06preset\x18\x03 \x01(\tB\x1d\xfaA\x1a\n" +
 	"\x18seats.mandate.dev/PresetR\x06preset\x12%\n" +
 	"\x0ethreshold_base\x18\x04 \x01(\x03R\rthresholdBase\x123\n" +
-	"\achamber\x18\x05 \x01(\v2\x19.mandate.seats.v1.ChamberR\achamber\"\x93\x02\n" +
+	"\achamber\x18\x05 \x01(\v2\x19.mandate.seats.v1.ChamberR\achamber\x12!\n" +
+	"\fskip_margins\x18\x14 \x01(\bR\vskipMargins\x12%\n" +
+	"\x0einclude_awards\x18\x15 \x01(\bR\rincludeAwards\"\x93\x02\n" +
 	"\x11ApportionResponse\x12<\n" +
 	"\n" +
 	"allocation\x18\x01 \x01(\v2\x1c.mandate.seats.v1.AllocationR\n" +

@@ -27,6 +27,7 @@ func runApportion(ctx context.Context, args []string, out, errOut io.Writer) err
 	format := fs.String("format", "table", "output: table or json")
 	server := fs.String("server", "", "seats gRPC address; empty runs the engine in this process")
 	timeout := fs.Duration("timeout", 30*time.Second, "deadline of the call to --server")
+	skipMargins := fs.Bool("skip-margins", false, "do not compute votes to gain or lose a seat (as the case file's skip_margins)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -52,10 +53,13 @@ func runApportion(ctx context.Context, args []string, out, errOut io.Writer) err
 		return err
 	}
 	parties := c.ApportionParties()
+	rule.NoMargins = rule.NoMargins || *skipMargins
+	rule.Steps = false // the report does not show them
 
 	var alloc *seatsv1.Allocation
 	if *server == "" {
-		res, err := apportion.Apportion(parties, rule)
+		// ctx ends on SIGINT/SIGTERM (main): the engine stops promptly.
+		res, err := apportion.ApportionContext(ctx, parties, rule)
 		if err != nil {
 			return err
 		}
@@ -66,7 +70,7 @@ func runApportion(ctx context.Context, args []string, out, errOut io.Writer) err
 			return err
 		}
 		defer conn.Close()
-		req := &seatsv1.ApportionRequest{Rule: apportionpb.RuleToProto(rule)}
+		req := &seatsv1.ApportionRequest{Rule: apportionpb.RuleToProto(rule), SkipMargins: rule.NoMargins}
 		for _, p := range parties {
 			req.Parties = append(req.Parties, &seatsv1.Party{
 				Id: p.ID, DisplayName: p.Name, Votes: p.Votes, DistrictWins: p.DistrictWins,
@@ -156,8 +160,12 @@ type partyJSON struct {
 	DistrictWins  int64         `json:"district_wins,omitempty"`
 	OverhangSeats int32         `json:"overhang_seats,omitempty"`
 	TiedForLast   bool          `json:"tied_for_last,omitempty"`
-	VotesToGain   int64         `json:"votes_to_gain"`
-	VotesToLose   int64         `json:"votes_to_lose"`
+	// The margins are set only when computed; the status says "computed",
+	// "none" (no such number of votes) or "not_computed" (see the notes).
+	VotesToGain       *int64 `json:"votes_to_gain,omitempty"`
+	VotesToLose       *int64 `json:"votes_to_lose,omitempty"`
+	VotesToGainStatus string `json:"votes_to_gain_status"`
+	VotesToLoseStatus string `json:"votes_to_lose_status"`
 }
 
 func fractionOf(f *seatsv1.Fraction) *fractionJSON {
@@ -189,7 +197,9 @@ func newReport(c *casefile.Case, a *seatsv1.Allocation, expected []int) *report 
 			Qualification: strings.ToLower(strings.TrimPrefix(p.GetQualification().String(), "QUALIFICATION_")),
 			Share:         fractionOf(p.GetShare()), WholeSeats: p.GetWholeSeats(), Remainder: fractionOf(p.GetRemainder()),
 			DistrictWins: p.GetDistrictWins(), OverhangSeats: p.GetOverhangSeats(), TiedForLast: p.GetTiedForLast(),
-			VotesToGain: p.GetVotesToGain(), VotesToLose: p.GetVotesToLose(),
+			VotesToGain: p.VotesToGain, VotesToLose: p.VotesToLose,
+			VotesToGainStatus: marginStatus(p.GetVotesToGainStatus()),
+			VotesToLoseStatus: marginStatus(p.GetVotesToLoseStatus()),
 		}
 		if pj.Name == "" {
 			pj.Name = pj.ID
@@ -236,7 +246,7 @@ func (r *report) table(out io.Writer) error {
 				fmt.Fprint(tw, "\t")
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t\n", margin(p.VotesToGain), margin(p.VotesToLose))
+		fmt.Fprintf(tw, "%s\t%s\t\n", marginText(p.VotesToGain, p.VotesToGainStatus), marginText(p.VotesToLose, p.VotesToLoseStatus))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -264,9 +274,22 @@ func percent(dec string) string {
 	return n + "." + frac[2:6]
 }
 
-func margin(v int64) string {
-	if v < 0 {
+func marginStatus(st seatsv1.MarginStatus) string {
+	return strings.ToLower(strings.TrimPrefix(st.String(), "MARGIN_STATUS_"))
+}
+
+// marginText shows a margin in a table: the number, "-" when there is
+// none (no votes gain a seat, no loss costs one) and "n/a" when it was not
+// computed (the notes say why).
+func marginText(v *int64, status string) string {
+	switch {
+	case v != nil:
+		return fmt.Sprint(*v)
+	case status == "none":
 		return "-"
 	}
-	return fmt.Sprint(v)
+	return "n/a"
 }
+
+// margin is marginText for a wire PartyResult's margin.
+func margin(v *int64, st seatsv1.MarginStatus) string { return marginText(v, marginStatus(st)) }

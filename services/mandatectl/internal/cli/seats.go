@@ -127,7 +127,7 @@ func printContestAllocation(out io.Writer, a *seatsv1.ContestAllocation, format 
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d\t%s\t%s\t\n", name, p.GetVotes(), share,
 			strings.ToLower(strings.TrimPrefix(p.GetQualification().String(), "QUALIFICATION_")), p.GetSeats(),
-			margin(p.GetVotesToGain()), margin(p.GetVotesToLose()))
+			margin(p.VotesToGain, p.GetVotesToGainStatus()), margin(p.VotesToLose, p.GetVotesToLoseStatus()))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

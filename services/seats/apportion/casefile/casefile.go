@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/big"
 	"os"
 	"strconv"
@@ -20,7 +21,8 @@ import (
 // JSON number; it is kept exact as a big.Rat.
 type Decimal struct{ Rat *big.Rat }
 
-// UnmarshalJSON accepts "1.4", 1.4, "7/5" and integers, exactly.
+// UnmarshalJSON accepts "1.4", 1.4, "7/5" and integers, exactly, by the
+// same rule as the API (apportion.ParseDecimal: no exponents).
 func (d *Decimal) UnmarshalJSON(b []byte) error {
 	s := strings.TrimSpace(string(b))
 	if s == "null" {
@@ -32,9 +34,9 @@ func (d *Decimal) UnmarshalJSON(b []byte) error {
 			return err
 		}
 	}
-	r, ok := new(big.Rat).SetString(strings.TrimSpace(s))
-	if !ok {
-		return fmt.Errorf("casefile: %q is not a decimal number", s)
+	r, err := apportion.ParseDecimal(s)
+	if err != nil {
+		return err
 	}
 	d.Rat = r
 	return nil
@@ -76,6 +78,8 @@ type Case struct {
 	Overhang           bool       `json:"overhang"`
 	Ties               string     `json:"ties"`
 	Seed               uint64     `json:"seed"`
+	SkipMargins        bool       `json:"skip_margins"`   // as ApportionRequest.skip_margins
+	IncludeAwards      bool       `json:"include_awards"` // as ApportionRequest.include_awards
 	Parties            []Party    `json:"parties"`
 	RulesText          string     `json:"rules_text"`
 	Notes              string     `json:"notes"`
@@ -83,15 +87,33 @@ type Case struct {
 }
 
 // Parse decodes one case file. Unknown fields are tolerated; numbers must be
-// integers where the schema says int.
+// integers where the schema says int; nothing may follow the JSON object;
+// party ids (the explicit "id", else the name) must be unique.
 func Parse(data []byte) (*Case, error) {
 	var c Case
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&c); err != nil {
 		return nil, fmt.Errorf("casefile: %w", err)
 	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("casefile: text after the JSON object at offset %d", dec.InputOffset())
+	}
 	if len(c.Parties) == 0 {
 		return nil, fmt.Errorf("casefile: %s: no parties", c.ID)
+	}
+	seen := map[string]int{}
+	for i, p := range c.Parties {
+		id, field := p.ID, "id"
+		if id == "" {
+			id, field = p.Name, "name"
+		}
+		if id == "" {
+			continue
+		}
+		if j, dup := seen[id]; dup {
+			return nil, fmt.Errorf("casefile: parties[%d].%s: %q is already used by parties[%d]", i, field, id, j)
+		}
+		seen[id] = i
 	}
 	return &c, nil
 }
@@ -110,11 +132,9 @@ func Load(path string) (*Case, error) {
 }
 
 // ApportionParties converts the parties. IDs are the explicit "id" when
-// given, else the name; a repeated name gets "#2", "#3", ... appended so
-// IDs stay unique.
+// given, else the name (Parse refused repeats), else "party<n>".
 func (c *Case) ApportionParties() []apportion.Party {
 	out := make([]apportion.Party, len(c.Parties))
-	seen := map[string]int{}
 	for i, p := range c.Parties {
 		id := p.ID
 		if id == "" {
@@ -122,10 +142,6 @@ func (c *Case) ApportionParties() []apportion.Party {
 		}
 		if id == "" {
 			id = "party" + strconv.Itoa(i+1)
-		}
-		seen[id]++
-		if n := seen[id]; n > 1 {
-			id += "#" + strconv.Itoa(n)
 		}
 		out[i] = apportion.Party{
 			ID: id, Name: p.Name, Votes: p.Votes, DistrictWins: p.DistrictWins,
@@ -150,6 +166,7 @@ func (c *Case) Rule() (apportion.Rule, error) {
 		Method: m, Seats: c.Seats, Reserved: c.Reserved,
 		RunnerUpGuaranteed: c.RunnerUpGuaranteed, MinSeatsPerParty: c.MinSeatsPerParty,
 		MaxSeatsPerParty: c.MaxSeatsPerParty, Overhang: c.Overhang, Ties: t, Seed: c.Seed,
+		NoMargins: c.SkipMargins, Steps: c.IncludeAwards,
 	}
 	if c.FirstDivisor != nil && c.FirstDivisor.Rat != nil {
 		r.FirstDivisor = new(big.Rat).Set(c.FirstDivisor.Rat)

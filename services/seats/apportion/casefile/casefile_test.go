@@ -2,6 +2,7 @@ package casefile
 
 import (
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/mandate-project/mandate/services/seats/apportion"
@@ -15,7 +16,7 @@ func TestParseAllFields(t *testing.T) {
  "parties": [
   {"name": "A", "votes": 600, "district_wins": 3, "official_seats": 6},
   {"name": "B", "votes": 300, "exempt": true, "official_seats": 3},
-  {"name": "A", "votes": 100, "official_seats": 1}
+  {"name": "C", "votes": 100, "official_seats": 1}
  ]}`))
 	if err != nil {
 		t.Fatal(err)
@@ -33,7 +34,7 @@ func TestParseAllFields(t *testing.T) {
 		t.Errorf("threshold %+v", th)
 	}
 	ps := c.ApportionParties()
-	if ps[0].ID != "A" || ps[2].ID != "A#2" || ps[0].DistrictWins != 3 || !ps[1].Exempt {
+	if ps[0].ID != "A" || ps[2].ID != "C" || ps[0].DistrictWins != 3 || !ps[1].Exempt {
 		t.Errorf("parties %+v", ps)
 	}
 	if exp, ok := c.Expected(); !ok || exp[0] != 6 || exp[2] != 1 {
@@ -48,5 +49,26 @@ func TestParseAllFields(t *testing.T) {
 	c2, _ := Parse([]byte(`{"id":"m","seats":1,"method":"borda","parties":[{"name":"a","votes":1}]}`))
 	if _, err := c2.Rule(); err == nil {
 		t.Error("unknown method accepted")
+	}
+}
+
+// A case file follows the API's rules: no text after the JSON, no exponents
+// in decimals, unique party ids (named by field path).
+func TestParseRefuses(t *testing.T) {
+	for name, tc := range map[string]struct{ in, want string }{
+		"trailing text":  {`{"seats":1,"method":"dhondt","parties":[{"name":"a","votes":1}]} x`, "text after the JSON"},
+		"second object":  {`{"seats":1,"method":"dhondt","parties":[{"name":"a","votes":1}]}{}`, "text after the JSON"},
+		"exponent":       {`{"seats":1,"method":"dhondt","threshold":{"percent":"1e1"},"parties":[{"name":"a","votes":1}]}`, "not a decimal"},
+		"exponent num":   {`{"seats":1,"method":"modified_sainte_lague","first_divisor":14e-1,"parties":[{"name":"a","votes":1}]}`, "not a decimal"},
+		"duplicate name": {`{"seats":1,"method":"dhondt","parties":[{"name":"A","votes":1},{"name":"B","votes":1},{"name":"A","votes":2}]}`, `parties[2].name: "A" is already used by parties[0]`},
+		"duplicate id":   {`{"seats":1,"method":"dhondt","parties":[{"id":"x","name":"A","votes":1},{"id":"x","name":"B","votes":1}]}`, `parties[1].id: "x" is already used by parties[0]`},
+	} {
+		_, err := Parse([]byte(tc.in))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want an error with %q", name, err, tc.want)
+		}
+	}
+	if _, err := Parse([]byte("{\"seats\":1,\"method\":\"dhondt\",\"parties\":[{\"name\":\"a\",\"votes\":1}]}\n\n")); err != nil {
+		t.Errorf("trailing white space refused: %v", err)
 	}
 }

@@ -45,6 +45,8 @@ func New(opts ...Option) *Server {
 }
 
 // Apportion implements SeatsService.Apportion.
+// The engine runs under the request's context: a cancelled call or a
+// passed deadline stops it (margins of many parties can take seconds).
 func (s *Server) Apportion(ctx context.Context, req *seatsv1.ApportionRequest) (*seatsv1.ApportionResponse, error) {
 	if req.GetChamber() != nil {
 		return s.apportionChamber(ctx, req)
@@ -53,7 +55,11 @@ func (s *Server) Apportion(ctx context.Context, req *seatsv1.ApportionRequest) (
 	if len(vs) > 0 {
 		return nil, rpcerr.Invalid("", vs...)
 	}
-	res, err := apportion.Apportion(apportionpb.PartiesFromProto(req.GetParties()), rule)
+	rule.NoMargins, rule.Steps = req.GetSkipMargins(), req.GetIncludeAwards()
+	res, err := apportion.ApportionContext(ctx, apportionpb.PartiesFromProto(req.GetParties()), rule)
+	if ctxErr := ctx.Err(); err != nil && ctxErr != nil {
+		return nil, rpcerr.FromContext(ctxErr)
+	}
 	if err != nil {
 		return nil, toStatus(err)
 	}

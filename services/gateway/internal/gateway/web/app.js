@@ -144,8 +144,8 @@ async function renderSeats(t) {
     tr.cells[0].querySelector(".swatch").style.background = colorOf(p.id);
     tr.cells[0].append(p.displayName || p.id);
     tr.cells[1].textContent = String(p.seats || 0);
-    tr.cells[2].textContent = p.votesToGain && p.votesToGain !== "0" ? num(p.votesToGain) : "–";
-    tr.cells[3].textContent = p.votesToLose && p.votesToLose !== "0" ? num(p.votesToLose) : "–";
+    tr.cells[2].textContent = p.votesToGain != null ? num(p.votesToGain) : "–";
+    tr.cells[3].textContent = p.votesToLose != null ? num(p.votesToLose) : "–";
   }
   $("projection").hidden = !res.projection;
   note.textContent = `${a.seats} seats by ${state.preset}` + (a.reservedSeats ? `, ${a.reservedSeats} reserved outside the distribution` : "") + ". " + (res.note || "");
