@@ -134,3 +134,18 @@ run: build ## Start tally, seats and gateway with the demo election (Ctrl-C stop
 .PHONY: clean
 clean: ## Remove bin/ and var/ (the local demo store).
 	@rm -rf bin var
+
+# The API reference page's viewer: npm's swagger-ui-dist at a pinned version,
+# vendored unmodified (only the files /docs loads, with the licence).
+SWAGGER_UI_VERSION := 5.35.0
+SWAGGER_UI_DIR     := services/gateway/internal/gateway/docs/swagger-ui-dist
+SWAGGER_UI_FILES   := LICENSE NOTICE package.json swagger-ui-bundle.js swagger-ui-bundle.js.LICENSE.txt swagger-ui.css
+
+.PHONY: docs-viewer
+docs-viewer: ## Vendor swagger-ui-dist@SWAGGER_UI_VERSION from npm for /docs.
+	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	(cd $$tmp && npm pack --silent swagger-ui-dist@$(SWAGGER_UI_VERSION) >/dev/null && tar xzf swagger-ui-dist-$(SWAGGER_UI_VERSION).tgz); \
+	rm -rf $(SWAGGER_UI_DIR) && mkdir -p $(SWAGGER_UI_DIR); \
+	for f in $(SWAGGER_UI_FILES); do cp $$tmp/package/$$f $(SWAGGER_UI_DIR)/; done; \
+	(cd $(SWAGGER_UI_DIR) && sha256sum $(SWAGGER_UI_FILES)) > $(SWAGGER_UI_DIR)/../swagger-ui-dist.sha256; \
+	echo "vendored swagger-ui-dist@$(SWAGGER_UI_VERSION) into $(SWAGGER_UI_DIR)"
