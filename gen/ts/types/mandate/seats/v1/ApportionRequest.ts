@@ -1,0 +1,51 @@
+// Original file: mandate/seats/v1/seats_service.proto
+
+import type { Party as _mandate_seats_v1_Party, Party__Output as _mandate_seats_v1_Party__Output } from '../../../mandate/seats/v1/Party';
+import type { Rule as _mandate_seats_v1_Rule, Rule__Output as _mandate_seats_v1_Rule__Output } from '../../../mandate/seats/v1/Rule';
+import type { Long } from '@grpc/proto-loader';
+
+/**
+ * Request of Apportion.
+ */
+export interface ApportionRequest {
+  /**
+   * The parties, at most 100,000.
+   */
+  'parties'?: (_mandate_seats_v1_Party)[];
+  /**
+   * The rule; required unless preset is given.
+   */
+  'rule'?: (_mandate_seats_v1_Rule | null);
+  /**
+   * A preset name, `presets/{preset}`, used instead of rule. Its threshold base
+   * is taken from threshold_base when the preset leaves it to the caller.
+   */
+  'preset'?: (string);
+  /**
+   * With a preset: the legal base of the threshold (e.g. all ballots cast).
+   */
+  'thresholdBase'?: (number | string | Long);
+}
+
+/**
+ * Request of Apportion.
+ */
+export interface ApportionRequest__Output {
+  /**
+   * The parties, at most 100,000.
+   */
+  'parties': (_mandate_seats_v1_Party__Output)[];
+  /**
+   * The rule; required unless preset is given.
+   */
+  'rule': (_mandate_seats_v1_Rule__Output | null);
+  /**
+   * A preset name, `presets/{preset}`, used instead of rule. Its threshold base
+   * is taken from threshold_base when the preset leaves it to the caller.
+   */
+  'preset': (string);
+  /**
+   * With a preset: the legal base of the threshold (e.g. all ballots cast).
+   */
+  'thresholdBase': (string);
+}
