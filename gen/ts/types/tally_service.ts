@@ -188,6 +188,7 @@ export interface ProtoGrpcType {
         InclusionProof: MessageTypeDefinition<_mandate_tally_v1_InclusionProof, _mandate_tally_v1_InclusionProof__Output>
         IntegerPercentRegion: MessageTypeDefinition<_mandate_tally_v1_IntegerPercentRegion, _mandate_tally_v1_IntegerPercentRegion__Output>
         IntegerPercentTest: MessageTypeDefinition<_mandate_tally_v1_IntegerPercentTest, _mandate_tally_v1_IntegerPercentTest__Output>
+        IntegerRule: EnumTypeDefinition
         LeaderStatus: MessageTypeDefinition<_mandate_tally_v1_LeaderStatus, _mandate_tally_v1_LeaderStatus__Output>
         LineRole: EnumTypeDefinition
         LineTotal: MessageTypeDefinition<_mandate_tally_v1_LineTotal, _mandate_tally_v1_LineTotal__Output>

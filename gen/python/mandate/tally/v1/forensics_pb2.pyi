@@ -13,6 +13,9 @@ DESCRIPTOR: _descriptor.FileDescriptor
 DIGIT_POSITION_LAST: DigitPosition
 DIGIT_POSITION_SECOND: DigitPosition
 DIGIT_POSITION_UNSPECIFIED: DigitPosition
+INTEGER_RULE_PER_VALUE: IntegerRule
+INTEGER_RULE_PUBLISHED: IntegerRule
+INTEGER_RULE_UNSPECIFIED: IntegerRule
 
 class DigitTest(_message.Message):
     __slots__ = ["chi_square", "choice", "counts", "degrees_of_freedom", "expected_probabilities", "label", "min_votes", "observed", "p_value", "position"]
@@ -89,11 +92,12 @@ class ExtremeStations(_message.Message):
     def __init__(self, percent: _Optional[int] = ..., count: _Optional[int] = ..., stations: _Optional[_Iterable[_Union[ExtremeStation, _Mapping]]] = ...) -> None: ...
 
 class ForensicsDefinitions(_message.Message):
-    __slots__ = ["extreme_percent", "fingerprint_bins", "high_turnout_percent", "integer_max_percent", "integer_window_hundredths", "min_last_digit_votes", "min_registered_voters", "min_second_digit_votes", "replicates", "seed", "share_base", "turnout"]
+    __slots__ = ["extreme_percent", "fingerprint_bins", "high_turnout_percent", "integer_max_percent", "integer_rule", "integer_window_hundredths", "min_last_digit_votes", "min_registered_voters", "min_second_digit_votes", "replicates", "seed", "share_base", "turnout"]
     EXTREME_PERCENT_FIELD_NUMBER: _ClassVar[int]
     FINGERPRINT_BINS_FIELD_NUMBER: _ClassVar[int]
     HIGH_TURNOUT_PERCENT_FIELD_NUMBER: _ClassVar[int]
     INTEGER_MAX_PERCENT_FIELD_NUMBER: _ClassVar[int]
+    INTEGER_RULE_FIELD_NUMBER: _ClassVar[int]
     INTEGER_WINDOW_HUNDREDTHS_FIELD_NUMBER: _ClassVar[int]
     MIN_LAST_DIGIT_VOTES_FIELD_NUMBER: _ClassVar[int]
     MIN_REGISTERED_VOTERS_FIELD_NUMBER: _ClassVar[int]
@@ -106,6 +110,7 @@ class ForensicsDefinitions(_message.Message):
     fingerprint_bins: int
     high_turnout_percent: int
     integer_max_percent: int
+    integer_rule: IntegerRule
     integer_window_hundredths: int
     min_last_digit_votes: int
     min_registered_voters: int
@@ -114,7 +119,7 @@ class ForensicsDefinitions(_message.Message):
     seed: int
     share_base: str
     turnout: str
-    def __init__(self, turnout: _Optional[str] = ..., share_base: _Optional[str] = ..., min_registered_voters: _Optional[int] = ..., integer_window_hundredths: _Optional[int] = ..., integer_max_percent: _Optional[int] = ..., replicates: _Optional[int] = ..., seed: _Optional[int] = ..., fingerprint_bins: _Optional[int] = ..., high_turnout_percent: _Optional[int] = ..., extreme_percent: _Optional[int] = ..., min_last_digit_votes: _Optional[int] = ..., min_second_digit_votes: _Optional[int] = ...) -> None: ...
+    def __init__(self, turnout: _Optional[str] = ..., share_base: _Optional[str] = ..., min_registered_voters: _Optional[int] = ..., integer_window_hundredths: _Optional[int] = ..., integer_max_percent: _Optional[int] = ..., replicates: _Optional[int] = ..., seed: _Optional[int] = ..., fingerprint_bins: _Optional[int] = ..., high_turnout_percent: _Optional[int] = ..., extreme_percent: _Optional[int] = ..., min_last_digit_votes: _Optional[int] = ..., min_second_digit_votes: _Optional[int] = ..., integer_rule: _Optional[_Union[IntegerRule, str]] = ...) -> None: ...
 
 class ForensicsLeader(_message.Message):
     __slots__ = ["choice", "display_name", "share", "votes"]
@@ -275,6 +280,9 @@ class RelationViolations(_message.Message):
     protocols_with_warnings: int
     regions: _containers.RepeatedCompositeFieldContainer[RegionViolations]
     def __init__(self, protocols_with_warnings: _Optional[int] = ..., protocols_with_errors: _Optional[int] = ..., codes: _Optional[_Iterable[_Union[RelationViolationCount, _Mapping]]] = ..., regions: _Optional[_Iterable[_Union[RegionViolations, _Mapping]]] = ...) -> None: ...
+
+class IntegerRule(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = []
 
 class DigitPosition(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = []

@@ -71,14 +71,16 @@ class GetElectionRequest(_message.Message):
     def __init__(self, name: _Optional[str] = ...) -> None: ...
 
 class GetForensicsReportRequest(_message.Message):
-    __slots__ = ["name", "replicates", "seed"]
+    __slots__ = ["integer_rule", "name", "replicates", "seed"]
+    INTEGER_RULE_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     REPLICATES_FIELD_NUMBER: _ClassVar[int]
     SEED_FIELD_NUMBER: _ClassVar[int]
+    integer_rule: _forensics_pb2.IntegerRule
     name: str
     replicates: int
     seed: int
-    def __init__(self, name: _Optional[str] = ..., replicates: _Optional[int] = ..., seed: _Optional[int] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., replicates: _Optional[int] = ..., seed: _Optional[int] = ..., integer_rule: _Optional[_Union[_forensics_pb2.IntegerRule, str]] = ...) -> None: ...
 
 class GetInclusionProofRequest(_message.Message):
     __slots__ = ["leaf_index", "name", "tree_size"]

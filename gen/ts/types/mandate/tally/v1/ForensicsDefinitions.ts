@@ -1,5 +1,6 @@
 // Original file: mandate/tally/v1/forensics.proto
 
+import type { IntegerRule as _mandate_tally_v1_IntegerRule, IntegerRule__Output as _mandate_tally_v1_IntegerRule__Output } from '../../../mandate/tally/v1/IntegerRule';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -27,7 +28,9 @@ export interface ForensicsDefinitions {
    */
   'integerWindowHundredths'?: (number | string | Long);
   /**
-   * Percentages above this are never counted as whole (99: 100 % is not).
+   * Under INTEGER_RULE_PUBLISHED a station is tested only when its turnout
+   * and its leader share are both at most this percentage (99); under
+   * INTEGER_RULE_PER_VALUE a value above it is never counted as whole.
    */
   'integerMaxPercent'?: (number | string | Long);
   /**
@@ -60,6 +63,10 @@ export interface ForensicsDefinitions {
    * The second-digit test uses vote counts of at least this.
    */
   'minSecondDigitVotes'?: (number | string | Long);
+  /**
+   * The inclusion rule the integer test used.
+   */
+  'integerRule'?: (_mandate_tally_v1_IntegerRule);
 }
 
 /**
@@ -87,7 +94,9 @@ export interface ForensicsDefinitions__Output {
    */
   'integerWindowHundredths': (string);
   /**
-   * Percentages above this are never counted as whole (99: 100 % is not).
+   * Under INTEGER_RULE_PUBLISHED a station is tested only when its turnout
+   * and its leader share are both at most this percentage (99); under
+   * INTEGER_RULE_PER_VALUE a value above it is never counted as whole.
    */
   'integerMaxPercent': (string);
   /**
@@ -120,4 +129,8 @@ export interface ForensicsDefinitions__Output {
    * The second-digit test uses vote counts of at least this.
    */
   'minSecondDigitVotes': (string);
+  /**
+   * The inclusion rule the integer test used.
+   */
+  'integerRule': (_mandate_tally_v1_IntegerRule__Output);
 }

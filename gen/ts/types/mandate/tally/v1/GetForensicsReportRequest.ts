@@ -1,5 +1,6 @@
 // Original file: mandate/tally/v1/tally_service.proto
 
+import type { IntegerRule as _mandate_tally_v1_IntegerRule, IntegerRule__Output as _mandate_tally_v1_IntegerRule__Output } from '../../../mandate/tally/v1/IntegerRule';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -22,6 +23,11 @@ export interface GetForensicsReportRequest {
    * same report. Zero is a seed like any other (the default).
    */
   'seed'?: (number | string | Long);
+  /**
+   * Inclusion rule of the integer-percentage test; unspecified means
+   * INTEGER_RULE_PUBLISHED, the rule of the paper the test is named after.
+   */
+  'integerRule'?: (_mandate_tally_v1_IntegerRule);
 }
 
 /**
@@ -44,4 +50,9 @@ export interface GetForensicsReportRequest__Output {
    * same report. Zero is a seed like any other (the default).
    */
   'seed': (string);
+  /**
+   * Inclusion rule of the integer-percentage test; unspecified means
+   * INTEGER_RULE_PUBLISHED, the rule of the paper the test is named after.
+   */
+  'integerRule': (_mandate_tally_v1_IntegerRule__Output);
 }
