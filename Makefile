@@ -170,3 +170,4 @@ gen-clients-check: tools ## Fail when gen/descriptor, gen/python or gen/ts diffe
 	for d in $(GEN_CLIENT_DIRS); do \
 		diff -r -x '*.go' -x '*_test.go' $$tmp/$$d $$d || { echo "$$d is stale: run 'make gen' and commit the result" >&2; exit 1; }; \
 	done; echo "gen/descriptor, gen/python, gen/ts match proto/"
+	@cd gen/ts && npm run --silent typecheck && echo "gen/ts type-checks (typecheck.ts)"

@@ -1,6 +1,6 @@
 // Types of index.js. The message and service types are generated into
 // types/ by proto-loader-gen-types (make gen); this file is not generated.
-import type * as grpc from '@grpc/grpc-js';
+import * as grpc from '@grpc/grpc-js';
 import type { PackageDefinition, Options } from '@grpc/proto-loader';
 import type { ProtoGrpcType as TallyTypes } from './types/tally_service';
 import type { ProtoGrpcType as SeatsTypes } from './types/seats_service';
