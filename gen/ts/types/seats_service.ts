@@ -34,16 +34,32 @@ import type { AllocateContestRequest as _mandate_seats_v1_AllocateContestRequest
 import type { Allocation as _mandate_seats_v1_Allocation, Allocation__Output as _mandate_seats_v1_Allocation__Output } from './mandate/seats/v1/Allocation';
 import type { ApportionRequest as _mandate_seats_v1_ApportionRequest, ApportionRequest__Output as _mandate_seats_v1_ApportionRequest__Output } from './mandate/seats/v1/ApportionRequest';
 import type { ApportionResponse as _mandate_seats_v1_ApportionResponse, ApportionResponse__Output as _mandate_seats_v1_ApportionResponse__Output } from './mandate/seats/v1/ApportionResponse';
+import type { ApportionmentStage as _mandate_seats_v1_ApportionmentStage, ApportionmentStage__Output as _mandate_seats_v1_ApportionmentStage__Output } from './mandate/seats/v1/ApportionmentStage';
 import type { Award as _mandate_seats_v1_Award, Award__Output as _mandate_seats_v1_Award__Output } from './mandate/seats/v1/Award';
+import type { BiproportionalRule as _mandate_seats_v1_BiproportionalRule, BiproportionalRule__Output as _mandate_seats_v1_BiproportionalRule__Output } from './mandate/seats/v1/BiproportionalRule';
+import type { Chamber as _mandate_seats_v1_Chamber, Chamber__Output as _mandate_seats_v1_Chamber__Output } from './mandate/seats/v1/Chamber';
+import type { ChamberAllocation as _mandate_seats_v1_ChamberAllocation, ChamberAllocation__Output as _mandate_seats_v1_ChamberAllocation__Output } from './mandate/seats/v1/ChamberAllocation';
+import type { ChamberDistrict as _mandate_seats_v1_ChamberDistrict, ChamberDistrict__Output as _mandate_seats_v1_ChamberDistrict__Output } from './mandate/seats/v1/ChamberDistrict';
+import type { ChamberList as _mandate_seats_v1_ChamberList, ChamberList__Output as _mandate_seats_v1_ChamberList__Output } from './mandate/seats/v1/ChamberList';
+import type { ChamberRule as _mandate_seats_v1_ChamberRule, ChamberRule__Output as _mandate_seats_v1_ChamberRule__Output } from './mandate/seats/v1/ChamberRule';
+import type { ChamberThreshold as _mandate_seats_v1_ChamberThreshold, ChamberThreshold__Output as _mandate_seats_v1_ChamberThreshold__Output } from './mandate/seats/v1/ChamberThreshold';
 import type { ContestAllocation as _mandate_seats_v1_ContestAllocation, ContestAllocation__Output as _mandate_seats_v1_ContestAllocation__Output } from './mandate/seats/v1/ContestAllocation';
+import type { DistrictAllocation as _mandate_seats_v1_DistrictAllocation, DistrictAllocation__Output as _mandate_seats_v1_DistrictAllocation__Output } from './mandate/seats/v1/DistrictAllocation';
+import type { DistrictApportionment as _mandate_seats_v1_DistrictApportionment, DistrictApportionment__Output as _mandate_seats_v1_DistrictApportionment__Output } from './mandate/seats/v1/DistrictApportionment';
+import type { DistrictRule as _mandate_seats_v1_DistrictRule, DistrictRule__Output as _mandate_seats_v1_DistrictRule__Output } from './mandate/seats/v1/DistrictRule';
 import type { Fraction as _mandate_seats_v1_Fraction, Fraction__Output as _mandate_seats_v1_Fraction__Output } from './mandate/seats/v1/Fraction';
 import type { GetPresetRequest as _mandate_seats_v1_GetPresetRequest, GetPresetRequest__Output as _mandate_seats_v1_GetPresetRequest__Output } from './mandate/seats/v1/GetPresetRequest';
+import type { LevelingRule as _mandate_seats_v1_LevelingRule, LevelingRule__Output as _mandate_seats_v1_LevelingRule__Output } from './mandate/seats/v1/LevelingRule';
+import type { ListAllocation as _mandate_seats_v1_ListAllocation, ListAllocation__Output as _mandate_seats_v1_ListAllocation__Output } from './mandate/seats/v1/ListAllocation';
 import type { ListPresetsRequest as _mandate_seats_v1_ListPresetsRequest, ListPresetsRequest__Output as _mandate_seats_v1_ListPresetsRequest__Output } from './mandate/seats/v1/ListPresetsRequest';
 import type { ListPresetsResponse as _mandate_seats_v1_ListPresetsResponse, ListPresetsResponse__Output as _mandate_seats_v1_ListPresetsResponse__Output } from './mandate/seats/v1/ListPresetsResponse';
 import type { Party as _mandate_seats_v1_Party, Party__Output as _mandate_seats_v1_Party__Output } from './mandate/seats/v1/Party';
 import type { PartyResult as _mandate_seats_v1_PartyResult, PartyResult__Output as _mandate_seats_v1_PartyResult__Output } from './mandate/seats/v1/PartyResult';
 import type { Preset as _mandate_seats_v1_Preset, Preset__Output as _mandate_seats_v1_Preset__Output } from './mandate/seats/v1/Preset';
+import type { Quorum as _mandate_seats_v1_Quorum, Quorum__Output as _mandate_seats_v1_Quorum__Output } from './mandate/seats/v1/Quorum';
 import type { Rule as _mandate_seats_v1_Rule, Rule__Output as _mandate_seats_v1_Rule__Output } from './mandate/seats/v1/Rule';
+import type { SeatCell as _mandate_seats_v1_SeatCell, SeatCell__Output as _mandate_seats_v1_SeatCell__Output } from './mandate/seats/v1/SeatCell';
+import type { SeatTransfer as _mandate_seats_v1_SeatTransfer, SeatTransfer__Output as _mandate_seats_v1_SeatTransfer__Output } from './mandate/seats/v1/SeatTransfer';
 import type { SeatsServiceClient as _mandate_seats_v1_SeatsServiceClient, SeatsServiceDefinition as _mandate_seats_v1_SeatsServiceDefinition } from './mandate/seats/v1/SeatsService';
 import type { Threshold as _mandate_seats_v1_Threshold, Threshold__Output as _mandate_seats_v1_Threshold__Output } from './mandate/seats/v1/Threshold';
 import type { Tie as _mandate_seats_v1_Tie, Tie__Output as _mandate_seats_v1_Tie__Output } from './mandate/seats/v1/Tie';
@@ -121,10 +137,24 @@ export interface ProtoGrpcType {
         Allocation: MessageTypeDefinition<_mandate_seats_v1_Allocation, _mandate_seats_v1_Allocation__Output>
         ApportionRequest: MessageTypeDefinition<_mandate_seats_v1_ApportionRequest, _mandate_seats_v1_ApportionRequest__Output>
         ApportionResponse: MessageTypeDefinition<_mandate_seats_v1_ApportionResponse, _mandate_seats_v1_ApportionResponse__Output>
+        ApportionmentStage: MessageTypeDefinition<_mandate_seats_v1_ApportionmentStage, _mandate_seats_v1_ApportionmentStage__Output>
         Award: MessageTypeDefinition<_mandate_seats_v1_Award, _mandate_seats_v1_Award__Output>
+        BiproportionalRule: MessageTypeDefinition<_mandate_seats_v1_BiproportionalRule, _mandate_seats_v1_BiproportionalRule__Output>
+        Chamber: MessageTypeDefinition<_mandate_seats_v1_Chamber, _mandate_seats_v1_Chamber__Output>
+        ChamberAllocation: MessageTypeDefinition<_mandate_seats_v1_ChamberAllocation, _mandate_seats_v1_ChamberAllocation__Output>
+        ChamberDistrict: MessageTypeDefinition<_mandate_seats_v1_ChamberDistrict, _mandate_seats_v1_ChamberDistrict__Output>
+        ChamberFamily: EnumTypeDefinition
+        ChamberList: MessageTypeDefinition<_mandate_seats_v1_ChamberList, _mandate_seats_v1_ChamberList__Output>
+        ChamberRule: MessageTypeDefinition<_mandate_seats_v1_ChamberRule, _mandate_seats_v1_ChamberRule__Output>
+        ChamberThreshold: MessageTypeDefinition<_mandate_seats_v1_ChamberThreshold, _mandate_seats_v1_ChamberThreshold__Output>
         ContestAllocation: MessageTypeDefinition<_mandate_seats_v1_ContestAllocation, _mandate_seats_v1_ContestAllocation__Output>
+        DistrictAllocation: MessageTypeDefinition<_mandate_seats_v1_DistrictAllocation, _mandate_seats_v1_DistrictAllocation__Output>
+        DistrictApportionment: MessageTypeDefinition<_mandate_seats_v1_DistrictApportionment, _mandate_seats_v1_DistrictApportionment__Output>
+        DistrictRule: MessageTypeDefinition<_mandate_seats_v1_DistrictRule, _mandate_seats_v1_DistrictRule__Output>
         Fraction: MessageTypeDefinition<_mandate_seats_v1_Fraction, _mandate_seats_v1_Fraction__Output>
         GetPresetRequest: MessageTypeDefinition<_mandate_seats_v1_GetPresetRequest, _mandate_seats_v1_GetPresetRequest__Output>
+        LevelingRule: MessageTypeDefinition<_mandate_seats_v1_LevelingRule, _mandate_seats_v1_LevelingRule__Output>
+        ListAllocation: MessageTypeDefinition<_mandate_seats_v1_ListAllocation, _mandate_seats_v1_ListAllocation__Output>
         ListPresetsRequest: MessageTypeDefinition<_mandate_seats_v1_ListPresetsRequest, _mandate_seats_v1_ListPresetsRequest__Output>
         ListPresetsResponse: MessageTypeDefinition<_mandate_seats_v1_ListPresetsResponse, _mandate_seats_v1_ListPresetsResponse__Output>
         Method: EnumTypeDefinition
@@ -132,7 +162,10 @@ export interface ProtoGrpcType {
         PartyResult: MessageTypeDefinition<_mandate_seats_v1_PartyResult, _mandate_seats_v1_PartyResult__Output>
         Preset: MessageTypeDefinition<_mandate_seats_v1_Preset, _mandate_seats_v1_Preset__Output>
         Qualification: EnumTypeDefinition
+        Quorum: MessageTypeDefinition<_mandate_seats_v1_Quorum, _mandate_seats_v1_Quorum__Output>
         Rule: MessageTypeDefinition<_mandate_seats_v1_Rule, _mandate_seats_v1_Rule__Output>
+        SeatCell: MessageTypeDefinition<_mandate_seats_v1_SeatCell, _mandate_seats_v1_SeatCell__Output>
+        SeatTransfer: MessageTypeDefinition<_mandate_seats_v1_SeatTransfer, _mandate_seats_v1_SeatTransfer__Output>
         /**
          * SeatsService turns votes into seats with exact arithmetic and explains every
          * step. It never stores protocols.
@@ -142,6 +175,7 @@ export interface ProtoGrpcType {
         Tie: MessageTypeDefinition<_mandate_seats_v1_Tie, _mandate_seats_v1_Tie__Output>
         TieRule: EnumTypeDefinition
         WatchContestAllocationRequest: MessageTypeDefinition<_mandate_seats_v1_WatchContestAllocationRequest, _mandate_seats_v1_WatchContestAllocationRequest__Output>
+        Weighting: EnumTypeDefinition
       }
     }
     tally: {

@@ -15,10 +15,11 @@ from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
 from google.api import resource_pb2 as google_dot_api_dot_resource__pb2
 from mandate.seats.v1 import apportionment_pb2 as mandate_dot_seats_dot_v1_dot_apportionment__pb2
+from mandate.seats.v1 import chamber_pb2 as mandate_dot_seats_dot_v1_dot_chamber__pb2
 from mandate.seats.v1 import contest_allocation_pb2 as mandate_dot_seats_dot_v1_dot_contest__allocation__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n$mandate/seats/v1/seats_service.proto\x12\x10mandate.seats.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a$mandate/seats/v1/apportionment.proto\x1a)mandate/seats/v1/contest_allocation.proto\"\xc1\x02\n\x06Preset\x12\x17\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08R\x04name\x12!\n\x0c\x64isplay_name\x18\x02 \x01(\tR\x0b\x64isplayName\x12*\n\x04rule\x18\x03 \x01(\x0b\x32\x16.mandate.seats.v1.RuleR\x04rule\x12%\n\x0ethreshold_base\x18\x04 \x01(\tR\rthresholdBase\x12\x1c\n\tcitations\x18\x05 \x03(\tR\tcitations\x12\x14\n\x05notes\x18\x06 \x01(\tR\x05notes\x12\x32\n\x15reserved_seats_source\x18\x07 \x01(\tR\x13reservedSeatsSource:@\xea\x41=\n\x18seats.mandate.dev/Preset\x12\x10presets/{preset}*\x07presets2\x06preset\"\xd4\x01\n\x10\x41pportionRequest\x12\x36\n\x07parties\x18\x01 \x03(\x0b\x32\x17.mandate.seats.v1.PartyB\x03\xe0\x41\x02R\x07parties\x12*\n\x04rule\x18\x02 \x01(\x0b\x32\x16.mandate.seats.v1.RuleR\x04rule\x12\x35\n\x06preset\x18\x03 \x01(\tB\x1d\xfa\x41\x1a\n\x18seats.mandate.dev/PresetR\x06preset\x12%\n\x0ethreshold_base\x18\x04 \x01(\x03R\rthresholdBase\"}\n\x11\x41pportionResponse\x12<\n\nallocation\x18\x01 \x01(\x0b\x32\x1c.mandate.seats.v1.AllocationR\nallocation\x12*\n\x04rule\x18\x02 \x01(\x0b\x32\x16.mandate.seats.v1.RuleR\x04rule\"P\n\x12ListPresetsRequest\x12\x1b\n\tpage_size\x18\x01 \x01(\x05R\x08pageSize\x12\x1d\n\npage_token\x18\x02 \x01(\tR\tpageToken\"q\n\x13ListPresetsResponse\x12\x32\n\x07presets\x18\x01 \x03(\x0b\x32\x18.mandate.seats.v1.PresetR\x07presets\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"H\n\x10GetPresetRequest\x12\x34\n\x04name\x18\x01 \x01(\tB \xe0\x41\x02\xfa\x41\x1a\n\x18seats.mandate.dev/PresetR\x04name\"\xf2\x01\n\x16\x41llocateContestRequest\x12;\n\x07\x63ontest\x18\x01 \x01(\tB!\xe0\x41\x02\xfa\x41\x1b\n\x19tally.mandate.dev/ContestR\x07\x63ontest\x12\x38\n\x04unit\x18\x02 \x01(\tB$\xfa\x41!\n\x1ftally.mandate.dev/ReportingUnitR\x04unit\x12\x35\n\x06preset\x18\x03 \x01(\tB\x1d\xfa\x41\x1a\n\x18seats.mandate.dev/PresetR\x06preset\x12*\n\x04rule\x18\x04 \x01(\x0b\x32\x16.mandate.seats.v1.RuleR\x04rule\"\x9e\x02\n\x1dWatchContestAllocationRequest\x12;\n\x07\x63ontest\x18\x01 \x01(\tB!\xe0\x41\x02\xfa\x41\x1b\n\x19tally.mandate.dev/ContestR\x07\x63ontest\x12\x38\n\x04unit\x18\x02 \x01(\tB$\xfa\x41!\n\x1ftally.mandate.dev/ReportingUnitR\x04unit\x12\x35\n\x06preset\x18\x03 \x01(\tB\x1d\xfa\x41\x1a\n\x18seats.mandate.dev/PresetR\x06preset\x12*\n\x04rule\x18\x04 \x01(\x0b\x32\x16.mandate.seats.v1.RuleR\x04rule\x12#\n\rsince_version\x18\x05 \x01(\x03R\x0csinceVersion2\xbb\x05\n\x0cSeatsService\x12w\n\tApportion\x12\".mandate.seats.v1.ApportionRequest\x1a#.mandate.seats.v1.ApportionResponse\"!\x90\x02\x01\x82\xd3\xe4\x93\x02\x18:\x01*\"\x13/v1/seats:apportion\x12r\n\x0bListPresets\x12$.mandate.seats.v1.ListPresetsRequest\x1a%.mandate.seats.v1.ListPresetsResponse\"\x16\x90\x02\x01\x82\xd3\xe4\x93\x02\r\x12\x0b/v1/presets\x12j\n\tGetPreset\x12\".mandate.seats.v1.GetPresetRequest\x1a\x18.mandate.seats.v1.Preset\"\x1f\x90\x02\x01\x82\xd3\xe4\x93\x02\x16\x12\x14/v1/{name=presets/*}\x12\x9d\x01\n\x0f\x41llocateContest\x12(.mandate.seats.v1.AllocateContestRequest\x1a#.mandate.seats.v1.ContestAllocation\";\x90\x02\x01\x82\xd3\xe4\x93\x02\x32:\x01*\"-/v1/{contest=elections/*/contests/*}:allocate\x12\xb1\x01\n\x16WatchContestAllocation\x12/.mandate.seats.v1.WatchContestAllocationRequest\x1a#.mandate.seats.v1.ContestAllocation\"?\x90\x02\x01\x82\xd3\xe4\x93\x02\x36\x12\x34/v1/{contest=elections/*/contests/*}:watchAllocation0\x01\x42\x41Z?github.com/mandate-project/mandate/gen/mandate/seats/v1;seatsv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n$mandate/seats/v1/seats_service.proto\x12\x10mandate.seats.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a$mandate/seats/v1/apportionment.proto\x1a\x1emandate/seats/v1/chamber.proto\x1a)mandate/seats/v1/contest_allocation.proto\"\x83\x03\n\x06Preset\x12\x17\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08R\x04name\x12!\n\x0c\x64isplay_name\x18\x02 \x01(\tR\x0b\x64isplayName\x12*\n\x04rule\x18\x03 \x01(\x0b\x32\x16.mandate.seats.v1.RuleR\x04rule\x12%\n\x0ethreshold_base\x18\x04 \x01(\tR\rthresholdBase\x12\x1c\n\tcitations\x18\x05 \x03(\tR\tcitations\x12\x14\n\x05notes\x18\x06 \x01(\tR\x05notes\x12@\n\x0c\x63hamber_rule\x18\x07 \x01(\x0b\x32\x1d.mandate.seats.v1.ChamberRuleR\x0b\x63hamberRule\x12\x32\n\x15reserved_seats_source\x18\x08 \x01(\tR\x13reservedSeatsSource:@\xea\x41=\n\x18seats.mandate.dev/Preset\x12\x10presets/{preset}*\x07presets2\x06preset\"\x89\x02\n\x10\x41pportionRequest\x12\x36\n\x07parties\x18\x01 \x03(\x0b\x32\x17.mandate.seats.v1.PartyB\x03\xe0\x41\x02R\x07parties\x12*\n\x04rule\x18\x02 \x01(\x0b\x32\x16.mandate.seats.v1.RuleR\x04rule\x12\x35\n\x06preset\x18\x03 \x01(\tB\x1d\xfa\x41\x1a\n\x18seats.mandate.dev/PresetR\x06preset\x12%\n\x0ethreshold_base\x18\x04 \x01(\x03R\rthresholdBase\x12\x33\n\x07\x63hamber\x18\x05 \x01(\x0b\x32\x19.mandate.seats.v1.ChamberR\x07\x63hamber\"\x93\x02\n\x11\x41pportionResponse\x12<\n\nallocation\x18\x01 \x01(\x0b\x32\x1c.mandate.seats.v1.AllocationR\nallocation\x12*\n\x04rule\x18\x02 \x01(\x0b\x32\x16.mandate.seats.v1.RuleR\x04rule\x12R\n\x12\x63hamber_allocation\x18\x03 \x01(\x0b\x32#.mandate.seats.v1.ChamberAllocationR\x11\x63hamberAllocation\x12@\n\x0c\x63hamber_rule\x18\x04 \x01(\x0b\x32\x1d.mandate.seats.v1.ChamberRuleR\x0b\x63hamberRule\"P\n\x12ListPresetsRequest\x12\x1b\n\tpage_size\x18\x01 \x01(\x05R\x08pageSize\x12\x1d\n\npage_token\x18\x02 \x01(\tR\tpageToken\"q\n\x13ListPresetsResponse\x12\x32\n\x07presets\x18\x01 \x03(\x0b\x32\x18.mandate.seats.v1.PresetR\x07presets\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"H\n\x10GetPresetRequest\x12\x34\n\x04name\x18\x01 \x01(\tB \xe0\x41\x02\xfa\x41\x1a\n\x18seats.mandate.dev/PresetR\x04name\"\xf2\x01\n\x16\x41llocateContestRequest\x12;\n\x07\x63ontest\x18\x01 \x01(\tB!\xe0\x41\x02\xfa\x41\x1b\n\x19tally.mandate.dev/ContestR\x07\x63ontest\x12\x38\n\x04unit\x18\x02 \x01(\tB$\xfa\x41!\n\x1ftally.mandate.dev/ReportingUnitR\x04unit\x12\x35\n\x06preset\x18\x03 \x01(\tB\x1d\xfa\x41\x1a\n\x18seats.mandate.dev/PresetR\x06preset\x12*\n\x04rule\x18\x04 \x01(\x0b\x32\x16.mandate.seats.v1.RuleR\x04rule\"\x9e\x02\n\x1dWatchContestAllocationRequest\x12;\n\x07\x63ontest\x18\x01 \x01(\tB!\xe0\x41\x02\xfa\x41\x1b\n\x19tally.mandate.dev/ContestR\x07\x63ontest\x12\x38\n\x04unit\x18\x02 \x01(\tB$\xfa\x41!\n\x1ftally.mandate.dev/ReportingUnitR\x04unit\x12\x35\n\x06preset\x18\x03 \x01(\tB\x1d\xfa\x41\x1a\n\x18seats.mandate.dev/PresetR\x06preset\x12*\n\x04rule\x18\x04 \x01(\x0b\x32\x16.mandate.seats.v1.RuleR\x04rule\x12#\n\rsince_version\x18\x05 \x01(\x03R\x0csinceVersion2\xbb\x05\n\x0cSeatsService\x12w\n\tApportion\x12\".mandate.seats.v1.ApportionRequest\x1a#.mandate.seats.v1.ApportionResponse\"!\x90\x02\x01\x82\xd3\xe4\x93\x02\x18:\x01*\"\x13/v1/seats:apportion\x12r\n\x0bListPresets\x12$.mandate.seats.v1.ListPresetsRequest\x1a%.mandate.seats.v1.ListPresetsResponse\"\x16\x90\x02\x01\x82\xd3\xe4\x93\x02\r\x12\x0b/v1/presets\x12j\n\tGetPreset\x12\".mandate.seats.v1.GetPresetRequest\x1a\x18.mandate.seats.v1.Preset\"\x1f\x90\x02\x01\x82\xd3\xe4\x93\x02\x16\x12\x14/v1/{name=presets/*}\x12\x9d\x01\n\x0f\x41llocateContest\x12(.mandate.seats.v1.AllocateContestRequest\x1a#.mandate.seats.v1.ContestAllocation\";\x90\x02\x01\x82\xd3\xe4\x93\x02\x32:\x01*\"-/v1/{contest=elections/*/contests/*}:allocate\x12\xb1\x01\n\x16WatchContestAllocation\x12/.mandate.seats.v1.WatchContestAllocationRequest\x1a#.mandate.seats.v1.ContestAllocation\"?\x90\x02\x01\x82\xd3\xe4\x93\x02\x36\x12\x34/v1/{contest=elections/*/contests/*}:watchAllocation0\x01\x42\x41Z?github.com/mandate-project/mandate/gen/mandate/seats/v1;seatsv1b\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'mandate.seats.v1.seats_service_pb2', globals())
@@ -58,22 +59,22 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _SEATSSERVICE.methods_by_name['AllocateContest']._serialized_options = b'\220\002\001\202\323\344\223\0022:\001*\"-/v1/{contest=elections/*/contests/*}:allocate'
   _SEATSSERVICE.methods_by_name['WatchContestAllocation']._options = None
   _SEATSSERVICE.methods_by_name['WatchContestAllocation']._serialized_options = b'\220\002\001\202\323\344\223\0026\0224/v1/{contest=elections/*/contests/*}:watchAllocation'
-  _PRESET._serialized_start=230
-  _PRESET._serialized_end=551
-  _APPORTIONREQUEST._serialized_start=554
-  _APPORTIONREQUEST._serialized_end=766
-  _APPORTIONRESPONSE._serialized_start=768
-  _APPORTIONRESPONSE._serialized_end=893
-  _LISTPRESETSREQUEST._serialized_start=895
-  _LISTPRESETSREQUEST._serialized_end=975
-  _LISTPRESETSRESPONSE._serialized_start=977
-  _LISTPRESETSRESPONSE._serialized_end=1090
-  _GETPRESETREQUEST._serialized_start=1092
-  _GETPRESETREQUEST._serialized_end=1164
-  _ALLOCATECONTESTREQUEST._serialized_start=1167
-  _ALLOCATECONTESTREQUEST._serialized_end=1409
-  _WATCHCONTESTALLOCATIONREQUEST._serialized_start=1412
-  _WATCHCONTESTALLOCATIONREQUEST._serialized_end=1698
-  _SEATSSERVICE._serialized_start=1701
-  _SEATSSERVICE._serialized_end=2400
+  _PRESET._serialized_start=262
+  _PRESET._serialized_end=649
+  _APPORTIONREQUEST._serialized_start=652
+  _APPORTIONREQUEST._serialized_end=917
+  _APPORTIONRESPONSE._serialized_start=920
+  _APPORTIONRESPONSE._serialized_end=1195
+  _LISTPRESETSREQUEST._serialized_start=1197
+  _LISTPRESETSREQUEST._serialized_end=1277
+  _LISTPRESETSRESPONSE._serialized_start=1279
+  _LISTPRESETSRESPONSE._serialized_end=1392
+  _GETPRESETREQUEST._serialized_start=1394
+  _GETPRESETREQUEST._serialized_end=1466
+  _ALLOCATECONTESTREQUEST._serialized_start=1469
+  _ALLOCATECONTESTREQUEST._serialized_end=1711
+  _WATCHCONTESTALLOCATIONREQUEST._serialized_start=1714
+  _WATCHCONTESTALLOCATIONREQUEST._serialized_end=2000
+  _SEATSSERVICE._serialized_start=2003
+  _SEATSSERVICE._serialized_end=2702
 # @@protoc_insertion_point(module_scope)

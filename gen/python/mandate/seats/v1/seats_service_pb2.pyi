@@ -2,6 +2,7 @@ from google.api import annotations_pb2 as _annotations_pb2
 from google.api import field_behavior_pb2 as _field_behavior_pb2
 from google.api import resource_pb2 as _resource_pb2
 from mandate.seats.v1 import apportionment_pb2 as _apportionment_pb2
+from mandate.seats.v1 import chamber_pb2 as _chamber_pb2
 from mandate.seats.v1 import contest_allocation_pb2 as _contest_allocation_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
@@ -23,24 +24,30 @@ class AllocateContestRequest(_message.Message):
     def __init__(self, contest: _Optional[str] = ..., unit: _Optional[str] = ..., preset: _Optional[str] = ..., rule: _Optional[_Union[_apportionment_pb2.Rule, _Mapping]] = ...) -> None: ...
 
 class ApportionRequest(_message.Message):
-    __slots__ = ["parties", "preset", "rule", "threshold_base"]
+    __slots__ = ["chamber", "parties", "preset", "rule", "threshold_base"]
+    CHAMBER_FIELD_NUMBER: _ClassVar[int]
     PARTIES_FIELD_NUMBER: _ClassVar[int]
     PRESET_FIELD_NUMBER: _ClassVar[int]
     RULE_FIELD_NUMBER: _ClassVar[int]
     THRESHOLD_BASE_FIELD_NUMBER: _ClassVar[int]
+    chamber: _chamber_pb2.Chamber
     parties: _containers.RepeatedCompositeFieldContainer[_apportionment_pb2.Party]
     preset: str
     rule: _apportionment_pb2.Rule
     threshold_base: int
-    def __init__(self, parties: _Optional[_Iterable[_Union[_apportionment_pb2.Party, _Mapping]]] = ..., rule: _Optional[_Union[_apportionment_pb2.Rule, _Mapping]] = ..., preset: _Optional[str] = ..., threshold_base: _Optional[int] = ...) -> None: ...
+    def __init__(self, parties: _Optional[_Iterable[_Union[_apportionment_pb2.Party, _Mapping]]] = ..., rule: _Optional[_Union[_apportionment_pb2.Rule, _Mapping]] = ..., preset: _Optional[str] = ..., threshold_base: _Optional[int] = ..., chamber: _Optional[_Union[_chamber_pb2.Chamber, _Mapping]] = ...) -> None: ...
 
 class ApportionResponse(_message.Message):
-    __slots__ = ["allocation", "rule"]
+    __slots__ = ["allocation", "chamber_allocation", "chamber_rule", "rule"]
     ALLOCATION_FIELD_NUMBER: _ClassVar[int]
+    CHAMBER_ALLOCATION_FIELD_NUMBER: _ClassVar[int]
+    CHAMBER_RULE_FIELD_NUMBER: _ClassVar[int]
     RULE_FIELD_NUMBER: _ClassVar[int]
     allocation: _apportionment_pb2.Allocation
+    chamber_allocation: _chamber_pb2.ChamberAllocation
+    chamber_rule: _chamber_pb2.ChamberRule
     rule: _apportionment_pb2.Rule
-    def __init__(self, allocation: _Optional[_Union[_apportionment_pb2.Allocation, _Mapping]] = ..., rule: _Optional[_Union[_apportionment_pb2.Rule, _Mapping]] = ...) -> None: ...
+    def __init__(self, allocation: _Optional[_Union[_apportionment_pb2.Allocation, _Mapping]] = ..., rule: _Optional[_Union[_apportionment_pb2.Rule, _Mapping]] = ..., chamber_allocation: _Optional[_Union[_chamber_pb2.ChamberAllocation, _Mapping]] = ..., chamber_rule: _Optional[_Union[_chamber_pb2.ChamberRule, _Mapping]] = ...) -> None: ...
 
 class GetPresetRequest(_message.Message):
     __slots__ = ["name"]
@@ -65,7 +72,8 @@ class ListPresetsResponse(_message.Message):
     def __init__(self, presets: _Optional[_Iterable[_Union[Preset, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class Preset(_message.Message):
-    __slots__ = ["citations", "display_name", "name", "notes", "reserved_seats_source", "rule", "threshold_base"]
+    __slots__ = ["chamber_rule", "citations", "display_name", "name", "notes", "reserved_seats_source", "rule", "threshold_base"]
+    CHAMBER_RULE_FIELD_NUMBER: _ClassVar[int]
     CITATIONS_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
@@ -73,6 +81,7 @@ class Preset(_message.Message):
     RESERVED_SEATS_SOURCE_FIELD_NUMBER: _ClassVar[int]
     RULE_FIELD_NUMBER: _ClassVar[int]
     THRESHOLD_BASE_FIELD_NUMBER: _ClassVar[int]
+    chamber_rule: _chamber_pb2.ChamberRule
     citations: _containers.RepeatedScalarFieldContainer[str]
     display_name: str
     name: str
@@ -80,7 +89,7 @@ class Preset(_message.Message):
     reserved_seats_source: str
     rule: _apportionment_pb2.Rule
     threshold_base: str
-    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., rule: _Optional[_Union[_apportionment_pb2.Rule, _Mapping]] = ..., threshold_base: _Optional[str] = ..., citations: _Optional[_Iterable[str]] = ..., notes: _Optional[str] = ..., reserved_seats_source: _Optional[str] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., rule: _Optional[_Union[_apportionment_pb2.Rule, _Mapping]] = ..., threshold_base: _Optional[str] = ..., citations: _Optional[_Iterable[str]] = ..., notes: _Optional[str] = ..., chamber_rule: _Optional[_Union[_chamber_pb2.ChamberRule, _Mapping]] = ..., reserved_seats_source: _Optional[str] = ...) -> None: ...
 
 class WatchContestAllocationRequest(_message.Message):
     __slots__ = ["contest", "preset", "rule", "since_version", "unit"]

@@ -2,6 +2,7 @@
 
 import type { Party as _mandate_seats_v1_Party, Party__Output as _mandate_seats_v1_Party__Output } from '../../../mandate/seats/v1/Party';
 import type { Rule as _mandate_seats_v1_Rule, Rule__Output as _mandate_seats_v1_Rule__Output } from '../../../mandate/seats/v1/Rule';
+import type { Chamber as _mandate_seats_v1_Chamber, Chamber__Output as _mandate_seats_v1_Chamber__Output } from '../../../mandate/seats/v1/Chamber';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -25,6 +26,11 @@ export interface ApportionRequest {
    * With a preset: the legal base of the threshold (e.g. all ballots cast).
    */
   'thresholdBase'?: (number | string | Long);
+  /**
+   * A chamber elected in districts, instead of parties and rule. Its rule
+   * may come from a chamber preset.
+   */
+  'chamber'?: (_mandate_seats_v1_Chamber | null);
 }
 
 /**
@@ -48,4 +54,9 @@ export interface ApportionRequest__Output {
    * With a preset: the legal base of the threshold (e.g. all ballots cast).
    */
   'thresholdBase': (string);
+  /**
+   * A chamber elected in districts, instead of parties and rule. Its rule
+   * may come from a chamber preset.
+   */
+  'chamber': (_mandate_seats_v1_Chamber__Output | null);
 }

@@ -1,6 +1,7 @@
 // Original file: mandate/seats/v1/seats_service.proto
 
 import type { Rule as _mandate_seats_v1_Rule, Rule__Output as _mandate_seats_v1_Rule__Output } from '../../../mandate/seats/v1/Rule';
+import type { ChamberRule as _mandate_seats_v1_ChamberRule, ChamberRule__Output as _mandate_seats_v1_ChamberRule__Output } from '../../../mandate/seats/v1/ChamberRule';
 
 /**
  * A legal rule of a real parliament, with the law it comes from.
@@ -30,6 +31,10 @@ export interface Preset {
    * Simplifications and what the preset does not model.
    */
   'notes'?: (string);
+  /**
+   * A chamber preset (elected in districts): its rule; `rule` is then unset.
+   */
+  'chamberRule'?: (_mandate_seats_v1_ChamberRule | null);
   /**
    * Who fills the rule's reserved seats, in words, for legends and notes
    * (e.g. "Assembly of People" for the 9 reserved seats of the Mazhilis);
@@ -66,6 +71,10 @@ export interface Preset__Output {
    * Simplifications and what the preset does not model.
    */
   'notes': (string);
+  /**
+   * A chamber preset (elected in districts): its rule; `rule` is then unset.
+   */
+  'chamberRule': (_mandate_seats_v1_ChamberRule__Output | null);
   /**
    * Who fills the rule's reserved seats, in words, for legends and notes
    * (e.g. "Assembly of People" for the 9 reserved seats of the Mazhilis);
