@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -197,8 +198,28 @@ func TestLivePage(t *testing.T) {
 	}
 	var status string
 	d.eval(`return document.getElementById("status").textContent`, &status)
-	if status != "unofficial complete" {
+	if status != "Preliminary — 48 of 48 stations" {
 		t.Errorf("status %q", status)
+	}
+	// Words, not ids: the rule by its name, the reserved seats by their
+	// source, the turnout's definition, the root unit by its name.
+	var seatsNote, turnoutDef, crumbs0 string
+	d.eval(`return document.getElementById("seats-note").textContent`, &seatsNote)
+	d.eval(`return document.getElementById("turnout-def").textContent`, &turnoutDef)
+	d.eval(`return document.getElementById("crumbs").textContent`, &crumbs0)
+	if !strings.Contains(seatsNote, "Kazakhstan, Mazhilis party lists (2009 law") || !strings.Contains(seatsNote, "Assembly of People") || strings.Contains(seatsNote, "presets/") {
+		t.Errorf("seat note %q", seatsNote)
+	}
+	if strings.Contains(turnoutDef, "_") || !strings.Contains(turnoutDef, "ballots cast") {
+		t.Errorf("turnout definition %q", turnoutDef)
+	}
+	if crumbs0 != "Kazakhstan" {
+		t.Errorf("breadcrumb at the root %q, want the root unit's name", crumbs0)
+	}
+	var titles []string
+	d.eval(`return [...new Set([...document.querySelectorAll("#chart circle.seat title")].map((e) => e.textContent))]`, &titles)
+	if !slices.Contains(titles, "Assembly of People: 9 seats, not distributed by votes") || !slices.Contains(titles, "Nur Otan: 83 seats") {
+		t.Errorf("seat hover titles %q", titles)
 	}
 	d.waitFor("the live stream", `return document.getElementById("live").textContent === "live"`)
 	d.screenshot(filepath.Join(artifacts(t), "live-page-before.png"))
@@ -234,6 +255,11 @@ func TestLivePage(t *testing.T) {
 	d.eval(`document.getElementById("load-forensics").click(); return true`, new(bool))
 	d.waitFor("the fingerprint and the integer histogram", `return !document.getElementById("forensics-body").hidden &&
 		document.querySelector("#fingerprint svg") !== null && document.querySelectorAll("#integer-hist rect").length > 0`)
+	var fpTitle string
+	d.eval(`return document.querySelector("#fingerprint svg title").textContent`, &fpTitle)
+	if strings.Contains(fpTitle, "nur-otan") || strings.Contains(fpTitle, "mazhilis") {
+		t.Errorf("fingerprint title %q names ids", fpTitle)
+	}
 	var disclaimer string
 	d.eval(`return document.getElementById("disclaimer").textContent`, &disclaimer)
 	if !strings.Contains(strings.ToLower(disclaimer), "not") {
@@ -246,7 +272,153 @@ func TestLivePage(t *testing.T) {
 	d.waitFor("Astana's stations", `return document.querySelectorAll("#children tbody tr").length === 3 && location.search.includes("unit=astana")`)
 	var crumbs string
 	d.eval(`return document.getElementById("crumbs").textContent`, &crumbs)
-	if !strings.Contains(crumbs, "Astana") {
+	if crumbs != "Kazakhstan›Astana" {
 		t.Errorf("breadcrumbs %q", crumbs)
 	}
+
+	// A station: what it is, not an empty "No units below" table.
+	d.call(http.MethodPost, "/url", map[string]string{"url": s.HTTP + "/?election=kz-2012&contest=mazhilis&preset=presets/kz-mazhilis-2009&unit=astana-1"})
+	d.waitFor("the station view", `return !document.getElementById("station").hidden && document.getElementById("station-note").textContent !== ""`)
+	var view struct {
+		Below  bool   `json:"below"`
+		Crumbs string `json:"crumbs"`
+		Status string `json:"status"`
+	}
+	d.eval(`return {below: !document.getElementById("below").hidden, crumbs: document.getElementById("crumbs").textContent, status: document.getElementById("status").textContent}`, &view)
+	if view.Below || !strings.HasPrefix(view.Crumbs, "Kazakhstan›Astana›") || view.Status != "Preliminary — 1 of 1 station" {
+		t.Errorf("station view: %+v", view)
+	}
+}
+
+// TestLivePageSizes loads the page at a phone's size and a desktop's and
+// checks nothing makes the page scroll sideways: tables scroll inside their
+// boxes, the hemicycle scales to its column. Screenshots of both are kept.
+func TestLivePageSizes(t *testing.T) {
+	d := browser(t)
+	s := start(t)
+	loadDemo(t, s)
+	for _, size := range []struct {
+		name          string
+		width, height int
+	}{{"phone", 390, 844}, {"desktop", 1400, 900}} {
+		t.Run(size.name, func(t *testing.T) {
+			d.t = t
+			d.setViewport(size.width, size.height)
+			d.call(http.MethodPost, "/url", map[string]string{"url": s.HTTP + "/?election=kz-2012&contest=mazhilis&preset=presets/kz-mazhilis-2009"})
+			d.waitFor("the seats and regions", `return document.querySelectorAll("#seats tbody tr").length === 3 &&
+				document.querySelectorAll("#chart circle.seat").length === 107 && document.querySelectorAll("#children tbody tr").length === 16`)
+			var inner int
+			d.eval(`return window.innerWidth`, &inner)
+			if inner != size.width {
+				t.Errorf("viewport %d wide, want %d", inner, size.width)
+			}
+			d.noOverflow()
+			// The hemicycle fits its column: its right edge is on screen.
+			var right float64
+			d.eval(`return document.querySelector("#chart svg").getBoundingClientRect().right`, &right)
+			if right > float64(inner) {
+				t.Errorf("hemicycle ends at %.0f px, the screen at %d", right, inner)
+			}
+			d.screenshotFull(filepath.Join(artifacts(t), "live-page-"+size.name+".png"))
+			d.eval(`document.getElementById("load-forensics").click(); return true`, new(bool))
+			d.waitFor("the forensic charts", `return !document.getElementById("forensics-body").hidden && document.querySelector("#fingerprint svg") !== null`)
+			d.noOverflow()
+			d.call(http.MethodPost, "/url", map[string]string{"url": s.HTTP + "/?election=kz-2012&contest=mazhilis&preset=presets/kz-mazhilis-2009&unit=astana-1"})
+			d.waitFor("the station view", `return !document.getElementById("station").hidden && document.querySelectorAll("#seats tbody tr").length > 0`)
+			d.noOverflow()
+		})
+	}
+}
+
+// TestAPIReference loads /docs in Chromium: Swagger UI renders the gateway's
+// document and lists every operation in it, at phone and desktop width.
+func TestAPIReference(t *testing.T) {
+	d := browser(t)
+	s := start(t)
+	code, body := s.do(t, http.MethodGet, "/openapi.json", "", "")
+	if code != http.StatusOK {
+		t.Fatalf("GET /openapi.json: %d", code)
+	}
+	var doc struct {
+		Paths map[string]map[string]struct {
+			OperationID string `json:"operationId"`
+		} `json:"paths"`
+	}
+	if err := json.Unmarshal(body, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, item := range doc.Paths {
+		for _, op := range item {
+			want = append(want, op.OperationID)
+		}
+	}
+	slices.Sort(want)
+	if len(want) < 30 {
+		t.Fatalf("only %d operations in the document", len(want))
+	}
+	for _, size := range []struct {
+		name          string
+		width, height int
+	}{{"desktop", 1400, 900}, {"phone", 390, 844}} {
+		t.Run(size.name, func(t *testing.T) {
+			d.t = t
+			d.setViewport(size.width, size.height)
+			d.call(http.MethodPost, "/url", map[string]string{"url": s.HTTP + "/docs"})
+			d.waitFor("the operations", `return document.querySelectorAll(".opblock").length > 0`)
+			var title string
+			d.eval(`return document.querySelector(".info .title") ? document.querySelector(".info .title").textContent : ""`, &title)
+			if !strings.Contains(title, "Mandate JSON API") {
+				t.Errorf("title %q", title)
+			}
+			// displayOperationId shows each operation's id in its summary.
+			var got []string
+			d.eval(`return [...document.querySelectorAll(".opblock .opblock-summary-operation-id")].map((e) => e.textContent.trim())`, &got)
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("the page lists %d operations, the document has %d:\n page %q\n doc  %q", len(got), len(want), got, want)
+			}
+			d.screenshotFull(filepath.Join(artifacts(t), "api-reference-"+size.name+".png"))
+		})
+	}
+}
+
+// setViewport makes the page's viewport width × height CSS pixels through
+// the DevTools device emulation (a headless window cannot be narrower than
+// 500 px); mobile makes it behave as a phone's (the viewport meta applies).
+func (d *webDriver) setViewport(width, height int) {
+	d.t.Helper()
+	d.call(http.MethodPost, "/goog/cdp/execute", map[string]any{"cmd": "Emulation.setDeviceMetricsOverride", "params": map[string]any{
+		"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600}})
+}
+
+// noOverflow fails when the page is wider than the viewport, naming the
+// elements that stick out.
+func (d *webDriver) noOverflow() {
+	d.t.Helper()
+	var r struct {
+		Scroll int      `json:"scroll"`
+		Inner  int      `json:"inner"`
+		Wide   []string `json:"wide"`
+	}
+	d.eval(`const wide = [];
+		for (const e of document.querySelectorAll("body *")) {
+			const b = e.getBoundingClientRect();
+			if (b.right > window.innerWidth + 0.5 && !e.closest(".scroll")) wide.push(e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className && typeof e.className === "string" ? "." + e.className.split(" ")[0] : "") + " " + Math.round(b.right));
+		}
+		return {scroll: document.documentElement.scrollWidth, inner: window.innerWidth, wide: wide.slice(0, 10)}`, &r)
+	if r.Scroll > r.Inner {
+		d.t.Errorf("the page scrolls sideways: scrollWidth %d > innerWidth %d; too wide: %v", r.Scroll, r.Inner, r.Wide)
+	}
+}
+
+// screenshotFull screenshots the whole page, not only the viewport: the
+// window is made as tall as the page first, then restored.
+func (d *webDriver) screenshotFull(file string) {
+	d.t.Helper()
+	var dims [3]int
+	d.eval(`return [window.innerWidth, window.innerHeight, Math.ceil(document.documentElement.scrollHeight)]`, &dims)
+	d.setViewport(dims[0], min(dims[2], 8000))
+	d.screenshot(file)
+	d.setViewport(dims[0], dims[1])
 }

@@ -1,12 +1,14 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -21,12 +23,20 @@ import (
 // MANDATE_TEST_CLIENTS=required (set by .ci/run once it has installed them).
 
 // debianPython is the interpreter that sees Debian's python3-grpcio and
-// python3-grpc-tools; another python3 first on the PATH may not.
+// python3-protobuf; another python3 first on the PATH may not.
 const debianPython = "/usr/bin/python3"
 
 // clientSummary is the JSON both clients print.
 type clientSummary struct {
-	Client     string `json:"client"`
+	Client string `json:"client"`
+	// Refused is what the client decoded from a request the tally refused
+	// (a negative count): the code, the BadRequest field paths and every
+	// ErrorInfo reason.
+	Refused struct {
+		Code    string   `json:"code"`
+		Fields  []string `json:"fields"`
+		Reasons []string `json:"reasons"`
+	} `json:"refused"`
 	Correction struct {
 		Station         string `json:"station"`
 		ProtocolVersion int32  `json:"protocol_version"`
@@ -71,17 +81,25 @@ func clientsDir(t *testing.T, lang string, files ...string) string {
 func TestPythonClient(t *testing.T) {
 	dir := clientsDir(t, "python", "mandate_client.py")
 	if _, err := os.Stat(debianPython); err != nil {
-		skipClient(t, "%s not found: apt-get install -y python3-grpcio python3-grpc-tools python3-pkg-resources (.ci/run does this as root)", debianPython)
+		skipClient(t, "%s not found: apt-get install -y python3-grpcio python3-protobuf (.ci/run does this as root)", debianPython)
 	}
-	check := exec.Command(debianPython, "-c", "import grpc, grpc_tools.protoc")
+	check := exec.Command(debianPython, "-c", "import grpc, google.protobuf")
 	check.Env = pythonEnv()
 	if out, err := check.CombinedOutput(); err != nil {
-		skipClient(t, "%s cannot import grpc and grpc_tools.protoc (%v: %s): apt-get install -y python3-grpcio python3-grpc-tools python3-pkg-resources (.ci/run does this as root)",
+		skipClient(t, "%s cannot import grpc and google.protobuf (%v: %s): apt-get install -y python3-grpcio python3-protobuf (.ci/run does this as root)",
 			debianPython, err, lastLine(out))
+	}
+	// The generated package, checked here so that go test's cache notices a
+	// regeneration.
+	gen := filepath.Join(repoRoot(t), "gen", "python")
+	for _, f := range []string{"mandate_status.py", "mandate/tally/v1/tally_service_pb2.py", "google/rpc/error_details_pb2.py"} {
+		if _, err := os.ReadFile(filepath.Join(gen, f)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	testClient(t, func(ctx context.Context, tally, seats, token string) *exec.Cmd {
 		cmd := exec.CommandContext(ctx, debianPython, filepath.Join(dir, "mandate_client.py"),
-			"--tally", tally, "--seats", seats, "--token", token, "--proto", filepath.Join(repoRoot(t), "proto"))
+			"--tally", tally, "--seats", seats, "--token", token, "--gen", gen)
 		cmd.Env = pythonEnv()
 		return cmd
 	})
@@ -100,14 +118,27 @@ func pythonEnv() []string {
 }
 
 func TestNodeClient(t *testing.T) {
-	dir := clientsDir(t, "node", "client.js", "package.json", "package-lock.json")
+	dir := clientsDir(t, "node", "client.js", "package.json", "package-lock.json", ".npmrc")
 	node, err := exec.LookPath("node")
 	if err != nil {
 		skipClient(t, "node not on the PATH: install Node.js 18 or later with npm (Debian: apt-get install -y nodejs npm; .ci/run does this as root)")
 	}
+	// The generated package is copied into node_modules (install-links):
+	// installed means the copy is the current gen/ts, not an older one.
+	genTS := filepath.Join(repoRoot(t), "gen", "ts")
 	installed := func() bool {
-		for _, p := range []string{"@grpc/grpc-js", "@grpc/proto-loader"} {
+		for _, p := range []string{"@grpc/grpc-js", "@grpc/proto-loader", "protobufjs"} {
 			if _, err := os.Stat(filepath.Join(dir, "node_modules", p, "package.json")); err != nil {
+				return false
+			}
+		}
+		for _, f := range []string{"package.json", "index.js", "index.d.ts", "status.js", "proto/mandate/tally/v1/tally_service.proto"} {
+			want, err := os.ReadFile(filepath.Join(genTS, f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := os.ReadFile(filepath.Join(dir, "node_modules", "mandate-api", f))
+			if err != nil || !bytes.Equal(got, want) {
 				return false
 			}
 		}
@@ -128,7 +159,7 @@ func TestNodeClient(t *testing.T) {
 	}
 	testClient(t, func(ctx context.Context, tally, seats, token string) *exec.Cmd {
 		return exec.CommandContext(ctx, node, filepath.Join(dir, "client.js"),
-			"--tally", tally, "--seats", seats, "--token", token, "--proto", filepath.Join(repoRoot(t), "proto"))
+			"--tally", tally, "--seats", seats, "--token", token)
 	})
 }
 
@@ -177,6 +208,11 @@ func testClient(t *testing.T, command func(ctx context.Context, tally, seats, to
 	if before.GetResultsVersion() != 48 || c.ResultsVersion != 49 || got.Totals.ResultsVersion != 49 || got.ResultsVersion != 49 {
 		t.Errorf("results version %d before, %d after the correction, %d in the totals read; want 48, 49, 49",
 			before.GetResultsVersion(), c.ResultsVersion, got.Totals.ResultsVersion)
+	}
+	// The refused request: the field path from the BadRequest, one reason.
+	// (The negative count also breaks a control relation: lines.valid.)
+	if r := got.Refused; r.Code != "INVALID_ARGUMENT" || !slices.Contains(r.Fields, "votes."+c.To) || len(r.Reasons) != 1 || r.Reasons[0] == "" {
+		t.Errorf("refused request decoded as %+v, want INVALID_ARGUMENT naming votes.%s with one reason", r, c.To)
 	}
 	if c.Moved <= 0 || c.From == c.To {
 		t.Fatalf("the client moved %d votes from %q to %q", c.Moved, c.From, c.To)

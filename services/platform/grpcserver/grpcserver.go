@@ -21,6 +21,11 @@ import (
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/keepalive"
 	"google.golang.org/grpc/reflection"
+	reflectionv1 "google.golang.org/grpc/reflection/grpc_reflection_v1"
+	reflectionv1alpha "google.golang.org/grpc/reflection/grpc_reflection_v1alpha"
+	"google.golang.org/protobuf/reflect/protodesc"
+	"google.golang.org/protobuf/reflect/protoreflect"
+	"google.golang.org/protobuf/reflect/protoregistry"
 
 	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
 	"github.com/mandate-project/mandate/services/platform/requestid"
@@ -36,6 +41,11 @@ type Config struct {
 	MaxSendBytes int
 	// Drain is how long a stop waits for in-flight calls before cutting them.
 	Drain time.Duration
+	// Descriptors, when set, are what server reflection describes first:
+	// the protos with their comments (gen/descriptor), so `grpcurl
+	// describe` documents every field. Names they lack (health, reflection
+	// itself) come from the generated code's registry, as without it.
+	Descriptors protodesc.Resolver
 }
 
 // Server is a grpc.Server with its health service, so Serve can report
@@ -64,7 +74,7 @@ func New(log *slog.Logger, cfg Config, extra ...grpc.ServerOption) *Server {
 		return rpcerr.Internal()
 	})
 	logOpts := []logging.Option{logging.WithLogOnEvents(logging.FinishCall)}
-	opts := []grpc.ServerOption{
+	serverOpts := []grpc.ServerOption{
 		grpc.MaxRecvMsgSize(cfg.MaxRecvBytes),
 		grpc.MaxSendMsgSize(cfg.MaxSendBytes),
 		// Clients may ping every 20 s at the most; the documented client
@@ -90,11 +100,17 @@ func New(log *slog.Logger, cfg Config, extra ...grpc.ServerOption) *Server {
 			return rpcerr.New(codes.Unimplemented, rpcv1.ErrorReason_METHOD_NOT_FOUND, "unknown service or method", nil)
 		}),
 	}
-	opts = append(opts, DecodeOptions()...)
-	s.Server = grpc.NewServer(append(opts, extra...)...)
+	serverOpts = append(serverOpts, DecodeOptions()...)
+	s.Server = grpc.NewServer(append(serverOpts, extra...)...)
 	s.Health = health.NewServer()
 	healthpb.RegisterHealthServer(s.Server, s.Health)
-	reflection.Register(s.Server) // v1 and v1alpha, so every grpcurl version works
+	// v1 and v1alpha, so every grpcurl version works.
+	opts := reflection.ServerOptions{Services: s.Server}
+	if cfg.Descriptors != nil {
+		opts.DescriptorResolver = layered{cfg.Descriptors, protoregistry.GlobalFiles}
+	}
+	reflectionv1.RegisterServerReflectionServer(s.Server, reflection.NewServerV1(opts))
+	reflectionv1alpha.RegisterServerReflectionServer(s.Server, reflection.NewServer(opts))
 	return s
 }
 
@@ -223,4 +239,25 @@ func slogAdapter(l *slog.Logger) logging.Logger {
 	return logging.LoggerFunc(func(ctx context.Context, lvl logging.Level, msg string, fields ...any) {
 		l.Log(ctx, slog.Level(lvl), msg, fields...)
 	})
+}
+
+// layered resolves a name in the first resolver that has it.
+type layered []protodesc.Resolver
+
+func (l layered) FindFileByPath(path string) (protoreflect.FileDescriptor, error) {
+	for _, r := range l {
+		if f, err := r.FindFileByPath(path); err == nil {
+			return f, nil
+		}
+	}
+	return nil, protoregistry.NotFound
+}
+
+func (l layered) FindDescriptorByName(name protoreflect.FullName) (protoreflect.Descriptor, error) {
+	for _, r := range l {
+		if d, err := r.FindDescriptorByName(name); err == nil {
+			return d, nil
+		}
+	}
+	return nil, protoregistry.NotFound
 }

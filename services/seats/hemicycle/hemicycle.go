@@ -139,8 +139,32 @@ func color(c string) string {
 	return grey
 }
 
+// Legend and reserved-seat geometry, in viewBox units. The chart is drawn
+// 800 wide and usually shown much narrower (a phone shows it about 350 px
+// wide), so the legend's type is large enough to stay readable at half size.
+const (
+	legendFont   = 26.0
+	legendRow    = 38.0
+	legendSwatch = 24.0
+	legendX      = 120.0
+	reservedR    = 13.0
+	reservedGap  = 8.0
+	reservedRow  = 2*reservedR + reservedGap
+	reservedPer  = 20
+)
+
+// reservedLabel is what the reserved seats are called: their source when the
+// rule names it ("Assembly of People"), else a plain description.
+func (c Chart) reservedLabel() string {
+	if c.ReservedLabel != "" {
+		return c.ReservedLabel
+	}
+	return "Reserved seats"
+}
+
 // SVG renders the chart. Every seat is a <circle class="seat"> with
-// data-party naming its party ("reserved" for reserved seats).
+// data-party naming its party ("reserved" for reserved seats) and a <title>
+// naming it in words, which browsers show on hover.
 func SVG(c Chart) string {
 	var b strings.Builder
 	elected := 0
@@ -149,61 +173,73 @@ func SVG(c Chart) string {
 	}
 	seats, radius := layout(elected)
 	legendRows := len(c.Parties)
+	reservedRows := 0
 	if c.Reserved > 0 {
 		legendRows++
+		reservedRows = (c.Reserved + reservedPer - 1) / reservedPer
 	}
-	reservedRows := 0
-	const perRow = 20
-	if c.Reserved > 0 {
-		reservedRows = (c.Reserved + perRow - 1) / perRow
-	}
-	height := arcHeight + float64(reservedRows)*24 + 30 + float64(legendRows)*22 + 20
+	height := arcHeight + float64(reservedRows)*reservedRow + 24 + float64(legendRows)*legendRow + 12
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-label="%s">`+"\n",
 		width, height, width, height, html.EscapeString(c.Title+fmt.Sprintf(", %d seats", c.Seats())))
 	fmt.Fprintf(&b, "<title>%s</title>\n", html.EscapeString(c.Title))
-	fmt.Fprintf(&b, `<text x="%.0f" y="%.0f" text-anchor="middle" font-family="sans-serif" font-size="40" font-weight="bold">%d</text>`+"\n", cx, cy-10, c.Seats())
-	fmt.Fprintf(&b, `<text x="%.0f" y="%.0f" text-anchor="middle" font-family="sans-serif" font-size="16">seats</text>`+"\n", cx, cy+12)
+	fmt.Fprintf(&b, `<text x="%.0f" y="%.0f" text-anchor="middle" font-family="sans-serif" font-size="44" font-weight="bold">%d</text>`+"\n", cx, cy-12, c.Seats())
+	fmt.Fprintf(&b, `<text x="%.0f" y="%.0f" text-anchor="middle" font-family="sans-serif" font-size="20">seats</text>`+"\n", cx, cy+14)
 	i := 0
 	for _, p := range c.Parties {
+		title := html.EscapeString(fmt.Sprintf("%s: %d %s", p.name(), p.Seats, plural(p.Seats, "seat", "seats")))
 		fmt.Fprintf(&b, `<g class="party" data-party="%s" fill="%s">`+"\n", html.EscapeString(p.ID), color(p.Color))
 		for range p.Seats {
 			s := seats[i]
-			fmt.Fprintf(&b, `<circle class="seat" data-party="%s" cx="%.2f" cy="%.2f" r="%.2f"/>`+"\n", html.EscapeString(p.ID), s.x, s.y, radius)
+			fmt.Fprintf(&b, `<circle class="seat" data-party="%s" cx="%.2f" cy="%.2f" r="%.2f"><title>%s</title></circle>`+"\n", html.EscapeString(p.ID), s.x, s.y, radius, title)
 			i++
 		}
 		b.WriteString("</g>\n")
 	}
 	y := arcHeight + 10
 	if c.Reserved > 0 {
-		fmt.Fprintf(&b, `<g class="reserved" data-party="reserved" fill="none" stroke="%s" stroke-width="2">`+"\n", grey)
-		r := 8.0
+		// Filled in a light grey with a darker ring: seats of the house, but
+		// not the parties' to win.
+		title := html.EscapeString(fmt.Sprintf("%s: %d %s, not distributed by votes", c.reservedLabel(), c.Reserved, plural(c.Reserved, "seat", "seats")))
+		fmt.Fprintf(&b, `<g class="reserved" data-party="reserved" fill="%s" stroke="%s" stroke-width="2">`+"\n", reservedFill, reservedStroke)
 		for k := range c.Reserved {
-			row, col := k/perRow, k%perRow
-			inRow := min(perRow, c.Reserved-row*perRow)
-			x0 := cx - float64(inRow-1)*(2*r+6)/2
-			fmt.Fprintf(&b, `<circle class="seat" data-party="reserved" cx="%.2f" cy="%.2f" r="%.2f"/>`+"\n", x0+float64(col)*(2*r+6), y+float64(row)*24, r)
+			row, col := k/reservedPer, k%reservedPer
+			inRow := min(reservedPer, c.Reserved-row*reservedPer)
+			x0 := cx - float64(inRow-1)*(2*reservedR+reservedGap)/2
+			fmt.Fprintf(&b, `<circle class="seat" data-party="reserved" cx="%.2f" cy="%.2f" r="%.2f"><title>%s</title></circle>`+"\n",
+				x0+float64(col)*(2*reservedR+reservedGap), y+reservedR+float64(row)*reservedRow, reservedR, title)
 		}
 		b.WriteString("</g>\n")
-		y += float64(reservedRows)*24 + 6
+		y += float64(reservedRows) * reservedRow
 	}
-	y += 20
+	y += 24
 	for _, p := range c.Parties {
-		name := p.Name
-		if name == "" {
-			name = p.ID
-		}
-		fmt.Fprintf(&b, `<g class="legend" data-party="%s"><rect x="250" y="%.0f" width="16" height="16" fill="%s"/><text x="274" y="%.0f" font-family="sans-serif" font-size="15">%s: %d</text></g>`+"\n",
-			html.EscapeString(p.ID), y, color(p.Color), y+13, html.EscapeString(name), p.Seats)
-		y += 22
+		fmt.Fprintf(&b, `<g class="legend" data-party="%s"><rect x="%.0f" y="%.0f" width="%.0f" height="%.0f" rx="3" fill="%s"/><text x="%.0f" y="%.0f" font-family="sans-serif" font-size="%.0f">%s: %d</text></g>`+"\n",
+			html.EscapeString(p.ID), legendX, y, legendSwatch, legendSwatch, color(p.Color), legendX+legendSwatch+12, y+legendSwatch-4, legendFont, html.EscapeString(p.name()), p.Seats)
+		y += legendRow
 	}
 	if c.Reserved > 0 {
-		label := c.ReservedLabel
-		if label == "" {
-			label = "Reserved seats"
-		}
-		fmt.Fprintf(&b, `<g class="legend" data-party="reserved"><rect x="250" y="%.0f" width="16" height="16" fill="none" stroke="%s" stroke-width="2"/><text x="274" y="%.0f" font-family="sans-serif" font-size="15">%s (not distributed): %d</text></g>`+"\n",
-			y, grey, y+13, html.EscapeString(label), c.Reserved)
+		fmt.Fprintf(&b, `<g class="legend" data-party="reserved"><circle cx="%.0f" cy="%.0f" r="%.0f" fill="%s" stroke="%s" stroke-width="2"/><text x="%.0f" y="%.0f" font-family="sans-serif" font-size="%.0f">%s (not distributed): %d</text></g>`+"\n",
+			legendX+legendSwatch/2, y+legendSwatch/2, legendSwatch/2-1, reservedFill, reservedStroke, legendX+legendSwatch+12, y+legendSwatch-4, legendFont, html.EscapeString(c.reservedLabel()), c.Reserved)
 	}
 	b.WriteString("</svg>\n")
 	return b.String()
+}
+
+const (
+	reservedFill   = "#d5d9de"
+	reservedStroke = "#6b7480"
+)
+
+func (p Party) name() string {
+	if p.Name != "" {
+		return p.Name
+	}
+	return p.ID
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -33,6 +33,7 @@ type circle struct {
 	CX    float64 `xml:"cx,attr"`
 	CY    float64 `xml:"cy,attr"`
 	R     float64 `xml:"r,attr"`
+	Title string  `xml:"title"`
 }
 
 type group struct {
@@ -61,10 +62,15 @@ func TestKZ2012(t *testing.T) {
 	d := parse(t, svg)
 	seats := map[string]int{}
 	fills := map[string]string{}
+	titles := map[string]string{}
 	for _, g := range d.Groups {
 		for _, c := range g.Circles {
 			if c.Class == "seat" {
 				seats[c.Party]++
+				if titles[c.Party] != "" && titles[c.Party] != c.Title {
+					t.Errorf("%s: seats titled %q and %q", c.Party, titles[c.Party], c.Title)
+				}
+				titles[c.Party] = c.Title
 			}
 		}
 		if g.Class == "party" {
@@ -75,6 +81,13 @@ func TestKZ2012(t *testing.T) {
 	for p, n := range want {
 		if seats[p] != n {
 			t.Errorf("%s: %d seat elements, want %d", p, seats[p], n)
+		}
+	}
+	// Hovering a seat names its party, or the source of a reserved seat.
+	for p, want := range map[string]string{"nur-otan": "Nur Otan: 83 seats", "cppk": "CPPK: 7 seats",
+		"reserved": "Assembly of People: 9 seats, not distributed by votes"} {
+		if titles[p] != want {
+			t.Errorf("%s: seats titled %q, want %q", p, titles[p], want)
 		}
 	}
 	for _, p := range kz2012.Parties {

@@ -38,9 +38,13 @@ type Preset struct {
 	// Simplifications and what the preset does not model.
 	Notes string `protobuf:"bytes,6,opt,name=notes,proto3" json:"notes,omitempty"`
 	// A chamber preset (elected in districts): its rule; `rule` is then unset.
-	ChamberRule   *ChamberRule `protobuf:"bytes,7,opt,name=chamber_rule,json=chamberRule,proto3" json:"chamber_rule,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	ChamberRule *ChamberRule `protobuf:"bytes,7,opt,name=chamber_rule,json=chamberRule,proto3" json:"chamber_rule,omitempty"`
+	// Who fills the rule's reserved seats, in words, for legends and notes
+	// (e.g. "Assembly of People" for the 9 reserved seats of the Mazhilis);
+	// empty when the rule reserves none.
+	ReservedSeatsSource string `protobuf:"bytes,8,opt,name=reserved_seats_source,json=reservedSeatsSource,proto3" json:"reserved_seats_source,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
 }
 
 func (x *Preset) Reset() {
@@ -120,6 +124,13 @@ func (x *Preset) GetChamberRule() *ChamberRule {
 		return x.ChamberRule
 	}
 	return nil
+}
+
+func (x *Preset) GetReservedSeatsSource() string {
+	if x != nil {
+		return x.ReservedSeatsSource
+	}
+	return ""
 }
 
 // Request of Apportion.
@@ -619,7 +630,7 @@ var File_mandate_seats_v1_seats_service_proto protoreflect.FileDescriptor
 
 const file_mandate_seats_v1_seats_service_proto_rawDesc = "" +
 	"\n" +
-	"$mandate/seats/v1/seats_service.proto\x12\x10mandate.seats.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a$mandate/seats/v1/apportionment.proto\x1a\x1emandate/seats/v1/chamber.proto\x1a)mandate/seats/v1/contest_allocation.proto\"\xcf\x02\n" +
+	"$mandate/seats/v1/seats_service.proto\x12\x10mandate.seats.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a$mandate/seats/v1/apportionment.proto\x1a\x1emandate/seats/v1/chamber.proto\x1a)mandate/seats/v1/contest_allocation.proto\"\x83\x03\n" +
 	"\x06Preset\x12\x17\n" +
 	"\x04name\x18\x01 \x01(\tB\x03\xe0A\bR\x04name\x12!\n" +
 	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12*\n" +
@@ -627,7 +638,8 @@ const file_mandate_seats_v1_seats_service_proto_rawDesc = "" +
 	"\x0ethreshold_base\x18\x04 \x01(\tR\rthresholdBase\x12\x1c\n" +
 	"\tcitations\x18\x05 \x03(\tR\tcitations\x12\x14\n" +
 	"\x05notes\x18\x06 \x01(\tR\x05notes\x12@\n" +
-	"\fchamber_rule\x18\a \x01(\v2\x1d.mandate.seats.v1.ChamberRuleR\vchamberRule:@\xeaA=\n" +
+	"\fchamber_rule\x18\a \x01(\v2\x1d.mandate.seats.v1.ChamberRuleR\vchamberRule\x122\n" +
+	"\x15reserved_seats_source\x18\b \x01(\tR\x13reservedSeatsSource:@\xeaA=\n" +
 	"\x18seats.mandate.dev/Preset\x12\x10presets/{preset}*\apresets2\x06preset\"\xd3\x02\n" +
 	"\x10ApportionRequest\x126\n" +
 	"\aparties\x18\x01 \x03(\v2\x17.mandate.seats.v1.PartyB\x03\xe0A\x02R\aparties\x12*\n" +

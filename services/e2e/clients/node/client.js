@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// A Mandate client in Node.js with @grpc/grpc-js and @grpc/proto-loader,
-// loading the contracts from the repository's proto/ at run time:
+// A Mandate client in Node.js over @grpc/grpc-js, using the generated
+// package in the repository's gen/ts (mandate-api, a dependency of this
+// directory's package.json):
 //
+//   0. sends a protocol with a negative count, which the tally refuses, and
+//      decodes the refusal's google.rpc.BadRequest (the field path) and
+//      google.rpc.ErrorInfo (the reason);
 //   1. submits a correction of one polling station's protocol: it reads the
 //      current version with GetProtocol and moves --move votes from one party
 //      to another (the control relations still hold), as the token's caller;
@@ -11,22 +15,21 @@
 //
 // It prints a JSON summary on stdout.
 //
-//   cd services/e2e/clients/node && npm ci
+//   cd services/e2e/clients/node && npm ci   # links ../../../../gen/ts
 //   node client.js --tally 127.0.0.1:50051 --seats 127.0.0.1:50052 --token "$(cat ../../../../var/dev-admin.token)"
 'use strict';
 
 const crypto = require('node:crypto');
-const path = require('node:path');
 const { parseArgs } = require('node:util');
-const grpc = require('@grpc/grpc-js');
-const protoLoader = require('@grpc/proto-loader');
+const mandate = require('mandate-api');
+
+const { grpc, api } = mandate;
 
 const { values: args } = parseArgs({
   options: {
     tally: { type: 'string' },
     seats: { type: 'string' },
     token: { type: 'string', default: process.env.MANDATE_TOKEN || '' },
-    proto: { type: 'string', default: path.resolve(__dirname, '..', '..', '..', '..', 'proto') },
     contest: { type: 'string', default: 'elections/kz-2012/contests/mazhilis' },
     station: { type: 'string', default: 'astana-1' },
     unit: { type: 'string', default: 'kz' },
@@ -57,17 +60,6 @@ function count(s) {
   return n;
 }
 
-const definition = protoLoader.loadSync(
-  ['mandate/tally/v1/tally_service.proto', 'mandate/seats/v1/seats_service.proto'],
-  {
-    includeDirs: [args.proto, path.join(args.proto, 'vendor', 'googleapis')],
-    keepCase: false, // fields in lowerCamelCase, as in JSON
-    longs: String,
-    enums: String,
-    defaults: true,
-  },
-);
-const api = grpc.loadPackageDefinition(definition);
 
 // call runs one unary method with a deadline and returns a promise.
 function call(client, method, request, metadata) {
@@ -76,7 +68,10 @@ function call(client, method, request, metadata) {
     client[method](request, metadata || new grpc.Metadata(), { deadline }, (err, res) => {
       if (err) {
         const code = Object.keys(grpc.status).find((k) => grpc.status[k] === err.code) || err.code;
-        reject(new Error(`${method}: ${code}: ${err.details}`));
+        const e = new Error(`${method}: ${code}: ${err.details}`);
+        e.grpc = err;
+        e.codeName = code;
+        reject(e);
       } else resolve(res);
     });
   });
@@ -97,19 +92,38 @@ async function main() {
     const votes = {};
     for (const [k, v] of Object.entries(current.votes)) votes[k] = count(v);
     for (const p of [args.from, args.to]) if (!(p in votes)) fail(`${p} is not a choice of ${args.contest}`);
-    if (votes[args.from] < move) fail(`${args.from} has only ${votes[args.from]} votes at ${args.station}`);
-    votes[args.from] -= move;
-    votes[args.to] += move;
-    const submitted = await call(tally, 'SubmitProtocol', {
+    const submit = (v, reason) => call(tally, 'SubmitProtocol', {
       parent: args.contest,
       station: `${election}/units/${args.station}`,
       lines: current.lines,
-      votes: Object.fromEntries(Object.entries(votes).map(([k, v]) => [k, String(v)])),
+      votes: Object.fromEntries(Object.entries(v).map(([k, n]) => [k, String(n)])),
       requestId: `node-client-${crypto.randomUUID()}`,
       replacesVersion: current.version,
-      reason: `transcription error: ${move} votes of ${args.from} were written for ${args.to}`,
+      reason,
       kind: 'SUBMISSION_KIND_CORRECTION',
     }, auth);
+
+    // 0. A refused request: a negative count.
+    let refused = null;
+    try {
+      await submit({ ...votes, [args.to]: -1 }, 'a count below zero, which must be refused');
+    } catch (e) {
+      if (!e.grpc) throw e;
+      const bad = mandate.badRequest(e.grpc);
+      const st = mandate.statusDetails(e.grpc);
+      refused = {
+        code: e.codeName,
+        fields: bad ? bad.fieldViolations.map((v) => v.field) : [],
+        // Every ErrorInfo, to show there is exactly one.
+        reasons: st ? st.details.filter((d) => d['@type'] === 'google.rpc.ErrorInfo').map((d) => d.reason) : [],
+      };
+    }
+    if (!refused) fail('a negative count was accepted');
+
+    if (votes[args.from] < move) fail(`${args.from} has only ${votes[args.from]} votes at ${args.station}`);
+    votes[args.from] -= move;
+    votes[args.to] += move;
+    const submitted = await submit(votes, `transcription error: ${move} votes of ${args.from} were written for ${args.to}`);
 
     // 2. The totals.
     const totals = await call(tally, 'GetTotals', { name: `${args.contest}/totals/${args.unit}` }, auth);
@@ -122,7 +136,8 @@ async function main() {
 
     const summary = {
       client: 'node',
-      grpc_version: require('@grpc/grpc-js/package.json').version,
+      grpc_version: require('mandate-api/package.json').dependencies['@grpc/grpc-js'],
+      refused,
       correction: {
         station: submitted.protocol.station,
         protocol_version: submitted.protocol.current.version,

@@ -97,7 +97,7 @@ func (c *charts) contest(w http.ResponseWriter, r *http.Request) {
 	if alloc.GetProjection() {
 		title += " (projection)"
 	}
-	chart := hemicycle.Chart{Title: title, Reserved: int(alloc.GetAllocation().GetReservedSeats()), ReservedLabel: r.URL.Query().Get("reserved_label")}
+	chart := hemicycle.Chart{Title: title, Reserved: int(alloc.GetAllocation().GetReservedSeats()), ReservedLabel: c.reservedLabel(ctx, r, preset)}
 	choices := slices.Clone(contest.GetChoices())
 	slices.SortStableFunc(choices, func(a, b *tallyv1.Choice) int { return int(a.GetBallotOrder() - b.GetBallotOrder()) })
 	for _, ch := range choices {
@@ -140,7 +140,10 @@ func (c *charts) allocation(w http.ResponseWriter, r *http.Request) {
 		c.fail(ctx, w, r, err)
 		return
 	}
-	chart := hemicycle.Chart{Title: r.URL.Query().Get("title"), Reserved: int(resp.GetAllocation().GetReservedSeats()), ReservedLabel: r.URL.Query().Get("reserved_label")}
+	chart := hemicycle.Chart{Title: r.URL.Query().Get("title"), Reserved: int(resp.GetAllocation().GetReservedSeats())}
+	if chart.Reserved > 0 {
+		chart.ReservedLabel = c.reservedLabel(ctx, r, req.GetPreset())
+	}
 	for _, p := range resp.GetAllocation().GetParties() {
 		if p.GetSeats() > 0 {
 			name := p.GetDisplayName()
@@ -151,4 +154,22 @@ func (c *charts) allocation(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	writeSVG(w, hemicycle.SVG(chart))
+}
+
+// reservedLabel names a chart's reserved seats: the caller's reserved_label,
+// else the source the preset's law gives them ("Assembly of People"), else
+// empty (the chart then says "Reserved seats"). A preset that cannot be read
+// only costs the name, never the chart.
+func (c *charts) reservedLabel(ctx context.Context, r *http.Request, preset string) string {
+	if l := r.URL.Query().Get("reserved_label"); l != "" {
+		return l
+	}
+	if preset == "" {
+		return ""
+	}
+	p, err := c.seats.GetPreset(ctx, &seatsv1.GetPresetRequest{Name: preset})
+	if err != nil {
+		return ""
+	}
+	return p.GetReservedSeatsSource()
 }

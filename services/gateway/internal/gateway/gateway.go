@@ -27,7 +27,7 @@ import (
 	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
 	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
-	"github.com/mandate-project/mandate/gen/openapi"
+	"github.com/mandate-project/mandate/services/platform/buildinfo"
 	"github.com/mandate-project/mandate/services/platform/requestid"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 )
@@ -43,10 +43,14 @@ type Config struct {
 	// when nil), and what callers are not told, such as the address of a
 	// service that does not answer (slog.Default when nil).
 	Logger *slog.Logger
+	// Version is the build's, written into the OpenAPI document's
+	// info.version; empty means buildinfo.Version.
+	Version string
 }
 
 // New returns the HTTP handler: the JSON API under /v1/, the OpenAPI document
-// at /openapi.json, and /healthz reporting both services' gRPC health.
+// at /openapi.json and its reference page at /docs, the live page at /, the
+// charts under /charts/, and /healthz reporting both services' gRPC health.
 func New(ctx context.Context, cfg Config) (http.Handler, error) {
 	log := cfg.Logger
 	if log == nil {
@@ -88,16 +92,26 @@ func New(ctx context.Context, cfg Config) (http.Handler, error) {
 		return nil, err
 	}
 
+	version := cfg.Version
+	if version == "" {
+		version = buildinfo.Version
+	}
+	apiDoc, err := openAPIDocument(version)
+	if err != nil {
+		return nil, err
+	}
+
 	root := http.NewServeMux()
 	root.Handle("/v1/", limitBody(mux, cfg.MaxBodyBytes))
 	pageHandlers(root)
+	docsHandlers(root)
 	ch := newCharts(mux, cfg.Tally, cfg.Seats)
 	root.HandleFunc("GET /charts/elections/{election}/contests/{contest}/hemicycle.svg", ch.contest)
 	root.Handle("POST /charts/hemicycle.svg", limitBody(http.HandlerFunc(ch.allocation), cfg.MaxBodyBytes))
 	root.Handle("/healthz/", mux)
 	root.HandleFunc("GET /openapi.json", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write(openapi.Mandate)
+		_, _ = w.Write(apiDoc)
 	})
 	root.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		for _, b := range []struct {

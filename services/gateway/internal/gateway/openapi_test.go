@@ -1,11 +1,20 @@
 package gateway_test
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"google.golang.org/grpc"
+
+	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
+	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/gateway/internal/gateway"
+	"github.com/mandate-project/mandate/services/platform/grpctest"
 )
 
 // TestOpenAPIDocument loads the served document and checks it is a valid
@@ -86,9 +95,99 @@ func TestOpenAPIDocument(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"POST /v1/seats:apportion", "POST /v1/{parent}/protocols:submit", "GET /v1/{name}", "POST /v1/protocols:import"} {
+	for _, want := range []string{"POST /v1/seats:apportion", "POST /v1/elections/{election}/contests/{contest}/protocols:submit",
+		"GET /v1/elections/{election}/contests/{contest}/totals/{total}", "POST /v1/protocols:import",
+		"GET /charts/elections/{election}/contests/{contest}/hemicycle.svg", "POST /charts/hemicycle.svg",
+		"GET /healthz", "GET /healthz/tally", "GET /healthz/seats", "GET /", "GET /docs", "GET /openapi.json"} {
 		if !methods[want] {
 			t.Errorf("%s is not described", want)
 		}
+	}
+}
+
+// operations returns the document's operations by "METHOD path".
+func operations(t *testing.T, doc map[string]any) map[string]map[string]any {
+	t.Helper()
+	ops := map[string]map[string]any{}
+	paths, _ := doc["paths"].(map[string]any)
+	for p, item := range paths {
+		for m, op := range item.(map[string]any) {
+			ops[strings.ToUpper(m)+" "+p] = op.(map[string]any)
+		}
+	}
+	return ops
+}
+
+func servedDocument(t *testing.T, h http.Handler) map[string]any {
+	t.Helper()
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/openapi.json", nil))
+	var doc map[string]any
+	if err := json.Unmarshal(w.Body.Bytes(), &doc); err != nil {
+		t.Fatalf("GET /openapi.json: %d, not JSON: %v", w.Code, err)
+	}
+	return doc
+}
+
+// TestOpenAPIReadable: what a reader of the document (or of /docs) sees
+// first: a title and description, the build's version, paths that read like
+// the resources they name, the bearer token on every write, and the right
+// media types for streams and the export.
+func TestOpenAPIReadable(t *testing.T) {
+	tally := grpctest.Conn(t, func(s *grpc.Server) { tallyv1.RegisterTallyServiceServer(s, stubTally{}) })
+	seats := grpctest.Conn(t, func(s *grpc.Server) { seatsv1.RegisterSeatsServiceServer(s, seatsv1.UnimplementedSeatsServiceServer{}) })
+	h, err := gateway.New(context.Background(), gateway.Config{Tally: tally, Seats: seats, MaxBodyBytes: 1 << 20, Version: "v9.8.7-test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := servedDocument(t, h)
+	info, _ := doc["info"].(map[string]any)
+	if info["title"] != "Mandate JSON API" || info["version"] != "v9.8.7-test" || len(fmt.Sprint(info["description"])) < 200 {
+		t.Errorf("info: %v", info)
+	}
+	if def, _ := doc["securityDefinitions"].(map[string]any); def["Bearer"] == nil {
+		t.Errorf("no Bearer security definition: %v", doc["securityDefinitions"])
+	}
+	ops := operations(t, doc)
+	writes := map[string]bool{}
+	for key, op := range ops {
+		path := strings.SplitN(key, " ", 2)[1]
+		// Every path parameter is one segment of a resource name: no
+		// {name}, {parent} or {name_3} standing for several.
+		for _, seg := range strings.Split(path, "/") {
+			if strings.HasPrefix(seg, "{") && (strings.Contains(seg, "_") || strings.HasPrefix(seg, "{name") || strings.HasPrefix(seg, "{parent")) {
+				t.Errorf("%s: path parameter %s is not a resource segment", key, seg)
+			}
+		}
+		if sec, ok := op["security"].([]any); ok && len(sec) == 1 {
+			if req, _ := sec[0].(map[string]any); req["Bearer"] != nil {
+				writes[op["operationId"].(string)] = true
+			}
+		}
+	}
+	// The writes are exactly the methods the tally's access rules give to
+	// the Submit and Administer roles.
+	wantWrites := []string{"TallyService_CreateElection", "TallyService_BatchCreateReportingUnits", "TallyService_SubmitProtocol",
+		"TallyService_ImportProtocols", "TallyService_SetContestPhase"}
+	for _, id := range wantWrites {
+		if !writes[id] {
+			t.Errorf("%s does not require the bearer token", id)
+		}
+	}
+	if len(writes) != len(wantWrites) {
+		t.Errorf("operations requiring a token: %v, want %v", writes, wantWrites)
+	}
+	for key, want := range map[string]string{
+		"GET /v1/elections/{election}/contests/{contest}/totals/{total}:watch": "application/x-ndjson",
+		"GET /v1/elections/{election}/contests/{contest}:watchAllocation":      "application/x-ndjson",
+		"GET /v1/elections/{election}:export":                                  "application/zip",
+		"GET /charts/elections/{election}/contests/{contest}/hemicycle.svg":    "image/svg+xml",
+	} {
+		if got := fmt.Sprint(ops[key]["produces"]); got != "["+want+"]" {
+			t.Errorf("%s produces %s, want %s", key, got, want)
+		}
+	}
+	if got := fmt.Sprint(ops["POST /v1/protocols:import"]["consumes"]); got != "[application/x-ndjson]" {
+		t.Errorf("import consumes %s", got)
 	}
 }

@@ -244,6 +244,9 @@ func describe(t Totals) (projection bool, note string) {
 	if partial || t.StationsTotal == 0 {
 		return true, "Projection from " + stations + " reporting" + registered + ": seats may change as protocols arrive."
 	}
+	if t.StationsTotal == 1 {
+		return false, "Complete count of the one station; not yet certified."
+	}
 	return false, "Complete count from all " + fmt.Sprint(t.StationsTotal) + " stations; not yet certified."
 }
 

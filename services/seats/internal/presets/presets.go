@@ -22,6 +22,8 @@ type Preset struct {
 	// Chamber, for a parliament elected in districts, is its rule; Rule is
 	// then the zero value.
 	Chamber *districts.Rule
+	// ReservedSource names who fills Rule.Reserved, for legends.
+	ReservedSource string
 }
 
 func pct(s string) *big.Rat {
@@ -43,7 +45,8 @@ var all = []Preset{
 			"Constitutional Law of the Republic of Kazakhstan 'On Elections', No. 2464 of 28 September 1995, art. 97-1 as amended 2007 (7 % threshold, Hare quota, largest remainders)",
 			"Constitution of Kazakhstan art. 51 (107 deputies; 9 elected by the Assembly of People of Kazakhstan)",
 		},
-		Notes: "98 seats by party lists in one nationwide constituency; the 9 deputies of the Assembly of People are reserved seats, reported but not distributed.",
+		Notes:          "98 seats by party lists in one nationwide constituency; the 9 deputies of the Assembly of People are reserved seats, reported but not distributed.",
+		ReservedSource: "Assembly of People",
 	},
 	{
 		ID:          "kz-mazhilis-2009",
@@ -54,7 +57,8 @@ var all = []Preset{
 		Citations: []string{
 			"Constitutional Law 'On Elections', art. 97-1 as amended by the law of 19 February 2009 (if only one party passes 7 %, the party with the next most votes also takes part)",
 		},
-		Notes: "Applied in 2012 (83 / 8 / 7) and 2016.",
+		Notes:          "Applied in 2012 (83 / 8 / 7) and 2016.",
+		ReservedSource: "Assembly of People",
 	},
 	{
 		ID:          "ru-duma-2016",
@@ -65,7 +69,8 @@ var all = []Preset{
 		Citations: []string{
 			"Federal Law No. 20-FZ of 22 February 2014 'On the Election of Deputies of the State Duma', art. 88 (5 % threshold, Hare quota, largest remainders) and art. 3 (225 single-member districts)",
 		},
-		Notes: "The 225 single-member district seats are reserved; the distribution of a party's seats among its regional groups is not modelled.",
+		Notes:          "The 225 single-member district seats are reserved; the distribution of a party's seats among its regional groups is not modelled.",
+		ReservedSource: "single-member districts",
 	},
 	{
 		ID:          "de-bundestag-2023",

@@ -90,3 +90,14 @@ func TestPresetsCite(t *testing.T) {
 		}
 	}
 }
+
+// A rule that reserves seats says who fills them, so a chart or a note can
+// name them ("Assembly of People") instead of "reserved seats"; one that
+// reserves none names no one.
+func TestReservedSeatsHaveASource(t *testing.T) {
+	for _, p := range presets.All() {
+		if reserved, named := p.Rule.Reserved > 0, p.ReservedSource != ""; reserved != named {
+			t.Errorf("%s: %d reserved seats, source %q", p.ID, p.Rule.Reserved, p.ReservedSource)
+		}
+	}
+}

@@ -147,6 +147,7 @@ func presetToWire(p presets.Preset) *seatsv1.Preset {
 	out := &seatsv1.Preset{
 		Name: "presets/" + p.ID, DisplayName: p.DisplayName,
 		ThresholdBase: p.ThresholdBase, Citations: p.Citations, Notes: p.Notes,
+		ReservedSeatsSource: p.ReservedSource,
 	}
 	if p.Chamber != nil {
 		out.ChamberRule = apportionpb.ChamberRuleToProto(*p.Chamber)

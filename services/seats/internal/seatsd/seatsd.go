@@ -8,6 +8,7 @@ import (
 	"net"
 	"time"
 
+	"github.com/mandate-project/mandate/gen/descriptor"
 	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
 	"github.com/mandate-project/mandate/services/platform/auth"
 	"github.com/mandate-project/mandate/services/platform/daemon"
@@ -93,7 +94,7 @@ func Run(ctx context.Context, cfg Config) error {
 		defer tally.Close()
 		apiOpts = append(apiOpts, seatsapi.WithLiveCount(livecount.New(tally, livecount.Options{})))
 	}
-	srv := grpcserver.New(log, grpcserver.Config{MaxRecvBytes: MaxRecvBytes, MaxSendBytes: 64 << 20, Drain: cfg.Drain}, opts...)
+	srv := grpcserver.New(log, grpcserver.Config{MaxRecvBytes: MaxRecvBytes, MaxSendBytes: 64 << 20, Drain: cfg.Drain, Descriptors: descriptor.Resolver()}, opts...)
 	seatsv1.RegisterSeatsServiceServer(srv, seatsapi.New(apiOpts...))
 	lis, err := net.Listen("tcp", cfg.GRPCAddr)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 
 	"google.golang.org/protobuf/types/known/timestamppb"
 
+	"github.com/mandate-project/mandate/gen/descriptor"
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/auth"
 	"github.com/mandate-project/mandate/services/platform/daemon"
@@ -104,7 +105,7 @@ func Run(ctx context.Context, cfg Config) error {
 		return err
 	}
 	// The message limits are tallyd's (MaxSendBytes as tallyd.Run sets it).
-	srv := grpcserver.New(log, grpcserver.Config{MaxRecvBytes: tallyd.MaxRecvBytes, MaxSendBytes: 64 << 20, Drain: cfg.Drain}, opts...)
+	srv := grpcserver.New(log, grpcserver.Config{MaxRecvBytes: tallyd.MaxRecvBytes, MaxSendBytes: 64 << 20, Drain: cfg.Drain, Descriptors: descriptor.Resolver()}, opts...)
 	tallyv1.RegisterTallyServiceServer(srv, New(time.Now()))
 	m.RPC.InitializeMetrics(srv.Server)
 	if err := cfg.Common.ServeMetrics(ctx, m, log); err != nil {

@@ -104,7 +104,7 @@ func forensicsToWire(f tally.Forensics) *tallyv1.ForensicsReport {
 		LeaderVotesHighTurnout: ratio(fp.LeaderVotesHighTurnout, fp.LeaderVotes,
 			"leader votes at stations with turnout above "+itoa(int(o.HighTurnoutPercent))+" % / all leader votes"),
 		HighTurnoutStations: int64(fp.HighTurnoutStations),
-		Svg:                 string(fp.SVG(f.Unit.Name + ": " + c + " (" + r.Leader.ID + ")")),
+		Svg:                 string(fp.SVG(fingerprintTitle(f))),
 	}
 
 	it := r.Integer
@@ -150,4 +150,17 @@ func forensicsToWire(f tally.Forensics) *tallyv1.ForensicsReport {
 	}
 	out.ExtremeStations = ex
 	return out
+}
+
+// fingerprintTitle names the chart in words for the people who read it:
+// "Kazakhstan: turnout × Nur Otan's share", not unit, contest and choice ids.
+func fingerprintTitle(f tally.Forensics) string {
+	unit, leader := f.Unit.Name, f.Report.Leader.Name
+	if unit == "" {
+		unit = f.Unit.ID
+	}
+	if leader == "" {
+		leader = f.Report.Leader.ID
+	}
+	return unit + ": turnout × " + leader + "’s share"
 }

@@ -17,6 +17,7 @@ import (
 
 	"golang.org/x/mod/sumdb/note"
 
+	"github.com/mandate-project/mandate/gen/descriptor"
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/daemon"
 	"github.com/mandate-project/mandate/services/platform/grpcserver"
@@ -115,7 +116,7 @@ func Run(ctx context.Context, cfg Config) error {
 	defer flushTraces()
 	opts = append(opts, traceOpts...)
 	opts = append(opts, api.ServerOptions()...)
-	srv := grpcserver.New(log, grpcserver.Config{MaxRecvBytes: MaxRecvBytes, MaxSendBytes: 64 << 20, Drain: cfg.Drain}, opts...)
+	srv := grpcserver.New(log, grpcserver.Config{MaxRecvBytes: MaxRecvBytes, MaxSendBytes: 64 << 20, Drain: cfg.Drain, Descriptors: descriptor.Resolver()}, opts...)
 	tallyv1.RegisterTallyServiceServer(srv, api)
 	m.RPC.InitializeMetrics(srv.Server)
 	if err := cfg.Common.ServeMetrics(ctx, m, log); err != nil {

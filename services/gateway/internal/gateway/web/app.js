@@ -6,7 +6,7 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-const state = { election: "", contest: "", preset: "", unit: "", rootUnit: "", path: [], version: 0, contestInfo: null, abort: null };
+const state = { election: "", contest: "", preset: "", unit: "", rootUnit: "", path: [], version: 0, contestInfo: null, abort: null, presets: [], unitInfo: null };
 
 const fmt = new Intl.NumberFormat("en");
 const num = (s) => (s === undefined || s === null || s === "" ? "0" : fmt.format(BigInt(s)));
@@ -80,12 +80,28 @@ async function loadPresets() {
   let chosen = p.preset;
   if (!chosen) { const m = presets.find((x) => idOf(x.name).startsWith(country + "-")); chosen = m ? m.name : ""; }
   for (const x of presets) option(sel, x.name, x.displayName || idOf(x.name), x.name === chosen);
+  state.presets = presets;
   state.preset = sel.value;
 }
 
 async function findRoot() {
   const { reportingUnits = [] } = await api(`/v1/elections/${state.election}/units?pageSize=1`);
   state.rootUnit = reportingUnits.length ? idOf(reportingUnits[0].name) : "";
+  state.rootLabel = reportingUnits.length ? reportingUnits[0].displayName || "All" : "All";
+}
+
+// pathTo is the breadcrumb of a unit: its ancestors from the root, each
+// [id, name in words], read from the units' parent links.
+async function pathTo(unit) {
+  const path = [];
+  for (let id = unit, guard = 0; id && guard < 20; guard++) {
+    if (id === state.rootUnit) { path.unshift([state.rootUnit, state.rootLabel]); return path; }
+    const u = await api(`/v1/elections/${state.election}/units/${encodeURIComponent(id)}`);
+    path.unshift([id, u.displayName || id]);
+    id = u.parentUnit ? idOf(u.parentUnit) : "";
+  }
+  path.unshift([state.rootUnit, state.rootLabel]);
+  return path;
 }
 
 const contestName = () => `elections/${state.election}/contests/${state.contest}`;
@@ -96,14 +112,35 @@ function colorOf(choice) {
   return (c && /^#[0-9a-fA-F]{3,6}$/.test(c.color || "") && c.color) || "#9e9e9e";
 }
 
+// statusWords says where the count stands, in the words of an election
+// night: preliminary while protocols arrive, final once certified.
+function statusWords(t) {
+  const stations = `${num(t.stationsReporting)} of ${num(t.stationsTotal)} ${t.stationsTotal === "1" ? "station" : "stations"}`;
+  switch (t.status) {
+    case "RESULT_STATUS_UNOFFICIAL_PARTIAL": return ["Preliminary — " + stations, "Protocols are still arriving; numbers will change."];
+    case "RESULT_STATUS_UNOFFICIAL_COMPLETE": return ["Preliminary — " + stations, "Every station has reported; not yet certified."];
+    case "RESULT_STATUS_CERTIFIED": return ["Final — certified", stations + " reported."];
+    case "RESULT_STATUS_RECOUNT": return ["Recount — certified result reopened", "Seats may change as recounted protocols arrive."];
+    case "RESULT_STATUS_CORRECTION": return ["Correction — certified result reopened", "Seats may change as corrected protocols arrive."];
+    default: return ["No results yet", stations];
+  }
+}
+
+// definitionWords turns a ratio's definition ("ballots_cast /
+// registered_voters of reporting stations") into words.
+const definitionWords = (d) => (d || "").replaceAll("_", " ").replace(" / ", " ÷ ");
+
 function renderTotals(t) {
   state.version = Number(t.resultsVersion);
-  $("status").textContent = (t.status || "").replace("RESULT_STATUS_", "").replaceAll("_", " ").toLowerCase();
-  $("reporting").textContent = `${num(t.stationsReporting)} of ${num(t.stationsTotal)}`;
+  const [status, statusNote] = statusWords(t);
+  $("status").textContent = status;
+  $("status-note").textContent = statusNote;
   $("registered-reporting").textContent = t.registeredReporting ? t.registeredReporting.percent + " %" : "–";
+  $("registered-def").textContent = t.registeredReporting ? `${num(t.registeredReporting.numerator)} of ${num(t.registeredReporting.denominator)}` : "";
   $("turnout").textContent = t.turnout ? t.turnout.percent + " %" : "–";
-  $("turnout-def").textContent = t.turnout ? t.turnout.definition : "";
-  $("cast").textContent = `${num(t.ballotsCast)} / ${num(t.invalid)}`;
+  $("turnout-def").textContent = t.turnout ? definitionWords(t.turnout.definition) : "";
+  $("cast").textContent = num(t.ballotsCast);
+  $("invalid").textContent = `of which ${num(t.invalid)} invalid`;
   $("warnings").textContent = num(t.protocolsWithWarnings);
   $("results-version").textContent = String(t.resultsVersion);
   $("generated").textContent = t.generateTime ? "generated " + t.generateTime.replace("T", " ").replace("Z", " UTC") : "";
@@ -122,7 +159,8 @@ function renderTotals(t) {
     tr.cells[3].firstChild.style.background = colorOf(c.choice);
   }
   const l = t.leader;
-  $("leader").textContent = l && l.choice ? `Leader: ${l.choice}; ${l.hasMajority ? "has" : "does not have"} the required majority${l.runoffRequired ? "; runoff needed between " + (l.runoffChoices || []).join(" and ") : ""}.` : "";
+  const nameOf = (id) => { const c = (t.choices || []).find((x) => x.choice === id); return (c && c.displayName) || id; };
+  $("leader").textContent = l && l.choice ? `Leader: ${nameOf(l.choice)}; ${l.hasMajority ? "has" : "does not have"} the required majority${l.runoffRequired ? "; runoff needed between " + (l.runoffChoices || []).map(nameOf).join(" and ") : ""}.` : "";
 }
 
 async function renderSeats(t) {
@@ -148,7 +186,10 @@ async function renderSeats(t) {
     tr.cells[3].textContent = p.votesToLose != null ? num(p.votesToLose) : "–";
   }
   $("projection").hidden = !res.projection;
-  note.textContent = `${a.seats} seats by ${state.preset}` + (a.reservedSeats ? `, ${a.reservedSeats} reserved outside the distribution` : "") + ". " + (res.note || "");
+  const preset = state.presets.find((x) => x.name === state.preset) || {};
+  const reservedBy = preset.reservedSeatsSource ? ` filled by the ${preset.reservedSeatsSource}` : "";
+  note.textContent = `${num(a.seats)} seats by the rule “${preset.displayName || idOf(state.preset)}”` +
+    (a.reservedSeats ? `; ${num(a.reservedSeats)} more${reservedBy}, not distributed by votes` : "") + ". " + (res.note || "");
   const q = new URLSearchParams({ preset: state.preset, unit: state.unit, v: String(t.resultsVersion) });
   const r = await fetch(`/charts/${contestName()}/hemicycle.svg?` + q.toString());
   chart.innerHTML = r.ok ? await r.text() : "";
@@ -156,9 +197,22 @@ async function renderSeats(t) {
 
 async function renderChildren() {
   const body = $("children").tBodies[0];
+  // A station has no units below: say what it is instead of an empty table.
+  const station = !!(state.unitInfo && state.unitInfo.station);
+  $("below").hidden = station;
+  $("station").hidden = !station;
+  if (station) {
+    const u = state.unitInfo;
+    $("station-note").textContent = `${u.displayName || idOf(u.name)} is a polling station` +
+      (u.registeredVoters && u.registeredVoters !== "0" ? ` with ${num(u.registeredVoters)} registered voters` : "") +
+      ": the numbers above are its protocol, as last submitted.";
+    body.textContent = "";
+    return;
+  }
   const { reportingUnits = [] } = await api(`/v1/elections/${state.election}/units?pageSize=1000&parentUnit=${encodeURIComponent(`elections/${state.election}/units/${state.unit}`)}`);
   const kids = reportingUnits.filter((u) => idOf(u.name) !== state.unit);
-  $("children-title").textContent = kids.length ? (kids[0].station ? "Stations" : "By " + (kids[0].level || "unit")) : "No units below";
+  $("below").hidden = !kids.length;
+  $("children-title").textContent = kids.length ? (kids[0].station ? "Stations" : "By " + (kids[0].level || "unit")) : "";
   const rows = await Promise.all(kids.map((u) => api(totalsPath(idOf(u.name))).then((t) => [u, t]).catch(() => [u, null])));
   body.textContent = "";
   for (const [u, t] of rows) {
@@ -222,7 +276,7 @@ async function watch() {
     try {
       const r = await fetch(`${totalsPath(state.unit)}:watch`, { signal: ctl.signal });
       if (!r.ok || !r.body) throw new Error("watch: HTTP " + r.status);
-      live.textContent = "live"; live.className = "v on";
+      live.textContent = "live"; live.className = "on";
       delay = 500;
       const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
       let buf = "";
@@ -244,7 +298,7 @@ async function watch() {
     } catch (e) {
       if (ctl.signal.aborted) return;
     }
-    live.textContent = "reconnecting"; live.className = "v off";
+    live.textContent = "reconnecting"; live.className = "off";
     await new Promise((res) => setTimeout(res, delay));
   }
 }
@@ -254,6 +308,7 @@ async function refreshAll() {
   remember();
   renderCrumbs();
   try {
+    state.unitInfo = state.unit ? await api(`/v1/elections/${state.election}/units/${encodeURIComponent(state.unit)}`) : null;
     const t = await api(totalsPath(state.unit));
     renderTotals(t);
     await Promise.all([renderSeats(t), renderChildren()]);
@@ -270,8 +325,7 @@ async function start() {
     await findRoot();
     const p = params();
     state.unit = p.unit || state.rootUnit;
-    state.path = [[state.rootUnit, "All"]];
-    if (state.unit !== state.rootUnit) state.path.push([state.unit, state.unit]);
+    state.path = await pathTo(state.unit);
     await refreshAll();
   } catch (e) { showError(e); }
 }
@@ -308,7 +362,7 @@ function histogramSVG(bins) {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="-10 0 1020 ${h}" role="img" aria-label="stations by turnout"><g fill="#1f6fb2">${bars}</g><g fill="#5b6470" font-family="sans-serif">${axis}</g></svg>`;
 }
 
-$("election").addEventListener("change", async () => { state.election = $("election").value; fillContests(""); state.preset = ""; history.replaceState(null, "", "?election=" + state.election); await loadPresets(); await findRoot(); state.unit = state.rootUnit; state.path = [[state.rootUnit, "All"]]; state.version = 0; refreshAll(); });
+$("election").addEventListener("change", async () => { state.election = $("election").value; fillContests(""); state.preset = ""; history.replaceState(null, "", "?election=" + state.election); await loadPresets(); await findRoot(); state.unit = state.rootUnit; state.path = [[state.rootUnit, state.rootLabel]]; state.version = 0; refreshAll(); });
 $("contest").addEventListener("change", () => { state.contest = $("contest").value; fillContests(state.contest); state.version = 0; refreshAll(); });
 $("preset").addEventListener("change", () => { state.preset = $("preset").value; refreshAll(); });
 $("load-forensics").addEventListener("click", loadForensics);

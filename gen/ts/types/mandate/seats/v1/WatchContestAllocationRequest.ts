@@ -1,0 +1,62 @@
+// Original file: mandate/seats/v1/seats_service.proto
+
+import type { Rule as _mandate_seats_v1_Rule, Rule__Output as _mandate_seats_v1_Rule__Output } from '../../../mandate/seats/v1/Rule';
+import type { Long } from '@grpc/proto-loader';
+
+/**
+ * Request of WatchContestAllocation.
+ */
+export interface WatchContestAllocationRequest {
+  /**
+   * The contest, `elections/{election}/contests/{contest}`.
+   */
+  'contest'?: (string);
+  /**
+   * The reporting unit, `elections/{election}/units/{unit}`, of the same
+   * election; empty is the root of the hierarchy (the nation).
+   */
+  'unit'?: (string);
+  /**
+   * A preset name, `presets/{preset}`; required unless rule is given.
+   */
+  'preset'?: (string);
+  /**
+   * An explicit rule instead of a preset; its threshold base must be zero.
+   */
+  'rule'?: (_mandate_seats_v1_Rule | null);
+  /**
+   * Resume after this results version (a ContestAllocation's
+   * results_version): the first message comes when the totals have changed
+   * since. Zero starts with the current allocation.
+   */
+  'sinceVersion'?: (number | string | Long);
+}
+
+/**
+ * Request of WatchContestAllocation.
+ */
+export interface WatchContestAllocationRequest__Output {
+  /**
+   * The contest, `elections/{election}/contests/{contest}`.
+   */
+  'contest': (string);
+  /**
+   * The reporting unit, `elections/{election}/units/{unit}`, of the same
+   * election; empty is the root of the hierarchy (the nation).
+   */
+  'unit': (string);
+  /**
+   * A preset name, `presets/{preset}`; required unless rule is given.
+   */
+  'preset': (string);
+  /**
+   * An explicit rule instead of a preset; its threshold base must be zero.
+   */
+  'rule': (_mandate_seats_v1_Rule__Output | null);
+  /**
+   * Resume after this results version (a ContestAllocation's
+   * results_version): the first message comes when the totals have changed
+   * since. Zero starts with the current allocation.
+   */
+  'sinceVersion': (string);
+}

@@ -1,0 +1,35 @@
+// Original file: mandate/tally/v1/tally_service.proto
+
+import type { ReportingUnit as _mandate_tally_v1_ReportingUnit, ReportingUnit__Output as _mandate_tally_v1_ReportingUnit__Output } from '../../../mandate/tally/v1/ReportingUnit';
+
+/**
+ * Response of BatchCreateReportingUnits.
+ */
+export interface BatchCreateReportingUnitsResponse {
+  /**
+   * The units as stored.
+   */
+  'units'?: (_mandate_tally_v1_ReportingUnit)[];
+  /**
+   * How many of the units this call created; the others existed already
+   * with the same content (a retry, or an importer sending every unit it
+   * meets).
+   */
+  'createdCount'?: (number);
+}
+
+/**
+ * Response of BatchCreateReportingUnits.
+ */
+export interface BatchCreateReportingUnitsResponse__Output {
+  /**
+   * The units as stored.
+   */
+  'units': (_mandate_tally_v1_ReportingUnit__Output)[];
+  /**
+   * How many of the units this call created; the others existed already
+   * with the same content (a retry, or an importer sending every unit it
+   * meets).
+   */
+  'createdCount': (number);
+}

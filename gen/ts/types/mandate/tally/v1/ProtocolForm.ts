@@ -1,0 +1,42 @@
+// Original file: mandate/tally/v1/election.proto
+
+import type { ProtocolLine as _mandate_tally_v1_ProtocolLine, ProtocolLine__Output as _mandate_tally_v1_ProtocolLine__Output } from '../../../mandate/tally/v1/ProtocolLine';
+import type { ControlRelation as _mandate_tally_v1_ControlRelation, ControlRelation__Output as _mandate_tally_v1_ControlRelation__Output } from '../../../mandate/tally/v1/ControlRelation';
+
+/**
+ * The form of a polling-station protocol: numbered lines and the relations that
+ * the election law requires between them.
+ */
+export interface ProtocolForm {
+  /**
+   * Stable identifier of the form, e.g. `ru-duma-2016-party-list`.
+   */
+  'id'?: (string);
+  /**
+   * The numbered lines of the protocol other than the votes per choice.
+   */
+  'lines'?: (_mandate_tally_v1_ProtocolLine)[];
+  /**
+   * Control relations checked on every submitted protocol.
+   */
+  'relations'?: (_mandate_tally_v1_ControlRelation)[];
+}
+
+/**
+ * The form of a polling-station protocol: numbered lines and the relations that
+ * the election law requires between them.
+ */
+export interface ProtocolForm__Output {
+  /**
+   * Stable identifier of the form, e.g. `ru-duma-2016-party-list`.
+   */
+  'id': (string);
+  /**
+   * The numbered lines of the protocol other than the votes per choice.
+   */
+  'lines': (_mandate_tally_v1_ProtocolLine__Output)[];
+  /**
+   * Control relations checked on every submitted protocol.
+   */
+  'relations': (_mandate_tally_v1_ControlRelation__Output)[];
+}
