@@ -17,6 +17,7 @@ import (
 	"time"
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 )
 
 // webDriver is the little of the W3C WebDriver protocol the page test
@@ -113,11 +114,7 @@ func browser(t *testing.T) *webDriver {
 	chromium, errC := exec.LookPath("chromium")
 	driver, errD := exec.LookPath("chromedriver")
 	if errC != nil || errD != nil {
-		msg := "browser test skipped: install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)"
-		if os.Getenv("MANDATE_TEST_BROWSER") == "required" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
+		testsupport.Skip(t, testsupport.Browser, "browser test skipped: install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
 	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -170,7 +167,7 @@ func artifacts(t *testing.T) string {
 	if d := os.Getenv("MANDATE_ARTIFACTS"); d != "" {
 		return d
 	}
-	return filepath.Join(repoRoot(t), "var", "artifacts")
+	return filepath.Join(testsupport.RepoRoot(t), "var", "artifacts")
 }
 
 // TestLivePage loads the results page in headless Chromium against the real

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 )
 
 // The clients in other languages (services/e2e/clients) are run against the
@@ -58,18 +58,14 @@ type clientSummary struct {
 // skipClient skips the test, or fails it when the clients are required.
 func skipClient(t *testing.T, format string, args ...any) {
 	t.Helper()
-	msg := fmt.Sprintf(format, args...)
-	if os.Getenv("MANDATE_TEST_CLIENTS") == "required" {
-		t.Fatalf("%s (MANDATE_TEST_CLIENTS=required)", msg)
-	}
-	t.Skip(msg)
+	testsupport.Skip(t, testsupport.Clients, format, args...)
 }
 
 // clientsDir returns services/e2e/clients/<lang>, checking the named files are
 // there (which also makes go test's cache notice when they change).
 func clientsDir(t *testing.T, lang string, files ...string) string {
 	t.Helper()
-	dir := filepath.Join(repoRoot(t), "services", "e2e", "clients", lang)
+	dir := filepath.Join(testsupport.RepoRoot(t), "services", "e2e", "clients", lang)
 	for _, f := range files {
 		if _, err := os.ReadFile(filepath.Join(dir, f)); err != nil {
 			t.Fatal(err)
@@ -91,7 +87,7 @@ func TestPythonClient(t *testing.T) {
 	}
 	// The generated package, checked here so that go test's cache notices a
 	// regeneration.
-	gen := filepath.Join(repoRoot(t), "gen", "python")
+	gen := filepath.Join(testsupport.RepoRoot(t), "gen", "python")
 	for _, f := range []string{"mandate_status.py", "mandate/tally/v1/tally_service_pb2.py", "google/rpc/error_details_pb2.py"} {
 		if _, err := os.ReadFile(filepath.Join(gen, f)); err != nil {
 			t.Fatal(err)
@@ -125,7 +121,7 @@ func TestNodeClient(t *testing.T) {
 	}
 	// The generated package is copied into node_modules (install-links):
 	// installed means the copy is the current gen/ts, not an older one.
-	genTS := filepath.Join(repoRoot(t), "gen", "ts")
+	genTS := filepath.Join(testsupport.RepoRoot(t), "gen", "ts")
 	installed := func() bool {
 		for _, p := range []string{"@grpc/grpc-js", "@grpc/proto-loader", "protobufjs"} {
 			if _, err := os.Stat(filepath.Join(dir, "node_modules", p, "package.json")); err != nil {

@@ -13,6 +13,7 @@ import (
 
 	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 	"github.com/mandate-project/mandate/services/tally/tallyclient"
 )
 
@@ -34,7 +35,7 @@ func TestEndToEnd(t *testing.T) {
 	s := start(t)
 	ctx, cancel := context.WithTimeout(As(context.Background(), s.Admin), 2*time.Minute)
 	defer cancel()
-	def := filepath.Join(repoRoot(t), "examples", "kz-2012", "election.yaml")
+	def := filepath.Join(testsupport.RepoRoot(t), "examples", "kz-2012", "election.yaml")
 	if _, err := tallyclient.Define(ctx, s.Tally, def); err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +52,7 @@ func TestEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := tallyclient.ImportCSV(ctx, s.Tally, def, filepath.Join(repoRoot(t), "examples", "kz-2012", "protocols.csv"), nil)
+	rep, err := tallyclient.ImportCSV(ctx, s.Tally, def, filepath.Join(testsupport.RepoRoot(t), "examples", "kz-2012", "protocols.csv"), nil)
 	if err != nil || rep.Accepted != 48 {
 		t.Fatalf("import: %+v %v", rep, err)
 	}
@@ -149,11 +150,10 @@ func TestServiceDown(t *testing.T) {
 // TestLoadShedding: a caller over its request rate gets 429 at once through
 // the gateway, with a google.rpc.Status body, and other work goes on.
 func TestLoadShedding(t *testing.T) {
-	bin := binaries(t)
 	dir := t.TempDir()
-	seats := run(t, filepath.Join(bin, "seatsd"), filepath.Join(dir, "seatsd.log"), "seats serving",
+	seats := run(t, daemon(t, "seatsd"), filepath.Join(dir, "seatsd.log"), "seats serving",
 		"--grpc-addr", "127.0.0.1:0", "--rate-per-caller", "0.01", "--burst-per-caller", "3")
-	gw := run(t, filepath.Join(bin, "gatewayd"), filepath.Join(dir, "gatewayd.log"), "gateway serving",
+	gw := run(t, daemon(t, "gatewayd"), filepath.Join(dir, "gatewayd.log"), "gateway serving",
 		"--http-addr", "127.0.0.1:0", "--tally-addr", "127.0.0.1:1", "--seats-addr", seats)
 	s := &system{HTTP: "http://" + gw}
 	codes := []int{}

@@ -1,17 +1,12 @@
 package e2e
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -27,67 +22,17 @@ import (
 	"github.com/mandate-project/mandate/services/platform/auth"
 	"github.com/mandate-project/mandate/services/platform/grpctest"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 )
 
-// repoRoot is the directory holding go.work.
-func repoRoot(t testing.TB) string {
+// daemon returns the path of the named command (tallyd, seatsd, gatewayd,
+// mandatectl), built once per test run.
+func daemon(t *testing.T, name string) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.work")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.work not found above the test directory")
-		}
-		dir = parent
-	}
+	return testsupport.Binary(t, name, testsupport.BuildOptions{})
 }
 
-var (
-	buildOnce sync.Once
-	binDir    string
-	buildErr  error
-)
-
-// binaries builds the three daemons once per test run.
-func binaries(t *testing.T) string {
-	t.Helper()
-	buildOnce.Do(func() {
-		binDir, buildErr = os.MkdirTemp("", "mandate-e2e-")
-		if buildErr != nil {
-			return
-		}
-		root := repoRoot(t)
-		for _, c := range []struct{ module, cmd string }{
-			{"services/tally", "./cmd/tallyd"}, {"services/seats", "./cmd/seatsd"}, {"services/gateway", "./cmd/gatewayd"},
-			{"services/mandatectl", "."},
-		} {
-			b := exec.Command("go", "build", "-o", binDir, c.cmd)
-			b.Dir = filepath.Join(root, c.module)
-			if out, err := b.CombinedOutput(); err != nil {
-				buildErr = fmt.Errorf("go build %s: %v\n%s", c.cmd, err, out)
-				return
-			}
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
-	}
-	return binDir
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if binDir != "" {
-		os.RemoveAll(binDir)
-	}
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testsupport.Main(m) }
 
 // system is the three daemons running, with clients and an admin token.
 type system struct {
@@ -111,7 +56,6 @@ type system struct {
 // when the test ends.
 func start(t *testing.T) *system {
 	t.Helper()
-	bin := binaries(t)
 	dir := t.TempDir()
 	key, err := auth.NewHMAC()
 	if err != nil {
@@ -130,11 +74,11 @@ func start(t *testing.T) *system {
 
 	sys.dir, sys.authKey = dir, keyFile
 	var tallyAddr string
-	tallyAddr, sys.stopTally = runStoppable(t, filepath.Join(bin, "tallyd"), sys.tallyLog, "tally serving",
+	tallyAddr, sys.stopTally = runStoppable(t, daemon(t, "tallyd"), sys.tallyLog, "tally serving",
 		"--grpc-addr", "127.0.0.1:0", "--store", filepath.Join(dir, "tally.db"), "--auth-key", keyFile)
 	var seatsAddr string
-	seatsAddr, sys.stopSeats = runStoppable(t, filepath.Join(bin, "seatsd"), filepath.Join(dir, "seatsd.log"), "seats serving", "--grpc-addr", "127.0.0.1:0", "--tally-addr", tallyAddr)
-	httpAddr := run(t, filepath.Join(bin, "gatewayd"), filepath.Join(dir, "gatewayd.log"), "gateway serving",
+	seatsAddr, sys.stopSeats = runStoppable(t, daemon(t, "seatsd"), filepath.Join(dir, "seatsd.log"), "seats serving", "--grpc-addr", "127.0.0.1:0", "--tally-addr", tallyAddr)
+	httpAddr := run(t, daemon(t, "gatewayd"), filepath.Join(dir, "gatewayd.log"), "gateway serving",
 		"--http-addr", "127.0.0.1:0", "--tally-addr", tallyAddr, "--seats-addr", seatsAddr)
 	sys.Tally = tallyv1.NewTallyServiceClient(dial(t, tallyAddr))
 	sys.Seats = seatsv1.NewSeatsServiceClient(dial(t, seatsAddr))
@@ -149,7 +93,7 @@ func start(t *testing.T) *system {
 func (s *system) restartTally(t *testing.T) tallyv1.TallyServiceClient {
 	t.Helper()
 	s.stopTally()
-	addr, stop := runStoppable(t, filepath.Join(binaries(t), "tallyd"), filepath.Join(s.dir, "tallyd-2.log"), "tally serving",
+	addr, stop := runStoppable(t, daemon(t, "tallyd"), filepath.Join(s.dir, "tallyd-2.log"), "tally serving",
 		"--grpc-addr", "127.0.0.1:0", "--store", filepath.Join(s.dir, "tally.db"), "--auth-key", s.authKey)
 	s.stopTally, s.TallyAddr = stop, addr
 	s.Tally = tallyClient(t, addr)
@@ -188,70 +132,15 @@ func dial(t *testing.T, addr string) *grpc.ClientConn {
 // run starts a daemon and returns the address from its "serving" log line.
 func run(t *testing.T, bin, logFile, serving string, args ...string) string {
 	t.Helper()
-	addr, _ := runStoppable(t, bin, logFile, serving, args...)
-	return addr
+	return testsupport.Start(t, bin, logFile, serving, args...).Addr
 }
 
 // runStoppable is run that also returns a function stopping the daemon
 // before the test ends.
 func runStoppable(t *testing.T, bin, logFile, serving string, args ...string) (string, func()) {
 	t.Helper()
-	logf, err := os.Create(logFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(bin, args...)
-	pipe, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	addr := make(chan string, 1)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		sc := bufio.NewScanner(io.TeeReader(pipe, logf))
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			var line struct{ Msg, Addr string }
-			if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == serving {
-				addr <- line.Addr
-			}
-		}
-	}()
-	var once sync.Once
-	stop := func() {
-		once.Do(func() {
-			_ = cmd.Process.Signal(os.Interrupt)
-			select {
-			case <-done:
-			case <-time.After(20 * time.Second):
-				_ = cmd.Process.Kill()
-				t.Errorf("%s did not stop within 20 s", filepath.Base(bin))
-			}
-			_ = cmd.Wait()
-		})
-	}
-	t.Cleanup(func() {
-		stop()
-		logf.Close()
-		if t.Failed() {
-			b, _ := os.ReadFile(logFile)
-			lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-			t.Logf("%s log (last lines):\n%s", filepath.Base(bin), strings.Join(lines[max(0, len(lines)-15):], "\n"))
-		}
-	})
-	select {
-	case a := <-addr:
-		return a, stop
-	case <-done:
-		t.Fatalf("%s exited before serving; see %s", filepath.Base(bin), logFile)
-	case <-time.After(2 * time.Minute):
-		t.Fatalf("%s did not serve within 2 minutes", filepath.Base(bin))
-	}
-	return "", stop
+	d := testsupport.Start(t, bin, logFile, serving, args...)
+	return d.Addr, d.Stop
 }
 
 // do sends an HTTP request to the gateway with an optional token and

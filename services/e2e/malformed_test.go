@@ -16,6 +16,7 @@ import (
 
 	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 	"github.com/mandate-project/mandate/services/tally/tallyclient"
 )
 
@@ -28,11 +29,11 @@ const (
 func loadDemo(t *testing.T, s *system) {
 	t.Helper()
 	ctx := As(context.Background(), s.Admin)
-	def := filepath.Join(repoRoot(t), "examples", "kz-2012", "election.yaml")
+	def := filepath.Join(testsupport.RepoRoot(t), "examples", "kz-2012", "election.yaml")
 	if _, err := tallyclient.Define(ctx, s.Tally, def); err != nil {
 		t.Fatal(err)
 	}
-	rep, err := tallyclient.ImportCSV(ctx, s.Tally, def, filepath.Join(repoRoot(t), "examples", "kz-2012", "protocols.csv"), nil)
+	rep, err := tallyclient.ImportCSV(ctx, s.Tally, def, filepath.Join(testsupport.RepoRoot(t), "examples", "kz-2012", "protocols.csv"), nil)
 	if err != nil || rep.Rejected != 0 {
 		t.Fatalf("import: %+v %v", rep, err)
 	}

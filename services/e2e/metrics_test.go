@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/mandate-project/mandate/services/platform/auth"
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 	"github.com/mandate-project/mandate/services/tally/tallyclient"
 )
 
@@ -18,7 +19,6 @@ import (
 // code, protocols by outcome, group-commit sizes and durations, and the
 // contest's results version.
 func TestMetrics(t *testing.T) {
-	bin := binaries(t)
 	dir := t.TempDir()
 	key, err := auth.NewHMAC()
 	if err != nil {
@@ -34,18 +34,18 @@ func TestMetrics(t *testing.T) {
 	}
 	metricsAddr := l.Addr().String()
 	l.Close()
-	addr := run(t, filepath.Join(bin, "tallyd"), filepath.Join(dir, "tallyd.log"), "tally serving",
+	addr := run(t, daemon(t, "tallyd"), filepath.Join(dir, "tallyd.log"), "tally serving",
 		"--grpc-addr", "127.0.0.1:0", "--store", filepath.Join(dir, "t.db"), "--auth-key", keyFile, "--metrics-addr", metricsAddr)
 	s := &system{}
 	signer, _, _ := auth.ParseKey(key)
 	s.Signer = signer
 	ctx := As(context.Background(), s.Token(t, auth.Claims{Subject: "m", Role: auth.Admin}))
 	client := tallyClient(t, addr)
-	def := filepath.Join(repoRoot(t), "examples", "kz-2012", "election.yaml")
+	def := filepath.Join(testsupport.RepoRoot(t), "examples", "kz-2012", "election.yaml")
 	if _, err := tallyclient.Define(ctx, client, def); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tallyclient.ImportCSV(ctx, client, def, filepath.Join(repoRoot(t), "examples", "kz-2012", "protocols.csv"), nil); err != nil {
+	if _, err := tallyclient.ImportCSV(ctx, client, def, filepath.Join(testsupport.RepoRoot(t), "examples", "kz-2012", "protocols.csv"), nil); err != nil {
 		t.Fatal(err)
 	}
 	resp, err := http.Get("http://" + metricsAddr + "/metrics")

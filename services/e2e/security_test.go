@@ -25,6 +25,7 @@ import (
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/auth"
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 	"github.com/mandate-project/mandate/services/tally/tallyclient"
 	"github.com/mandate-project/mandate/services/tally/tallylog"
 )
@@ -33,7 +34,7 @@ import (
 // protocols, as an administrator.
 func defineCopy(t *testing.T, s *system) {
 	t.Helper()
-	src, err := os.ReadFile(filepath.Join(repoRoot(t), "examples", "kz-2012", "election.yaml"))
+	src, err := os.ReadFile(filepath.Join(testsupport.RepoRoot(t), "examples", "kz-2012", "election.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +46,7 @@ func defineCopy(t *testing.T, s *system) {
 	if _, err := tallyclient.Define(ctx, s.Tally, def); err != nil {
 		t.Fatal(err)
 	}
-	if rep, err := tallyclient.ImportCSV(ctx, s.Tally, def, filepath.Join(repoRoot(t), "examples", "kz-2012", "protocols.csv"), nil); err != nil || rep.Rejected != 0 {
+	if rep, err := tallyclient.ImportCSV(ctx, s.Tally, def, filepath.Join(testsupport.RepoRoot(t), "examples", "kz-2012", "protocols.csv"), nil); err != nil || rep.Rejected != 0 {
 		t.Fatalf("import the copy: %+v %v", rep, err)
 	}
 }
@@ -245,7 +246,7 @@ func TestVerifyVerdicts(t *testing.T) {
 // non-zero within 30 s, and its output is returned.
 func refusedStart(t *testing.T, bin string, args ...string) string {
 	t.Helper()
-	path := filepath.Join(binaries(t), bin)
+	path := daemon(t, bin)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	out, err := exec.CommandContext(ctx, path, args...).CombinedOutput()
@@ -289,7 +290,7 @@ func TestOperatorSettings(t *testing.T) {
 	// Allowed explicitly, metrics serve on every interface; the store's
 	// directory is made.
 	logFile := filepath.Join(dir, "tallyd.log")
-	addr := run(t, filepath.Join(binaries(t), "tallyd"), logFile, "tally serving", append(base, "--metrics-addr", "0.0.0.0:0", "--allow-plaintext")...)
+	addr := run(t, daemon(t, "tallyd"), logFile, "tally serving", append(base, "--metrics-addr", "0.0.0.0:0", "--allow-plaintext")...)
 	if _, err := os.Stat(store); err != nil {
 		t.Errorf("store in a new directory: %v", err)
 	}

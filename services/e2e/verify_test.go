@@ -26,7 +26,7 @@ import (
 // code.
 func mandatectl(t *testing.T, args ...string) (string, int) {
 	t.Helper()
-	cmd := exec.Command(filepath.Join(binaries(t), "mandatectl"), args...)
+	cmd := exec.Command(daemon(t, "mandatectl"), args...)
 	out, err := cmd.CombinedOutput()
 	var exit *exec.ExitError
 	switch {

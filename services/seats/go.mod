@@ -2,6 +2,8 @@ module github.com/mandate-project/mandate/services/seats
 
 go 1.26.0
 
+toolchain go1.26.8
+
 require (
 	github.com/grpc-ecosystem/go-grpc-middleware/v2 v2.3.4
 	github.com/mandate-project/mandate/gen v0.0.0

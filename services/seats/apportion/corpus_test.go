@@ -1,10 +1,10 @@
 package apportion_test
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 	"github.com/mandate-project/mandate/services/seats/apportion"
 	"github.com/mandate-project/mandate/services/seats/apportion/casefile"
 )
@@ -50,29 +50,9 @@ func runCorpusDir(t *testing.T, dir string) {
 
 func TestCorpusTestdata(t *testing.T) { runCorpusDir(t, filepath.Join("testdata", "corpus")) }
 
-// TestCorpusShared runs the live corpus at <repo root>/../shared/corpus,
-// where the repo root is the directory holding go.work.
+// TestCorpusShared runs the live corpus in ../shared/corpus beside the
+// repository.
 func TestCorpusShared(t *testing.T) {
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	root := ""
-	for d := wd; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.work")); err == nil {
-			root = d
-			break
-		}
-		if filepath.Dir(d) == d {
-			break
-		}
-	}
-	if root == "" {
-		t.Skip("no go.work above the package directory: cannot locate ../shared/corpus")
-	}
-	dir := filepath.Join(filepath.Dir(root), "shared", "corpus")
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		t.Skipf("shared corpus %s not present", dir)
-	}
+	dir := testsupport.SharedData(t, "corpus")
 	runCorpusDir(t, dir)
 }

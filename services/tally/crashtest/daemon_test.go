@@ -13,7 +13,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -26,51 +25,22 @@ import (
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/auth"
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 )
 
 // tallyService is the name tallyd's health service reports the tally under.
 const tallyService = "mandate.tally.v1.TallyService"
 
-var (
-	buildOnce sync.Once
-	buildDir  string
-	buildBin  string
-	buildErr  error
-)
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if buildDir != "" {
-		os.RemoveAll(buildDir)
-	}
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testsupport.Main(m) }
 
 // tallydBinary builds cmd/tallyd once per test run, with the race detector
 // when the tests have it, so a data race in the daemon under load fails the
-// test too.
+// test too. The daemon is run by the daemon type below rather than
+// testsupport.Start: it is killed with SIGKILL and restarted on its store
+// and address, and its stderr is scanned for race reports.
 func tallydBinary(t *testing.T) string {
 	t.Helper()
-	buildOnce.Do(func() {
-		buildDir, buildErr = os.MkdirTemp("", "crashtest-bin-")
-		if buildErr != nil {
-			return
-		}
-		buildBin = filepath.Join(buildDir, "tallyd")
-		args := []string{"build", "-o", buildBin}
-		if raceEnabled {
-			args = append(args, "-race")
-		}
-		cmd := exec.Command("go", append(args, "../cmd/tallyd")...)
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build tallyd: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
-	}
-	return buildBin
+	return testsupport.Binary(t, "tallyd", testsupport.BuildOptions{Race: testsupport.Race})
 }
 
 // daemon runs tallyd on one store, one process at a time. Restarts reuse the
@@ -367,10 +337,7 @@ func storeFor(t *testing.T, kind string) (store, sqlitePath string) {
 	default:
 		t.Fatalf("MANDATE_CRASH_STORE=%q: want sqlite or postgres", kind)
 	}
-	base := os.Getenv("MANDATE_TEST_POSTGRES_URL")
-	if base == "" {
-		t.Skip("MANDATE_CRASH_STORE=postgres but MANDATE_TEST_POSTGRES_URL is not set: PostgreSQL crash test skipped")
-	}
+	base := testsupport.PostgresURL(t)
 	psql, err := exec.LookPath("psql")
 	if err != nil {
 		// No client to create a database with: share the test database; the

@@ -8,41 +8,19 @@ import (
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 )
 
 // The Russian State Duma election of 2016 (party lists), 96,871 real station
-// protocols in ../shared/data/ru_duma_2016 (beside the repository). The
-// tests skip when the file is absent.
-
-func ruPath(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.work")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("go.work not found above the test directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", "ru_duma_2016", "stations.csv.gz")
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("RU 2016 data not available (%s): %v", p, err)
-	}
-	return p
-}
+// protocols in ../shared/data/ru_duma_2016 beside the repository. The tests
+// skip when the file is absent (fail under MANDATE_TEST_DATA=required).
 
 var ruOnce struct {
 	sync.Once
@@ -57,7 +35,7 @@ var ruOnce struct {
 // the tally's RU form are evaluated as the tally does.
 func loadRU(tb testing.TB) Input {
 	tb.Helper()
-	path := ruPath(tb)
+	path := testsupport.RUStations(tb)
 	ruOnce.Do(func() { ruOnce.in, ruOnce.err = readRU(path) })
 	if ruOnce.err != nil {
 		tb.Fatal(ruOnce.err)

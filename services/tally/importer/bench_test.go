@@ -13,6 +13,7 @@ import (
 
 	_ "modernc.org/sqlite"
 
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 	"github.com/mandate-project/mandate/services/tally/importer"
 )
 
@@ -20,7 +21,7 @@ import (
 // gzip CSV, build units, validate every protocol against the form, store it
 // durably in SQLite (WAL, synchronous=FULL) and update the totals.
 func BenchmarkImportRU2016(b *testing.B) {
-	ruData(b)
+	testsupport.RUStations(b)
 	for b.Loop() {
 		b.StopTimer()
 		dir := b.TempDir()
@@ -41,7 +42,7 @@ func BenchmarkImportRU2016(b *testing.B) {
 // into a flat table (no validation, no hierarchy, no versions, no indexes
 // but the primary key), same pragmas.
 func BenchmarkRawInsertRU2016(b *testing.B) {
-	f, err := importer.Open(ruData(b))
+	f, err := importer.Open(testsupport.RUStations(b))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 	"github.com/mandate-project/mandate/services/tally/definition"
 	"github.com/mandate-project/mandate/services/tally/form"
 	"github.com/mandate-project/mandate/services/tally/importer"
@@ -40,13 +41,13 @@ func (s *checkSink) Import(_ context.Context, subs []form.Submission) ([]importe
 // importer never panics, and every data row is either accepted or reported
 // as rejected with its line.
 func FuzzImportCSV(f *testing.F) {
-	def, err := definition.Load(filepath.Join(repoRoot(f), "examples", "ru-duma-2016", "election.yaml"))
+	def, err := definition.Load(testsupport.Path(f, "examples", "ru-duma-2016", "election.yaml"))
 	if err != nil {
 		f.Fatal(err)
 	}
 	// Seed: the header and first rows of the real file when present, and a
 	// few malformed shapes.
-	if p := filepath.Join(repoRoot(f), "..", "shared", "data", "ru_duma_2016", "stations.csv.gz"); fileExists(p) {
+	if p := filepath.Join(filepath.Dir(testsupport.RepoRoot(f)), "shared", "data", "ru_duma_2016", "stations.csv.gz"); fileExists(p) {
 		r, err := importer.Open(p)
 		if err != nil {
 			f.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 	"github.com/mandate-project/mandate/services/tally/definition"
 	"github.com/mandate-project/mandate/services/tally/importer"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
@@ -161,7 +162,7 @@ func kzFiles(st []kzStation, yamlTemplate []byte) (csvData, yamlData []byte) {
 
 func TestKZ2012Example(t *testing.T) {
 	ctx := context.Background()
-	dir := filepath.Join(repoRoot(t), "examples", "kz-2012")
+	dir := testsupport.Path(t, "examples", "kz-2012")
 	yamlPath, csvPath := filepath.Join(dir, "election.yaml"), filepath.Join(dir, "protocols.csv")
 	tmpl, err := os.ReadFile(yamlPath)
 	if err != nil {

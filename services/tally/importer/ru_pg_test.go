@@ -5,12 +5,12 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"net/url"
-	"os"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 	"github.com/mandate-project/mandate/services/tally/internal/pgstore"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
 )
@@ -20,15 +20,12 @@ import (
 // without PostgreSQL.
 func pgDatabase(t *testing.T) string {
 	t.Helper()
-	base := os.Getenv("MANDATE_TEST_POSTGRES_URL")
-	if base == "" {
-		t.Skip("PostgreSQL tests skipped: MANDATE_TEST_POSTGRES_URL not set")
-	}
+	base := testsupport.PostgresURL(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	conn, err := pgx.Connect(ctx, base)
 	if err != nil {
-		t.Skipf("PostgreSQL tests skipped: MANDATE_TEST_POSTGRES_URL unreachable: %v", err)
+		testsupport.Skip(t, testsupport.Postgres, "PostgreSQL tests skipped: MANDATE_TEST_POSTGRES_URL unreachable: %v", err)
 	}
 	b := make([]byte, 6)
 	rand.Read(b)
@@ -54,10 +51,8 @@ func pgDatabase(t *testing.T) string {
 
 // TestImportRU2016Postgres is TestImportRU2016 on PostgreSQL.
 func TestImportRU2016Postgres(t *testing.T) {
-	ruData(t)
-	if raceEnabled || testing.Short() {
-		t.Skip("the full RU import is skipped under -race and -short")
-	}
+	testsupport.RUStations(t)
+	testsupport.SkipSlow(t)
 	db := pgDatabase(t)
 	ctx := context.Background()
 	open := func() (*tally.Service, *pgstore.Store) {

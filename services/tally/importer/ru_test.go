@@ -2,43 +2,16 @@ package importer_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 	"github.com/mandate-project/mandate/services/tally/definition"
 	"github.com/mandate-project/mandate/services/tally/importer"
 	"github.com/mandate-project/mandate/services/tally/internal/sqlitestore"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
 )
-
-// repoRoot is the directory holding go.work.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.work")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.work not found above the test directory")
-		}
-		dir = parent
-	}
-}
-
-func ruData(t testing.TB) string {
-	p := filepath.Join(repoRoot(t), "..", "shared", "data", "ru_duma_2016", "stations.csv.gz")
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("RU 2016 data not available (%s): %v", p, err)
-	}
-	return p
-}
 
 func newService(t testing.TB, dir string) (*tally.Service, *sqlitestore.Store) {
 	t.Helper()
@@ -64,14 +37,14 @@ func importRU(t testing.TB, dir string) (*tally.Service, *sqlitestore.Store, imp
 func runRU(t testing.TB, svc *tally.Service) importer.Report {
 	t.Helper()
 	ctx := context.Background()
-	def, err := definition.Load(filepath.Join(repoRoot(t), "examples", "ru-duma-2016", "election.yaml"))
+	def, err := definition.Load(testsupport.Path(t, "examples", "ru-duma-2016", "election.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := svc.DefineElection(ctx, def.Election); err != nil {
 		t.Fatal(err)
 	}
-	f, err := importer.Open(ruData(t))
+	f, err := importer.Open(testsupport.RUStations(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,9 +57,7 @@ func runRU(t testing.TB, svc *tally.Service) importer.Report {
 }
 
 func TestImportRU2016(t *testing.T) {
-	if raceEnabled || testing.Short() {
-		t.Skip("the full RU import is skipped under -race and -short")
-	}
+	testsupport.SkipSlow(t)
 	dir := t.TempDir()
 	start := time.Now()
 	svc, st, rep := importRU(t, dir)

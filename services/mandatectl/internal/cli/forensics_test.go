@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 )
 
 // TestForensicsCommand runs `mandatectl forensics` against a real tallyd
@@ -21,7 +23,7 @@ func TestForensicsCommand(t *testing.T) {
 	ctx := context.Background()
 	var out, errOut bytes.Buffer
 	if code := Main(ctx, []string{"demo", "load", "--server", addr, "--token-file", tokenFile,
-		"--examples", filepath.Join(repoRoot(t), "examples")}, &out, &errOut); code != 0 {
+		"--examples", filepath.Join(testsupport.RepoRoot(t), "examples")}, &out, &errOut); code != 0 {
 		t.Fatalf("demo load exit %d: %s", code, errOut.String())
 	}
 

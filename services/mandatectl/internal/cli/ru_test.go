@@ -1,90 +1,30 @@
 package cli
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 )
 
-// repoRoot is the directory holding go.work.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.work")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.work not found above the test directory")
-		}
-		dir = parent
-	}
-}
-
-// startTallyd builds and runs the real tallyd on a fresh SQLite file and
-// returns its gRPC address and its development token file; it is stopped
-// with SIGINT when the test ends.
+// startTallyd runs the real tallyd on a fresh SQLite file and returns its
+// gRPC address and its development token file; it is stopped with SIGINT
+// when the test ends.
 func startTallyd(t *testing.T) (addr, tokenFile string) {
 	t.Helper()
-	root := repoRoot(t)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "tallyd")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/tallyd")
-	build.Dir = filepath.Join(root, "services", "tally")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build tallyd: %v\n%s", err, out)
-	}
 	tokenFile = filepath.Join(dir, "admin.token")
-	cmd := exec.Command(bin, "--grpc-addr", "127.0.0.1:0", "--store", filepath.Join(dir, "tally.db"), "--dev-token-file", tokenFile)
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		_ = cmd.Process.Signal(os.Interrupt)
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		select {
-		case <-done:
-		case <-time.After(20 * time.Second):
-			_ = cmd.Process.Kill()
-			t.Error("tallyd did not stop within 20 s of SIGINT")
-		}
-	})
-	addrc := make(chan string, 1)
-	go func() {
-		// tallyd logs JSON lines; the one saying "tally serving" has the
-		// bound address. Keep draining so the process never blocks on stderr.
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			var line struct{ Msg, Addr string }
-			if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == "tally serving" {
-				addrc <- line.Addr
-			}
-		}
-	}()
-	select {
-	case a := <-addrc:
-		return a, tokenFile
-	case <-time.After(60 * time.Second):
-		t.Fatal("tallyd did not start within 60 s")
-		return "", ""
-	}
+	d := testsupport.Start(t, testsupport.Binary(t, "tallyd", testsupport.BuildOptions{}), "", "tally serving",
+		"--grpc-addr", "127.0.0.1:0", "--store", filepath.Join(dir, "tally.db"), "--dev-token-file", tokenFile)
+	return d.Addr, tokenFile
 }
+
+func TestMain(m *testing.M) { testsupport.Main(m) }
 
 // TestRUImportThroughCLI is the issue's acceptance run: `mandatectl import
 // csv` of Russia's 96,871 real 2016 protocols into a running tallyd, then
@@ -93,11 +33,8 @@ func TestRUImportThroughCLI(t *testing.T) {
 	if testing.Short() {
 		t.Skip("RU 2016 import skipped in -short mode")
 	}
-	root := repoRoot(t)
-	data := filepath.Join(root, "..", "shared", "data", "ru_duma_2016", "stations.csv.gz")
-	if _, err := os.Stat(data); err != nil {
-		t.Skipf("RU 2016 import skipped: data not available (%v)", err)
-	}
+	root := testsupport.RepoRoot(t)
+	data := testsupport.RUStations(t)
 	addr, tokenFile := startTallyd(t)
 	ctx := context.Background()
 

@@ -1,12 +1,10 @@
 package cli
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -19,79 +17,14 @@ import (
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/auth"
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 )
-
-// buildDaemon builds a daemon of the repository into dir and returns its
-// path.
-func buildDaemon(t *testing.T, dir, module, cmd string) string {
-	t.Helper()
-	bin := filepath.Join(dir, filepath.Base(cmd))
-	b := exec.Command("go", "build", "-o", bin, cmd)
-	b.Dir = filepath.Join(repoRoot(t), module)
-	if out, err := b.CombinedOutput(); err != nil {
-		t.Fatalf("go build %s: %v\n%s", cmd, err, out)
-	}
-	return bin
-}
-
-// daemon is a running daemon process.
-type daemon struct {
-	addr string
-	stop func()
-}
-
-// runDaemon starts bin and returns the address of its "serving" log line;
-// it is stopped with SIGINT by stop or when the test ends.
-func runDaemon(t *testing.T, bin, serving string, args ...string) daemon {
-	t.Helper()
-	cmd := exec.Command(bin, args...)
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	var once sync.Once
-	stop := func() {
-		once.Do(func() {
-			_ = cmd.Process.Signal(os.Interrupt)
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
-			select {
-			case <-done:
-			case <-time.After(20 * time.Second):
-				_ = cmd.Process.Kill()
-				t.Errorf("%s did not stop within 20 s of SIGINT", filepath.Base(bin))
-			}
-		})
-	}
-	t.Cleanup(stop)
-	addrc := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			var line struct{ Msg, Addr string }
-			if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == serving {
-				addrc <- line.Addr
-			}
-		}
-	}()
-	select {
-	case a := <-addrc:
-		return daemon{addr: a, stop: stop}
-	case <-time.After(60 * time.Second):
-		t.Fatalf("%s did not start within 60 s", filepath.Base(bin))
-		return daemon{}
-	}
-}
 
 // liveSystem is a real tallyd that needs tokens for reads, and a real
 // seatsd reading from it.
 type liveSystem struct {
 	tallyBin, tallyStore, keyFile string
-	tally, seats                  daemon
+	tally, seats                  *testsupport.Daemon
 	admin, reader                 string
 }
 
@@ -99,11 +32,11 @@ func startLive(t *testing.T) *liveSystem {
 	t.Helper()
 	dir := t.TempDir()
 	s := &liveSystem{
-		tallyBin:   buildDaemon(t, dir, "services/tally", "./cmd/tallyd"),
+		tallyBin:   testsupport.Binary(t, "tallyd", testsupport.BuildOptions{}),
 		tallyStore: filepath.Join(dir, "tally.db"),
 		keyFile:    filepath.Join(dir, "tally.key"),
 	}
-	seatsBin := buildDaemon(t, dir, "services/seats", "./cmd/seatsd")
+	seatsBin := testsupport.Binary(t, "seatsd", testsupport.BuildOptions{})
 	key, err := auth.NewHMAC()
 	if err != nil {
 		t.Fatal(err)
@@ -125,15 +58,15 @@ func startLive(t *testing.T) *liveSystem {
 	}
 	s.admin, s.reader = issue(auth.Admin), issue(auth.Reader)
 	s.tally = s.startTally(t, "127.0.0.1:0")
-	s.seats = runDaemon(t, seatsBin, "seats serving", "--grpc-addr", "127.0.0.1:0", "--tally-addr", s.tally.addr)
+	s.seats = testsupport.Start(t, seatsBin, "", "seats serving", "--grpc-addr", "127.0.0.1:0", "--tally-addr", s.tally.Addr)
 	return s
 }
 
 // startTally runs tallyd on addr with the system's store and key; reads
 // need a token.
-func (s *liveSystem) startTally(t *testing.T, addr string) daemon {
+func (s *liveSystem) startTally(t *testing.T, addr string) *testsupport.Daemon {
 	t.Helper()
-	return runDaemon(t, s.tallyBin, "tally serving", "--grpc-addr", addr, "--store", s.tallyStore,
+	return testsupport.Start(t, s.tallyBin, "", "tally serving", "--grpc-addr", addr, "--store", s.tallyStore,
 		"--auth-key", s.keyFile, "--public-reads=false")
 }
 
@@ -220,12 +153,12 @@ func TestSeatsFromLiveTally(t *testing.T) {
 	}
 	s := startLive(t)
 	ctx := context.Background()
-	root := repoRoot(t)
+	root := testsupport.RepoRoot(t)
 	var out, errOut bytes.Buffer
-	if code := Main(ctx, []string{"demo", "load", "--server", s.tally.addr, "--token", s.admin, "--examples", filepath.Join(root, "examples")}, &out, &errOut); code != 0 {
+	if code := Main(ctx, []string{"demo", "load", "--server", s.tally.Addr, "--token", s.admin, "--examples", filepath.Join(root, "examples")}, &out, &errOut); code != 0 {
 		t.Fatalf("demo load exit %d: %s %s", code, out.String(), errOut.String())
 	}
-	seatsArgs := []string{"seats", "--server", s.seats.addr, "--contest", "elections/kz-2012/contests/mazhilis", "--preset", "presets/kz-mazhilis-2009"}
+	seatsArgs := []string{"seats", "--server", s.seats.Addr, "--contest", "elections/kz-2012/contests/mazhilis", "--preset", "presets/kz-mazhilis-2009"}
 
 	// The tally needs a token for reads; the seats server has none of its
 	// own to give, so the caller's is what the tally sees.
@@ -269,10 +202,10 @@ func TestSeatsFromLiveTally(t *testing.T) {
 		wdone <- Main(wctx, append(seatsArgs, "--token", s.reader, "--format", "json", "--watch"), &wout, &werr)
 	}()
 	waitFor(t, 30*time.Second, "the first watched allocation", func() bool { return len(watchLines(t, wout.String())) >= 1 })
-	s.tally.stop()
-	s.tally = s.startTally(t, s.tally.addr)
+	s.tally.Stop()
+	s.tally = s.startTally(t, s.tally.Addr)
 
-	conn, err := grpc.NewClient(s.tally.addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	conn, err := grpc.NewClient(s.tally.Addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -309,15 +242,12 @@ func TestSeatsWhileImportingRussia2016(t *testing.T) {
 	if testing.Short() {
 		t.Skip("RU 2016 import skipped in -short mode")
 	}
-	root := repoRoot(t)
-	data := filepath.Join(root, "..", "shared", "data", "ru_duma_2016", "stations.csv.gz")
-	if _, err := os.Stat(data); err != nil {
-		t.Skipf("RU 2016 data not available (%v)", err)
-	}
+	root := testsupport.RepoRoot(t)
+	data := testsupport.RUStations(t)
 	s := startLive(t)
 	ctx := context.Background()
 	var out, errOut bytes.Buffer
-	if code := Main(ctx, []string{"define", "--server", s.tally.addr, "--token", s.admin,
+	if code := Main(ctx, []string{"define", "--server", s.tally.Addr, "--token", s.admin,
 		"--definition", filepath.Join(root, "examples", "ru-duma-2016", "election.yaml")}, &out, &errOut); code != 0 {
 		t.Fatalf("define exit %d: %s", code, errOut.String())
 	}
@@ -326,13 +256,13 @@ func TestSeatsWhileImportingRussia2016(t *testing.T) {
 	var wout, werr syncBuffer
 	wdone := make(chan int, 1)
 	go func() {
-		wdone <- Main(wctx, []string{"seats", "--server", s.seats.addr, "--token", s.reader, "--contest", "elections/ru-duma-2016/contests/federal",
+		wdone <- Main(wctx, []string{"seats", "--server", s.seats.Addr, "--token", s.reader, "--contest", "elections/ru-duma-2016/contests/federal",
 			"--preset", "presets/ru-duma-2016", "--unit", "ru", "--watch", "--format", "json"}, &wout, &werr)
 	}()
 	waitFor(t, 30*time.Second, "the watch to start", func() bool { return len(watchLines(t, wout.String())) >= 1 })
 
 	start := time.Now()
-	if code := Main(ctx, []string{"import", "csv", "--server", s.tally.addr, "--token", s.admin, "--quiet",
+	if code := Main(ctx, []string{"import", "csv", "--server", s.tally.Addr, "--token", s.admin, "--quiet",
 		"--definition", filepath.Join(root, "examples", "ru-duma-2016", "election.yaml"), "--file", data}, &out, &errOut); code != 0 {
 		t.Fatalf("import exit %d: %s %s", code, out.String(), errOut.String())
 	}

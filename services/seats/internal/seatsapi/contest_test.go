@@ -4,12 +4,10 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/csv"
-	"errors"
 	"io"
 	"log/slog"
 	"net"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -25,6 +23,7 @@ import (
 	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/grpctest"
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 	"github.com/mandate-project/mandate/services/seats/internal/livecount"
 	"github.com/mandate-project/mandate/services/seats/internal/seatsapi"
 	"github.com/mandate-project/mandate/services/seats/internal/tallysource"
@@ -142,11 +141,7 @@ func TestAllocateContestProjection(t *testing.T) {
 // included) and allocates the 225 list seats: the official result is
 // United Russia 140, KPRF 35, LDPR 34, A Just Russia 16.
 func TestAllocateContestRussia2016(t *testing.T) {
-	data := filepath.Join("..", "..", "..", "..", "..", "shared", "data", "ru_duma_2016", "stations.csv.gz")
-	tot, err := ruTotals(data)
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("RU 2016 data not available: %v", err)
-	}
+	tot, err := ruTotals(testsupport.RUStations(t))
 	if err != nil {
 		t.Fatal(err)
 	}

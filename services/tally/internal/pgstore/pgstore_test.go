@@ -16,6 +16,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 	"github.com/mandate-project/mandate/services/tally/internal/pgstore"
 	"github.com/mandate-project/mandate/services/tally/internal/replicatest"
 	"github.com/mandate-project/mandate/services/tally/internal/storetest"
@@ -36,9 +37,9 @@ func TestMain(m *testing.M) {
 }
 
 func runTests(m *testing.M) int {
-	base := os.Getenv("MANDATE_TEST_POSTGRES_URL")
-	if base == "" {
-		skipWhy = "PostgreSQL tests skipped: MANDATE_TEST_POSTGRES_URL not set"
+	base, why := testsupport.PostgresUnavailable()
+	if why != "" {
+		skipWhy = why
 		return m.Run()
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -87,7 +88,7 @@ func randomHex() string {
 func freshURL(t testing.TB) string {
 	t.Helper()
 	if dbURL == "" {
-		t.Skip(skipWhy)
+		testsupport.Skip(t, testsupport.Postgres, "%s", skipWhy)
 	}
 	schema := fmt.Sprintf("s%d", schemas.Add(1))
 	if _, err := admin.Exec(context.Background(), "CREATE SCHEMA "+schema); err != nil {

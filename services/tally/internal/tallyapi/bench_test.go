@@ -2,11 +2,11 @@ package tallyapi_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 	"github.com/mandate-project/mandate/services/tally/tallyclient"
 )
 
@@ -15,10 +15,7 @@ import (
 // client CSV reading, units, streaming, validation, SQLite, totals, in one
 // process so one CPU profile shows both sides.
 func BenchmarkImportRU2016OverGRPC(b *testing.B) {
-	data := filepath.Join(examples(b), "..", "..", "shared", "data", "ru_duma_2016", "stations.csv.gz")
-	if _, err := os.Stat(data); err != nil {
-		b.Skipf("RU 2016 data not available: %v", err)
-	}
+	data := testsupport.RUStations(b)
 	def := filepath.Join(examples(b), "ru-duma-2016", "election.yaml")
 	for b.Loop() {
 		b.StopTimer()
