@@ -2,6 +2,8 @@ module github.com/mandate-project/mandate/services/e2e
 
 go 1.26.0
 
+toolchain go1.26.8
+
 require (
 	github.com/mandate-project/mandate/gen v0.0.0
 	github.com/mandate-project/mandate/services/platform v0.0.0

@@ -2,6 +2,8 @@ module github.com/mandate-project/mandate/services/gateway
 
 go 1.26.0
 
+toolchain go1.26.8
+
 require (
 	github.com/grpc-ecosystem/grpc-gateway/v2 v2.33.0
 	github.com/mandate-project/mandate/gen v0.0.0

@@ -2,11 +2,13 @@ module github.com/mandate-project/mandate/services/mandatectl
 
 go 1.26.0
 
+toolchain go1.26.8
+
 require (
 	github.com/mandate-project/mandate/gen v0.0.0
 	github.com/mandate-project/mandate/services/platform v0.0.0
 	github.com/mandate-project/mandate/services/seats v0.0.0
-	github.com/mandate-project/mandate/services/tally v0.0.0-00010101000000-000000000000
+	github.com/mandate-project/mandate/services/tally v0.0.0
 	golang.org/x/mod v0.42.0
 	google.golang.org/genproto/googleapis/rpc v0.0.0-20261019180522-ce908d29299b
 	google.golang.org/grpc v1.85.0

@@ -2,6 +2,8 @@ module github.com/mandate-project/mandate/services/platform
 
 go 1.26.0
 
+toolchain go1.26.8
+
 require (
 	github.com/grpc-ecosystem/go-grpc-middleware/providers/prometheus v1.1.1
 	github.com/grpc-ecosystem/go-grpc-middleware/v2 v2.3.4
