@@ -69,10 +69,13 @@ lint: tools ## buf lint, buf format, go vet and staticcheck on every module.
 	@echo "lint clean"
 
 .PHONY: breaking
-breaking: tools ## buf breaking against the previous commit of main.
-	@if git rev-parse -q --verify main~1 >/dev/null; then \
-		$(BUF) breaking --against '.git#ref=main~1'; echo "no breaking changes against main~1"; \
-	else echo "breaking: skipped, main has no previous commit"; fi
+breaking: tools ## buf breaking against the merge base with main (on main: the previous commit).
+	@mkdir -p $(TESTLOG)
+	@BUF=$(BUF) bash .ci/breaking $(TESTLOG)/checks.tsv
+
+.PHONY: hygiene
+hygiene: ## Every module tidy and building alone (GOWORK=off); one version of each dependency; one toolchain.
+	@bash .ci/hygiene $(MODULES)
 
 .PHONY: build
 build: ## Build tallyd, seatsd, gatewayd and mandatectl into bin/.
@@ -83,9 +86,35 @@ build: ## Build tallyd, seatsd, gatewayd and mandatectl into bin/.
 	@cd services/mandatectl && go build -ldflags '$(LDFLAGS)' -o ../../bin/mandatectl .
 	@echo "built bin/tallyd bin/seatsd bin/gatewayd bin/mandatectl"
 
-.PHONY: unit
-unit: ## Run every module's Go tests.
-	@for m in $(MODULES); do echo "== go test $$m"; (cd $$m && go test $(GOTEST_FLAGS) ./...) || exit 1; done
+# Go tests. Every module's `go test -json` goes through .ci/gotest-report,
+# which prints what go test prints without -v and records each test's
+# outcome under $(TESTLOG); the modules run side by side (TEST_JOBS). Tests
+# too slow for the race detector (testsupport.SkipSlow) skip there and run
+# again without it, listed in SLOW_TESTS as module:packages:pattern. At the
+# end .ci/skips lists every test that skipped and never ran, with why.
+TESTLOG    := $(CURDIR)/var/test
+TEST_JOBS  ?= 2
+SLOW_TESTS := services/tally:./importer:^TestImportRU2016
+UNIT_TARGETS := $(addprefix unit/,$(MODULES))
+
+.PHONY: unit slow skips $(UNIT_TARGETS)
+unit: ## Run every module's Go tests (GOTEST_FLAGS, default -race), then the slow ones without -race.
+	@rm -rf $(TESTLOG) && mkdir -p $(TESTLOG)
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target $(UNIT_TARGETS)
+	@$(MAKE) --no-print-directory slow
+	@$(if $(SKIPS_AT_END),,python3 .ci/skips $(TESTLOG))
+
+$(UNIT_TARGETS): unit/%:
+	@echo "== go test $*"
+	@cd $* && go test -json $(GOTEST_FLAGS) ./... | python3 $(CURDIR)/.ci/gotest-report $(TESTLOG)/$(subst /,-,$*).tsv
+
+slow: ## The slow real-data tests (SLOW_TESTS), without the race detector.
+	@mkdir -p $(TESTLOG)
+	@for s in $(SLOW_TESTS); do IFS=: read -r m p r <<<"$$s"; echo "== go test $$m $$p -run '$$r' (no -race)"; \
+		(cd $$m && go test -json -run "$$r" $$p | python3 $(CURDIR)/.ci/gotest-report $(TESTLOG)/slow.tsv) || exit 1; done
+
+skips: ## List the tests the last make test/unit skipped, with why.
+	@python3 .ci/skips $(TESTLOG)
 
 FUZZTIME ?= 2m
 .PHONY: fuzz fuzz-smoke
@@ -120,7 +149,9 @@ readme-test: build tools ## Run the README's examples against a running system.
 	@PATH="$(TOOLS):$$PATH" bash .ci/readme-examples
 
 .PHONY: test
-test: lint gen-check unit fuzz-smoke readme-test ## Lint, drift check, all tests, short fuzzing, README examples.
+test: SKIPS_AT_END := 1
+test: lint gen-check hygiene unit breaking fuzz-smoke readme-test ## Lint, drift and hygiene checks, all tests, buf breaking, short fuzzing, README examples.
+	@python3 .ci/skips $(TESTLOG)
 	@echo "make test: all checks passed"
 
 .PHONY: bench
