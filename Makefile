@@ -172,6 +172,10 @@ bench: ## Tally load test: durable vs no-op submits, reads under ingest, RU 2016
 run: build ## Start tally, seats and gateway with the demo election (Ctrl-C stops).
 	@bash .ci/run-local
 
+.PHONY: screenshot
+screenshot: build ## Redraw docs/img/live-page.png from a fresh demo run (needs Chromium).
+	@bash .ci/screenshot docs/img/live-page.png
+
 .PHONY: clean
 clean: ## Remove bin/ and var/ (the local demo store).
 	@rm -rf bin var
