@@ -16,7 +16,7 @@ import (
 // per service converts at the edge. A new domain package is added here, by
 // its directory from the repository root ("/..." for a whole tree).
 var domainPackages = []string{
-	"services/seats/apportion",
+	"services/seats/apportion/...",
 	"services/seats/hemicycle",
 	"services/tally/internal/tally",
 	"services/tally/definition",

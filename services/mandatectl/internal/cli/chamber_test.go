@@ -9,26 +9,19 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 )
 
-// districtCorpus returns the files of <repo root>/../shared/corpus-districts.
+// districtCorpus returns the files of ../shared/corpus-districts beside the
+// repository.
 func districtCorpus(t *testing.T) []string {
 	t.Helper()
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
+	files, _ := filepath.Glob(filepath.Join(testsupport.SharedData(t, "corpus-districts"), "*.json"))
+	if len(files) == 0 {
+		testsupport.Skip(t, testsupport.Data, "shared district corpus has no cases")
 	}
-	for d := wd; filepath.Dir(d) != d; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.work")); err == nil {
-			files, _ := filepath.Glob(filepath.Join(filepath.Dir(d), "shared", "corpus-districts", "*.json"))
-			if len(files) == 0 {
-				t.Skip("shared district corpus not present")
-			}
-			return files
-		}
-	}
-	t.Skip("no go.work above the package directory")
-	return nil
+	return files
 }
 
 // officialCase is the part of a corpus-districts file the check reads,

@@ -2,32 +2,18 @@ package districts_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 	"github.com/mandate-project/mandate/services/seats/apportion/casefile"
 	"github.com/mandate-project/mandate/services/seats/apportion/districts"
 )
 
-// sharedDistrictCorpus finds <repo root>/../shared/corpus-districts like the
-// single-pool corpus test finds ../shared/corpus.
+// sharedDistrictCorpus is ../shared/corpus-districts beside the repository.
 func sharedDistrictCorpus(t testing.TB) string {
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for d := wd; filepath.Dir(d) != d; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.work")); err == nil {
-			dir := filepath.Join(filepath.Dir(d), "shared", "corpus-districts")
-			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-				t.Skipf("shared district corpus %s not present", dir)
-			}
-			return dir
-		}
-	}
-	t.Skip("no go.work above the package directory: cannot locate ../shared/corpus-districts")
-	return ""
+	t.Helper()
+	return testsupport.SharedData(t, "corpus-districts")
 }
 
 func TestCorpusDistrictsShared(t *testing.T) {

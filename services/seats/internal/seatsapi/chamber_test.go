@@ -2,7 +2,6 @@ package seatsapi_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -12,30 +11,21 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 	"github.com/mandate-project/mandate/services/seats/apportion/casefile"
 	"github.com/mandate-project/mandate/services/seats/apportionpb"
 	"github.com/mandate-project/mandate/services/seats/internal/seatsapi"
 )
 
-// districtCases returns every file of <repo root>/../shared/corpus-districts,
-// found like the single-pool corpus test finds ../shared/corpus.
+// districtCases returns every file of ../shared/corpus-districts beside the
+// repository.
 func districtCases(t *testing.T) []string {
 	t.Helper()
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
+	files, _ := filepath.Glob(filepath.Join(testsupport.SharedData(t, "corpus-districts"), "*.json"))
+	if len(files) == 0 {
+		testsupport.Skip(t, testsupport.Data, "shared district corpus has no cases")
 	}
-	for d := wd; filepath.Dir(d) != d; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.work")); err == nil {
-			files, _ := filepath.Glob(filepath.Join(filepath.Dir(d), "shared", "corpus-districts", "*.json"))
-			if len(files) == 0 {
-				t.Skip("shared district corpus not present")
-			}
-			return files
-		}
-	}
-	t.Skip("no go.work above the package directory")
-	return nil
+	return files
 }
 
 // Every cell of every shared district case through the Apportion RPC.
