@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 )
 
 // TestImportCountsUnitsAdded: `mandatectl import` reports the units the
@@ -13,7 +15,7 @@ import (
 // 14.12: it printed every unit it sent as added).
 func TestImportCountsUnitsAdded(t *testing.T) {
 	addr, tokenFile := startTallyd(t)
-	root := repoRoot(t)
+	root := testsupport.RepoRoot(t)
 	args := []string{"import", "csv", "--server", addr, "--token-file", tokenFile, "--quiet",
 		"--definition", filepath.Join(root, "examples", "kz-2012", "election.yaml"), "--file", filepath.Join(root, "examples", "kz-2012", "protocols.csv")}
 	for _, want := range []string{
