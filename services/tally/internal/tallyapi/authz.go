@@ -2,7 +2,6 @@ package tallyapi
 
 import (
 	"context"
-	"strings"
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/auth"
@@ -42,16 +41,6 @@ func AccessRules() map[string]auth.Rule {
 		tallyv1.TallyService_ListLogEntries_FullMethodName:            read,
 		tallyv1.TallyService_ExportElection_FullMethodName:            read,
 	}
-}
-
-// electionOf is E of "elections/E/...".
-func electionOf(name string) string {
-	rest, ok := strings.CutPrefix(name, "elections/")
-	if !ok {
-		return ""
-	}
-	e, _, _ := strings.Cut(rest, "/")
-	return e
 }
 
 // InScope is the auth.ScopeFunc of the tally: the station lies in or under
