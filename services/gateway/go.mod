@@ -17,6 +17,7 @@ require (
 
 require (
 	github.com/grpc-ecosystem/go-grpc-middleware/v2 v2.3.4 // indirect
+	github.com/mandate-project/mandate/services/tally v0.0.0-00010101000000-000000000000
 	golang.org/x/net v0.61.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/text v0.43.0 // indirect
@@ -27,3 +28,5 @@ replace github.com/mandate-project/mandate/gen => ../../gen
 replace github.com/mandate-project/mandate/services/platform => ../platform
 
 replace github.com/mandate-project/mandate/services/seats => ../seats
+
+replace github.com/mandate-project/mandate/services/tally => ../tally

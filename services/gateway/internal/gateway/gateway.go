@@ -30,6 +30,7 @@ import (
 	"github.com/mandate-project/mandate/services/platform/buildinfo"
 	"github.com/mandate-project/mandate/services/platform/requestid"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
+	"github.com/mandate-project/mandate/services/tally/definition/schema"
 )
 
 // Config says where the services are and how much a request may carry.
@@ -109,6 +110,12 @@ func New(ctx context.Context, cfg Config) (http.Handler, error) {
 	root.HandleFunc("GET /charts/elections/{election}/contests/{contest}/hemicycle.svg", ch.contest)
 	root.Handle("POST /charts/hemicycle.svg", limitBody(http.HandlerFunc(ch.allocation), cfg.MaxBodyBytes))
 	root.Handle("/healthz/", mux)
+	// The JSON Schema of definition files, for editors and scripts that
+	// validate a definition before `mandatectl define` sends it.
+	root.HandleFunc("GET /schemas/definition.json", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/schema+json")
+		_, _ = w.Write(schema.JSON)
+	})
 	root.HandleFunc("GET /openapi.json", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write(apiDoc)

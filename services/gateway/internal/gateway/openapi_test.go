@@ -98,7 +98,7 @@ func TestOpenAPIDocument(t *testing.T) {
 	for _, want := range []string{"POST /v1/seats:apportion", "POST /v1/elections/{election}/contests/{contest}/protocols:submit",
 		"GET /v1/elections/{election}/contests/{contest}/totals/{total}", "POST /v1/protocols:import",
 		"GET /charts/elections/{election}/contests/{contest}/hemicycle.svg", "POST /charts/hemicycle.svg",
-		"GET /healthz", "GET /healthz/tally", "GET /healthz/seats", "GET /", "GET /docs", "GET /openapi.json"} {
+		"GET /healthz", "GET /healthz/tally", "GET /healthz/seats", "GET /", "GET /docs", "GET /openapi.json", "GET /schemas/definition.json"} {
 		if !methods[want] {
 			t.Errorf("%s is not described", want)
 		}
@@ -189,5 +189,23 @@ func TestOpenAPIReadable(t *testing.T) {
 	}
 	if got := fmt.Sprint(ops["POST /v1/protocols:import"]["consumes"]); got != "[application/x-ndjson]" {
 		t.Errorf("import consumes %s", got)
+	}
+}
+
+// TestDefinitionSchemaServed: the definition schema is served as the JSON
+// Schema it is, the same bytes the tally's definition.Check validates with.
+func TestDefinitionSchemaServed(t *testing.T) {
+	h := handler(t, 1<<20)
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/schemas/definition.json", nil))
+	if w.Code != http.StatusOK || w.Header().Get("Content-Type") != "application/schema+json" {
+		t.Fatalf("GET /schemas/definition.json: %d %s", w.Code, w.Header().Get("Content-Type"))
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(w.Body.Bytes(), &doc); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	if doc["$schema"] != "https://json-schema.org/draft/2020-12/schema" || doc["title"] != "Mandate election definition" {
+		t.Errorf("served document is not the definition schema: $schema %v, title %v", doc["$schema"], doc["title"])
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"google.golang.org/protobuf/encoding/protojson"
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/tally/definition"
 	"github.com/mandate-project/mandate/services/tally/tallyclient"
 )
 
@@ -81,16 +83,21 @@ func runDemo(ctx context.Context, args []string, out, errOut io.Writer) error {
 	return nil
 }
 
-// runDefine: `mandatectl define --definition FILE`.
+// runDefine: `mandatectl define --definition FILE`, or `mandatectl define
+// --check FILE` to validate a file offline (no server, nothing defined).
 func runDefine(ctx context.Context, args []string, out, errOut io.Writer) error {
 	fs := newFlags("define", errOut)
 	cf := connFlags(fs, "127.0.0.1:50051")
-	file := fs.String("definition", "", "election definition, YAML or JSON (required)")
+	file := fs.String("definition", "", "election definition, YAML or JSON (required unless --check)")
+	check := fs.String("check", "", "validate this definition file offline against the schema and the rules of the tally; print each problem as FILE:LINE:COLUMN: field: message")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if *check != "" {
+		return checkDefinition(*check, out)
+	}
 	if *file == "" {
-		return fmt.Errorf("%w: --definition is required", errUsage)
+		return fmt.Errorf("%w: --definition (or --check) is required", errUsage)
 	}
 	conn, err := cf.dial()
 	if err != nil {
@@ -217,4 +224,26 @@ func unitOrRoot(ctx context.Context, c tallyv1.TallyServiceClient, election, uni
 	}
 	_, root, _ := strings.Cut(list.GetReportingUnits()[0].GetName(), "/units/")
 	return root, nil
+}
+
+// checkDefinition prints every problem of a definition file, one a line in
+// the FILE:LINE:COLUMN form editors and CI logs link to.
+func checkDefinition(name string, out io.Writer) error {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	probs := definition.Check(data)
+	if len(probs) == 0 {
+		fmt.Fprintf(out, "%s: ok\n", name)
+		return nil
+	}
+	for _, p := range probs {
+		sep := ":"
+		if p.Line == 0 {
+			sep = ": "
+		}
+		fmt.Fprintf(out, "%s%s%s\n", name, sep, p)
+	}
+	return fmt.Errorf("%s: %d problem(s)", name, len(probs))
 }
