@@ -1,6 +1,7 @@
 package tallyapi
 
 import (
+	"fmt"
 	"strings"
 
 	rpcv1 "github.com/mandate-project/mandate/gen/mandate/rpc/v1"
@@ -39,8 +40,14 @@ func badName(field, name string, collections []string) error {
 		b.WriteString(c + "/{" + strings.TrimSuffix(c, "s") + "}")
 	}
 	desc := "must be " + b.String()
-	if name == "" {
+	switch {
+	case name == "":
 		desc = "is required and " + desc
+	case !strings.Contains(name, "/") && validID(name):
+		// A bare id where a resource name is needed: show the name to give.
+		last := collections[len(collections)-1]
+		full := strings.TrimSuffix(b.String(), last+"/{"+strings.TrimSuffix(last, "s")+"}") + last + "/" + name
+		desc += fmt.Sprintf("; %q is a bare id, give %s", name, full)
 	}
 	return rpcerr.Invalid("", rpcerr.Violation{Field: field, Reason: rpcv1.ErrorReason_INVALID_RESOURCE_NAME.String(), Description: desc})
 }

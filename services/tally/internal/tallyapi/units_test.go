@@ -2,6 +2,7 @@ package tallyapi_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
@@ -49,5 +50,28 @@ func TestBatchCreateReportingUnitsFields(t *testing.T) {
 				t.Errorf("%v %q fields %v, want %s", st.Code(), st.Message(), got, tc.field)
 			}
 		})
+	}
+}
+
+// TestListReportingUnitsBareParent: a bare unit id where the full name is
+// needed is refused with the name to give (issue 17.3); the full name works.
+func TestListReportingUnitsBareParent(t *testing.T) {
+	c := start(t)
+	loadDemo(t, c)
+	ctx := context.Background()
+	_, err := c.ListReportingUnits(ctx, &tallyv1.ListReportingUnitsRequest{Parent: "elections/kz-2012", ParentUnit: "astana"})
+	st := status.Convert(err)
+	var desc string
+	for _, d := range st.Details() {
+		if br, ok := d.(*errdetails.BadRequest); ok && len(br.GetFieldViolations()) == 1 && br.GetFieldViolations()[0].GetField() == "parent_unit" {
+			desc = br.GetFieldViolations()[0].GetDescription()
+		}
+	}
+	if st.Code() != codes.InvalidArgument || !strings.Contains(desc, `"astana" is a bare id, give elections/{election}/units/astana`) {
+		t.Errorf("%v %q: parent_unit description %q", st.Code(), st.Message(), desc)
+	}
+	list, err := c.ListReportingUnits(ctx, &tallyv1.ListReportingUnitsRequest{Parent: "elections/kz-2012", ParentUnit: "elections/kz-2012/units/astana"})
+	if err != nil || len(list.GetReportingUnits()) != 3 {
+		t.Fatalf("full name: %v, %d units", err, len(list.GetReportingUnits()))
 	}
 }
