@@ -30,6 +30,7 @@ func commands() map[string]command {
 		"log":       {"make the log's signing key, save a signed checkpoint (log keygen, log checkpoint)", runLog},
 		"seats":     {"allocate a contest's seats from the live count on a seats server (--watch follows it)", runSeats},
 		"totals":    {"print a contest's totals in a unit", runTotals},
+		"units":     {"list a unit's children, find units by name, show a unit's path from the root", runUnits},
 		"verify":    {"check an election's export: log, signature, totals, your station's paper protocol", runVerify},
 		"token":     {"make signing keys and issue access tokens (token keygen, token issue)", runToken},
 		"version":   {"print the version", func(context.Context, []string, io.Writer, io.Writer) error { return nil }},

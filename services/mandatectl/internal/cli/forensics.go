@@ -23,7 +23,7 @@ func runForensics(ctx context.Context, args []string, out, errOut io.Writer) err
 	cf := connFlags(fs, "127.0.0.1:50051")
 	election := fs.String("election", "", "election id (required)")
 	contest := fs.String("contest", "", "contest id (required)")
-	unit := fs.String("unit", "", "unit id; empty is the root of the hierarchy")
+	unit := fs.String("unit", "", "unit: id, elections/{election}/units/{unit} or unambiguous display name; empty is the root")
 	replicates := fs.Int("replicates", 1000, "Monte-Carlo replicates of the integer-percentage null (1..100000)")
 	seed := fs.Uint64("seed", 0, "seed of the replicates; the same seed gives the same report")
 	rule := fs.String("integer-rule", "published", "integer-test inclusion rule: published (Kobak et al. 2016) or per-value (a variant)")

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"google.golang.org/grpc"
@@ -170,7 +169,7 @@ func runTotals(ctx context.Context, args []string, out, errOut io.Writer) error 
 	cf := connFlags(fs, "127.0.0.1:50051")
 	election := fs.String("election", "", "election id (required)")
 	contest := fs.String("contest", "", "contest id (required)")
-	unit := fs.String("unit", "", "unit id; empty is the root of the hierarchy")
+	unit := fs.String("unit", "", "unit: id, elections/{election}/units/{unit} or unambiguous display name; empty is the root")
 	format := fs.String("format", "table", "output: table or json")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -207,23 +206,6 @@ func runTotals(ctx context.Context, args []string, out, errOut io.Writer) error 
 		fmt.Fprintf(out, "  %-45s %12d  %6s %%\n", ch.GetDisplayName(), ch.GetVotes(), ch.GetShare().GetPercent())
 	}
 	return nil
-}
-
-// unitOrRoot is unit, or when it is empty the root of the election's
-// hierarchy (the only unit ListReportingUnits returns without a parent).
-func unitOrRoot(ctx context.Context, c tallyv1.TallyServiceClient, election, unit string) (string, error) {
-	if unit != "" {
-		return unit, nil
-	}
-	list, err := c.ListReportingUnits(ctx, &tallyv1.ListReportingUnitsRequest{Parent: "elections/" + election})
-	if err != nil {
-		return "", fmt.Errorf("%s", tallyclient.Describe(err))
-	}
-	if len(list.GetReportingUnits()) == 0 {
-		return "", fmt.Errorf("election %s has no units", election)
-	}
-	_, root, _ := strings.Cut(list.GetReportingUnits()[0].GetName(), "/units/")
-	return root, nil
 }
 
 // checkDefinition prints every problem of a definition file, one a line in
