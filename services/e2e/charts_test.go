@@ -58,6 +58,41 @@ func TestHemicycle(t *testing.T) {
 		}
 	}
 
+	// The same law as an explicit rule instead of a preset (issue 17.4).
+	q = url.Values{"rule.method": {"METHOD_HARE"}, "rule.seats": {"98"}, "rule.reserved_seats": {"9"},
+		"rule.threshold.percent": {"7"}, "rule.runner_up_guaranteed": {"true"}}
+	code, body = s.do(t, http.MethodGet, "/charts/"+contest+"/hemicycle.svg?"+q.Encode(), "", "")
+	if code != http.StatusOK {
+		t.Fatalf("explicit rule: HTTP %d: %s", code, body)
+	}
+	var ruled struct {
+		Groups []struct {
+			Party   string `xml:"data-party,attr"`
+			Circles []struct {
+				Class string `xml:"class,attr"`
+			} `xml:"circle"`
+		} `xml:"g"`
+	}
+	if err := xml.Unmarshal(body, &ruled); err != nil {
+		t.Fatalf("explicit rule: SVG does not parse: %v", err)
+	}
+	got := map[string]int{}
+	for _, g := range ruled.Groups {
+		for _, c := range g.Circles {
+			if c.Class == "seat" {
+				got[g.Party]++
+			}
+		}
+	}
+	for p, n := range want {
+		if got[p] != n {
+			t.Errorf("explicit rule: %s: %d seats drawn, want %d", p, got[p], n)
+		}
+	}
+	if code, body := s.do(t, http.MethodGet, "/charts/"+contest+"/hemicycle.svg?rule.method=METHOD_NOPE&rule.seats=98", "", ""); code != http.StatusBadRequest {
+		t.Errorf("unknown method: %d %s", code, body)
+	}
+
 	// Errors are google.rpc.Status JSON with the field.
 	if code, body := s.do(t, http.MethodGet, "/charts/"+contest+"/hemicycle.svg", "", ""); code != http.StatusBadRequest {
 		t.Errorf("without a preset: %d %s", code, body)

@@ -4,10 +4,12 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
+	"github.com/grpc-ecosystem/grpc-gateway/v2/utilities"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/protobuf/encoding/protojson"
@@ -22,6 +24,7 @@ import (
 // charts serves the parliament diagram:
 //
 //	GET  /charts/elections/{e}/contests/{c}/hemicycle.svg?preset=presets/P[&unit=U]
+//	GET  /charts/elections/{e}/contests/{c}/hemicycle.svg?rule.method=METHOD_HARE&rule.seats=98[&rule.threshold.percent=7...]
 //	     the seats service's allocation of the contest's live totals
 //	     (AllocateContest), parties in ballot order with the contest's
 //	     colours;
@@ -71,8 +74,25 @@ func (c *charts) contest(w http.ResponseWriter, r *http.Request) {
 	}
 	e, ct := r.PathValue("election"), r.PathValue("contest")
 	preset := r.URL.Query().Get("preset")
-	if preset == "" {
-		c.fail(ctx, w, r, rpcerr.Invalid("", rpcerr.Violation{Field: "preset", Reason: rpcv1.ErrorReason_REQUIRED.String(), Description: "give the legal rule as ?preset=presets/{preset}"}))
+	// An explicit rule comes as the query parameters of the JSON API,
+	// rule.method=METHOD_HARE&rule.seats=98&rule.threshold.percent=7, for
+	// a law that has no preset; the seats service validates it.
+	ruleReq := &seatsv1.AllocateContestRequest{}
+	ruleParams := url.Values{}
+	for k, v := range r.URL.Query() {
+		if strings.HasPrefix(k, "rule.") {
+			ruleParams[k] = v
+		}
+	}
+	if len(ruleParams) > 0 {
+		if err := runtime.PopulateQueryParameters(ruleReq, ruleParams, utilities.NewDoubleArray(nil)); err != nil {
+			c.fail(ctx, w, r, rpcerr.Invalid("", rpcerr.Violation{Field: "rule", Reason: rpcv1.ErrorReason_INVALID_ARGUMENT.String(), Description: err.Error()}))
+			return
+		}
+	}
+	if (preset == "") == (ruleReq.GetRule() == nil) {
+		c.fail(ctx, w, r, rpcerr.Invalid("", rpcerr.Violation{Field: "preset", Reason: rpcv1.ErrorReason_REQUIRED.String(),
+			Description: "give the legal rule as ?preset=presets/{preset} or as rule.method=...&rule.seats=..., not both"}))
 		return
 	}
 	contest, err := c.tally.GetContest(ctx, &tallyv1.GetContestRequest{Name: "elections/" + e + "/contests/" + ct})
@@ -80,7 +100,7 @@ func (c *charts) contest(w http.ResponseWriter, r *http.Request) {
 		c.fail(ctx, w, r, err)
 		return
 	}
-	req := &seatsv1.AllocateContestRequest{Contest: contest.GetName(), Preset: preset}
+	req := &seatsv1.AllocateContestRequest{Contest: contest.GetName(), Preset: preset, Rule: ruleReq.GetRule()}
 	if u := r.URL.Query().Get("unit"); u != "" {
 		req.Unit = "elections/" + e + "/units/" + u
 	}

@@ -23,7 +23,8 @@ func runSeats(ctx context.Context, args []string, out, errOut io.Writer) error {
 	fs := newFlags("seats", errOut)
 	cf := connFlags(fs, "127.0.0.1:50052")
 	contest := fs.String("contest", "", "contest, elections/{election}/contests/{contest} (required)")
-	preset := fs.String("preset", "", "legal rule, presets/{preset} (required), e.g. presets/kz-mazhilis-2009")
+	preset := fs.String("preset", "", "legal rule, presets/{preset}, e.g. presets/kz-mazhilis-2009 (or give --rule or --method)")
+	rf := ruleFlags(fs)
 	unit := fs.String("unit", "", "unit id or elections/{election}/units/{unit}; empty is the root of the hierarchy")
 	watch := fs.Bool("watch", false, "print a new allocation whenever the totals change, until interrupted")
 	since := fs.Int64("since", 0, "with --watch: resume after this results version")
@@ -32,8 +33,15 @@ func runSeats(ctx context.Context, args []string, out, errOut io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *contest == "" || *preset == "" || fs.NArg() > 0 {
-		return fmt.Errorf("%w: --contest and --preset are required and no arguments are taken", errUsage)
+	if *contest == "" || fs.NArg() > 0 {
+		return fmt.Errorf("%w: --contest is required and no arguments are taken", errUsage)
+	}
+	rule, err := rf.rule()
+	if err != nil {
+		return err
+	}
+	if (*preset == "") == (rule == nil) {
+		return fmt.Errorf("%w: give the legal rule as --preset, or as --rule FILE or --method and --seats, not both", errUsage)
 	}
 	if *format != "table" && *format != "json" {
 		return fmt.Errorf("%w: --format must be table or json", errUsage)
@@ -41,7 +49,7 @@ func runSeats(ctx context.Context, args []string, out, errOut io.Writer) error {
 	if *since != 0 && !*watch {
 		return fmt.Errorf("%w: --since goes with --watch", errUsage)
 	}
-	if !strings.HasPrefix(*preset, "presets/") {
+	if *preset != "" && !strings.HasPrefix(*preset, "presets/") {
 		*preset = "presets/" + *preset
 	}
 	unitName := *unit
@@ -60,14 +68,14 @@ func runSeats(ctx context.Context, args []string, out, errOut io.Writer) error {
 	if !*watch {
 		cctx, cancel := context.WithTimeout(ctx, *timeout)
 		defer cancel()
-		a, err := c.AllocateContest(cctx, &seatsv1.AllocateContestRequest{Contest: *contest, Unit: unitName, Preset: *preset})
+		a, err := c.AllocateContest(cctx, &seatsv1.AllocateContestRequest{Contest: *contest, Unit: unitName, Preset: *preset, Rule: rule})
 		if err != nil {
 			return describeStatus(err)
 		}
 		return print(a)
 	}
 	stream, err := c.WatchContestAllocation(ctx, &seatsv1.WatchContestAllocationRequest{
-		Contest: *contest, Unit: unitName, Preset: *preset, SinceVersion: *since})
+		Contest: *contest, Unit: unitName, Preset: *preset, Rule: rule, SinceVersion: *since})
 	if err != nil {
 		return describeStatus(err)
 	}
@@ -106,7 +114,11 @@ func printContestAllocation(out io.Writer, a *seatsv1.ContestAllocation, format 
 		strings.TrimPrefix(a.GetStatus().String(), "RESULT_STATUS_"))
 	fmt.Fprintln(out, a.GetNote())
 	r, al := a.GetRule(), a.GetAllocation()
-	fmt.Fprintf(out, "%s: %s, %d seats", a.GetPreset(), strings.ToLower(strings.TrimPrefix(r.GetMethod().String(), "METHOD_")), r.GetSeats())
+	source := a.GetPreset()
+	if source == "" {
+		source = "rule"
+	}
+	fmt.Fprintf(out, "%s: %s, %d seats", source, strings.ToLower(strings.TrimPrefix(r.GetMethod().String(), "METHOD_")), r.GetSeats())
 	if th := r.GetThreshold(); th != nil {
 		fmt.Fprintf(out, ", threshold %s %% of %d (%s)", th.GetPercent(), a.GetThresholdBase(), roleWords(a.GetThresholdBaseRole()))
 	}

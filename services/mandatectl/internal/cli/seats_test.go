@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -191,6 +192,44 @@ func TestSeatsFromLiveTally(t *testing.T) {
 		t.Errorf("table: exit %d\n%s", code, out.String())
 	}
 	t.Logf("mandatectl seats:\n%s", out.String())
+
+	// An explicit rule instead of a preset (issue 17.4): the 2009 law
+	// spelt out as flags, and as a rule file, gives the preset's seats.
+	ruleFile := filepath.Join(t.TempDir(), "rule.json")
+	if err := os.WriteFile(ruleFile, []byte(`{"method": "hare", "seats": 98, "reserved": 9, "threshold": {"percent": "7"}, "runner_up_guaranteed": true}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	base := []string{"seats", "--server", s.seats.Addr, "--contest", "elections/kz-2012/contests/mazhilis", "--token", s.reader, "--format", "json"}
+	for _, rule := range [][]string{
+		{"--method", "hare", "--seats", "98", "--reserved", "9", "--threshold", "7", "--runner-up"},
+		{"--rule", ruleFile},
+	} {
+		out.Reset()
+		errOut.Reset()
+		if code := Main(ctx, append(slices.Clone(base), rule...), &out, &errOut); code != 0 {
+			t.Fatalf("seats %v: exit %d: %s", rule, code, errOut.String())
+		}
+		var a allocationJSON
+		if err := json.Unmarshal(out.Bytes(), &a); err != nil {
+			t.Fatalf("seats %v JSON: %v\n%s", rule, err, out.String())
+		}
+		if got := a.seats(); got["nur-otan"] != 83 || got["ak-zhol"] != 8 || got["cppk"] != 7 || got["osdp"] != 0 {
+			t.Errorf("seats %v: %v, want Nur Otan 83, Ak Zhol 8, CPPK 7", rule, got)
+		}
+	}
+	// D'Hondt without a threshold is another law, with other seats.
+	out.Reset()
+	if code := Main(ctx, append(slices.Clone(base), "--method", "dhondt", "--seats", "98"), &out, &errOut); code != 0 {
+		t.Fatalf("seats --method dhondt: exit %d: %s", code, errOut.String())
+	}
+	var dh allocationJSON
+	if err := json.Unmarshal(out.Bytes(), &dh); err != nil || dh.seats()["osdp"] == 0 {
+		t.Errorf("D'Hondt, no threshold: %v %v, want OSDP seated", err, dh.seats())
+	}
+	errOut.Reset()
+	if code := Main(ctx, append(slices.Clone(seatsArgs), "--method", "hare", "--seats", "98"), &out, &errOut); code != 2 {
+		t.Errorf("--preset with --method: exit %d, want 2 (usage): %s", code, errOut.String())
+	}
 
 	// Watch, restart the tally under it, certify: the watch reconnects and
 	// reports the certified result.
