@@ -254,7 +254,7 @@ func (ts Suite) StoreAppendDecisions(t *testing.T) {
 	}
 	// Correction of a station without a protocol.
 	none := Correct(Sub("list", "n2", 0, 1, 1, 1), 1, "x")
-	if r := appendOne(t, st, version(none, at)); !errors.Is(r.Err, tally.ErrStaleVersion) {
+	if r := appendOne(t, st, version(none, at)); !errors.Is(r.Err, tally.ErrNothingToCorrect) {
 		t.Fatalf("correction without protocol: %+v", r)
 	}
 	corr := Correct(second, 1, "typo in line A")

@@ -2,6 +2,7 @@ from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
 from typing import ClassVar as _ClassVar
 
+ABOVE_UNIT_REGISTERED: ErrorReason
 ALREADY_EXISTS: ErrorReason
 AMBIGUOUS_ID: ErrorReason
 BAD_BASE: ErrorReason
@@ -96,6 +97,7 @@ NEGATIVE_SEATS: ErrorReason
 NEGATIVE_THRESHOLD_VOTES: ErrorReason
 NEGATIVE_VERSION: ErrorReason
 NEGATIVE_VOTES: ErrorReason
+NOTHING_TO_CORRECT: ErrorReason
 NOT_APPLICABLE: ErrorReason
 NOT_A_STATION: ErrorReason
 NOT_IN_BALLOT_ORDER: ErrorReason

@@ -218,6 +218,16 @@ export const ErrorReason = {
    */
   COUNTS_MISMATCH: 'COUNTS_MISMATCH',
   /**
+   * FAILED_PRECONDITION: a correction or recount of a station that has no
+   * protocol; submit an original first (retrying cannot help).
+   */
+  NOTHING_TO_CORRECT: 'NOTHING_TO_CORRECT',
+  /**
+   * INVALID_ARGUMENT: a station's registered voters exceed those its unit
+   * declares (when the form's line is bound to the unit's count).
+   */
+  ABOVE_UNIT_REGISTERED: 'ABOVE_UNIT_REGISTERED',
+  /**
    * An id that is not a valid identifier.
    */
   INVALID_ID: 'INVALID_ID',
@@ -978,6 +988,18 @@ export type ErrorReason =
    */
   | 'COUNTS_MISMATCH'
   | 57
+  /**
+   * FAILED_PRECONDITION: a correction or recount of a station that has no
+   * protocol; submit an original first (retrying cannot help).
+   */
+  | 'NOTHING_TO_CORRECT'
+  | 58
+  /**
+   * INVALID_ARGUMENT: a station's registered voters exceed those its unit
+   * declares (when the form's line is bound to the unit's count).
+   */
+  | 'ABOVE_UNIT_REGISTERED'
+  | 59
   /**
    * An id that is not a valid identifier.
    */
