@@ -322,6 +322,12 @@ func ValidateUnits(units []Unit, existing UnitLookup, root bool) error {
 		if u.Level == "" {
 			return NewFieldError(p+".level", "REQUIRED", "unit level is required")
 		}
+		if hasControl(u.Name, false) {
+			return NewFieldError(p+".name", "CONTROL_CHARACTER", "unit name must not hold NUL or another control character")
+		}
+		if hasControl(u.Level, false) {
+			return NewFieldError(p+".level", "CONTROL_CHARACTER", "unit level must not hold NUL or another control character")
+		}
 		if u.Registered < 0 {
 			return NewFieldError(p+".registered", "NEGATIVE_COUNT", "registered must not be negative")
 		}

@@ -57,6 +57,7 @@ var Cases = []struct {
 	{"Service/Pagination", Suite.ServicePagination},
 	{"Service/AddUnits", Suite.ServiceAddUnits},
 	{"Service/Rebuild", Suite.ServiceRebuild},
+	{"Service/HostileInput", Suite.ServiceHostileInput},
 	{"Log/EveryChangeOneLeaf", Suite.LogEveryChangeOneLeaf},
 	{"Log/BatchesInOrder", Suite.LogBatchesInOrder},
 	{"Log/ConcurrentDense", Suite.LogConcurrentDense},
