@@ -143,9 +143,6 @@ const (
 	// FAILED_PRECONDITION: a correction or recount of a station that has no
 	// protocol; submit an original first (retrying cannot help).
 	ErrorReason_NOTHING_TO_CORRECT ErrorReason = 58
-	// INVALID_ARGUMENT: a station's registered voters exceed those its unit
-	// declares (when the form's line is bound to the unit's count).
-	ErrorReason_ABOVE_UNIT_REGISTERED ErrorReason = 59
 	// An id that is not a valid identifier.
 	ErrorReason_INVALID_ID ErrorReason = 60
 	// Two items with one id.
@@ -448,7 +445,6 @@ var (
 		56:  "INVALID_COLUMN",
 		57:  "COUNTS_MISMATCH",
 		58:  "NOTHING_TO_CORRECT",
-		59:  "ABOVE_UNIT_REGISTERED",
 		60:  "INVALID_ID",
 		61:  "DUPLICATE_ID",
 		62:  "AMBIGUOUS_ID",
@@ -624,7 +620,6 @@ var (
 		"INVALID_COLUMN":               56,
 		"COUNTS_MISMATCH":              57,
 		"NOTHING_TO_CORRECT":           58,
-		"ABOVE_UNIT_REGISTERED":        59,
 		"INVALID_ID":                   60,
 		"DUPLICATE_ID":                 61,
 		"AMBIGUOUS_ID":                 62,
@@ -782,7 +777,7 @@ var File_mandate_rpc_v1_error_reason_proto protoreflect.FileDescriptor
 
 const file_mandate_rpc_v1_error_reason_proto_rawDesc = "" +
 	"\n" +
-	"!mandate/rpc/v1/error_reason.proto\x12\x0emandate.rpc.v1*\xd9\x1e\n" +
+	"!mandate/rpc/v1/error_reason.proto\x12\x0emandate.rpc.v1*\xbe\x1e\n" +
 	"\vErrorReason\x12\x1c\n" +
 	"\x18ERROR_REASON_UNSPECIFIED\x10\x00\x12\x12\n" +
 	"\x0eINTERNAL_ERROR\x10\x01\x12\x15\n" +
@@ -836,8 +831,7 @@ const file_mandate_rpc_v1_error_reason_proto_rawDesc = "" +
 	"\rINVALID_PHASE\x107\x12\x12\n" +
 	"\x0eINVALID_COLUMN\x108\x12\x13\n" +
 	"\x0fCOUNTS_MISMATCH\x109\x12\x16\n" +
-	"\x12NOTHING_TO_CORRECT\x10:\x12\x19\n" +
-	"\x15ABOVE_UNIT_REGISTERED\x10;\x12\x0e\n" +
+	"\x12NOTHING_TO_CORRECT\x10:\x12\x0e\n" +
 	"\n" +
 	"INVALID_ID\x10<\x12\x10\n" +
 	"\fDUPLICATE_ID\x10=\x12\x10\n" +

@@ -2,7 +2,6 @@ from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
 from typing import ClassVar as _ClassVar
 
-ABOVE_UNIT_REGISTERED: ErrorReason
 ALREADY_EXISTS: ErrorReason
 AMBIGUOUS_ID: ErrorReason
 BAD_BASE: ErrorReason

@@ -223,11 +223,6 @@ export const ErrorReason = {
    */
   NOTHING_TO_CORRECT: 'NOTHING_TO_CORRECT',
   /**
-   * INVALID_ARGUMENT: a station's registered voters exceed those its unit
-   * declares (when the form's line is bound to the unit's count).
-   */
-  ABOVE_UNIT_REGISTERED: 'ABOVE_UNIT_REGISTERED',
-  /**
    * An id that is not a valid identifier.
    */
   INVALID_ID: 'INVALID_ID',
@@ -994,12 +989,6 @@ export type ErrorReason =
    */
   | 'NOTHING_TO_CORRECT'
   | 58
-  /**
-   * INVALID_ARGUMENT: a station's registered voters exceed those its unit
-   * declares (when the form's line is bound to the unit's count).
-   */
-  | 'ABOVE_UNIT_REGISTERED'
-  | 59
   /**
    * An id that is not a valid identifier.
    */
