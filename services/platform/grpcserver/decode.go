@@ -31,6 +31,12 @@ func DecodeOptions() []grpc.ServerOption {
 			if err := decodeFailure(req); err != nil {
 				return nil, err
 			}
+			// A stream's messages are not checked here: an import stream
+			// refuses a row with a control character by itself, in the
+			// service, so that the other rows are stored.
+			if err := controlFailure(req); err != nil {
+				return nil, err
+			}
 			return h(ctx, req)
 		}),
 		grpc.ChainStreamInterceptor(func(srv any, ss grpc.ServerStream, _ *grpc.StreamServerInfo, h grpc.StreamHandler) error {

@@ -76,6 +76,9 @@ func TestUndecodableRequests(t *testing.T) {
 		{"not protobuf", "/grpc.health.v1.Health/Check", []byte("\xff\xff\xff\xff"), codes.InvalidArgument, "INVALID_PROTOBUF", ""},
 		{"cut short", "/grpc.health.v1.Health/Check", []byte("\x0a\x09abc"), codes.InvalidArgument, "INVALID_PROTOBUF", "service"},
 		{"unknown method", "/grpc.health.v1.Health/Nope", nil, codes.Unimplemented, "METHOD_NOT_FOUND", ""},
+		{"NUL", "/grpc.health.v1.Health/Check", []byte("\x0a\x03a\x00b"), codes.InvalidArgument, "CONTROL_CHARACTER", "service"},
+		{"escape", "/grpc.health.v1.Health/Check", []byte("\x0a\x02\x1b["), codes.InvalidArgument, "CONTROL_CHARACTER", "service"},
+		{"C1 control", "/grpc.health.v1.Health/Check", []byte("\x0a\x02\xc2\x85"), codes.InvalidArgument, "CONTROL_CHARACTER", "service"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -158,4 +161,12 @@ func (w *syncWriter) String() string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.b.String()
+}
+
+func TestControlCharacter(t *testing.T) {
+	for s, want := range map[string]int{"": -1, "plain": -1, "two\nlines\tand\r": -1, "a\x00": 1, "\x7f": 0, "é\u0085": 2, "ok\u200b": -1} {
+		if got := grpcserver.ControlCharacter(s); got != want {
+			t.Errorf("ControlCharacter(%q) = %d, want %d", s, got, want)
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"slices"
 	"strconv"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -27,6 +28,20 @@ func CheckShape(s Submission) error {
 	case s.Replaces < 0:
 		return NewFieldError("replaces", "OUT_OF_RANGE", "replaces must not be negative")
 	}
+	// Checked here, not only by the transport, so that an import refuses
+	// the row alone and no store is asked to keep a NUL (PostgreSQL's text
+	// cannot).
+	for _, f := range []struct {
+		name, value string
+		multiline   bool
+	}{
+		{"election", s.Election, false}, {"contest", s.Contest, false}, {"station", s.Station, false},
+		{"idempotency_key", s.IdempotencyKey, false}, {"reason", s.Reason, true}, {"submitter", s.Submitter, false},
+	} {
+		if hasControl(f.value, f.multiline) {
+			return NewFieldError(f.name, "CONTROL_CHARACTER", "%s must not hold NUL or another control character", f.name)
+		}
+	}
 	switch s.Kind {
 	case Original:
 		if s.Replaces != 0 {
@@ -44,6 +59,28 @@ func CheckShape(s Submission) error {
 	}
 	return nil
 }
+
+// hasControl reports whether s holds a control character (NUL, C0, DEL,
+// C1); a multi-line text may hold TAB, LF and CR.
+func hasControl(s string, multiline bool) bool {
+	for _, r := range s {
+		if unicode.IsControl(r) && (!multiline || (r != '\t' && r != '\n' && r != '\r')) {
+			return true
+		}
+	}
+	return false
+}
+
+// MaxCount bounds every count of a protocol (each line and each choice's
+// votes) and a station's registered voters: 10^12, far above any real
+// station. With at most MaxUnits units in an election, no total of any
+// unit can pass MaxCount*MaxUnits = 4*10^18 < 2^63-1, so the sums the
+// tally keeps in int64 cannot wrap.
+const MaxCount int64 = 1_000_000_000_000
+
+// MaxUnits bounds the reporting units of one election (about four times the
+// polling stations of the largest election there is).
+const MaxUnits = 4_000_000
 
 // MaxIdempotencyKey is the most characters (code points) a request_id may
 // have, the limit the proto states (SubmitProtocolRequest.request_id); a
@@ -82,6 +119,11 @@ func (c *Compiled) Check(s Submission) ([]int64, []Violation, error) {
 			return nil, nil, NewFieldError("votes."+ch.ID, "MISSING_CHOICE", "votes for %s are missing", ch.ID)
 		}
 		vals[c.NLines+i] = v
+	}
+	for i, v := range vals {
+		if v > MaxCount {
+			return nil, nil, NewFieldError(c.fieldOf(i), "OUT_OF_RANGE", "%s is %d, above the most a count may be (%d)", c.idOf(i), v, MaxCount)
+		}
 	}
 	var errs, warns []Violation
 	for i, v := range vals {

@@ -25,6 +25,13 @@ func TestCheckShape(t *testing.T) {
 		{"no key", func(s *Submission) { s.IdempotencyKey = "" }, "idempotency_key", "REQUIRED"},
 		{"no station", func(s *Submission) { s.Station = "" }, "station", "REQUIRED"},
 		{"negative replaces", func(s *Submission) { s.Replaces = -1 }, "replaces", "OUT_OF_RANGE"},
+		{"NUL in request id", func(s *Submission) { s.IdempotencyKey = "k\x00" }, "idempotency_key", "CONTROL_CHARACTER"},
+		{"newline in request id", func(s *Submission) { s.IdempotencyKey = "k\n" }, "idempotency_key", "CONTROL_CHARACTER"},
+		{"NUL in reason", func(s *Submission) { s.Kind, s.Replaces, s.Reason = Correction, 1, "ty\x00po" }, "reason", "CONTROL_CHARACTER"},
+		{"escape in reason", func(s *Submission) { s.Kind, s.Replaces, s.Reason = Correction, 1, "\x1b[2J" }, "reason", "CONTROL_CHARACTER"},
+		{"lines in reason", func(s *Submission) { s.Kind, s.Replaces, s.Reason = Correction, 1, "line one\nline two" }, "", ""},
+		{"C1 in station", func(s *Submission) { s.Station = "s\u0085" }, "station", "CONTROL_CHARACTER"},
+		{"DEL in election", func(s *Submission) { s.Election = "e\x7f" }, "election", "CONTROL_CHARACTER"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := base

@@ -302,6 +302,9 @@ type UnitLookup func(id string) (Unit, bool)
 // exactly one root; otherwise every parent must exist in the batch or in
 // existing, and no unit may be added under a station.
 func ValidateUnits(units []Unit, existing UnitLookup, root bool) error {
+	if len(units) > MaxUnits {
+		return NewFieldError("units", "OUT_OF_RANGE", "an election has at most %d units, not %d", MaxUnits, len(units))
+	}
 	byID := make(map[string]int, len(units))
 	roots := 0
 	for i, u := range units {
@@ -319,8 +322,17 @@ func ValidateUnits(units []Unit, existing UnitLookup, root bool) error {
 		if u.Level == "" {
 			return NewFieldError(p+".level", "REQUIRED", "unit level is required")
 		}
+		if hasControl(u.Name, false) {
+			return NewFieldError(p+".name", "CONTROL_CHARACTER", "unit name must not hold NUL or another control character")
+		}
+		if hasControl(u.Level, false) {
+			return NewFieldError(p+".level", "CONTROL_CHARACTER", "unit level must not hold NUL or another control character")
+		}
 		if u.Registered < 0 {
 			return NewFieldError(p+".registered", "NEGATIVE_COUNT", "registered must not be negative")
+		}
+		if u.Registered > MaxCount {
+			return NewFieldError(p+".registered", "OUT_OF_RANGE", "registered is %d, above the most a count may be (%d)", u.Registered, MaxCount)
 		}
 		if u.Registered != 0 && !u.IsStation() {
 			return NewFieldError(p+".registered", "NOT_A_STATION", "only stations carry registered voters")

@@ -115,6 +115,7 @@ func TestValidateElectionFields(t *testing.T) {
 		{func(e *Election) { e.Units[0].Parent = "s" }, "units"},
 		{func(e *Election) { e.Units = append(e.Units, Unit{ID: "x", Parent: "s", Name: "X", Level: "room"}) }, "units[2].parent"},
 		{func(e *Election) { e.Units[0].Registered = 5 }, "units[0].registered"},
+		{func(e *Election) { e.Units[1].Registered = MaxCount + 1 }, "units[1].registered"},
 	}
 	if err := ValidateElection(base()); err != nil {
 		t.Fatal(err)
@@ -127,5 +128,41 @@ func TestValidateElectionFields(t *testing.T) {
 		if err := ValidateElection(e); !errors.As(err, &fe) || fe.Field != tc.field {
 			t.Errorf("want field %s, got %v", tc.field, err)
 		}
+	}
+}
+
+// TestCountBound: a count above MaxCount is refused naming its field; at
+// the bound it is accepted; and MaxCount*MaxUnits, the largest total an
+// election can reach, fits an int64.
+func TestCountBound(t *testing.T) {
+	cc := testContest(t)
+	sub := func(registered, votes int64) Submission {
+		return Submission{Lines: map[string]int64{"registered": registered, "cast": votes, "valid": votes},
+			Votes: map[string]int64{"nur-otan": votes, "ER": 0}}
+	}
+	if _, _, err := cc.Check(sub(MaxCount, MaxCount)); err != nil {
+		t.Fatalf("at the bound: %v", err)
+	}
+	for _, tc := range []struct {
+		s     Submission
+		field string
+	}{
+		{sub(math.MaxInt64, 1), "lines.registered"},
+		{sub(MaxCount+1, 1), "lines.registered"},
+		{sub(MaxCount+1, MaxCount+1), "lines.registered"},
+	} {
+		var fe *FieldError
+		if _, _, err := cc.Check(tc.s); !errors.As(err, &fe) || fe.Field != tc.field || fe.Reason != "OUT_OF_RANGE" {
+			t.Errorf("Check = %v, want OUT_OF_RANGE on %s", err, tc.field)
+		}
+	}
+	s := sub(1, 1)
+	s.Votes["ER"] = 1 << 62
+	var fe *FieldError
+	if _, _, err := cc.Check(s); !errors.As(err, &fe) || fe.Field != "votes.ER" {
+		t.Errorf("Check = %v, want OUT_OF_RANGE on votes.ER", err)
+	}
+	if MaxCount > math.MaxInt64/MaxUnits {
+		t.Errorf("MaxCount*MaxUnits overflows int64")
 	}
 }

@@ -140,6 +140,9 @@ const (
 	ErrorReason_INVALID_COLUMN ErrorReason = 56
 	// INVALID_ARGUMENT: the counts of an import row do not add up.
 	ErrorReason_COUNTS_MISMATCH ErrorReason = 57
+	// FAILED_PRECONDITION: a correction or recount of a station that has no
+	// protocol; submit an original first (retrying cannot help).
+	ErrorReason_NOTHING_TO_CORRECT ErrorReason = 58
 	// An id that is not a valid identifier.
 	ErrorReason_INVALID_ID ErrorReason = 60
 	// Two items with one id.
@@ -441,6 +444,7 @@ var (
 		55:  "INVALID_PHASE",
 		56:  "INVALID_COLUMN",
 		57:  "COUNTS_MISMATCH",
+		58:  "NOTHING_TO_CORRECT",
 		60:  "INVALID_ID",
 		61:  "DUPLICATE_ID",
 		62:  "AMBIGUOUS_ID",
@@ -615,6 +619,7 @@ var (
 		"INVALID_PHASE":                55,
 		"INVALID_COLUMN":               56,
 		"COUNTS_MISMATCH":              57,
+		"NOTHING_TO_CORRECT":           58,
 		"INVALID_ID":                   60,
 		"DUPLICATE_ID":                 61,
 		"AMBIGUOUS_ID":                 62,
@@ -772,7 +777,7 @@ var File_mandate_rpc_v1_error_reason_proto protoreflect.FileDescriptor
 
 const file_mandate_rpc_v1_error_reason_proto_rawDesc = "" +
 	"\n" +
-	"!mandate/rpc/v1/error_reason.proto\x12\x0emandate.rpc.v1*\xa6\x1e\n" +
+	"!mandate/rpc/v1/error_reason.proto\x12\x0emandate.rpc.v1*\xbe\x1e\n" +
 	"\vErrorReason\x12\x1c\n" +
 	"\x18ERROR_REASON_UNSPECIFIED\x10\x00\x12\x12\n" +
 	"\x0eINTERNAL_ERROR\x10\x01\x12\x15\n" +
@@ -825,7 +830,8 @@ const file_mandate_rpc_v1_error_reason_proto_rawDesc = "" +
 	"\fUNKNOWN_KIND\x106\x12\x11\n" +
 	"\rINVALID_PHASE\x107\x12\x12\n" +
 	"\x0eINVALID_COLUMN\x108\x12\x13\n" +
-	"\x0fCOUNTS_MISMATCH\x109\x12\x0e\n" +
+	"\x0fCOUNTS_MISMATCH\x109\x12\x16\n" +
+	"\x12NOTHING_TO_CORRECT\x10:\x12\x0e\n" +
 	"\n" +
 	"INVALID_ID\x10<\x12\x10\n" +
 	"\fDUPLICATE_ID\x10=\x12\x10\n" +

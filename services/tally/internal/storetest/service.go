@@ -3,11 +3,13 @@ package storetest
 import (
 	"context"
 	"errors"
+	"math"
 	"reflect"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/mandate-project/mandate/services/tally/form"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
 )
 
@@ -548,5 +550,57 @@ func (ts Suite) ServiceRebuild(t *testing.T) {
 				t.Errorf("%s/%s after rebuild:\n got %+v\nwant %+v", c, u, b, a)
 			}
 		}
+	}
+}
+
+// ServiceHostileInput is the conformance case Service/HostileInput (issue
+// 14 items 2, 5, 13): a NUL or another control character in a text field,
+// a count above form.MaxCount and a correction of a station without a
+// protocol are refused with their field or reason on every store (a NUL
+// once made PostgreSQL fail the whole batch with INTERNAL); in a batch only
+// the bad rows are refused; nothing is counted from them.
+func (ts Suite) ServiceHostileInput(t *testing.T) {
+	svc, _ := ts.newSvc(t)
+	good := Sub("list", "n1", 10, 300, 200, 100)
+	nulKey := Sub("list", "n2", 20, 100, 300, 100)
+	nulKey.IdempotencyKey = "key\x00"
+	huge := Sub("list", "s1", 0, 50, 50, 50)
+	huge.Votes["A"] = math.MaxInt64
+	escape := Correct(Sub("list", "s2", 0, 1, 1, 1), 1, "\x1b[2Jrecounted")
+	nothing := Correct(Sub("list", "s3", 0, 1, 1, 1), 1, "recounted")
+	res, err := svc.Import(ctx, []tally.Submission{nulKey, good, huge, escape, nothing})
+	if err != nil {
+		t.Fatalf("the batch failed whole: %v", err)
+	}
+	for i, want := range []struct{ field, reason string }{
+		{"idempotency_key", "CONTROL_CHARACTER"}, {}, {"votes.A", "OUT_OF_RANGE"}, {"reason", "CONTROL_CHARACTER"},
+	} {
+		var fe *tally.FieldError
+		switch {
+		case want.field == "" && res[i].Err != nil:
+			t.Errorf("row %d: %v", i, res[i].Err)
+		case want.field != "" && (!errors.As(res[i].Err, &fe) || fe.Field != want.field || fe.Reason != want.reason):
+			t.Errorf("row %d: %v, want %s on %s", i, res[i].Err, want.reason, want.field)
+		}
+	}
+	if !errors.Is(res[4].Err, tally.ErrNothingToCorrect) || !errors.Is(res[4].Err, tally.ErrFailedPrecondition) || errors.Is(res[4].Err, tally.ErrStaleVersion) {
+		t.Errorf("correction of nothing: %v", res[4].Err)
+	}
+	if tt := ts.totals(t, svc, "list", ""); tt.StationsReporting != 1 || tt.Valid != 600 {
+		t.Errorf("totals after the batch: %+v", tt)
+	}
+	big := Sub("list", "n2", 0, 1, 1, 1)
+	big.Lines["registered"] = form.MaxCount + 1
+	var fe *tally.FieldError
+	if _, err := svc.Submit(ctx, big); !errors.As(err, &fe) || fe.Field != "lines.registered" || fe.Reason != "OUT_OF_RANGE" {
+		t.Errorf("registered above the bound: %v", err)
+	}
+	units := []tally.Unit{{ID: "n9", Parent: "north", Name: "N9", Level: form.LevelStation, Registered: math.MaxInt64}}
+	if _, err := svc.AddUnits(ctx, "test-2024", units); !errors.As(err, &fe) || fe.Field != "units[0].registered" || fe.Reason != "OUT_OF_RANGE" {
+		t.Errorf("unit registered above the bound: %v", err)
+	}
+	units[0].Registered, units[0].Name = 10, "N9\x00"
+	if _, err := svc.AddUnits(ctx, "test-2024", units); !errors.As(err, &fe) || fe.Field != "units[0].name" || fe.Reason != "CONTROL_CHARACTER" {
+		t.Errorf("unit name with NUL: %v", err)
 	}
 }

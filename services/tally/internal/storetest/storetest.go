@@ -57,6 +57,7 @@ var Cases = []struct {
 	{"Service/Pagination", Suite.ServicePagination},
 	{"Service/AddUnits", Suite.ServiceAddUnits},
 	{"Service/Rebuild", Suite.ServiceRebuild},
+	{"Service/HostileInput", Suite.ServiceHostileInput},
 	{"Log/EveryChangeOneLeaf", Suite.LogEveryChangeOneLeaf},
 	{"Log/BatchesInOrder", Suite.LogBatchesInOrder},
 	{"Log/ConcurrentDense", Suite.LogConcurrentDense},
@@ -254,7 +255,7 @@ func (ts Suite) StoreAppendDecisions(t *testing.T) {
 	}
 	// Correction of a station without a protocol.
 	none := Correct(Sub("list", "n2", 0, 1, 1, 1), 1, "x")
-	if r := appendOne(t, st, version(none, at)); !errors.Is(r.Err, tally.ErrStaleVersion) {
+	if r := appendOne(t, st, version(none, at)); !errors.Is(r.Err, tally.ErrNothingToCorrect) {
 		t.Fatalf("correction without protocol: %+v", r)
 	}
 	corr := Correct(second, 1, "typo in line A")

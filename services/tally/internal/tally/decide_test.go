@@ -41,8 +41,8 @@ func TestDecideAppend(t *testing.T) {
 		{name: "correction of the current version", v: corr, p: Prior{Current: 2}, accept: true},
 		{name: "stale correction", v: corr, p: Prior{Current: 3}, err: ErrStaleVersion,
 			message: "e/c/s: replaces version 2 but the current version is 3"},
-		{name: "correction of nothing", v: corr, p: Prior{}, err: ErrStaleVersion,
-			message: "e/c/s: replaces version 2 but the current version is 0"},
+		{name: "correction of nothing", v: corr, p: Prior{}, err: ErrNothingToCorrect,
+			message: "e/c/s: the station has no protocol to replace; submit an original first"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, accept := DecideAppend(tc.v, tc.p)

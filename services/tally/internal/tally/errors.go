@@ -36,6 +36,9 @@ var (
 	ErrRecountNotOpen error = refined{ErrFailedPrecondition, "recount not open"}
 	// ErrPhaseUnchanged: the contest is already in the requested phase.
 	ErrPhaseUnchanged error = refined{ErrFailedPrecondition, "phase unchanged"}
+	// ErrNothingToCorrect: a correction or recount of a station without a
+	// protocol. Not a stale version: no retry can make it succeed.
+	ErrNothingToCorrect error = refined{ErrFailedPrecondition, "nothing to correct"}
 	// ErrLogEmpty: the election's log has no entries to make a checkpoint of.
 	ErrLogEmpty error = refined{ErrFailedPrecondition, "log empty"}
 )

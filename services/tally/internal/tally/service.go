@@ -326,6 +326,10 @@ func (s *Service) freshUnits(election string, es *electionState, units []Unit) (
 		}
 		fresh, at = append(fresh, u), append(at, i)
 	}
+	if len(es.nodes)+len(fresh) > form.MaxUnits {
+		es.mu.RUnlock()
+		return nil, form.NewFieldError("units", "OUT_OF_RANGE", "an election has at most %d units; %d more would make %d", form.MaxUnits, len(fresh), len(es.nodes)+len(fresh))
+	}
 	err := form.ValidateUnits(fresh, func(id string) (Unit, bool) {
 		if n := es.nodes[id]; n != nil {
 			return n.unit, true

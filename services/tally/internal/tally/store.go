@@ -215,6 +215,10 @@ func DecideAppend(v ProtocolVersion, p Prior) (res AppendResult, accept bool) {
 		e.Current = p.Current
 		return AppendResult{Err: e}, false
 	}
+	if v.Version > 1 && p.Current == 0 {
+		return AppendResult{Err: NewStateError(ErrNothingToCorrect, subject,
+			"the station has no protocol to replace; submit an original first")}, false
+	}
 	if v.Version > 1 && p.Current != v.Version-1 {
 		e := NewStateError(ErrStaleVersion, subject,
 			"replaces version %d but the current version is %d", v.Version-1, p.Current)

@@ -107,6 +107,7 @@ var sentinels = []struct {
 	{tally.ErrRecountNotOpen, codes.FailedPrecondition, rpcv1.ErrorReason_RECOUNT_NOT_OPEN},
 	{tally.ErrPhaseUnchanged, codes.FailedPrecondition, rpcv1.ErrorReason_PHASE_UNCHANGED},
 	{tally.ErrLogEmpty, codes.FailedPrecondition, rpcv1.ErrorReason_LOG_EMPTY},
+	{tally.ErrNothingToCorrect, codes.FailedPrecondition, rpcv1.ErrorReason_NOTHING_TO_CORRECT},
 }
 
 // statusOf is toStatus without the log entry.

@@ -218,6 +218,11 @@ export const ErrorReason = {
    */
   COUNTS_MISMATCH: 'COUNTS_MISMATCH',
   /**
+   * FAILED_PRECONDITION: a correction or recount of a station that has no
+   * protocol; submit an original first (retrying cannot help).
+   */
+  NOTHING_TO_CORRECT: 'NOTHING_TO_CORRECT',
+  /**
    * An id that is not a valid identifier.
    */
   INVALID_ID: 'INVALID_ID',
@@ -978,6 +983,12 @@ export type ErrorReason =
    */
   | 'COUNTS_MISMATCH'
   | 57
+  /**
+   * FAILED_PRECONDITION: a correction or recount of a station that has no
+   * protocol; submit an original first (retrying cannot help).
+   */
+  | 'NOTHING_TO_CORRECT'
+  | 58
   /**
    * An id that is not a valid identifier.
    */
