@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/reflection"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	"github.com/mandate-project/mandate/gen/descriptor"
@@ -36,7 +37,7 @@ type Config struct {
 	Ready func(addr string)
 	// Bare serves the same service with no front at all: a plain
 	// grpc.Server with tallyd's message limits and no interceptor, request
-	// log, token check, metrics, health or reflection. It is the ceiling the
+	// log, token check, metrics or health (reflection only, for ghz). It is the ceiling the
 	// front itself is measured against; Common is then unused.
 	Bare bool
 	// Common: TLS, token keys, load shedding, metrics, as tallyd has them.
@@ -87,6 +88,9 @@ func runBare(ctx context.Context, cfg Config, log *slog.Logger) error {
 	defer lis.Close()
 	srv := grpc.NewServer(grpc.MaxRecvMsgSize(tallyd.MaxRecvBytes), grpc.MaxSendMsgSize(64<<20))
 	tallyv1.RegisterTallyServiceServer(srv, New(time.Now()))
+	// Reflection only, so ghz finds the methods as it does on the other
+	// servers; it costs nothing per call.
+	reflection.Register(srv)
 	log.Info("bare no-op tally serving", "addr", lis.Addr().String())
 	if cfg.Ready != nil {
 		cfg.Ready(lis.Addr().String())
