@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	grpcauth "github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/auth"
@@ -60,7 +61,11 @@ type Config struct {
 }
 
 // Authorizer holds a Config and provides the interceptors.
-type Authorizer struct{ cfg Config }
+type Authorizer struct {
+	cfg   Config
+	keys  atomic.Pointer[keySet] // cfg.Keys until SetKeys replaces them
+	cache tokenCache
+}
 
 // New returns an Authorizer. Keys may be empty only when every rule is
 // Read or Public and reads are public.
@@ -71,7 +76,9 @@ func New(cfg Config) *Authorizer {
 	if cfg.Skew == 0 {
 		cfg.Skew = time.Minute
 	}
-	return &Authorizer{cfg: cfg}
+	a := &Authorizer{cfg: cfg}
+	a.keys.Store(newKeySet(cfg.Keys))
+	return a
 }
 
 type claimsKey struct{}
@@ -111,7 +118,7 @@ func (a *Authorizer) authenticate(ctx context.Context, method string) (context.C
 	if rule.Access == Public {
 		return ctx, rule, nil
 	}
-	if len(a.cfg.Keys) == 0 && rule.Access == Read && a.cfg.PublicReads {
+	if len(a.keys.Load().keys) == 0 && rule.Access == Read && a.cfg.PublicReads {
 		// A service that verifies no tokens (seats with public reads) lets a
 		// token meant for another service through the gateway as anonymous.
 		return ctx, rule, nil
@@ -128,7 +135,7 @@ func (a *Authorizer) authenticate(ctx context.Context, method string) (context.C
 		}
 		return ctx, rule, deny(codes.Unauthenticated, rpcv1.ErrorReason_TOKEN_MISSING, "this call needs a bearer token (authorization: Bearer <token>)")
 	}
-	c, err := Verify(token, a.cfg.Keys, a.cfg.Now(), a.cfg.Skew)
+	c, err := a.verify(token)
 	if err != nil {
 		return ctx, rule, deny(codes.Unauthenticated, rpcv1.ErrorReason_TOKEN_INVALID, err.Error())
 	}

@@ -71,6 +71,8 @@ func New(ctx context.Context, cfg Config) (http.Handler, error) {
 				UnmarshalOptions: protojson.UnmarshalOptions{DiscardUnknown: false},
 			},
 		}),
+		// Totals carry an ETag and a short Cache-Control (cache.go).
+		runtime.WithForwardResponseOption(cacheHeaders),
 		runtime.WithHealthEndpointAt(healthpb.NewHealthClient(cfg.Tally), "/healthz/tally"),
 		runtime.WithErrorHandler(hideBackends(log, errorHandler)),
 		runtime.WithRoutingErrorHandler(rt.routingError),
@@ -103,7 +105,7 @@ func New(ctx context.Context, cfg Config) (http.Handler, error) {
 	}
 
 	root := http.NewServeMux()
-	root.Handle("/v1/", limitBody(mux, cfg.MaxBodyBytes))
+	root.Handle("/v1/", conditional(limitBody(mux, cfg.MaxBodyBytes)))
 	pageHandlers(root)
 	docsHandlers(root)
 	ch := newCharts(mux, cfg.Tally, cfg.Seats)

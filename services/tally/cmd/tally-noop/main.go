@@ -23,6 +23,7 @@ func main() {
 	fs := envflag.New("tally-noop")
 	fs.StringVar(&cfg.GRPCAddr, "grpc-addr", "TALLY_NOOP_GRPC_ADDR", "127.0.0.1:50061", "gRPC listen address (port 0 picks a free one)")
 	fs.DurationVar(&cfg.Drain, "drain", "TALLY_NOOP_DRAIN", 10*time.Second, "how long a stop waits for in-flight calls")
+	fs.BoolVar(&cfg.Bare, "bare", "TALLY_NOOP_BARE", false, "no front at all: a plain gRPC server without interceptors, logging, tokens or metrics (the bench's ceiling)")
 	cfg.Common.Flags(fs, "TALLY_NOOP")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		fmt.Fprintln(os.Stderr, "tally-noop:", err)

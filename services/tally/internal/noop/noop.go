@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/reflection"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	"github.com/mandate-project/mandate/gen/descriptor"
@@ -33,6 +35,11 @@ type Config struct {
 	Logger   *slog.Logger
 	// Ready, when set, receives the bound address once listening.
 	Ready func(addr string)
+	// Bare serves the same service with no front at all: a plain
+	// grpc.Server with tallyd's message limits and no interceptor, request
+	// log, token check, metrics or health (reflection only, for ghz). It is the ceiling the
+	// front itself is measured against; Common is then unused.
+	Bare bool
 	// Common: TLS, token keys, load shedding, metrics, as tallyd has them.
 	// Without token keys no token is checked (tallyd would make a
 	// development key instead); give both servers the same --auth-key to
@@ -72,11 +79,47 @@ func (s *Server) SubmitProtocol(_ context.Context, req *tallyv1.SubmitProtocolRe
 	}, nil
 }
 
+// runBare serves the no-op service on a plain grpc.Server (Config.Bare).
+func runBare(ctx context.Context, cfg Config, log *slog.Logger) error {
+	lis, err := net.Listen("tcp", cfg.GRPCAddr)
+	if err != nil {
+		return err
+	}
+	defer lis.Close()
+	srv := grpc.NewServer(grpc.MaxRecvMsgSize(tallyd.MaxRecvBytes), grpc.MaxSendMsgSize(64<<20))
+	tallyv1.RegisterTallyServiceServer(srv, New(time.Now()))
+	// Reflection only, so ghz finds the methods as it does on the other
+	// servers; it costs nothing per call.
+	reflection.Register(srv)
+	log.Info("bare no-op tally serving", "addr", lis.Addr().String())
+	if cfg.Ready != nil {
+		cfg.Ready(lis.Addr().String())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(lis) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	done := make(chan struct{})
+	go func() { srv.GracefulStop(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(cfg.Drain):
+		srv.Stop()
+	}
+	return nil
+}
+
 // Run serves until ctx is cancelled, then drains.
 func Run(ctx context.Context, cfg Config) error {
 	log := cfg.Logger
 	if log == nil {
 		log = slog.Default()
+	}
+	if cfg.Bare {
+		return runBare(ctx, cfg, log)
 	}
 	if err := cfg.Common.Validate(cfg.GRPCAddr); err != nil {
 		return err
