@@ -387,6 +387,10 @@ const (
 	ErrorReason_CHAMBER_PRESET ErrorReason = 194
 	// An unknown chamber rule family.
 	ErrorReason_FAMILY_UNKNOWN ErrorReason = 195
+	// The majority base is a role that no line of the contest's form plays.
+	ErrorReason_NO_LINE_FOR_ROLE ErrorReason = 196
+	// An unknown runoff rule.
+	ErrorReason_INVALID_RULE ErrorReason = 197
 )
 
 // Enum value maps for ErrorReason.
@@ -564,6 +568,8 @@ var (
 		193: "BAD_VOTES",
 		194: "CHAMBER_PRESET",
 		195: "FAMILY_UNKNOWN",
+		196: "NO_LINE_FOR_ROLE",
+		197: "INVALID_RULE",
 	}
 	ErrorReason_value = map[string]int32{
 		"ERROR_REASON_UNSPECIFIED":     0,
@@ -738,6 +744,8 @@ var (
 		"BAD_VOTES":                    193,
 		"CHAMBER_PRESET":               194,
 		"FAMILY_UNKNOWN":               195,
+		"NO_LINE_FOR_ROLE":             196,
+		"INVALID_RULE":                 197,
 	}
 )
 
@@ -772,7 +780,7 @@ var File_mandate_rpc_v1_error_reason_proto protoreflect.FileDescriptor
 
 const file_mandate_rpc_v1_error_reason_proto_rawDesc = "" +
 	"\n" +
-	"!mandate/rpc/v1/error_reason.proto\x12\x0emandate.rpc.v1*\xa6\x1e\n" +
+	"!mandate/rpc/v1/error_reason.proto\x12\x0emandate.rpc.v1*\xd0\x1e\n" +
 	"\vErrorReason\x12\x1c\n" +
 	"\x18ERROR_REASON_UNSPECIFIED\x10\x00\x12\x12\n" +
 	"\x0eINTERNAL_ERROR\x10\x01\x12\x15\n" +
@@ -950,7 +958,9 @@ const file_mandate_rpc_v1_error_reason_proto_rawDesc = "" +
 	"\x1aZERO_SEAT_DIVISOR_REQUIRED\x10\xc0\x01\x12\x0e\n" +
 	"\tBAD_VOTES\x10\xc1\x01\x12\x13\n" +
 	"\x0eCHAMBER_PRESET\x10\xc2\x01\x12\x13\n" +
-	"\x0eFAMILY_UNKNOWN\x10\xc3\x01B=Z;github.com/mandate-project/mandate/gen/mandate/rpc/v1;rpcv1b\x06proto3"
+	"\x0eFAMILY_UNKNOWN\x10\xc3\x01\x12\x15\n" +
+	"\x10NO_LINE_FOR_ROLE\x10\xc4\x01\x12\x11\n" +
+	"\fINVALID_RULE\x10\xc5\x01B=Z;github.com/mandate-project/mandate/gen/mandate/rpc/v1;rpcv1b\x06proto3"
 
 var (
 	file_mandate_rpc_v1_error_reason_proto_rawDescOnce sync.Once
