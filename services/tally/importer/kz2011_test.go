@@ -157,7 +157,7 @@ func TestKZ2011Example(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rep, err := importer.Run(ctx, f, def.Election, def.CSV, svc, importer.Options{})
+	rep, err := importer.Run(ctx, f, def.Election, def.CSV, serviceSink{svc}, importer.Options{})
 	if err != nil || rep.Rows != 48 || rep.Accepted != 48 {
 		t.Fatalf("report %+v, %v", rep, err)
 	}
