@@ -41,10 +41,11 @@ func waitServing(ctx context.Context, conn *grpc.ClientConn, wait time.Duration)
 
 // demoElections are the examples `mandatectl demo load` loads, each a folder
 // with election.yaml and protocols.csv.
-var demoElections = []string{"kz-2012", "kz-2011"}
+var demoElections = []string{"kz-2012", "kz-2011", "es-2023"}
 
 // runDemo: `mandatectl demo load` defines the demo elections (the Kazakhstan
-// 2012 Mazhilis and 2011 presidential votes) and imports their protocols;
+// 2012 Mazhilis and 2011 presidential votes, Spain's 2023 Congreso from
+// province-level returns) and imports their protocols;
 // both are idempotent, so running it twice changes nothing.
 func runDemo(ctx context.Context, args []string, out, errOut io.Writer) error {
 	if len(args) == 0 || args[0] != "load" {
