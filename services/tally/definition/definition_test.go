@@ -182,7 +182,7 @@ units:
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c := ties.Election.Contests[0]; c.Runoff != tally.RunoffTiesAdvance || c.MajorityBase != tally.RoleBallotsCast || c.MajorityPercent != 50 {
+	if c := ties.Election.Contests[0]; c.Runoff != form.RunoffTiesAdvance || c.MajorityBase != form.RoleBallotsCast || c.MajorityPercent != 50 {
 		t.Errorf("single-winner rule %+v", c)
 	}
 
