@@ -16,13 +16,14 @@ import (
 
 	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 )
 
 // esRequest reads examples/es-2023/allocate.json: the 52 provinces as
 // districts with their seats and the preset presets/es-congreso.
 func esRequest(t *testing.T) *seatsv1.AllocateContestRequest {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join(repoRoot(t), "examples", "es-2023", "allocate.json"))
+	raw, err := os.ReadFile(filepath.Join(testsupport.RepoRoot(t), "examples", "es-2023", "allocate.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +38,7 @@ func esRequest(t *testing.T) *seatsv1.AllocateContestRequest {
 // esOfficialSeats reads the official seats per province and candidacy.
 func esOfficialSeats(t *testing.T) map[string]map[string]int32 {
 	t.Helper()
-	f, err := os.Open(filepath.Join(repoRoot(t), "examples", "es-2023", "official-seats.csv"))
+	f, err := os.Open(filepath.Join(testsupport.RepoRoot(t), "examples", "es-2023", "official-seats.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +84,7 @@ func seatsByDistrict(a *seatsv1.ContestAllocation) (map[string]map[string]int32,
 // INVALID_ARGUMENT over gRPC and HTTP 400 over JSON.
 func TestSpain2023FromLiveCount(t *testing.T) {
 	s := start(t)
-	dir := filepath.Join(repoRoot(t), "examples", "es-2023")
+	dir := filepath.Join(testsupport.RepoRoot(t), "examples", "es-2023")
 	if out, code := mandatectl(t, "define", "--server", s.TallyAddr, "--token", s.Admin, "--definition", filepath.Join(dir, "election.yaml")); code != 0 {
 		t.Fatalf("define exit %d: %s", code, out)
 	}

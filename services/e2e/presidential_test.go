@@ -12,6 +12,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 )
 
 // TestPresidentialContest defines the 2011 presidential demo with the real
@@ -22,7 +23,7 @@ import (
 // for is HTTP 400 naming the field.
 func TestPresidentialContest(t *testing.T) {
 	s := start(t)
-	dir := filepath.Join(repoRoot(t), "examples", "kz-2011")
+	dir := filepath.Join(testsupport.RepoRoot(t), "examples", "kz-2011")
 	if out, code := mandatectl(t, "define", "--server", s.TallyAddr, "--token", s.Admin, "--definition", filepath.Join(dir, "election.yaml")); code != 0 {
 		t.Fatalf("mandatectl define exit %d: %s", code, out)
 	}
