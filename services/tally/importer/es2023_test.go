@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 	"github.com/mandate-project/mandate/services/tally/definition"
 	"github.com/mandate-project/mandate/services/tally/importer"
 )
@@ -39,7 +40,7 @@ type esCorpus struct {
 }
 
 func esCorpusPath(t *testing.T) string {
-	return filepath.Join(repoRoot(t), "..", "shared", "corpus-districts", "es_congreso_2023_07.json")
+	return filepath.Join(testsupport.RepoRoot(t), "..", "shared", "corpus-districts", "es_congreso_2023_07.json")
 }
 
 // esFiles renders the example: the definition (nation > 52 provinces > one
@@ -139,7 +140,7 @@ contests:
 // gives (when the corpus is present) and loads it: every province's return
 // is accepted and the national sums are the corpus's.
 func TestES2023Example(t *testing.T) {
-	dir := filepath.Join(repoRoot(t), "examples", "es-2023")
+	dir := filepath.Join(testsupport.RepoRoot(t), "examples", "es-2023")
 	var c esCorpus
 	if raw, err := os.ReadFile(esCorpusPath(t)); err == nil {
 		if err := json.Unmarshal(raw, &c); err != nil {

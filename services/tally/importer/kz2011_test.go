@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mandate-project/mandate/services/platform/testsupport"
 	"github.com/mandate-project/mandate/services/tally/definition"
 	"github.com/mandate-project/mandate/services/tally/importer"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
@@ -117,7 +118,7 @@ func kz2011Files(st []kzStation, yamlTemplate []byte) (csvData, yamlData []byte)
 // with -update-kz.
 func TestKZ2011Example(t *testing.T) {
 	ctx := context.Background()
-	dir := filepath.Join(repoRoot(t), "examples", "kz-2011")
+	dir := filepath.Join(testsupport.RepoRoot(t), "examples", "kz-2011")
 	yamlPath, csvPath := filepath.Join(dir, "election.yaml"), filepath.Join(dir, "protocols.csv")
 	tmpl, err := os.ReadFile(yamlPath)
 	if err != nil {
