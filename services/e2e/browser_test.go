@@ -18,6 +18,7 @@ import (
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/testsupport"
+	"github.com/mandate-project/mandate/services/tally/tallyclient"
 )
 
 // webDriver is the little of the W3C WebDriver protocol the page test
@@ -285,6 +286,39 @@ func TestLivePage(t *testing.T) {
 	if view.Below || !strings.HasPrefix(view.Crumbs, "Kazakhstan›Astana›") || view.Status != "Preliminary — 1 of 1 station" {
 		t.Errorf("station view: %+v", view)
 	}
+	// Drill-down never draws a national seat chart from one unit's votes.
+	d.waitFor("no seat chart for a station", `return document.getElementById("seats-note").textContent.includes("elect nobody") &&
+		document.querySelectorAll("#chart circle.seat").length === 0 && document.querySelectorAll("#seats tbody tr").length === 0`)
+}
+
+// TestLivePageSingleWinner shows the 2011 presidential demo: no seats panel,
+// the leader's share of the ballots cast against the 50 % line, and the
+// outcome in words. A screenshot is kept.
+func TestLivePageSingleWinner(t *testing.T) {
+	d := browser(t)
+	s := start(t)
+	ctx := As(context.Background(), s.Admin)
+	def := filepath.Join(testsupport.RepoRoot(t), "examples", "kz-2011", "election.yaml")
+	if _, err := tallyclient.Define(ctx, s.Tally, def); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := tallyclient.ImportCSV(ctx, s.Tally, def, filepath.Join(testsupport.RepoRoot(t), "examples", "kz-2011", "protocols.csv"), nil); err != nil || rep.Rejected != 0 {
+		t.Fatalf("import: %+v %v", rep, err)
+	}
+	d.call(http.MethodPost, "/url", map[string]string{"url": s.HTTP + "/?election=kz-2011&contest=president"})
+	d.waitFor("the single-winner view", `return !document.getElementById("majority").hidden && document.getElementById("majority-note").textContent.includes("wins outright")`)
+	var view struct {
+		Seats bool   `json:"seats"`
+		Note  string `json:"note"`
+		Fill  string `json:"fill"`
+		Line  string `json:"line"`
+	}
+	d.eval(`return {seats: !document.getElementById("seats-panel").hidden, note: document.getElementById("majority-note").textContent,
+		fill: document.getElementById("majority-fill").style.width, line: document.getElementById("majority-line").style.left}`, &view)
+	if view.Seats || !strings.HasPrefix(view.Note, "Nursultan Nazarbayev: 95.26 % of the ballots cast (more than 50 % needed)") || view.Fill != "95.26%" || view.Line != "50%" {
+		t.Errorf("single-winner view %+v", view)
+	}
+	d.screenshot(filepath.Join(artifacts(t), "live-page-president.png"))
 }
 
 // TestLivePageSizes loads the page at a phone's size and a desktop's and
@@ -321,7 +355,7 @@ func TestLivePageSizes(t *testing.T) {
 			d.waitFor("the forensic charts", `return !document.getElementById("forensics-body").hidden && document.querySelector("#fingerprint svg") !== null`)
 			d.noOverflow()
 			d.call(http.MethodPost, "/url", map[string]string{"url": s.HTTP + "/?election=kz-2012&contest=mazhilis&preset=presets/kz-mazhilis-2009&unit=astana-1"})
-			d.waitFor("the station view", `return !document.getElementById("station").hidden && document.querySelectorAll("#seats tbody tr").length > 0`)
+			d.waitFor("the station view", `return !document.getElementById("station").hidden && document.getElementById("seats-note").textContent.includes("elect nobody")`)
 			d.noOverflow()
 		})
 	}

@@ -28,12 +28,28 @@ import type { SourceCodeInfo as _google_protobuf_SourceCodeInfo, SourceCodeInfo_
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from './google/protobuf/Timestamp';
 import type { UninterpretedOption as _google_protobuf_UninterpretedOption, UninterpretedOption__Output as _google_protobuf_UninterpretedOption__Output } from './google/protobuf/UninterpretedOption';
 import type { Allocation as _mandate_seats_v1_Allocation, Allocation__Output as _mandate_seats_v1_Allocation__Output } from './mandate/seats/v1/Allocation';
+import type { ApportionmentStage as _mandate_seats_v1_ApportionmentStage, ApportionmentStage__Output as _mandate_seats_v1_ApportionmentStage__Output } from './mandate/seats/v1/ApportionmentStage';
 import type { Award as _mandate_seats_v1_Award, Award__Output as _mandate_seats_v1_Award__Output } from './mandate/seats/v1/Award';
+import type { BiproportionalRule as _mandate_seats_v1_BiproportionalRule, BiproportionalRule__Output as _mandate_seats_v1_BiproportionalRule__Output } from './mandate/seats/v1/BiproportionalRule';
+import type { Chamber as _mandate_seats_v1_Chamber, Chamber__Output as _mandate_seats_v1_Chamber__Output } from './mandate/seats/v1/Chamber';
+import type { ChamberAllocation as _mandate_seats_v1_ChamberAllocation, ChamberAllocation__Output as _mandate_seats_v1_ChamberAllocation__Output } from './mandate/seats/v1/ChamberAllocation';
+import type { ChamberDistrict as _mandate_seats_v1_ChamberDistrict, ChamberDistrict__Output as _mandate_seats_v1_ChamberDistrict__Output } from './mandate/seats/v1/ChamberDistrict';
+import type { ChamberList as _mandate_seats_v1_ChamberList, ChamberList__Output as _mandate_seats_v1_ChamberList__Output } from './mandate/seats/v1/ChamberList';
+import type { ChamberRule as _mandate_seats_v1_ChamberRule, ChamberRule__Output as _mandate_seats_v1_ChamberRule__Output } from './mandate/seats/v1/ChamberRule';
+import type { ChamberThreshold as _mandate_seats_v1_ChamberThreshold, ChamberThreshold__Output as _mandate_seats_v1_ChamberThreshold__Output } from './mandate/seats/v1/ChamberThreshold';
 import type { ContestAllocation as _mandate_seats_v1_ContestAllocation, ContestAllocation__Output as _mandate_seats_v1_ContestAllocation__Output } from './mandate/seats/v1/ContestAllocation';
+import type { DistrictAllocation as _mandate_seats_v1_DistrictAllocation, DistrictAllocation__Output as _mandate_seats_v1_DistrictAllocation__Output } from './mandate/seats/v1/DistrictAllocation';
+import type { DistrictApportionment as _mandate_seats_v1_DistrictApportionment, DistrictApportionment__Output as _mandate_seats_v1_DistrictApportionment__Output } from './mandate/seats/v1/DistrictApportionment';
+import type { DistrictRule as _mandate_seats_v1_DistrictRule, DistrictRule__Output as _mandate_seats_v1_DistrictRule__Output } from './mandate/seats/v1/DistrictRule';
 import type { Fraction as _mandate_seats_v1_Fraction, Fraction__Output as _mandate_seats_v1_Fraction__Output } from './mandate/seats/v1/Fraction';
+import type { LevelingRule as _mandate_seats_v1_LevelingRule, LevelingRule__Output as _mandate_seats_v1_LevelingRule__Output } from './mandate/seats/v1/LevelingRule';
+import type { ListAllocation as _mandate_seats_v1_ListAllocation, ListAllocation__Output as _mandate_seats_v1_ListAllocation__Output } from './mandate/seats/v1/ListAllocation';
 import type { Party as _mandate_seats_v1_Party, Party__Output as _mandate_seats_v1_Party__Output } from './mandate/seats/v1/Party';
 import type { PartyResult as _mandate_seats_v1_PartyResult, PartyResult__Output as _mandate_seats_v1_PartyResult__Output } from './mandate/seats/v1/PartyResult';
+import type { Quorum as _mandate_seats_v1_Quorum, Quorum__Output as _mandate_seats_v1_Quorum__Output } from './mandate/seats/v1/Quorum';
 import type { Rule as _mandate_seats_v1_Rule, Rule__Output as _mandate_seats_v1_Rule__Output } from './mandate/seats/v1/Rule';
+import type { SeatCell as _mandate_seats_v1_SeatCell, SeatCell__Output as _mandate_seats_v1_SeatCell__Output } from './mandate/seats/v1/SeatCell';
+import type { SeatTransfer as _mandate_seats_v1_SeatTransfer, SeatTransfer__Output as _mandate_seats_v1_SeatTransfer__Output } from './mandate/seats/v1/SeatTransfer';
 import type { Threshold as _mandate_seats_v1_Threshold, Threshold__Output as _mandate_seats_v1_Threshold__Output } from './mandate/seats/v1/Threshold';
 import type { Tie as _mandate_seats_v1_Tie, Tie__Output as _mandate_seats_v1_Tie__Output } from './mandate/seats/v1/Tie';
 import type { Change as _mandate_tally_v1_Change, Change__Output as _mandate_tally_v1_Change__Output } from './mandate/tally/v1/Change';
@@ -103,18 +119,36 @@ export interface ProtoGrpcType {
     seats: {
       v1: {
         Allocation: MessageTypeDefinition<_mandate_seats_v1_Allocation, _mandate_seats_v1_Allocation__Output>
+        ApportionmentStage: MessageTypeDefinition<_mandate_seats_v1_ApportionmentStage, _mandate_seats_v1_ApportionmentStage__Output>
         Award: MessageTypeDefinition<_mandate_seats_v1_Award, _mandate_seats_v1_Award__Output>
+        BiproportionalRule: MessageTypeDefinition<_mandate_seats_v1_BiproportionalRule, _mandate_seats_v1_BiproportionalRule__Output>
+        Chamber: MessageTypeDefinition<_mandate_seats_v1_Chamber, _mandate_seats_v1_Chamber__Output>
+        ChamberAllocation: MessageTypeDefinition<_mandate_seats_v1_ChamberAllocation, _mandate_seats_v1_ChamberAllocation__Output>
+        ChamberDistrict: MessageTypeDefinition<_mandate_seats_v1_ChamberDistrict, _mandate_seats_v1_ChamberDistrict__Output>
+        ChamberFamily: EnumTypeDefinition
+        ChamberList: MessageTypeDefinition<_mandate_seats_v1_ChamberList, _mandate_seats_v1_ChamberList__Output>
+        ChamberRule: MessageTypeDefinition<_mandate_seats_v1_ChamberRule, _mandate_seats_v1_ChamberRule__Output>
+        ChamberThreshold: MessageTypeDefinition<_mandate_seats_v1_ChamberThreshold, _mandate_seats_v1_ChamberThreshold__Output>
         ContestAllocation: MessageTypeDefinition<_mandate_seats_v1_ContestAllocation, _mandate_seats_v1_ContestAllocation__Output>
+        DistrictAllocation: MessageTypeDefinition<_mandate_seats_v1_DistrictAllocation, _mandate_seats_v1_DistrictAllocation__Output>
+        DistrictApportionment: MessageTypeDefinition<_mandate_seats_v1_DistrictApportionment, _mandate_seats_v1_DistrictApportionment__Output>
+        DistrictRule: MessageTypeDefinition<_mandate_seats_v1_DistrictRule, _mandate_seats_v1_DistrictRule__Output>
         Fraction: MessageTypeDefinition<_mandate_seats_v1_Fraction, _mandate_seats_v1_Fraction__Output>
+        LevelingRule: MessageTypeDefinition<_mandate_seats_v1_LevelingRule, _mandate_seats_v1_LevelingRule__Output>
+        ListAllocation: MessageTypeDefinition<_mandate_seats_v1_ListAllocation, _mandate_seats_v1_ListAllocation__Output>
         MarginStatus: EnumTypeDefinition
         Method: EnumTypeDefinition
         Party: MessageTypeDefinition<_mandate_seats_v1_Party, _mandate_seats_v1_Party__Output>
         PartyResult: MessageTypeDefinition<_mandate_seats_v1_PartyResult, _mandate_seats_v1_PartyResult__Output>
         Qualification: EnumTypeDefinition
+        Quorum: MessageTypeDefinition<_mandate_seats_v1_Quorum, _mandate_seats_v1_Quorum__Output>
         Rule: MessageTypeDefinition<_mandate_seats_v1_Rule, _mandate_seats_v1_Rule__Output>
+        SeatCell: MessageTypeDefinition<_mandate_seats_v1_SeatCell, _mandate_seats_v1_SeatCell__Output>
+        SeatTransfer: MessageTypeDefinition<_mandate_seats_v1_SeatTransfer, _mandate_seats_v1_SeatTransfer__Output>
         Threshold: MessageTypeDefinition<_mandate_seats_v1_Threshold, _mandate_seats_v1_Threshold__Output>
         Tie: MessageTypeDefinition<_mandate_seats_v1_Tie, _mandate_seats_v1_Tie__Output>
         TieRule: EnumTypeDefinition
+        Weighting: EnumTypeDefinition
       }
     }
     tally: {
@@ -142,6 +176,7 @@ export interface ProtoGrpcType {
         Ratio: MessageTypeDefinition<_mandate_tally_v1_Ratio, _mandate_tally_v1_Ratio__Output>
         ReportingUnit: MessageTypeDefinition<_mandate_tally_v1_ReportingUnit, _mandate_tally_v1_ReportingUnit__Output>
         ResultStatus: EnumTypeDefinition
+        RunoffRule: EnumTypeDefinition
         Severity: EnumTypeDefinition
         SubmissionKind: EnumTypeDefinition
         Totals: MessageTypeDefinition<_mandate_tally_v1_Totals, _mandate_tally_v1_Totals__Output>

@@ -88,6 +88,7 @@ export interface ProtoGrpcType {
         ProtocolLine: MessageTypeDefinition<_mandate_tally_v1_ProtocolLine, _mandate_tally_v1_ProtocolLine__Output>
         ReportingUnit: MessageTypeDefinition<_mandate_tally_v1_ReportingUnit, _mandate_tally_v1_ReportingUnit__Output>
         ResultStatus: EnumTypeDefinition
+        RunoffRule: EnumTypeDefinition
         Severity: EnumTypeDefinition
       }
     }

@@ -146,6 +146,7 @@ export interface ProtoGrpcType {
         RelationViolations: MessageTypeDefinition<_mandate_tally_v1_RelationViolations, _mandate_tally_v1_RelationViolations__Output>
         ReportingUnit: MessageTypeDefinition<_mandate_tally_v1_ReportingUnit, _mandate_tally_v1_ReportingUnit__Output>
         ResultStatus: EnumTypeDefinition
+        RunoffRule: EnumTypeDefinition
         Severity: EnumTypeDefinition
         SubmissionKind: EnumTypeDefinition
         Totals: MessageTypeDefinition<_mandate_tally_v1_Totals, _mandate_tally_v1_Totals__Output>

@@ -93,6 +93,7 @@ export interface ProtoGrpcType {
         ProtocolVersion: MessageTypeDefinition<_mandate_tally_v1_ProtocolVersion, _mandate_tally_v1_ProtocolVersion__Output>
         ReportingUnit: MessageTypeDefinition<_mandate_tally_v1_ReportingUnit, _mandate_tally_v1_ReportingUnit__Output>
         ResultStatus: EnumTypeDefinition
+        RunoffRule: EnumTypeDefinition
         Severity: EnumTypeDefinition
         SubmissionKind: EnumTypeDefinition
         Violation: MessageTypeDefinition<_mandate_tally_v1_Violation, _mandate_tally_v1_Violation__Output>

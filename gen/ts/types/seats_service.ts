@@ -44,6 +44,7 @@ import type { ChamberList as _mandate_seats_v1_ChamberList, ChamberList__Output 
 import type { ChamberRule as _mandate_seats_v1_ChamberRule, ChamberRule__Output as _mandate_seats_v1_ChamberRule__Output } from './mandate/seats/v1/ChamberRule';
 import type { ChamberThreshold as _mandate_seats_v1_ChamberThreshold, ChamberThreshold__Output as _mandate_seats_v1_ChamberThreshold__Output } from './mandate/seats/v1/ChamberThreshold';
 import type { ContestAllocation as _mandate_seats_v1_ContestAllocation, ContestAllocation__Output as _mandate_seats_v1_ContestAllocation__Output } from './mandate/seats/v1/ContestAllocation';
+import type { ContestDistrict as _mandate_seats_v1_ContestDistrict, ContestDistrict__Output as _mandate_seats_v1_ContestDistrict__Output } from './mandate/seats/v1/ContestDistrict';
 import type { DistrictAllocation as _mandate_seats_v1_DistrictAllocation, DistrictAllocation__Output as _mandate_seats_v1_DistrictAllocation__Output } from './mandate/seats/v1/DistrictAllocation';
 import type { DistrictApportionment as _mandate_seats_v1_DistrictApportionment, DistrictApportionment__Output as _mandate_seats_v1_DistrictApportionment__Output } from './mandate/seats/v1/DistrictApportionment';
 import type { DistrictRule as _mandate_seats_v1_DistrictRule, DistrictRule__Output as _mandate_seats_v1_DistrictRule__Output } from './mandate/seats/v1/DistrictRule';
@@ -148,6 +149,7 @@ export interface ProtoGrpcType {
         ChamberRule: MessageTypeDefinition<_mandate_seats_v1_ChamberRule, _mandate_seats_v1_ChamberRule__Output>
         ChamberThreshold: MessageTypeDefinition<_mandate_seats_v1_ChamberThreshold, _mandate_seats_v1_ChamberThreshold__Output>
         ContestAllocation: MessageTypeDefinition<_mandate_seats_v1_ContestAllocation, _mandate_seats_v1_ContestAllocation__Output>
+        ContestDistrict: MessageTypeDefinition<_mandate_seats_v1_ContestDistrict, _mandate_seats_v1_ContestDistrict__Output>
         DistrictAllocation: MessageTypeDefinition<_mandate_seats_v1_DistrictAllocation, _mandate_seats_v1_DistrictAllocation__Output>
         DistrictApportionment: MessageTypeDefinition<_mandate_seats_v1_DistrictApportionment, _mandate_seats_v1_DistrictApportionment__Output>
         DistrictRule: MessageTypeDefinition<_mandate_seats_v1_DistrictRule, _mandate_seats_v1_DistrictRule__Output>
@@ -204,6 +206,7 @@ export interface ProtoGrpcType {
         Ratio: MessageTypeDefinition<_mandate_tally_v1_Ratio, _mandate_tally_v1_Ratio__Output>
         ReportingUnit: MessageTypeDefinition<_mandate_tally_v1_ReportingUnit, _mandate_tally_v1_ReportingUnit__Output>
         ResultStatus: EnumTypeDefinition
+        RunoffRule: EnumTypeDefinition
         Severity: EnumTypeDefinition
         SubmissionKind: EnumTypeDefinition
         Totals: MessageTypeDefinition<_mandate_tally_v1_Totals, _mandate_tally_v1_Totals__Output>

@@ -218,6 +218,7 @@ export interface ProtoGrpcType {
         RelationViolations: MessageTypeDefinition<_mandate_tally_v1_RelationViolations, _mandate_tally_v1_RelationViolations__Output>
         ReportingUnit: MessageTypeDefinition<_mandate_tally_v1_ReportingUnit, _mandate_tally_v1_ReportingUnit__Output>
         ResultStatus: EnumTypeDefinition
+        RunoffRule: EnumTypeDefinition
         SetContestPhaseRequest: MessageTypeDefinition<_mandate_tally_v1_SetContestPhaseRequest, _mandate_tally_v1_SetContestPhaseRequest__Output>
         Severity: EnumTypeDefinition
         SubmissionKind: EnumTypeDefinition

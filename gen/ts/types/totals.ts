@@ -116,6 +116,7 @@ export interface ProtoGrpcType {
         Ratio: MessageTypeDefinition<_mandate_tally_v1_Ratio, _mandate_tally_v1_Ratio__Output>
         ReportingUnit: MessageTypeDefinition<_mandate_tally_v1_ReportingUnit, _mandate_tally_v1_ReportingUnit__Output>
         ResultStatus: EnumTypeDefinition
+        RunoffRule: EnumTypeDefinition
         Severity: EnumTypeDefinition
         SubmissionKind: EnumTypeDefinition
         Totals: MessageTypeDefinition<_mandate_tally_v1_Totals, _mandate_tally_v1_Totals__Output>

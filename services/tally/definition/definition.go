@@ -102,6 +102,7 @@ type contestDoc struct {
 	ThresholdBase   string      `yaml:"threshold_base"`
 	MajorityPercent int         `yaml:"majority_percent"`
 	MajorityBase    string      `yaml:"majority_base"`
+	RunoffRule      string      `yaml:"runoff_rule"`
 	Choices         []choiceDoc `yaml:"choices"`
 }
 
@@ -299,6 +300,17 @@ func (cd contestDoc) contest() (form.Contest, error) {
 		if c.MajorityBase, err = parseRole(cd.MajorityBase); err != nil {
 			return c, fmt.Errorf("majority_base: %w", err)
 		}
+	}
+	switch strings.ReplaceAll(strings.ToLower(cd.RunoffRule), "_", "-") {
+	case "":
+	case "two-leaders":
+		c.Runoff = form.RunoffTwoLeaders
+	case "ties-advance":
+		c.Runoff = form.RunoffTiesAdvance
+	case "none", "first-past-the-post":
+		c.Runoff = form.RunoffNone
+	default:
+		return c, fmt.Errorf("runoff_rule %q: want two-leaders, ties-advance or none", cd.RunoffRule)
 	}
 	switch cd.Form.Kind {
 	case yaml.ScalarNode:

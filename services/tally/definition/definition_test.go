@@ -178,9 +178,20 @@ units:
 		t.Errorf("parsed JSON %+v %+v", f.Election, f.CSV)
 	}
 
+	ties, err := definition.Parse([]byte(strings.Replace(yamlDoc, "majority_base: valid", "majority_base: ballots-cast\n    runoff_rule: ties-advance", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := ties.Election.Contests[0]; c.Runoff != form.RunoffTiesAdvance || c.MajorityBase != form.RoleBallotsCast || c.MajorityPercent != 50 {
+		t.Errorf("single-winner rule %+v", c)
+	}
+
 	bad := []struct{ doc, want string }{
 		{strings.Replace(yamlDoc, "cast >= valid", "cast >= vaild", 1), "contests[0].form.relations[1].expression"},
 		{strings.Replace(yamlDoc, "kind: single-winner", "kind: ranked", 1), "kind"},
+		{strings.Replace(yamlDoc, "majority_base: valid", "majority_base: registered", 1), "contests[0].majority_base"},
+		{strings.Replace(yamlDoc, "majority_base: valid", "majority_base: valid\n    runoff_rule: coin", 1), "runoff_rule"},
+		{strings.Replace(yamlDoc, "majority_base: valid", "majority_base: valid\n    runoff_rule: none", 1), "contests[0].majority_percent"},
 		{strings.Replace(yamlDoc, "date:", "dat:", 1), "field dat not found"},
 		{strings.Replace(yamlDoc, "parent: town", "parent: city", 1), "UNKNOWN_PARENT"},
 		{strings.Replace(jsonDoc, "kz-mazhilis-party-list", "xx-form", 1), "not in the library"},
@@ -197,7 +208,7 @@ units:
 }
 
 func TestExamplesLoad(t *testing.T) {
-	for _, p := range []string{"../../../examples/ru-duma-2016/election.yaml", "../../../examples/kz-2012/election.yaml"} {
+	for _, p := range []string{"../../../examples/ru-duma-2016/election.yaml", "../../../examples/kz-2012/election.yaml", "../../../examples/kz-2011/election.yaml"} {
 		f, err := definition.Load(p)
 		if err != nil {
 			t.Fatal(err)

@@ -263,15 +263,8 @@ func CompileContest(c Contest) (*Compiled, error) {
 	if c.ThresholdBase != RoleValid && c.ThresholdBase != RoleBallotsCast {
 		return nil, NewFieldError("threshold_base", "INVALID_ROLE", "threshold base must be VALID or BALLOTS_CAST")
 	}
-	if c.Kind == SingleWinner {
-		if c.MajorityPercent <= 0 || c.MajorityPercent >= 100 {
-			return nil, NewFieldError("majority_percent", "OUT_OF_RANGE", "majority percent must be in 1..99")
-		}
-		if c.MajorityBase != RoleValid && c.MajorityBase != RoleBallotsCast {
-			return nil, NewFieldError("majority_base", "INVALID_ROLE", "majority base must be VALID or BALLOTS_CAST")
-		}
-	} else if c.MajorityPercent != 0 || c.MajorityBase != RoleUnspecified {
-		return nil, NewFieldError("majority_percent", "NOT_APPLICABLE", "majority rules apply to single-winner contests only")
+	if err := checkMajorityRule(c, cc); err != nil {
+		return nil, err
 	}
 	codes := map[string]bool{}
 	for i, r := range c.Form.Relations {
@@ -418,4 +411,45 @@ func SortParentsFirst(units []Unit) []Unit {
 		visit(i)
 	}
 	return out
+}
+
+// checkMajorityRule checks the single-winner rule of a contest: a majority
+// share of a base the form counts, and a runoff rule; plurality contests have
+// no majority share. Party-list contests carry none of it.
+func checkMajorityRule(c Contest, cc *Compiled) error {
+	if c.Kind != SingleWinner {
+		if c.MajorityPercent != 0 || c.MajorityBase != RoleUnspecified {
+			return NewFieldError("majority_percent", "NOT_APPLICABLE", "majority rules apply to single-winner contests only")
+		}
+		if c.Runoff != RunoffUnspecified {
+			return NewFieldError("runoff_rule", "NOT_APPLICABLE", "runoff rules apply to single-winner contests only")
+		}
+		return nil
+	}
+	switch c.Runoff {
+	case RunoffUnspecified, RunoffTwoLeaders, RunoffTiesAdvance:
+		if c.MajorityPercent <= 0 || c.MajorityPercent >= 100 {
+			return NewFieldError("majority_percent", "OUT_OF_RANGE", "majority percent must be in 1..99")
+		}
+	case RunoffNone:
+		if c.MajorityPercent != 0 {
+			return NewFieldError("majority_percent", "NOT_APPLICABLE", "a first-past-the-post contest (runoff rule NONE) has no majority percent")
+		}
+		if c.MajorityBase == RoleUnspecified {
+			return nil
+		}
+	default:
+		return NewFieldError("runoff_rule", "INVALID_RULE", "unknown runoff rule %d", c.Runoff)
+	}
+	switch c.MajorityBase {
+	case RoleUnspecified:
+		return NewFieldError("majority_base", "REQUIRED", "a single-winner contest with a majority rule needs a majority base (VALID, BALLOTS_CAST or BALLOTS_ISSUED)")
+	case RoleValid, RoleBallotsCast, RoleBallotsIssued:
+	default:
+		return NewFieldError("majority_base", "INVALID_ROLE", "majority base must be VALID, BALLOTS_CAST or BALLOTS_ISSUED, got %v", c.MajorityBase)
+	}
+	if !cc.HasRole(c.MajorityBase) {
+		return NewFieldError("majority_base", "NO_LINE_FOR_ROLE", "majority base %v: no line of the form plays that role", c.MajorityBase)
+	}
+	return nil
 }

@@ -52,7 +52,33 @@ type Contest struct {
 	// strictly more than this percentage of MajorityBase; otherwise a runoff.
 	MajorityPercent int  `json:"majority_percent,omitempty"`
 	MajorityBase    Role `json:"majority_base,omitempty"`
+	// Runoff, for SingleWinner: who goes to the second round when nobody
+	// wins outright; RunoffUnspecified is read as RunoffTwoLeaders.
+	Runoff RunoffRule `json:"runoff,omitempty"`
 }
+
+// RunoffRule says how a single-winner contest goes on when no candidate
+// wins outright on the first count.
+type RunoffRule int
+
+const (
+	RunoffUnspecified RunoffRule = iota
+	// RunoffTwoLeaders: the two candidates with the most votes meet again.
+	// A tie for a runoff place is not settled by the count (laws settle it
+	// by lot or by other rules): the pairing is reported undecided, with
+	// every tied candidate.
+	RunoffTwoLeaders
+	// RunoffTiesAdvance: the two leaders and every candidate with as many
+	// votes as the second go to the runoff.
+	RunoffTiesAdvance
+	// RunoffNone: first past the post; the plurality leader wins, there is
+	// no majority rule and no second round.
+	RunoffNone
+)
+
+var runoffNames = []string{"RUNOFF_UNSPECIFIED", "TWO_LEADERS", "TIES_ADVANCE", "NONE"}
+
+func (r RunoffRule) String() string { return enumName(runoffNames, int(r)) }
 
 // Choice is a party or candidate.
 type Choice struct {

@@ -152,6 +152,9 @@ type Contest struct {
 	ThresholdBase   string `json:"threshold_base,omitempty"`
 	MajorityPercent int    `json:"majority_percent,omitempty"`
 	MajorityBase    string `json:"majority_base,omitempty"`
+	// Runoff is the runoff rule of a single-winner contest (TWO_LEADERS,
+	// TIES_ADVANCE or NONE); empty for the default, TWO_LEADERS.
+	Runoff string `json:"runoff,omitempty"`
 }
 
 // Choice is a party or candidate.

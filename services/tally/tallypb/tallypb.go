@@ -29,6 +29,30 @@ var contestKindToWire = map[form.ContestKind]tallyv1.ContestKind{
 	form.SingleWinner: tallyv1.ContestKind_CONTEST_KIND_SINGLE_WINNER,
 }
 
+var runoffToWire = map[form.RunoffRule]tallyv1.RunoffRule{
+	form.RunoffTwoLeaders:  tallyv1.RunoffRule_RUNOFF_RULE_TWO_LEADERS,
+	form.RunoffTiesAdvance: tallyv1.RunoffRule_RUNOFF_RULE_TIES_ADVANCE,
+	form.RunoffNone:        tallyv1.RunoffRule_RUNOFF_RULE_NONE,
+}
+
+// RunoffToProto is the wire value of a runoff rule (unspecified for the
+// zero rule).
+func RunoffToProto(r form.RunoffRule) tallyv1.RunoffRule { return runoffToWire[r] }
+
+// RunoffFromProto is the domain's runoff rule; an unknown value maps past
+// the domain's rules so that the domain rejects it with the field path.
+func RunoffFromProto(r tallyv1.RunoffRule) form.RunoffRule {
+	if r == tallyv1.RunoffRule_RUNOFF_RULE_UNSPECIFIED {
+		return form.RunoffUnspecified
+	}
+	for k, v := range runoffToWire {
+		if v == r {
+			return k
+		}
+	}
+	return form.RunoffRule(1 << 20)
+}
+
 var severityToWire = map[form.Severity]tallyv1.Severity{
 	form.SeverityError:   tallyv1.Severity_SEVERITY_ERROR,
 	form.SeverityWarning: tallyv1.Severity_SEVERITY_WARNING,
@@ -90,6 +114,7 @@ func ElectionFromProto(id string, e *tallyv1.Election) form.Election {
 		dc := form.Contest{
 			ID: cid, DisplayName: c.GetDisplayName(), ThresholdBase: roleFromWire[c.GetShareBase()],
 			MajorityPercent: int(c.GetMajorityPercent()), Kind: contestKindFromWire[c.GetKind()],
+			MajorityBase: roleFromWire[c.GetMajorityBase()], Runoff: RunoffFromProto(c.GetRunoffRule()),
 		}
 		for _, ch := range c.GetChoices() {
 			dc.Choices = append(dc.Choices, form.Choice{ID: ch.GetId(), Name: ch.GetDisplayName(), ShortName: ch.GetShortName(), BallotOrder: int(ch.GetBallotOrder()), Color: ch.GetColor()})
@@ -126,6 +151,7 @@ func contestToProto(election string, c form.Contest) *tallyv1.Contest {
 	out := &tallyv1.Contest{
 		Name: ContestName(election, c.ID), DisplayName: c.DisplayName, Kind: contestKindToWire[c.Kind],
 		ShareBase: roleToWire[c.ThresholdBase], MajorityPercent: int32(c.MajorityPercent),
+		MajorityBase: roleToWire[c.MajorityBase], RunoffRule: runoffToWire[c.Runoff],
 		Form: &tallyv1.ProtocolForm{Id: c.Form.Name},
 	}
 	for _, ch := range c.Choices {

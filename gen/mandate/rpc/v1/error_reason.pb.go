@@ -390,6 +390,19 @@ const (
 	ErrorReason_CHAMBER_PRESET ErrorReason = 194
 	// An unknown chamber rule family.
 	ErrorReason_FAMILY_UNKNOWN ErrorReason = 195
+	// The majority base is a role that no line of the contest's form plays.
+	ErrorReason_NO_LINE_FOR_ROLE ErrorReason = 196
+	// An unknown runoff rule.
+	ErrorReason_INVALID_RULE ErrorReason = 197
+	// A district names a unit that is not in the election's hierarchy.
+	ErrorReason_UNIT_NOT_IN_HIERARCHY ErrorReason = 198
+	// A unit is named as two districts.
+	ErrorReason_DUPLICATE_DISTRICT ErrorReason = 199
+	// A unit was given beside districts (a district contest reads its
+	// districts' totals).
+	ErrorReason_UNIT_WITH_DISTRICTS ErrorReason = 200
+	// A single-pool rule was given beside districts.
+	ErrorReason_RULE_WITH_DISTRICTS ErrorReason = 201
 )
 
 // Enum value maps for ErrorReason.
@@ -568,6 +581,12 @@ var (
 		193: "BAD_VOTES",
 		194: "CHAMBER_PRESET",
 		195: "FAMILY_UNKNOWN",
+		196: "NO_LINE_FOR_ROLE",
+		197: "INVALID_RULE",
+		198: "UNIT_NOT_IN_HIERARCHY",
+		199: "DUPLICATE_DISTRICT",
+		200: "UNIT_WITH_DISTRICTS",
+		201: "RULE_WITH_DISTRICTS",
 	}
 	ErrorReason_value = map[string]int32{
 		"ERROR_REASON_UNSPECIFIED":     0,
@@ -743,6 +762,12 @@ var (
 		"BAD_VOTES":                    193,
 		"CHAMBER_PRESET":               194,
 		"FAMILY_UNKNOWN":               195,
+		"NO_LINE_FOR_ROLE":             196,
+		"INVALID_RULE":                 197,
+		"UNIT_NOT_IN_HIERARCHY":        198,
+		"DUPLICATE_DISTRICT":           199,
+		"UNIT_WITH_DISTRICTS":          200,
+		"RULE_WITH_DISTRICTS":          201,
 	}
 )
 
@@ -777,7 +802,7 @@ var File_mandate_rpc_v1_error_reason_proto protoreflect.FileDescriptor
 
 const file_mandate_rpc_v1_error_reason_proto_rawDesc = "" +
 	"\n" +
-	"!mandate/rpc/v1/error_reason.proto\x12\x0emandate.rpc.v1*\xbe\x1e\n" +
+	"!mandate/rpc/v1/error_reason.proto\x12\x0emandate.rpc.v1*\xd1\x1f\n" +
 	"\vErrorReason\x12\x1c\n" +
 	"\x18ERROR_REASON_UNSPECIFIED\x10\x00\x12\x12\n" +
 	"\x0eINTERNAL_ERROR\x10\x01\x12\x15\n" +
@@ -956,7 +981,13 @@ const file_mandate_rpc_v1_error_reason_proto_rawDesc = "" +
 	"\x1aZERO_SEAT_DIVISOR_REQUIRED\x10\xc0\x01\x12\x0e\n" +
 	"\tBAD_VOTES\x10\xc1\x01\x12\x13\n" +
 	"\x0eCHAMBER_PRESET\x10\xc2\x01\x12\x13\n" +
-	"\x0eFAMILY_UNKNOWN\x10\xc3\x01B=Z;github.com/mandate-project/mandate/gen/mandate/rpc/v1;rpcv1b\x06proto3"
+	"\x0eFAMILY_UNKNOWN\x10\xc3\x01\x12\x15\n" +
+	"\x10NO_LINE_FOR_ROLE\x10\xc4\x01\x12\x11\n" +
+	"\fINVALID_RULE\x10\xc5\x01\x12\x1a\n" +
+	"\x15UNIT_NOT_IN_HIERARCHY\x10\xc6\x01\x12\x17\n" +
+	"\x12DUPLICATE_DISTRICT\x10\xc7\x01\x12\x18\n" +
+	"\x13UNIT_WITH_DISTRICTS\x10\xc8\x01\x12\x18\n" +
+	"\x13RULE_WITH_DISTRICTS\x10\xc9\x01B=Z;github.com/mandate-project/mandate/gen/mandate/rpc/v1;rpcv1b\x06proto3"
 
 var (
 	file_mandate_rpc_v1_error_reason_proto_rawDescOnce sync.Once

@@ -75,7 +75,15 @@ type ContestAllocation struct {
 	// The signed checkpoint of the tally's log the totals were computed from:
 	// its entries are exactly the changes up to results_version, so anyone
 	// can recompute the totals, and then these seats, from that log.
-	Checkpoint    *v1.Checkpoint `protobuf:"bytes,18,opt,name=checkpoint,proto3" json:"checkpoint,omitempty"`
+	Checkpoint *v1.Checkpoint `protobuf:"bytes,18,opt,name=checkpoint,proto3" json:"checkpoint,omitempty"`
+	// A district contest: the seats per district and per list and in total,
+	// all from the totals of one results version. `totals` is then the
+	// election's root totals and the station counts are the districts' sums.
+	ChamberAllocation *ChamberAllocation `protobuf:"bytes,19,opt,name=chamber_allocation,json=chamberAllocation,proto3" json:"chamber_allocation,omitempty"`
+	// A district contest: the totals of each district, in request order.
+	DistrictTotals []string `protobuf:"bytes,20,rep,name=district_totals,json=districtTotals,proto3" json:"district_totals,omitempty"`
+	// A district contest: the chamber rule applied.
+	ChamberRule   *ChamberRule `protobuf:"bytes,21,opt,name=chamber_rule,json=chamberRule,proto3" json:"chamber_rule,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -236,11 +244,33 @@ func (x *ContestAllocation) GetCheckpoint() *v1.Checkpoint {
 	return nil
 }
 
+func (x *ContestAllocation) GetChamberAllocation() *ChamberAllocation {
+	if x != nil {
+		return x.ChamberAllocation
+	}
+	return nil
+}
+
+func (x *ContestAllocation) GetDistrictTotals() []string {
+	if x != nil {
+		return x.DistrictTotals
+	}
+	return nil
+}
+
+func (x *ContestAllocation) GetChamberRule() *ChamberRule {
+	if x != nil {
+		return x.ChamberRule
+	}
+	return nil
+}
+
 var File_mandate_seats_v1_contest_allocation_proto protoreflect.FileDescriptor
 
 const file_mandate_seats_v1_contest_allocation_proto_rawDesc = "" +
 	"\n" +
-	")mandate/seats/v1/contest_allocation.proto\x12\x10mandate.seats.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a$mandate/seats/v1/apportionment.proto\x1a\x1fmandate/tally/v1/election.proto\x1a\x1amandate/tally/v1/log.proto\x1a\x1dmandate/tally/v1/totals.proto\"\x9c\b\n" +
+	")mandate/seats/v1/contest_allocation.proto\x12\x10mandate.seats.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a$mandate/seats/v1/apportionment.proto\x1a\x1emandate/seats/v1/chamber.proto\x1a\x1fmandate/tally/v1/election.proto\x1a\x1amandate/tally/v1/log.proto\x1a\x1dmandate/tally/v1/totals.proto\"\x87\n" +
+	"\n" +
 	"\x11ContestAllocation\x12;\n" +
 	"\acontest\x18\x01 \x01(\tB!\xe0A\x03\xfaA\x1b\n" +
 	"\x19tally.mandate.dev/ContestR\acontest\x128\n" +
@@ -269,7 +299,11 @@ const file_mandate_seats_v1_contest_allocation_proto_rawDesc = "" +
 	"\rgenerate_time\x18\x11 \x01(\v2\x1a.google.protobuf.TimestampB\x03\xe0A\x03R\fgenerateTime\x12A\n" +
 	"\n" +
 	"checkpoint\x18\x12 \x01(\v2\x1c.mandate.tally.v1.CheckpointB\x03\xe0A\x03R\n" +
-	"checkpointBAZ?github.com/mandate-project/mandate/gen/mandate/seats/v1;seatsv1b\x06proto3"
+	"checkpoint\x12W\n" +
+	"\x12chamber_allocation\x18\x13 \x01(\v2#.mandate.seats.v1.ChamberAllocationB\x03\xe0A\x03R\x11chamberAllocation\x12I\n" +
+	"\x0fdistrict_totals\x18\x14 \x03(\tB \xe0A\x03\xfaA\x1a\n" +
+	"\x18tally.mandate.dev/TotalsR\x0edistrictTotals\x12E\n" +
+	"\fchamber_rule\x18\x15 \x01(\v2\x1d.mandate.seats.v1.ChamberRuleB\x03\xe0A\x03R\vchamberRuleBAZ?github.com/mandate-project/mandate/gen/mandate/seats/v1;seatsv1b\x06proto3"
 
 var (
 	file_mandate_seats_v1_contest_allocation_proto_rawDescOnce sync.Once
@@ -293,21 +327,25 @@ var file_mandate_seats_v1_contest_allocation_proto_goTypes = []any{
 	(*v1.Ratio)(nil),              // 5: mandate.tally.v1.Ratio
 	(*timestamppb.Timestamp)(nil), // 6: google.protobuf.Timestamp
 	(*v1.Checkpoint)(nil),         // 7: mandate.tally.v1.Checkpoint
+	(*ChamberAllocation)(nil),     // 8: mandate.seats.v1.ChamberAllocation
+	(*ChamberRule)(nil),           // 9: mandate.seats.v1.ChamberRule
 }
 var file_mandate_seats_v1_contest_allocation_proto_depIdxs = []int32{
-	1, // 0: mandate.seats.v1.ContestAllocation.allocation:type_name -> mandate.seats.v1.Allocation
-	2, // 1: mandate.seats.v1.ContestAllocation.rule:type_name -> mandate.seats.v1.Rule
-	3, // 2: mandate.seats.v1.ContestAllocation.threshold_base_role:type_name -> mandate.tally.v1.LineRole
-	4, // 3: mandate.seats.v1.ContestAllocation.status:type_name -> mandate.tally.v1.ResultStatus
-	5, // 4: mandate.seats.v1.ContestAllocation.registered_reporting:type_name -> mandate.tally.v1.Ratio
-	6, // 5: mandate.seats.v1.ContestAllocation.totals_generate_time:type_name -> google.protobuf.Timestamp
-	6, // 6: mandate.seats.v1.ContestAllocation.generate_time:type_name -> google.protobuf.Timestamp
-	7, // 7: mandate.seats.v1.ContestAllocation.checkpoint:type_name -> mandate.tally.v1.Checkpoint
-	8, // [8:8] is the sub-list for method output_type
-	8, // [8:8] is the sub-list for method input_type
-	8, // [8:8] is the sub-list for extension type_name
-	8, // [8:8] is the sub-list for extension extendee
-	0, // [0:8] is the sub-list for field type_name
+	1,  // 0: mandate.seats.v1.ContestAllocation.allocation:type_name -> mandate.seats.v1.Allocation
+	2,  // 1: mandate.seats.v1.ContestAllocation.rule:type_name -> mandate.seats.v1.Rule
+	3,  // 2: mandate.seats.v1.ContestAllocation.threshold_base_role:type_name -> mandate.tally.v1.LineRole
+	4,  // 3: mandate.seats.v1.ContestAllocation.status:type_name -> mandate.tally.v1.ResultStatus
+	5,  // 4: mandate.seats.v1.ContestAllocation.registered_reporting:type_name -> mandate.tally.v1.Ratio
+	6,  // 5: mandate.seats.v1.ContestAllocation.totals_generate_time:type_name -> google.protobuf.Timestamp
+	6,  // 6: mandate.seats.v1.ContestAllocation.generate_time:type_name -> google.protobuf.Timestamp
+	7,  // 7: mandate.seats.v1.ContestAllocation.checkpoint:type_name -> mandate.tally.v1.Checkpoint
+	8,  // 8: mandate.seats.v1.ContestAllocation.chamber_allocation:type_name -> mandate.seats.v1.ChamberAllocation
+	9,  // 9: mandate.seats.v1.ContestAllocation.chamber_rule:type_name -> mandate.seats.v1.ChamberRule
+	10, // [10:10] is the sub-list for method output_type
+	10, // [10:10] is the sub-list for method input_type
+	10, // [10:10] is the sub-list for extension type_name
+	10, // [10:10] is the sub-list for extension extendee
+	0,  // [0:10] is the sub-list for field type_name
 }
 
 func init() { file_mandate_seats_v1_contest_allocation_proto_init() }
@@ -316,6 +354,7 @@ func file_mandate_seats_v1_contest_allocation_proto_init() {
 		return
 	}
 	file_mandate_seats_v1_apportionment_proto_init()
+	file_mandate_seats_v1_chamber_proto_init()
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{

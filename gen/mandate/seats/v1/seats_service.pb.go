@@ -478,7 +478,14 @@ type AllocateContestRequest struct {
 	Preset string `protobuf:"bytes,3,opt,name=preset,proto3" json:"preset,omitempty"`
 	// An explicit rule instead of a preset. Its threshold base must be left
 	// zero: the base is the contest's share base in the totals.
-	Rule          *Rule `protobuf:"bytes,4,opt,name=rule,proto3" json:"rule,omitempty"`
+	Rule *Rule `protobuf:"bytes,4,opt,name=rule,proto3" json:"rule,omitempty"`
+	// A district contest: the seats are apportioned in these districts, each a
+	// reporting unit of the election (e.g. a province), from the tally's totals
+	// of each unit, by a chamber rule: `preset` naming a chamber preset (e.g.
+	// `presets/es-congreso`) or `chamber_rule`. `unit` and `rule` stay empty.
+	Districts []*ContestDistrict `protobuf:"bytes,5,rep,name=districts,proto3" json:"districts,omitempty"`
+	// A district contest's chamber rule instead of a chamber preset.
+	ChamberRule   *ChamberRule `protobuf:"bytes,6,opt,name=chamber_rule,json=chamberRule,proto3" json:"chamber_rule,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -541,6 +548,104 @@ func (x *AllocateContestRequest) GetRule() *Rule {
 	return nil
 }
 
+func (x *AllocateContestRequest) GetDistricts() []*ContestDistrict {
+	if x != nil {
+		return x.Districts
+	}
+	return nil
+}
+
+func (x *AllocateContestRequest) GetChamberRule() *ChamberRule {
+	if x != nil {
+		return x.ChamberRule
+	}
+	return nil
+}
+
+// A district of a district contest: a reporting unit and its seats.
+type ContestDistrict struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The reporting unit, `elections/{election}/units/{unit}`, of the
+	// contest's election.
+	Unit string `protobuf:"bytes,1,opt,name=unit,proto3" json:"unit,omitempty"`
+	// Seats of the district (leveling seats included); with a district
+	// apportionment rule they are computed and a value here only compared.
+	Seats int32 `protobuf:"varint,2,opt,name=seats,proto3" json:"seats,omitempty"`
+	// Leveling family: how many of the seats are leveling seats.
+	LevelingSeats int32 `protobuf:"varint,3,opt,name=leveling_seats,json=levelingSeats,proto3" json:"leveling_seats,omitempty"`
+	// Inhabitants, for a district apportionment rule.
+	Population int64 `protobuf:"varint,4,opt,name=population,proto3" json:"population,omitempty"`
+	// Area in square kilometres, for a district apportionment rule.
+	AreaKm2       int64 `protobuf:"varint,5,opt,name=area_km2,json=areaKm2,proto3" json:"area_km2,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ContestDistrict) Reset() {
+	*x = ContestDistrict{}
+	mi := &file_mandate_seats_v1_seats_service_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ContestDistrict) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ContestDistrict) ProtoMessage() {}
+
+func (x *ContestDistrict) ProtoReflect() protoreflect.Message {
+	mi := &file_mandate_seats_v1_seats_service_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ContestDistrict.ProtoReflect.Descriptor instead.
+func (*ContestDistrict) Descriptor() ([]byte, []int) {
+	return file_mandate_seats_v1_seats_service_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *ContestDistrict) GetUnit() string {
+	if x != nil {
+		return x.Unit
+	}
+	return ""
+}
+
+func (x *ContestDistrict) GetSeats() int32 {
+	if x != nil {
+		return x.Seats
+	}
+	return 0
+}
+
+func (x *ContestDistrict) GetLevelingSeats() int32 {
+	if x != nil {
+		return x.LevelingSeats
+	}
+	return 0
+}
+
+func (x *ContestDistrict) GetPopulation() int64 {
+	if x != nil {
+		return x.Population
+	}
+	return 0
+}
+
+func (x *ContestDistrict) GetAreaKm2() int64 {
+	if x != nil {
+		return x.AreaKm2
+	}
+	return 0
+}
+
 // Request of WatchContestAllocation.
 type WatchContestAllocationRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -556,14 +661,18 @@ type WatchContestAllocationRequest struct {
 	// Resume after this results version (a ContestAllocation's
 	// results_version): the first message comes when the totals have changed
 	// since. Zero starts with the current allocation.
-	SinceVersion  int64 `protobuf:"varint,5,opt,name=since_version,json=sinceVersion,proto3" json:"since_version,omitempty"`
+	SinceVersion int64 `protobuf:"varint,5,opt,name=since_version,json=sinceVersion,proto3" json:"since_version,omitempty"`
+	// A district contest's districts, as in AllocateContestRequest.
+	Districts []*ContestDistrict `protobuf:"bytes,6,rep,name=districts,proto3" json:"districts,omitempty"`
+	// A district contest's chamber rule instead of a chamber preset.
+	ChamberRule   *ChamberRule `protobuf:"bytes,7,opt,name=chamber_rule,json=chamberRule,proto3" json:"chamber_rule,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *WatchContestAllocationRequest) Reset() {
 	*x = WatchContestAllocationRequest{}
-	mi := &file_mandate_seats_v1_seats_service_proto_msgTypes[7]
+	mi := &file_mandate_seats_v1_seats_service_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -575,7 +684,7 @@ func (x *WatchContestAllocationRequest) String() string {
 func (*WatchContestAllocationRequest) ProtoMessage() {}
 
 func (x *WatchContestAllocationRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_seats_v1_seats_service_proto_msgTypes[7]
+	mi := &file_mandate_seats_v1_seats_service_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -588,7 +697,7 @@ func (x *WatchContestAllocationRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WatchContestAllocationRequest.ProtoReflect.Descriptor instead.
 func (*WatchContestAllocationRequest) Descriptor() ([]byte, []int) {
-	return file_mandate_seats_v1_seats_service_proto_rawDescGZIP(), []int{7}
+	return file_mandate_seats_v1_seats_service_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *WatchContestAllocationRequest) GetContest() string {
@@ -624,6 +733,20 @@ func (x *WatchContestAllocationRequest) GetSinceVersion() int64 {
 		return x.SinceVersion
 	}
 	return 0
+}
+
+func (x *WatchContestAllocationRequest) GetDistricts() []*ContestDistrict {
+	if x != nil {
+		return x.Districts
+	}
+	return nil
+}
+
+func (x *WatchContestAllocationRequest) GetChamberRule() *ChamberRule {
+	if x != nil {
+		return x.ChamberRule
+	}
+	return nil
 }
 
 var File_mandate_seats_v1_seats_service_proto protoreflect.FileDescriptor
@@ -666,7 +789,7 @@ const file_mandate_seats_v1_seats_service_proto_rawDesc = "" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"H\n" +
 	"\x10GetPresetRequest\x124\n" +
 	"\x04name\x18\x01 \x01(\tB \xe0A\x02\xfaA\x1a\n" +
-	"\x18seats.mandate.dev/PresetR\x04name\"\xf2\x01\n" +
+	"\x18seats.mandate.dev/PresetR\x04name\"\xf5\x02\n" +
 	"\x16AllocateContestRequest\x12;\n" +
 	"\acontest\x18\x01 \x01(\tB!\xe0A\x02\xfaA\x1b\n" +
 	"\x19tally.mandate.dev/ContestR\acontest\x128\n" +
@@ -674,7 +797,18 @@ const file_mandate_seats_v1_seats_service_proto_rawDesc = "" +
 	"\x1ftally.mandate.dev/ReportingUnitR\x04unit\x125\n" +
 	"\x06preset\x18\x03 \x01(\tB\x1d\xfaA\x1a\n" +
 	"\x18seats.mandate.dev/PresetR\x06preset\x12*\n" +
-	"\x04rule\x18\x04 \x01(\v2\x16.mandate.seats.v1.RuleR\x04rule\"\x9e\x02\n" +
+	"\x04rule\x18\x04 \x01(\v2\x16.mandate.seats.v1.RuleR\x04rule\x12?\n" +
+	"\tdistricts\x18\x05 \x03(\v2!.mandate.seats.v1.ContestDistrictR\tdistricts\x12@\n" +
+	"\fchamber_rule\x18\x06 \x01(\v2\x1d.mandate.seats.v1.ChamberRuleR\vchamberRule\"\xc6\x01\n" +
+	"\x0fContestDistrict\x12;\n" +
+	"\x04unit\x18\x01 \x01(\tB'\xe0A\x02\xfaA!\n" +
+	"\x1ftally.mandate.dev/ReportingUnitR\x04unit\x12\x14\n" +
+	"\x05seats\x18\x02 \x01(\x05R\x05seats\x12%\n" +
+	"\x0eleveling_seats\x18\x03 \x01(\x05R\rlevelingSeats\x12\x1e\n" +
+	"\n" +
+	"population\x18\x04 \x01(\x03R\n" +
+	"population\x12\x19\n" +
+	"\barea_km2\x18\x05 \x01(\x03R\aareaKm2\"\xa1\x03\n" +
 	"\x1dWatchContestAllocationRequest\x12;\n" +
 	"\acontest\x18\x01 \x01(\tB!\xe0A\x02\xfaA\x1b\n" +
 	"\x19tally.mandate.dev/ContestR\acontest\x128\n" +
@@ -683,7 +817,9 @@ const file_mandate_seats_v1_seats_service_proto_rawDesc = "" +
 	"\x06preset\x18\x03 \x01(\tB\x1d\xfaA\x1a\n" +
 	"\x18seats.mandate.dev/PresetR\x06preset\x12*\n" +
 	"\x04rule\x18\x04 \x01(\v2\x16.mandate.seats.v1.RuleR\x04rule\x12#\n" +
-	"\rsince_version\x18\x05 \x01(\x03R\fsinceVersion2\xbb\x05\n" +
+	"\rsince_version\x18\x05 \x01(\x03R\fsinceVersion\x12?\n" +
+	"\tdistricts\x18\x06 \x03(\v2!.mandate.seats.v1.ContestDistrictR\tdistricts\x12@\n" +
+	"\fchamber_rule\x18\a \x01(\v2\x1d.mandate.seats.v1.ChamberRuleR\vchamberRule2\xbb\x05\n" +
 	"\fSeatsService\x12w\n" +
 	"\tApportion\x12\".mandate.seats.v1.ApportionRequest\x1a#.mandate.seats.v1.ApportionResponse\"!\x82\xd3\xe4\x93\x02\x18:\x01*\"\x13/v1/seats:apportion\x90\x02\x01\x12r\n" +
 	"\vListPresets\x12$.mandate.seats.v1.ListPresetsRequest\x1a%.mandate.seats.v1.ListPresetsResponse\"\x16\x82\xd3\xe4\x93\x02\r\x12\v/v1/presets\x90\x02\x01\x12j\n" +
@@ -703,7 +839,7 @@ func file_mandate_seats_v1_seats_service_proto_rawDescGZIP() []byte {
 	return file_mandate_seats_v1_seats_service_proto_rawDescData
 }
 
-var file_mandate_seats_v1_seats_service_proto_msgTypes = make([]protoimpl.MessageInfo, 8)
+var file_mandate_seats_v1_seats_service_proto_msgTypes = make([]protoimpl.MessageInfo, 9)
 var file_mandate_seats_v1_seats_service_proto_goTypes = []any{
 	(*Preset)(nil),                        // 0: mandate.seats.v1.Preset
 	(*ApportionRequest)(nil),              // 1: mandate.seats.v1.ApportionRequest
@@ -712,43 +848,48 @@ var file_mandate_seats_v1_seats_service_proto_goTypes = []any{
 	(*ListPresetsResponse)(nil),           // 4: mandate.seats.v1.ListPresetsResponse
 	(*GetPresetRequest)(nil),              // 5: mandate.seats.v1.GetPresetRequest
 	(*AllocateContestRequest)(nil),        // 6: mandate.seats.v1.AllocateContestRequest
-	(*WatchContestAllocationRequest)(nil), // 7: mandate.seats.v1.WatchContestAllocationRequest
-	(*Rule)(nil),                          // 8: mandate.seats.v1.Rule
-	(*ChamberRule)(nil),                   // 9: mandate.seats.v1.ChamberRule
-	(*Party)(nil),                         // 10: mandate.seats.v1.Party
-	(*Chamber)(nil),                       // 11: mandate.seats.v1.Chamber
-	(*Allocation)(nil),                    // 12: mandate.seats.v1.Allocation
-	(*ChamberAllocation)(nil),             // 13: mandate.seats.v1.ChamberAllocation
-	(*ContestAllocation)(nil),             // 14: mandate.seats.v1.ContestAllocation
+	(*ContestDistrict)(nil),               // 7: mandate.seats.v1.ContestDistrict
+	(*WatchContestAllocationRequest)(nil), // 8: mandate.seats.v1.WatchContestAllocationRequest
+	(*Rule)(nil),                          // 9: mandate.seats.v1.Rule
+	(*ChamberRule)(nil),                   // 10: mandate.seats.v1.ChamberRule
+	(*Party)(nil),                         // 11: mandate.seats.v1.Party
+	(*Chamber)(nil),                       // 12: mandate.seats.v1.Chamber
+	(*Allocation)(nil),                    // 13: mandate.seats.v1.Allocation
+	(*ChamberAllocation)(nil),             // 14: mandate.seats.v1.ChamberAllocation
+	(*ContestAllocation)(nil),             // 15: mandate.seats.v1.ContestAllocation
 }
 var file_mandate_seats_v1_seats_service_proto_depIdxs = []int32{
-	8,  // 0: mandate.seats.v1.Preset.rule:type_name -> mandate.seats.v1.Rule
-	9,  // 1: mandate.seats.v1.Preset.chamber_rule:type_name -> mandate.seats.v1.ChamberRule
-	10, // 2: mandate.seats.v1.ApportionRequest.parties:type_name -> mandate.seats.v1.Party
-	8,  // 3: mandate.seats.v1.ApportionRequest.rule:type_name -> mandate.seats.v1.Rule
-	11, // 4: mandate.seats.v1.ApportionRequest.chamber:type_name -> mandate.seats.v1.Chamber
-	12, // 5: mandate.seats.v1.ApportionResponse.allocation:type_name -> mandate.seats.v1.Allocation
-	8,  // 6: mandate.seats.v1.ApportionResponse.rule:type_name -> mandate.seats.v1.Rule
-	13, // 7: mandate.seats.v1.ApportionResponse.chamber_allocation:type_name -> mandate.seats.v1.ChamberAllocation
-	9,  // 8: mandate.seats.v1.ApportionResponse.chamber_rule:type_name -> mandate.seats.v1.ChamberRule
+	9,  // 0: mandate.seats.v1.Preset.rule:type_name -> mandate.seats.v1.Rule
+	10, // 1: mandate.seats.v1.Preset.chamber_rule:type_name -> mandate.seats.v1.ChamberRule
+	11, // 2: mandate.seats.v1.ApportionRequest.parties:type_name -> mandate.seats.v1.Party
+	9,  // 3: mandate.seats.v1.ApportionRequest.rule:type_name -> mandate.seats.v1.Rule
+	12, // 4: mandate.seats.v1.ApportionRequest.chamber:type_name -> mandate.seats.v1.Chamber
+	13, // 5: mandate.seats.v1.ApportionResponse.allocation:type_name -> mandate.seats.v1.Allocation
+	9,  // 6: mandate.seats.v1.ApportionResponse.rule:type_name -> mandate.seats.v1.Rule
+	14, // 7: mandate.seats.v1.ApportionResponse.chamber_allocation:type_name -> mandate.seats.v1.ChamberAllocation
+	10, // 8: mandate.seats.v1.ApportionResponse.chamber_rule:type_name -> mandate.seats.v1.ChamberRule
 	0,  // 9: mandate.seats.v1.ListPresetsResponse.presets:type_name -> mandate.seats.v1.Preset
-	8,  // 10: mandate.seats.v1.AllocateContestRequest.rule:type_name -> mandate.seats.v1.Rule
-	8,  // 11: mandate.seats.v1.WatchContestAllocationRequest.rule:type_name -> mandate.seats.v1.Rule
-	1,  // 12: mandate.seats.v1.SeatsService.Apportion:input_type -> mandate.seats.v1.ApportionRequest
-	3,  // 13: mandate.seats.v1.SeatsService.ListPresets:input_type -> mandate.seats.v1.ListPresetsRequest
-	5,  // 14: mandate.seats.v1.SeatsService.GetPreset:input_type -> mandate.seats.v1.GetPresetRequest
-	6,  // 15: mandate.seats.v1.SeatsService.AllocateContest:input_type -> mandate.seats.v1.AllocateContestRequest
-	7,  // 16: mandate.seats.v1.SeatsService.WatchContestAllocation:input_type -> mandate.seats.v1.WatchContestAllocationRequest
-	2,  // 17: mandate.seats.v1.SeatsService.Apportion:output_type -> mandate.seats.v1.ApportionResponse
-	4,  // 18: mandate.seats.v1.SeatsService.ListPresets:output_type -> mandate.seats.v1.ListPresetsResponse
-	0,  // 19: mandate.seats.v1.SeatsService.GetPreset:output_type -> mandate.seats.v1.Preset
-	14, // 20: mandate.seats.v1.SeatsService.AllocateContest:output_type -> mandate.seats.v1.ContestAllocation
-	14, // 21: mandate.seats.v1.SeatsService.WatchContestAllocation:output_type -> mandate.seats.v1.ContestAllocation
-	17, // [17:22] is the sub-list for method output_type
-	12, // [12:17] is the sub-list for method input_type
-	12, // [12:12] is the sub-list for extension type_name
-	12, // [12:12] is the sub-list for extension extendee
-	0,  // [0:12] is the sub-list for field type_name
+	9,  // 10: mandate.seats.v1.AllocateContestRequest.rule:type_name -> mandate.seats.v1.Rule
+	7,  // 11: mandate.seats.v1.AllocateContestRequest.districts:type_name -> mandate.seats.v1.ContestDistrict
+	10, // 12: mandate.seats.v1.AllocateContestRequest.chamber_rule:type_name -> mandate.seats.v1.ChamberRule
+	9,  // 13: mandate.seats.v1.WatchContestAllocationRequest.rule:type_name -> mandate.seats.v1.Rule
+	7,  // 14: mandate.seats.v1.WatchContestAllocationRequest.districts:type_name -> mandate.seats.v1.ContestDistrict
+	10, // 15: mandate.seats.v1.WatchContestAllocationRequest.chamber_rule:type_name -> mandate.seats.v1.ChamberRule
+	1,  // 16: mandate.seats.v1.SeatsService.Apportion:input_type -> mandate.seats.v1.ApportionRequest
+	3,  // 17: mandate.seats.v1.SeatsService.ListPresets:input_type -> mandate.seats.v1.ListPresetsRequest
+	5,  // 18: mandate.seats.v1.SeatsService.GetPreset:input_type -> mandate.seats.v1.GetPresetRequest
+	6,  // 19: mandate.seats.v1.SeatsService.AllocateContest:input_type -> mandate.seats.v1.AllocateContestRequest
+	8,  // 20: mandate.seats.v1.SeatsService.WatchContestAllocation:input_type -> mandate.seats.v1.WatchContestAllocationRequest
+	2,  // 21: mandate.seats.v1.SeatsService.Apportion:output_type -> mandate.seats.v1.ApportionResponse
+	4,  // 22: mandate.seats.v1.SeatsService.ListPresets:output_type -> mandate.seats.v1.ListPresetsResponse
+	0,  // 23: mandate.seats.v1.SeatsService.GetPreset:output_type -> mandate.seats.v1.Preset
+	15, // 24: mandate.seats.v1.SeatsService.AllocateContest:output_type -> mandate.seats.v1.ContestAllocation
+	15, // 25: mandate.seats.v1.SeatsService.WatchContestAllocation:output_type -> mandate.seats.v1.ContestAllocation
+	21, // [21:26] is the sub-list for method output_type
+	16, // [16:21] is the sub-list for method input_type
+	16, // [16:16] is the sub-list for extension type_name
+	16, // [16:16] is the sub-list for extension extendee
+	0,  // [0:16] is the sub-list for field type_name
 }
 
 func init() { file_mandate_seats_v1_seats_service_proto_init() }
@@ -765,7 +906,7 @@ func file_mandate_seats_v1_seats_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mandate_seats_v1_seats_service_proto_rawDesc), len(file_mandate_seats_v1_seats_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   8,
+			NumMessages:   9,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -23,6 +23,66 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
+// How a single-winner contest goes on when no candidate wins outright.
+type RunoffRule int32
+
+const (
+	// Not set: `RUNOFF_RULE_TWO_LEADERS` for single-winner contests.
+	RunoffRule_RUNOFF_RULE_UNSPECIFIED RunoffRule = 0
+	// The two candidates with the most votes meet in a second round. A tie for
+	// a runoff place is not settled by the count: the pairing is reported
+	// undecided, naming every tied candidate.
+	RunoffRule_RUNOFF_RULE_TWO_LEADERS RunoffRule = 1
+	// The two leaders and every candidate with as many votes as the second.
+	RunoffRule_RUNOFF_RULE_TIES_ADVANCE RunoffRule = 2
+	// First past the post: the plurality leader wins; no majority percent and
+	// no second round.
+	RunoffRule_RUNOFF_RULE_NONE RunoffRule = 3
+)
+
+// Enum value maps for RunoffRule.
+var (
+	RunoffRule_name = map[int32]string{
+		0: "RUNOFF_RULE_UNSPECIFIED",
+		1: "RUNOFF_RULE_TWO_LEADERS",
+		2: "RUNOFF_RULE_TIES_ADVANCE",
+		3: "RUNOFF_RULE_NONE",
+	}
+	RunoffRule_value = map[string]int32{
+		"RUNOFF_RULE_UNSPECIFIED":  0,
+		"RUNOFF_RULE_TWO_LEADERS":  1,
+		"RUNOFF_RULE_TIES_ADVANCE": 2,
+		"RUNOFF_RULE_NONE":         3,
+	}
+)
+
+func (x RunoffRule) Enum() *RunoffRule {
+	p := new(RunoffRule)
+	*p = x
+	return p
+}
+
+func (x RunoffRule) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (RunoffRule) Descriptor() protoreflect.EnumDescriptor {
+	return file_mandate_tally_v1_election_proto_enumTypes[0].Descriptor()
+}
+
+func (RunoffRule) Type() protoreflect.EnumType {
+	return &file_mandate_tally_v1_election_proto_enumTypes[0]
+}
+
+func (x RunoffRule) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use RunoffRule.Descriptor instead.
+func (RunoffRule) EnumDescriptor() ([]byte, []int) {
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{0}
+}
+
 // The kind of a contest.
 type ContestKind int32
 
@@ -60,11 +120,11 @@ func (x ContestKind) String() string {
 }
 
 func (ContestKind) Descriptor() protoreflect.EnumDescriptor {
-	return file_mandate_tally_v1_election_proto_enumTypes[0].Descriptor()
+	return file_mandate_tally_v1_election_proto_enumTypes[1].Descriptor()
 }
 
 func (ContestKind) Type() protoreflect.EnumType {
-	return &file_mandate_tally_v1_election_proto_enumTypes[0]
+	return &file_mandate_tally_v1_election_proto_enumTypes[1]
 }
 
 func (x ContestKind) Number() protoreflect.EnumNumber {
@@ -73,7 +133,7 @@ func (x ContestKind) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use ContestKind.Descriptor instead.
 func (ContestKind) EnumDescriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{0}
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{1}
 }
 
 // The meaning of a protocol line for results reporting.
@@ -125,11 +185,11 @@ func (x LineRole) String() string {
 }
 
 func (LineRole) Descriptor() protoreflect.EnumDescriptor {
-	return file_mandate_tally_v1_election_proto_enumTypes[1].Descriptor()
+	return file_mandate_tally_v1_election_proto_enumTypes[2].Descriptor()
 }
 
 func (LineRole) Type() protoreflect.EnumType {
-	return &file_mandate_tally_v1_election_proto_enumTypes[1]
+	return &file_mandate_tally_v1_election_proto_enumTypes[2]
 }
 
 func (x LineRole) Number() protoreflect.EnumNumber {
@@ -138,7 +198,7 @@ func (x LineRole) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use LineRole.Descriptor instead.
 func (LineRole) EnumDescriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{1}
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{2}
 }
 
 // How serious a broken control relation is.
@@ -178,11 +238,11 @@ func (x Severity) String() string {
 }
 
 func (Severity) Descriptor() protoreflect.EnumDescriptor {
-	return file_mandate_tally_v1_election_proto_enumTypes[2].Descriptor()
+	return file_mandate_tally_v1_election_proto_enumTypes[3].Descriptor()
 }
 
 func (Severity) Type() protoreflect.EnumType {
-	return &file_mandate_tally_v1_election_proto_enumTypes[2]
+	return &file_mandate_tally_v1_election_proto_enumTypes[3]
 }
 
 func (x Severity) Number() protoreflect.EnumNumber {
@@ -191,7 +251,7 @@ func (x Severity) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use Severity.Descriptor instead.
 func (Severity) EnumDescriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{2}
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{3}
 }
 
 // The phase of a contest's results.
@@ -243,11 +303,11 @@ func (x ResultStatus) String() string {
 }
 
 func (ResultStatus) Descriptor() protoreflect.EnumDescriptor {
-	return file_mandate_tally_v1_election_proto_enumTypes[3].Descriptor()
+	return file_mandate_tally_v1_election_proto_enumTypes[4].Descriptor()
 }
 
 func (ResultStatus) Type() protoreflect.EnumType {
-	return &file_mandate_tally_v1_election_proto_enumTypes[3]
+	return &file_mandate_tally_v1_election_proto_enumTypes[4]
 }
 
 func (x ResultStatus) Number() protoreflect.EnumNumber {
@@ -256,7 +316,7 @@ func (x ResultStatus) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use ResultStatus.Descriptor instead.
 func (ResultStatus) EnumDescriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{3}
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{4}
 }
 
 // An election: one polling day with one or more contests over one hierarchy of
@@ -363,7 +423,14 @@ type Contest struct {
 	// leader must exceed to win outright (50 for an absolute majority).
 	MajorityPercent int32 `protobuf:"varint,7,opt,name=majority_percent,json=majorityPercent,proto3" json:"majority_percent,omitempty"`
 	// Current phase of the results of this contest.
-	Status        ResultStatus `protobuf:"varint,8,opt,name=status,proto3,enum=mandate.tally.v1.ResultStatus" json:"status,omitempty"`
+	Status ResultStatus `protobuf:"varint,8,opt,name=status,proto3,enum=mandate.tally.v1.ResultStatus" json:"status,omitempty"`
+	// Single-winner contests: the quantity `majority_percent` is taken of,
+	// `LINE_ROLE_VALID`, `LINE_ROLE_BALLOTS_CAST` or `LINE_ROLE_BALLOTS_ISSUED`;
+	// the form must have a line playing it.
+	MajorityBase LineRole `protobuf:"varint,9,opt,name=majority_base,json=majorityBase,proto3,enum=mandate.tally.v1.LineRole" json:"majority_base,omitempty"`
+	// Single-winner contests: who goes to a second round when nobody wins
+	// outright. Unspecified is read as `RUNOFF_RULE_TWO_LEADERS`.
+	RunoffRule    RunoffRule `protobuf:"varint,10,opt,name=runoff_rule,json=runoffRule,proto3,enum=mandate.tally.v1.RunoffRule" json:"runoff_rule,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -452,6 +519,20 @@ func (x *Contest) GetStatus() ResultStatus {
 		return x.Status
 	}
 	return ResultStatus_RESULT_STATUS_UNSPECIFIED
+}
+
+func (x *Contest) GetMajorityBase() LineRole {
+	if x != nil {
+		return x.MajorityBase
+	}
+	return LineRole_LINE_ROLE_UNSPECIFIED
+}
+
+func (x *Contest) GetRunoffRule() RunoffRule {
+	if x != nil {
+		return x.RunoffRule
+	}
+	return RunoffRule_RUNOFF_RULE_UNSPECIFIED
 }
 
 // A party list or candidate on the ballot.
@@ -854,7 +935,7 @@ const file_mandate_tally_v1_election_proto_rawDesc = "" +
 	"\bcontests\x18\x04 \x03(\v2\x19.mandate.tally.v1.ContestB\x03\xe0A\x02R\bcontests\x12@\n" +
 	"\vcreate_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampB\x03\xe0A\x03R\n" +
 	"createTime:J\xeaAG\n" +
-	"\x1atally.mandate.dev/Election\x12\x14elections/{election}*\telections2\belection\"\xee\x03\n" +
+	"\x1atally.mandate.dev/Election\x12\x14elections/{election}*\telections2\belection\"\xee\x04\n" +
 	"\aContest\x12\x17\n" +
 	"\x04name\x18\x01 \x01(\tB\x03\xe0A\bR\x04name\x12!\n" +
 	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x126\n" +
@@ -864,7 +945,11 @@ const file_mandate_tally_v1_election_proto_rawDesc = "" +
 	"\n" +
 	"share_base\x18\x06 \x01(\x0e2\x1a.mandate.tally.v1.LineRoleR\tshareBase\x12)\n" +
 	"\x10majority_percent\x18\a \x01(\x05R\x0fmajorityPercent\x12;\n" +
-	"\x06status\x18\b \x01(\x0e2\x1e.mandate.tally.v1.ResultStatusB\x03\xe0A\x03R\x06status:Z\xeaAW\n" +
+	"\x06status\x18\b \x01(\x0e2\x1e.mandate.tally.v1.ResultStatusB\x03\xe0A\x03R\x06status\x12?\n" +
+	"\rmajority_base\x18\t \x01(\x0e2\x1a.mandate.tally.v1.LineRoleR\fmajorityBase\x12=\n" +
+	"\vrunoff_rule\x18\n" +
+	" \x01(\x0e2\x1c.mandate.tally.v1.RunoffRuleR\n" +
+	"runoffRule:Z\xeaAW\n" +
 	"\x19tally.mandate.dev/Contest\x12'elections/{election}/contests/{contest}*\bcontests2\acontest\"\x98\x01\n" +
 	"\x06Choice\x12\x13\n" +
 	"\x02id\x18\x01 \x01(\tB\x03\xe0A\x02R\x02id\x12!\n" +
@@ -897,7 +982,13 @@ const file_mandate_tally_v1_election_proto_rawDesc = "" +
 	"\x05level\x18\x04 \x01(\tR\x05level\x12+\n" +
 	"\x11registered_voters\x18\x05 \x01(\x03R\x10registeredVoters\x12\x1d\n" +
 	"\astation\x18\x06 \x01(\bB\x03\xe0A\x03R\astation:f\xeaAc\n" +
-	"\x1ftally.mandate.dev/ReportingUnit\x12!elections/{election}/units/{unit}*\x0ereportingUnits2\rreportingUnit*h\n" +
+	"\x1ftally.mandate.dev/ReportingUnit\x12!elections/{election}/units/{unit}*\x0ereportingUnits2\rreportingUnit*z\n" +
+	"\n" +
+	"RunoffRule\x12\x1b\n" +
+	"\x17RUNOFF_RULE_UNSPECIFIED\x10\x00\x12\x1b\n" +
+	"\x17RUNOFF_RULE_TWO_LEADERS\x10\x01\x12\x1c\n" +
+	"\x18RUNOFF_RULE_TIES_ADVANCE\x10\x02\x12\x14\n" +
+	"\x10RUNOFF_RULE_NONE\x10\x03*h\n" +
 	"\vContestKind\x12\x1c\n" +
 	"\x18CONTEST_KIND_UNSPECIFIED\x10\x00\x12\x1b\n" +
 	"\x17CONTEST_KIND_PARTY_LIST\x10\x01\x12\x1e\n" +
@@ -933,39 +1024,42 @@ func file_mandate_tally_v1_election_proto_rawDescGZIP() []byte {
 	return file_mandate_tally_v1_election_proto_rawDescData
 }
 
-var file_mandate_tally_v1_election_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
+var file_mandate_tally_v1_election_proto_enumTypes = make([]protoimpl.EnumInfo, 5)
 var file_mandate_tally_v1_election_proto_msgTypes = make([]protoimpl.MessageInfo, 7)
 var file_mandate_tally_v1_election_proto_goTypes = []any{
-	(ContestKind)(0),              // 0: mandate.tally.v1.ContestKind
-	(LineRole)(0),                 // 1: mandate.tally.v1.LineRole
-	(Severity)(0),                 // 2: mandate.tally.v1.Severity
-	(ResultStatus)(0),             // 3: mandate.tally.v1.ResultStatus
-	(*Election)(nil),              // 4: mandate.tally.v1.Election
-	(*Contest)(nil),               // 5: mandate.tally.v1.Contest
-	(*Choice)(nil),                // 6: mandate.tally.v1.Choice
-	(*ProtocolForm)(nil),          // 7: mandate.tally.v1.ProtocolForm
-	(*ProtocolLine)(nil),          // 8: mandate.tally.v1.ProtocolLine
-	(*ControlRelation)(nil),       // 9: mandate.tally.v1.ControlRelation
-	(*ReportingUnit)(nil),         // 10: mandate.tally.v1.ReportingUnit
-	(*timestamppb.Timestamp)(nil), // 11: google.protobuf.Timestamp
+	(RunoffRule)(0),               // 0: mandate.tally.v1.RunoffRule
+	(ContestKind)(0),              // 1: mandate.tally.v1.ContestKind
+	(LineRole)(0),                 // 2: mandate.tally.v1.LineRole
+	(Severity)(0),                 // 3: mandate.tally.v1.Severity
+	(ResultStatus)(0),             // 4: mandate.tally.v1.ResultStatus
+	(*Election)(nil),              // 5: mandate.tally.v1.Election
+	(*Contest)(nil),               // 6: mandate.tally.v1.Contest
+	(*Choice)(nil),                // 7: mandate.tally.v1.Choice
+	(*ProtocolForm)(nil),          // 8: mandate.tally.v1.ProtocolForm
+	(*ProtocolLine)(nil),          // 9: mandate.tally.v1.ProtocolLine
+	(*ControlRelation)(nil),       // 10: mandate.tally.v1.ControlRelation
+	(*ReportingUnit)(nil),         // 11: mandate.tally.v1.ReportingUnit
+	(*timestamppb.Timestamp)(nil), // 12: google.protobuf.Timestamp
 }
 var file_mandate_tally_v1_election_proto_depIdxs = []int32{
-	5,  // 0: mandate.tally.v1.Election.contests:type_name -> mandate.tally.v1.Contest
-	11, // 1: mandate.tally.v1.Election.create_time:type_name -> google.protobuf.Timestamp
-	0,  // 2: mandate.tally.v1.Contest.kind:type_name -> mandate.tally.v1.ContestKind
-	6,  // 3: mandate.tally.v1.Contest.choices:type_name -> mandate.tally.v1.Choice
-	7,  // 4: mandate.tally.v1.Contest.form:type_name -> mandate.tally.v1.ProtocolForm
-	1,  // 5: mandate.tally.v1.Contest.share_base:type_name -> mandate.tally.v1.LineRole
-	3,  // 6: mandate.tally.v1.Contest.status:type_name -> mandate.tally.v1.ResultStatus
-	8,  // 7: mandate.tally.v1.ProtocolForm.lines:type_name -> mandate.tally.v1.ProtocolLine
-	9,  // 8: mandate.tally.v1.ProtocolForm.relations:type_name -> mandate.tally.v1.ControlRelation
-	1,  // 9: mandate.tally.v1.ProtocolLine.roles:type_name -> mandate.tally.v1.LineRole
-	2,  // 10: mandate.tally.v1.ControlRelation.severity:type_name -> mandate.tally.v1.Severity
-	11, // [11:11] is the sub-list for method output_type
-	11, // [11:11] is the sub-list for method input_type
-	11, // [11:11] is the sub-list for extension type_name
-	11, // [11:11] is the sub-list for extension extendee
-	0,  // [0:11] is the sub-list for field type_name
+	6,  // 0: mandate.tally.v1.Election.contests:type_name -> mandate.tally.v1.Contest
+	12, // 1: mandate.tally.v1.Election.create_time:type_name -> google.protobuf.Timestamp
+	1,  // 2: mandate.tally.v1.Contest.kind:type_name -> mandate.tally.v1.ContestKind
+	7,  // 3: mandate.tally.v1.Contest.choices:type_name -> mandate.tally.v1.Choice
+	8,  // 4: mandate.tally.v1.Contest.form:type_name -> mandate.tally.v1.ProtocolForm
+	2,  // 5: mandate.tally.v1.Contest.share_base:type_name -> mandate.tally.v1.LineRole
+	4,  // 6: mandate.tally.v1.Contest.status:type_name -> mandate.tally.v1.ResultStatus
+	2,  // 7: mandate.tally.v1.Contest.majority_base:type_name -> mandate.tally.v1.LineRole
+	0,  // 8: mandate.tally.v1.Contest.runoff_rule:type_name -> mandate.tally.v1.RunoffRule
+	9,  // 9: mandate.tally.v1.ProtocolForm.lines:type_name -> mandate.tally.v1.ProtocolLine
+	10, // 10: mandate.tally.v1.ProtocolForm.relations:type_name -> mandate.tally.v1.ControlRelation
+	2,  // 11: mandate.tally.v1.ProtocolLine.roles:type_name -> mandate.tally.v1.LineRole
+	3,  // 12: mandate.tally.v1.ControlRelation.severity:type_name -> mandate.tally.v1.Severity
+	13, // [13:13] is the sub-list for method output_type
+	13, // [13:13] is the sub-list for method input_type
+	13, // [13:13] is the sub-list for extension type_name
+	13, // [13:13] is the sub-list for extension extendee
+	0,  // [0:13] is the sub-list for field type_name
 }
 
 func init() { file_mandate_tally_v1_election_proto_init() }
@@ -978,7 +1072,7 @@ func file_mandate_tally_v1_election_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mandate_tally_v1_election_proto_rawDesc), len(file_mandate_tally_v1_election_proto_rawDesc)),
-			NumEnums:      4,
+			NumEnums:      5,
 			NumMessages:   7,
 			NumExtensions: 0,
 			NumServices:   0,

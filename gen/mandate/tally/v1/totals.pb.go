@@ -504,10 +504,28 @@ type LeaderStatus struct {
 	HasMajority bool `protobuf:"varint,2,opt,name=has_majority,json=hasMajority,proto3" json:"has_majority,omitempty"`
 	// Whether a runoff is needed on the current count.
 	RunoffRequired bool `protobuf:"varint,3,opt,name=runoff_required,json=runoffRequired,proto3" json:"runoff_required,omitempty"`
-	// The choices that would go to the runoff (the two leaders).
+	// The choices that would go to the runoff under the contest's runoff rule,
+	// most votes first.
 	RunoffChoices []string `protobuf:"bytes,4,rep,name=runoff_choices,json=runoffChoices,proto3" json:"runoff_choices,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	// The leader's votes over the majority base.
+	Share *Ratio `protobuf:"bytes,5,opt,name=share,proto3" json:"share,omitempty"`
+	// The share of the majority base the leader must exceed (0 under
+	// `RUNOFF_RULE_NONE`).
+	MajorityPercent int32 `protobuf:"varint,6,opt,name=majority_percent,json=majorityPercent,proto3" json:"majority_percent,omitempty"`
+	// The quantity the majority is taken of.
+	MajorityBase LineRole `protobuf:"varint,7,opt,name=majority_base,json=majorityBase,proto3,enum=mandate.tally.v1.LineRole" json:"majority_base,omitempty"`
+	// The contest's runoff rule (never unspecified here).
+	RunoffRule RunoffRule `protobuf:"varint,8,opt,name=runoff_rule,json=runoffRule,proto3,enum=mandate.tally.v1.RunoffRule" json:"runoff_rule,omitempty"`
+	// Whether the leader wins without a second round on the current count: a
+	// majority, or the plurality lead under `RUNOFF_RULE_NONE`. Final only when
+	// the contest's status is complete.
+	WinsOutright bool `protobuf:"varint,9,opt,name=wins_outright,json=winsOutright,proto3" json:"wins_outright,omitempty"`
+	// Whether candidates tie for a runoff place under
+	// `RUNOFF_RULE_TWO_LEADERS`, so the count alone does not name the pairing;
+	// `runoff_choices` then holds every tied candidate.
+	RunoffUndecided bool `protobuf:"varint,10,opt,name=runoff_undecided,json=runoffUndecided,proto3" json:"runoff_undecided,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *LeaderStatus) Reset() {
@@ -566,6 +584,48 @@ func (x *LeaderStatus) GetRunoffChoices() []string {
 		return x.RunoffChoices
 	}
 	return nil
+}
+
+func (x *LeaderStatus) GetShare() *Ratio {
+	if x != nil {
+		return x.Share
+	}
+	return nil
+}
+
+func (x *LeaderStatus) GetMajorityPercent() int32 {
+	if x != nil {
+		return x.MajorityPercent
+	}
+	return 0
+}
+
+func (x *LeaderStatus) GetMajorityBase() LineRole {
+	if x != nil {
+		return x.MajorityBase
+	}
+	return LineRole_LINE_ROLE_UNSPECIFIED
+}
+
+func (x *LeaderStatus) GetRunoffRule() RunoffRule {
+	if x != nil {
+		return x.RunoffRule
+	}
+	return RunoffRule_RUNOFF_RULE_UNSPECIFIED
+}
+
+func (x *LeaderStatus) GetWinsOutright() bool {
+	if x != nil {
+		return x.WinsOutright
+	}
+	return false
+}
+
+func (x *LeaderStatus) GetRunoffUndecided() bool {
+	if x != nil {
+		return x.RunoffUndecided
+	}
+	return false
 }
 
 // What changed in a contest since a results version.
@@ -720,12 +780,20 @@ const file_mandate_tally_v1_totals_proto_rawDesc = "" +
 	"\apercent\x18\x03 \x01(\tR\apercent\x12\x1e\n" +
 	"\n" +
 	"definition\x18\x04 \x01(\tR\n" +
-	"definition\"\x99\x01\n" +
+	"definition\"\xc3\x03\n" +
 	"\fLeaderStatus\x12\x16\n" +
 	"\x06choice\x18\x01 \x01(\tR\x06choice\x12!\n" +
 	"\fhas_majority\x18\x02 \x01(\bR\vhasMajority\x12'\n" +
 	"\x0frunoff_required\x18\x03 \x01(\bR\x0erunoffRequired\x12%\n" +
-	"\x0erunoff_choices\x18\x04 \x03(\tR\rrunoffChoices\"\xb9\x02\n" +
+	"\x0erunoff_choices\x18\x04 \x03(\tR\rrunoffChoices\x12-\n" +
+	"\x05share\x18\x05 \x01(\v2\x17.mandate.tally.v1.RatioR\x05share\x12)\n" +
+	"\x10majority_percent\x18\x06 \x01(\x05R\x0fmajorityPercent\x12?\n" +
+	"\rmajority_base\x18\a \x01(\x0e2\x1a.mandate.tally.v1.LineRoleR\fmajorityBase\x12=\n" +
+	"\vrunoff_rule\x18\b \x01(\x0e2\x1c.mandate.tally.v1.RunoffRuleR\n" +
+	"runoffRule\x12#\n" +
+	"\rwins_outright\x18\t \x01(\bR\fwinsOutright\x12)\n" +
+	"\x10runoff_undecided\x18\n" +
+	" \x01(\bR\x0frunoffUndecided\"\xb9\x02\n" +
 	"\x06Change\x12'\n" +
 	"\x0fresults_version\x18\x01 \x01(\x03R\x0eresultsVersion\x12\x18\n" +
 	"\astation\x18\x02 \x01(\tR\astation\x12)\n" +
@@ -760,7 +828,8 @@ var file_mandate_tally_v1_totals_proto_goTypes = []any{
 	(ResultStatus)(0),             // 7: mandate.tally.v1.ResultStatus
 	(*timestamppb.Timestamp)(nil), // 8: google.protobuf.Timestamp
 	(*Checkpoint)(nil),            // 9: mandate.tally.v1.Checkpoint
-	(SubmissionKind)(0),           // 10: mandate.tally.v1.SubmissionKind
+	(RunoffRule)(0),               // 10: mandate.tally.v1.RunoffRule
+	(SubmissionKind)(0),           // 11: mandate.tally.v1.SubmissionKind
 }
 var file_mandate_tally_v1_totals_proto_depIdxs = []int32{
 	2,  // 0: mandate.tally.v1.Totals.choices:type_name -> mandate.tally.v1.ChoiceTotal
@@ -773,14 +842,17 @@ var file_mandate_tally_v1_totals_proto_depIdxs = []int32{
 	1,  // 7: mandate.tally.v1.Totals.lines:type_name -> mandate.tally.v1.LineTotal
 	9,  // 8: mandate.tally.v1.Totals.checkpoint:type_name -> mandate.tally.v1.Checkpoint
 	3,  // 9: mandate.tally.v1.ChoiceTotal.share:type_name -> mandate.tally.v1.Ratio
-	10, // 10: mandate.tally.v1.Change.kind:type_name -> mandate.tally.v1.SubmissionKind
-	8,  // 11: mandate.tally.v1.Change.accept_time:type_name -> google.protobuf.Timestamp
-	7,  // 12: mandate.tally.v1.Change.status:type_name -> mandate.tally.v1.ResultStatus
-	13, // [13:13] is the sub-list for method output_type
-	13, // [13:13] is the sub-list for method input_type
-	13, // [13:13] is the sub-list for extension type_name
-	13, // [13:13] is the sub-list for extension extendee
-	0,  // [0:13] is the sub-list for field type_name
+	3,  // 10: mandate.tally.v1.LeaderStatus.share:type_name -> mandate.tally.v1.Ratio
+	6,  // 11: mandate.tally.v1.LeaderStatus.majority_base:type_name -> mandate.tally.v1.LineRole
+	10, // 12: mandate.tally.v1.LeaderStatus.runoff_rule:type_name -> mandate.tally.v1.RunoffRule
+	11, // 13: mandate.tally.v1.Change.kind:type_name -> mandate.tally.v1.SubmissionKind
+	8,  // 14: mandate.tally.v1.Change.accept_time:type_name -> google.protobuf.Timestamp
+	7,  // 15: mandate.tally.v1.Change.status:type_name -> mandate.tally.v1.ResultStatus
+	16, // [16:16] is the sub-list for method output_type
+	16, // [16:16] is the sub-list for method input_type
+	16, // [16:16] is the sub-list for extension type_name
+	16, // [16:16] is the sub-list for extension extendee
+	0,  // [0:16] is the sub-list for field type_name
 }
 
 func init() { file_mandate_tally_v1_totals_proto_init() }

@@ -39,9 +39,14 @@ func waitServing(ctx context.Context, conn *grpc.ClientConn, wait time.Duration)
 	}
 }
 
-// runDemo: `mandatectl demo load` defines the Kazakhstan 2012 election and
-// imports its protocols; both are idempotent, so running it twice changes
-// nothing.
+// demoElections are the examples `mandatectl demo load` loads, each a folder
+// with election.yaml and protocols.csv.
+var demoElections = []string{"kz-2012", "kz-2011", "es-2023"}
+
+// runDemo: `mandatectl demo load` defines the demo elections (the Kazakhstan
+// 2012 Mazhilis and 2011 presidential votes, Spain's 2023 Congreso from
+// province-level returns) and imports their protocols;
+// both are idempotent, so running it twice changes nothing.
 func runDemo(ctx context.Context, args []string, out, errOut io.Writer) error {
 	if len(args) == 0 || args[0] != "load" {
 		return fmt.Errorf("%w: mandatectl demo load [--server ADDR] [--examples DIR] [--wait D]", errUsage)
@@ -62,12 +67,21 @@ func runDemo(ctx context.Context, args []string, out, errOut io.Writer) error {
 		return err
 	}
 	c := tallyv1.NewTallyServiceClient(conn)
-	def := filepath.Join(*examples, "kz-2012", "election.yaml")
+	for _, name := range demoElections {
+		if err := loadDemo(ctx, c, filepath.Join(*examples, name), out); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func loadDemo(ctx context.Context, c tallyv1.TallyServiceClient, dir string, out io.Writer) error {
+	def := filepath.Join(dir, "election.yaml")
 	id, err := tallyclient.Define(ctx, c, def)
 	if err != nil {
 		return fmt.Errorf("%s", tallyclient.Describe(err))
 	}
-	rep, err := tallyclient.ImportCSV(ctx, c, def, filepath.Join(*examples, "kz-2012", "protocols.csv"), nil)
+	rep, err := tallyclient.ImportCSV(ctx, c, def, filepath.Join(dir, "protocols.csv"), nil)
 	if err != nil {
 		return err
 	}
@@ -77,7 +91,7 @@ func runDemo(ctx context.Context, args []string, out, errOut io.Writer) error {
 		fmt.Fprintln(out, "  rejected:", r)
 	}
 	if rep.Rejected > 0 {
-		return fmt.Errorf("%d demo protocols rejected", rep.Rejected)
+		return fmt.Errorf("%d demo protocols of %s rejected", rep.Rejected, id)
 	}
 	return nil
 }

@@ -19,6 +19,9 @@ import (
 
 // AllocateContest implements SeatsService.AllocateContest.
 func (s *Server) AllocateContest(ctx context.Context, req *seatsv1.AllocateContestRequest) (*seatsv1.ContestAllocation, error) {
+	if len(req.GetDistricts()) > 0 || req.GetChamberRule() != nil {
+		return s.allocateDistrictContest(ctx, req)
+	}
 	q, vs := parseContestQuery(req.GetContest(), req.GetUnit(), req.GetPreset(), req.GetRule())
 	if len(vs) > 0 {
 		return nil, rpcerr.Invalid("", vs...)
@@ -36,6 +39,9 @@ func (s *Server) AllocateContest(ctx context.Context, req *seatsv1.AllocateConte
 // WatchContestAllocation implements SeatsService.WatchContestAllocation.
 func (s *Server) WatchContestAllocation(req *seatsv1.WatchContestAllocationRequest, stream grpc.ServerStreamingServer[seatsv1.ContestAllocation]) error {
 	ctx := stream.Context()
+	if len(req.GetDistricts()) > 0 || req.GetChamberRule() != nil {
+		return s.watchDistrictContest(ctx, req, stream.Send)
+	}
 	q, vs := parseContestQuery(req.GetContest(), req.GetUnit(), req.GetPreset(), req.GetRule())
 	if req.GetSinceVersion() < 0 {
 		vs = append(vs, rpcerr.Violation{Field: "since_version", Reason: rpcv1.ErrorReason_NEGATIVE_VERSION.String(), Description: "since_version must not be negative"})

@@ -21,6 +21,7 @@ type (
 	FieldError      = form.FieldError
 	Violation       = form.Violation
 	ValidationError = form.ValidationError
+	RunoffRule      = form.RunoffRule
 )
 
 const (
@@ -42,6 +43,10 @@ const (
 	Correction              = form.Correction
 	Recount                 = form.Recount
 	MaxReason               = form.MaxReason
+	RunoffUnspecified       = form.RunoffUnspecified
+	RunoffTwoLeaders        = form.RunoffTwoLeaders
+	RunoffTiesAdvance       = form.RunoffTiesAdvance
+	RunoffNone              = form.RunoffNone
 )
 
 // ContentHash is form.ContentHash.

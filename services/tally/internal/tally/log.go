@@ -113,6 +113,9 @@ func definitionEntry(e Election) *tallylog.Election {
 	for _, c := range e.Contests {
 		lc := tallylog.Contest{ID: c.ID, Name: c.DisplayName, Kind: c.Kind.String(), Form: c.Form.Name,
 			ThresholdBase: roleName(c.ThresholdBase), MajorityPercent: c.MajorityPercent, MajorityBase: roleName(c.MajorityBase)}
+		if c.Runoff != RunoffUnspecified {
+			lc.Runoff = c.Runoff.String()
+		}
 		for _, ch := range c.Choices {
 			lc.Choices = append(lc.Choices, tallylog.Choice{ID: ch.ID, Name: ch.Name, ShortName: ch.ShortName, BallotOrder: ch.BallotOrder, Color: ch.Color})
 		}

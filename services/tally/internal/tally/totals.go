@@ -1,10 +1,12 @@
 package tally
 
 import (
-	"github.com/mandate-project/mandate/services/tally/form"
-
+	"cmp"
 	"context"
+	"slices"
 	"time"
+
+	"github.com/mandate-project/mandate/services/tally/form"
 )
 
 // Fraction is an exact ratio; Den 0 means undefined (nothing counted yet).
@@ -57,10 +59,25 @@ type Leader struct {
 	// Share is Votes over MajorityBase.
 	Share           Fraction
 	MajorityPercent int
-	// Majority: Votes is strictly more than MajorityPercent % of MajorityBase.
+	MajorityBase    Role
+	Rule            RunoffRule
+	// Majority: Votes is strictly more than MajorityPercent % of MajorityBase
+	// (never under RunoffNone, which has no majority rule).
 	Majority bool
-	// RunoffNeeded: no majority (or a tie); final only when the status is complete.
+	// WinsOutright: one leader wins without a second round on this count:
+	// a majority, or the plurality lead under RunoffNone. Final only when
+	// the status is complete.
+	WinsOutright bool
+	// RunoffNeeded: a second round on this count (no majority, or a tie
+	// for the lead under RunoffNone, where the law's tie rule decides).
 	RunoffNeeded bool
+	// RunoffChoices are the candidates of the second round under the rule,
+	// most votes first, ballot order among equals.
+	RunoffChoices []string
+	// RunoffUndecided: under RunoffTwoLeaders, candidates tie for a runoff
+	// place, so the count alone cannot name the pairing; RunoffChoices then
+	// holds every tied candidate.
+	RunoffUndecided bool
 }
 
 // Totals is the result of a contest under a unit, served from memory.
@@ -170,26 +187,64 @@ func (s *Service) Totals(ctx context.Context, election, contest, unit string) (T
 			Votes: v, Share: Fraction{v, t.ShareBaseVotes}})
 	}
 	if cc.Kind == SingleWinner {
-		t.Leader = leaderOf(cc, t.Choices, cc.Role(a.vals, cc.MajorityBase))
+		t.Leader = leaderOf(cc, t.Choices, cc.Role(a.vals, majorityBase(cc.Contest)))
 	}
 	return t, nil
 }
 
+// majorityBase is the quantity a single-winner contest's leader share is
+// taken of: its majority base, or under plurality without one its share base.
+func majorityBase(c Contest) Role {
+	if c.MajorityBase == RoleUnspecified {
+		return c.ThresholdBase
+	}
+	return c.MajorityBase
+}
+
 func leaderOf(cc *form.Compiled, choices []ChoiceTotal, base int64) *Leader {
-	l := &Leader{MajorityPercent: cc.MajorityPercent}
-	for _, c := range choices {
-		switch {
-		case c.Votes > l.Votes || len(l.Choices) == 0:
-			l.Votes, l.Choices = c.Votes, []string{c.Choice}
-		case c.Votes == l.Votes:
-			l.Choices = append(l.Choices, c.Choice)
+	rule := cc.Runoff
+	if rule == RunoffUnspecified {
+		rule = RunoffTwoLeaders
+	}
+	l := &Leader{MajorityPercent: cc.MajorityPercent, MajorityBase: majorityBase(cc.Contest), Rule: rule}
+	// Most votes first, ballot order among equals (choices come in ballot
+	// order and the sort is stable).
+	ranked := slices.Clone(choices)
+	slices.SortStableFunc(ranked, func(a, b ChoiceTotal) int { return cmp.Compare(b.Votes, a.Votes) })
+	for _, c := range ranked {
+		if len(l.Choices) > 0 && c.Votes < l.Votes {
+			break
 		}
+		l.Votes = c.Votes
+		l.Choices = append(l.Choices, c.Choice)
 	}
 	l.Share = Fraction{l.Votes, base}
+	unique := len(l.Choices) == 1 && l.Votes > 0
+	if rule == RunoffNone {
+		l.WinsOutright = unique
+		// A tie for the lead under plurality is settled by the law's tie
+		// rule (often a lot or a new vote), not by the count.
+		l.RunoffNeeded = len(l.Choices) > 1 && l.Votes > 0
+		return l
+	}
 	// Strictly more than p % of the base: 100*votes > p*base (no overflow for
 	// counts below 9e16).
-	l.Majority = len(l.Choices) == 1 && base > 0 && 100*l.Votes > int64(cc.MajorityPercent)*base
+	l.Majority = unique && base > 0 && 100*l.Votes > int64(cc.MajorityPercent)*base
+	l.WinsOutright = l.Majority
 	l.RunoffNeeded = !l.Majority
+	if !l.RunoffNeeded || l.Votes == 0 {
+		return l
+	}
+	// The runoff takes two places; every candidate with as many votes as
+	// the one in the second place is tied for it.
+	second := ranked[min(1, len(ranked)-1)].Votes
+	for _, c := range ranked {
+		if c.Votes < second {
+			break
+		}
+		l.RunoffChoices = append(l.RunoffChoices, c.Choice)
+	}
+	l.RunoffUndecided = rule == RunoffTwoLeaders && len(l.RunoffChoices) > 2
 	return l
 }
 

@@ -168,34 +168,14 @@ func totalsToWire(t tally.Totals) *tallyv1.Totals {
 		out.Choices = append(out.Choices, &tallyv1.ChoiceTotal{Choice: c.Choice, DisplayName: c.Name, Votes: c.Votes, Share: ratio(c.Share.Num, c.Share.Den, base)})
 	}
 	if l := t.Leader; l != nil {
-		wl := &tallyv1.LeaderStatus{HasMajority: l.Majority, RunoffRequired: l.RunoffNeeded}
-		if len(l.Choices) == 1 {
-			wl.Choice = l.Choices[0]
+		out.Leader = &tallyv1.LeaderStatus{
+			HasMajority: l.Majority, RunoffRequired: l.RunoffNeeded, RunoffChoices: l.RunoffChoices,
+			Share:           ratio(l.Share.Num, l.Share.Den, "leader votes / "+l.MajorityBase.String()),
+			MajorityPercent: int32(l.MajorityPercent), MajorityBase: tallypb.RoleToProto(l.MajorityBase),
+			RunoffRule: tallypb.RunoffToProto(l.Rule), WinsOutright: l.WinsOutright, RunoffUndecided: l.RunoffUndecided,
 		}
-		if l.RunoffNeeded {
-			wl.RunoffChoices = topTwo(t.Choices)
-		}
-		out.Leader = wl
-	}
-	return out
-}
-
-// topTwo returns the two choices with the most votes (ballot order first on
-// equal votes); the runoff pairing on the current count.
-func topTwo(cs []tally.ChoiceTotal) []string {
-	best := [2]int{-1, -1}
-	for i, c := range cs {
-		switch {
-		case best[0] < 0 || c.Votes > cs[best[0]].Votes:
-			best[1], best[0] = best[0], i
-		case best[1] < 0 || c.Votes > cs[best[1]].Votes:
-			best[1] = i
-		}
-	}
-	var out []string
-	for _, i := range best {
-		if i >= 0 {
-			out = append(out, cs[i].Choice)
+		if len(l.Choices) == 1 && l.Votes > 0 {
+			out.Leader.Choice = l.Choices[0]
 		}
 	}
 	return out

@@ -12,16 +12,20 @@ from typing import ClassVar as _ClassVar, Iterable as _Iterable, Mapping as _Map
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class AllocateContestRequest(_message.Message):
-    __slots__ = ["contest", "preset", "rule", "unit"]
+    __slots__ = ["chamber_rule", "contest", "districts", "preset", "rule", "unit"]
+    CHAMBER_RULE_FIELD_NUMBER: _ClassVar[int]
     CONTEST_FIELD_NUMBER: _ClassVar[int]
+    DISTRICTS_FIELD_NUMBER: _ClassVar[int]
     PRESET_FIELD_NUMBER: _ClassVar[int]
     RULE_FIELD_NUMBER: _ClassVar[int]
     UNIT_FIELD_NUMBER: _ClassVar[int]
+    chamber_rule: _chamber_pb2.ChamberRule
     contest: str
+    districts: _containers.RepeatedCompositeFieldContainer[ContestDistrict]
     preset: str
     rule: _apportionment_pb2.Rule
     unit: str
-    def __init__(self, contest: _Optional[str] = ..., unit: _Optional[str] = ..., preset: _Optional[str] = ..., rule: _Optional[_Union[_apportionment_pb2.Rule, _Mapping]] = ...) -> None: ...
+    def __init__(self, contest: _Optional[str] = ..., unit: _Optional[str] = ..., preset: _Optional[str] = ..., rule: _Optional[_Union[_apportionment_pb2.Rule, _Mapping]] = ..., districts: _Optional[_Iterable[_Union[ContestDistrict, _Mapping]]] = ..., chamber_rule: _Optional[_Union[_chamber_pb2.ChamberRule, _Mapping]] = ...) -> None: ...
 
 class ApportionRequest(_message.Message):
     __slots__ = ["chamber", "include_awards", "parties", "preset", "rule", "skip_margins", "threshold_base"]
@@ -52,6 +56,20 @@ class ApportionResponse(_message.Message):
     chamber_rule: _chamber_pb2.ChamberRule
     rule: _apportionment_pb2.Rule
     def __init__(self, allocation: _Optional[_Union[_apportionment_pb2.Allocation, _Mapping]] = ..., rule: _Optional[_Union[_apportionment_pb2.Rule, _Mapping]] = ..., chamber_allocation: _Optional[_Union[_chamber_pb2.ChamberAllocation, _Mapping]] = ..., chamber_rule: _Optional[_Union[_chamber_pb2.ChamberRule, _Mapping]] = ...) -> None: ...
+
+class ContestDistrict(_message.Message):
+    __slots__ = ["area_km2", "leveling_seats", "population", "seats", "unit"]
+    AREA_KM2_FIELD_NUMBER: _ClassVar[int]
+    LEVELING_SEATS_FIELD_NUMBER: _ClassVar[int]
+    POPULATION_FIELD_NUMBER: _ClassVar[int]
+    SEATS_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    area_km2: int
+    leveling_seats: int
+    population: int
+    seats: int
+    unit: str
+    def __init__(self, unit: _Optional[str] = ..., seats: _Optional[int] = ..., leveling_seats: _Optional[int] = ..., population: _Optional[int] = ..., area_km2: _Optional[int] = ...) -> None: ...
 
 class GetPresetRequest(_message.Message):
     __slots__ = ["name"]
@@ -96,15 +114,19 @@ class Preset(_message.Message):
     def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., rule: _Optional[_Union[_apportionment_pb2.Rule, _Mapping]] = ..., threshold_base: _Optional[str] = ..., citations: _Optional[_Iterable[str]] = ..., notes: _Optional[str] = ..., chamber_rule: _Optional[_Union[_chamber_pb2.ChamberRule, _Mapping]] = ..., reserved_seats_source: _Optional[str] = ...) -> None: ...
 
 class WatchContestAllocationRequest(_message.Message):
-    __slots__ = ["contest", "preset", "rule", "since_version", "unit"]
+    __slots__ = ["chamber_rule", "contest", "districts", "preset", "rule", "since_version", "unit"]
+    CHAMBER_RULE_FIELD_NUMBER: _ClassVar[int]
     CONTEST_FIELD_NUMBER: _ClassVar[int]
+    DISTRICTS_FIELD_NUMBER: _ClassVar[int]
     PRESET_FIELD_NUMBER: _ClassVar[int]
     RULE_FIELD_NUMBER: _ClassVar[int]
     SINCE_VERSION_FIELD_NUMBER: _ClassVar[int]
     UNIT_FIELD_NUMBER: _ClassVar[int]
+    chamber_rule: _chamber_pb2.ChamberRule
     contest: str
+    districts: _containers.RepeatedCompositeFieldContainer[ContestDistrict]
     preset: str
     rule: _apportionment_pb2.Rule
     since_version: int
     unit: str
-    def __init__(self, contest: _Optional[str] = ..., unit: _Optional[str] = ..., preset: _Optional[str] = ..., rule: _Optional[_Union[_apportionment_pb2.Rule, _Mapping]] = ..., since_version: _Optional[int] = ...) -> None: ...
+    def __init__(self, contest: _Optional[str] = ..., unit: _Optional[str] = ..., preset: _Optional[str] = ..., rule: _Optional[_Union[_apportionment_pb2.Rule, _Mapping]] = ..., since_version: _Optional[int] = ..., districts: _Optional[_Iterable[_Union[ContestDistrict, _Mapping]]] = ..., chamber_rule: _Optional[_Union[_chamber_pb2.ChamberRule, _Mapping]] = ...) -> None: ...

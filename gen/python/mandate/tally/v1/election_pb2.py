@@ -16,7 +16,7 @@ from google.api import resource_pb2 as google_dot_api_dot_resource__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fmandate/tally/v1/election.proto\x12\x10mandate.tally.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb5\x02\n\x08\x45lection\x12\x17\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08R\x04name\x12!\n\x0c\x64isplay_name\x18\x02 \x01(\tR\x0b\x64isplayName\x12#\n\relection_date\x18\x03 \x01(\tR\x0c\x65lectionDate\x12:\n\x08\x63ontests\x18\x04 \x03(\x0b\x32\x19.mandate.tally.v1.ContestB\x03\xe0\x41\x02R\x08\x63ontests\x12@\n\x0b\x63reate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03R\ncreateTime:J\xea\x41G\n\x1atally.mandate.dev/Election\x12\x14\x65lections/{election}*\telections2\x08\x65lection\"\xee\x03\n\x07\x43ontest\x12\x17\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08R\x04name\x12!\n\x0c\x64isplay_name\x18\x02 \x01(\tR\x0b\x64isplayName\x12\x36\n\x04kind\x18\x03 \x01(\x0e\x32\x1d.mandate.tally.v1.ContestKindB\x03\xe0\x41\x02R\x04kind\x12\x37\n\x07\x63hoices\x18\x04 \x03(\x0b\x32\x18.mandate.tally.v1.ChoiceB\x03\xe0\x41\x02R\x07\x63hoices\x12\x37\n\x04\x66orm\x18\x05 \x01(\x0b\x32\x1e.mandate.tally.v1.ProtocolFormB\x03\xe0\x41\x02R\x04\x66orm\x12\x39\n\nshare_base\x18\x06 \x01(\x0e\x32\x1a.mandate.tally.v1.LineRoleR\tshareBase\x12)\n\x10majority_percent\x18\x07 \x01(\x05R\x0fmajorityPercent\x12;\n\x06status\x18\x08 \x01(\x0e\x32\x1e.mandate.tally.v1.ResultStatusB\x03\xe0\x41\x03R\x06status:Z\xea\x41W\n\x19tally.mandate.dev/Contest\x12\'elections/{election}/contests/{contest}*\x08\x63ontests2\x07\x63ontest\"\x98\x01\n\x06\x43hoice\x12\x13\n\x02id\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x02id\x12!\n\x0c\x64isplay_name\x18\x02 \x01(\tR\x0b\x64isplayName\x12\x1d\n\nshort_name\x18\x03 \x01(\tR\tshortName\x12!\n\x0c\x62\x61llot_order\x18\x04 \x01(\x05R\x0b\x62\x61llotOrder\x12\x14\n\x05\x63olor\x18\x05 \x01(\tR\x05\x63olor\"\x95\x01\n\x0cProtocolForm\x12\x0e\n\x02id\x18\x01 \x01(\tR\x02id\x12\x34\n\x05lines\x18\x02 \x03(\x0b\x32\x1e.mandate.tally.v1.ProtocolLineR\x05lines\x12?\n\trelations\x18\x03 \x03(\x0b\x32!.mandate.tally.v1.ControlRelationR\trelations\"\x90\x01\n\x0cProtocolLine\x12\x13\n\x02id\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x02id\x12\x16\n\x06number\x18\x02 \x01(\tR\x06number\x12!\n\x0c\x64isplay_name\x18\x03 \x01(\tR\x0b\x64isplayName\x12\x30\n\x05roles\x18\x04 \x03(\x0e\x32\x1a.mandate.tally.v1.LineRoleR\x05roles\"\xa6\x01\n\x0f\x43ontrolRelation\x12\x17\n\x04\x63ode\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x04\x63ode\x12\x18\n\x07message\x18\x02 \x01(\tR\x07message\x12;\n\x08severity\x18\x03 \x01(\x0e\x32\x1a.mandate.tally.v1.SeverityB\x03\xe0\x41\x02R\x08severity\x12#\n\nexpression\x18\x04 \x01(\tB\x03\xe0\x41\x02R\nexpression\"\xb6\x02\n\rReportingUnit\x12\x17\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08R\x04name\x12\x1f\n\x0bparent_unit\x18\x02 \x01(\tR\nparentUnit\x12!\n\x0c\x64isplay_name\x18\x03 \x01(\tR\x0b\x64isplayName\x12\x14\n\x05level\x18\x04 \x01(\tR\x05level\x12+\n\x11registered_voters\x18\x05 \x01(\x03R\x10registeredVoters\x12\x1d\n\x07station\x18\x06 \x01(\x08\x42\x03\xe0\x41\x03R\x07station:f\xea\x41\x63\n\x1ftally.mandate.dev/ReportingUnit\x12!elections/{election}/units/{unit}*\x0ereportingUnits2\rreportingUnit*h\n\x0b\x43ontestKind\x12\x1c\n\x18\x43ONTEST_KIND_UNSPECIFIED\x10\x00\x12\x1b\n\x17\x43ONTEST_KIND_PARTY_LIST\x10\x01\x12\x1e\n\x1a\x43ONTEST_KIND_SINGLE_WINNER\x10\x02*\xa5\x01\n\x08LineRole\x12\x19\n\x15LINE_ROLE_UNSPECIFIED\x10\x00\x12\x18\n\x14LINE_ROLE_REGISTERED\x10\x01\x12\x1c\n\x18LINE_ROLE_BALLOTS_ISSUED\x10\x02\x12\x1a\n\x16LINE_ROLE_BALLOTS_CAST\x10\x03\x12\x15\n\x11LINE_ROLE_INVALID\x10\x04\x12\x13\n\x0fLINE_ROLE_VALID\x10\x05*N\n\x08Severity\x12\x18\n\x14SEVERITY_UNSPECIFIED\x10\x00\x12\x12\n\x0eSEVERITY_ERROR\x10\x01\x12\x14\n\x10SEVERITY_WARNING\x10\x02*\xd0\x01\n\x0cResultStatus\x12\x1d\n\x19RESULT_STATUS_UNSPECIFIED\x10\x00\x12$\n RESULT_STATUS_UNOFFICIAL_PARTIAL\x10\x01\x12%\n!RESULT_STATUS_UNOFFICIAL_COMPLETE\x10\x02\x12\x1b\n\x17RESULT_STATUS_CERTIFIED\x10\x03\x12\x19\n\x15RESULT_STATUS_RECOUNT\x10\x04\x12\x1c\n\x18RESULT_STATUS_CORRECTION\x10\x05\x42\x41Z?github.com/mandate-project/mandate/gen/mandate/tally/v1;tallyv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fmandate/tally/v1/election.proto\x12\x10mandate.tally.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb5\x02\n\x08\x45lection\x12\x17\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08R\x04name\x12!\n\x0c\x64isplay_name\x18\x02 \x01(\tR\x0b\x64isplayName\x12#\n\relection_date\x18\x03 \x01(\tR\x0c\x65lectionDate\x12:\n\x08\x63ontests\x18\x04 \x03(\x0b\x32\x19.mandate.tally.v1.ContestB\x03\xe0\x41\x02R\x08\x63ontests\x12@\n\x0b\x63reate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03R\ncreateTime:J\xea\x41G\n\x1atally.mandate.dev/Election\x12\x14\x65lections/{election}*\telections2\x08\x65lection\"\xee\x04\n\x07\x43ontest\x12\x17\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08R\x04name\x12!\n\x0c\x64isplay_name\x18\x02 \x01(\tR\x0b\x64isplayName\x12\x36\n\x04kind\x18\x03 \x01(\x0e\x32\x1d.mandate.tally.v1.ContestKindB\x03\xe0\x41\x02R\x04kind\x12\x37\n\x07\x63hoices\x18\x04 \x03(\x0b\x32\x18.mandate.tally.v1.ChoiceB\x03\xe0\x41\x02R\x07\x63hoices\x12\x37\n\x04\x66orm\x18\x05 \x01(\x0b\x32\x1e.mandate.tally.v1.ProtocolFormB\x03\xe0\x41\x02R\x04\x66orm\x12\x39\n\nshare_base\x18\x06 \x01(\x0e\x32\x1a.mandate.tally.v1.LineRoleR\tshareBase\x12)\n\x10majority_percent\x18\x07 \x01(\x05R\x0fmajorityPercent\x12;\n\x06status\x18\x08 \x01(\x0e\x32\x1e.mandate.tally.v1.ResultStatusB\x03\xe0\x41\x03R\x06status\x12?\n\rmajority_base\x18\t \x01(\x0e\x32\x1a.mandate.tally.v1.LineRoleR\x0cmajorityBase\x12=\n\x0brunoff_rule\x18\n \x01(\x0e\x32\x1c.mandate.tally.v1.RunoffRuleR\nrunoffRule:Z\xea\x41W\n\x19tally.mandate.dev/Contest\x12\'elections/{election}/contests/{contest}*\x08\x63ontests2\x07\x63ontest\"\x98\x01\n\x06\x43hoice\x12\x13\n\x02id\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x02id\x12!\n\x0c\x64isplay_name\x18\x02 \x01(\tR\x0b\x64isplayName\x12\x1d\n\nshort_name\x18\x03 \x01(\tR\tshortName\x12!\n\x0c\x62\x61llot_order\x18\x04 \x01(\x05R\x0b\x62\x61llotOrder\x12\x14\n\x05\x63olor\x18\x05 \x01(\tR\x05\x63olor\"\x95\x01\n\x0cProtocolForm\x12\x0e\n\x02id\x18\x01 \x01(\tR\x02id\x12\x34\n\x05lines\x18\x02 \x03(\x0b\x32\x1e.mandate.tally.v1.ProtocolLineR\x05lines\x12?\n\trelations\x18\x03 \x03(\x0b\x32!.mandate.tally.v1.ControlRelationR\trelations\"\x90\x01\n\x0cProtocolLine\x12\x13\n\x02id\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x02id\x12\x16\n\x06number\x18\x02 \x01(\tR\x06number\x12!\n\x0c\x64isplay_name\x18\x03 \x01(\tR\x0b\x64isplayName\x12\x30\n\x05roles\x18\x04 \x03(\x0e\x32\x1a.mandate.tally.v1.LineRoleR\x05roles\"\xa6\x01\n\x0f\x43ontrolRelation\x12\x17\n\x04\x63ode\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x04\x63ode\x12\x18\n\x07message\x18\x02 \x01(\tR\x07message\x12;\n\x08severity\x18\x03 \x01(\x0e\x32\x1a.mandate.tally.v1.SeverityB\x03\xe0\x41\x02R\x08severity\x12#\n\nexpression\x18\x04 \x01(\tB\x03\xe0\x41\x02R\nexpression\"\xb6\x02\n\rReportingUnit\x12\x17\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08R\x04name\x12\x1f\n\x0bparent_unit\x18\x02 \x01(\tR\nparentUnit\x12!\n\x0c\x64isplay_name\x18\x03 \x01(\tR\x0b\x64isplayName\x12\x14\n\x05level\x18\x04 \x01(\tR\x05level\x12+\n\x11registered_voters\x18\x05 \x01(\x03R\x10registeredVoters\x12\x1d\n\x07station\x18\x06 \x01(\x08\x42\x03\xe0\x41\x03R\x07station:f\xea\x41\x63\n\x1ftally.mandate.dev/ReportingUnit\x12!elections/{election}/units/{unit}*\x0ereportingUnits2\rreportingUnit*z\n\nRunoffRule\x12\x1b\n\x17RUNOFF_RULE_UNSPECIFIED\x10\x00\x12\x1b\n\x17RUNOFF_RULE_TWO_LEADERS\x10\x01\x12\x1c\n\x18RUNOFF_RULE_TIES_ADVANCE\x10\x02\x12\x14\n\x10RUNOFF_RULE_NONE\x10\x03*h\n\x0b\x43ontestKind\x12\x1c\n\x18\x43ONTEST_KIND_UNSPECIFIED\x10\x00\x12\x1b\n\x17\x43ONTEST_KIND_PARTY_LIST\x10\x01\x12\x1e\n\x1a\x43ONTEST_KIND_SINGLE_WINNER\x10\x02*\xa5\x01\n\x08LineRole\x12\x19\n\x15LINE_ROLE_UNSPECIFIED\x10\x00\x12\x18\n\x14LINE_ROLE_REGISTERED\x10\x01\x12\x1c\n\x18LINE_ROLE_BALLOTS_ISSUED\x10\x02\x12\x1a\n\x16LINE_ROLE_BALLOTS_CAST\x10\x03\x12\x15\n\x11LINE_ROLE_INVALID\x10\x04\x12\x13\n\x0fLINE_ROLE_VALID\x10\x05*N\n\x08Severity\x12\x18\n\x14SEVERITY_UNSPECIFIED\x10\x00\x12\x12\n\x0eSEVERITY_ERROR\x10\x01\x12\x14\n\x10SEVERITY_WARNING\x10\x02*\xd0\x01\n\x0cResultStatus\x12\x1d\n\x19RESULT_STATUS_UNSPECIFIED\x10\x00\x12$\n RESULT_STATUS_UNOFFICIAL_PARTIAL\x10\x01\x12%\n!RESULT_STATUS_UNOFFICIAL_COMPLETE\x10\x02\x12\x1b\n\x17RESULT_STATUS_CERTIFIED\x10\x03\x12\x19\n\x15RESULT_STATUS_RECOUNT\x10\x04\x12\x1c\n\x18RESULT_STATUS_CORRECTION\x10\x05\x42\x41Z?github.com/mandate-project/mandate/gen/mandate/tally/v1;tallyv1b\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'mandate.tally.v1.election_pb2', globals())
@@ -60,26 +60,28 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _REPORTINGUNIT.fields_by_name['station']._serialized_options = b'\340A\003'
   _REPORTINGUNIT._options = None
   _REPORTINGUNIT._serialized_options = b'\352Ac\n\037tally.mandate.dev/ReportingUnit\022!elections/{election}/units/{unit}*\016reportingUnits2\rreportingUnit'
-  _CONTESTKIND._serialized_start=1891
-  _CONTESTKIND._serialized_end=1995
-  _LINEROLE._serialized_start=1998
-  _LINEROLE._serialized_end=2163
-  _SEVERITY._serialized_start=2165
-  _SEVERITY._serialized_end=2243
-  _RESULTSTATUS._serialized_start=2246
-  _RESULTSTATUS._serialized_end=2454
+  _RUNOFFRULE._serialized_start=2019
+  _RUNOFFRULE._serialized_end=2141
+  _CONTESTKIND._serialized_start=2143
+  _CONTESTKIND._serialized_end=2247
+  _LINEROLE._serialized_start=2250
+  _LINEROLE._serialized_end=2415
+  _SEVERITY._serialized_start=2417
+  _SEVERITY._serialized_end=2495
+  _RESULTSTATUS._serialized_start=2498
+  _RESULTSTATUS._serialized_end=2706
   _ELECTION._serialized_start=147
   _ELECTION._serialized_end=456
   _CONTEST._serialized_start=459
-  _CONTEST._serialized_end=953
-  _CHOICE._serialized_start=956
-  _CHOICE._serialized_end=1108
-  _PROTOCOLFORM._serialized_start=1111
-  _PROTOCOLFORM._serialized_end=1260
-  _PROTOCOLLINE._serialized_start=1263
-  _PROTOCOLLINE._serialized_end=1407
-  _CONTROLRELATION._serialized_start=1410
-  _CONTROLRELATION._serialized_end=1576
-  _REPORTINGUNIT._serialized_start=1579
-  _REPORTINGUNIT._serialized_end=1889
+  _CONTEST._serialized_end=1081
+  _CHOICE._serialized_start=1084
+  _CHOICE._serialized_end=1236
+  _PROTOCOLFORM._serialized_start=1239
+  _PROTOCOLFORM._serialized_end=1388
+  _PROTOCOLLINE._serialized_start=1391
+  _PROTOCOLLINE._serialized_end=1535
+  _CONTROLRELATION._serialized_start=1538
+  _CONTROLRELATION._serialized_end=1704
+  _REPORTINGUNIT._serialized_start=1707
+  _REPORTINGUNIT._serialized_end=2017
 # @@protoc_insertion_point(module_scope)

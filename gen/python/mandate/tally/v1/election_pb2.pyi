@@ -23,6 +23,10 @@ RESULT_STATUS_RECOUNT: ResultStatus
 RESULT_STATUS_UNOFFICIAL_COMPLETE: ResultStatus
 RESULT_STATUS_UNOFFICIAL_PARTIAL: ResultStatus
 RESULT_STATUS_UNSPECIFIED: ResultStatus
+RUNOFF_RULE_NONE: RunoffRule
+RUNOFF_RULE_TIES_ADVANCE: RunoffRule
+RUNOFF_RULE_TWO_LEADERS: RunoffRule
+RUNOFF_RULE_UNSPECIFIED: RunoffRule
 SEVERITY_ERROR: Severity
 SEVERITY_UNSPECIFIED: Severity
 SEVERITY_WARNING: Severity
@@ -42,24 +46,28 @@ class Choice(_message.Message):
     def __init__(self, id: _Optional[str] = ..., display_name: _Optional[str] = ..., short_name: _Optional[str] = ..., ballot_order: _Optional[int] = ..., color: _Optional[str] = ...) -> None: ...
 
 class Contest(_message.Message):
-    __slots__ = ["choices", "display_name", "form", "kind", "majority_percent", "name", "share_base", "status"]
+    __slots__ = ["choices", "display_name", "form", "kind", "majority_base", "majority_percent", "name", "runoff_rule", "share_base", "status"]
     CHOICES_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     FORM_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
+    MAJORITY_BASE_FIELD_NUMBER: _ClassVar[int]
     MAJORITY_PERCENT_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
+    RUNOFF_RULE_FIELD_NUMBER: _ClassVar[int]
     SHARE_BASE_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     choices: _containers.RepeatedCompositeFieldContainer[Choice]
     display_name: str
     form: ProtocolForm
     kind: ContestKind
+    majority_base: LineRole
     majority_percent: int
     name: str
+    runoff_rule: RunoffRule
     share_base: LineRole
     status: ResultStatus
-    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., kind: _Optional[_Union[ContestKind, str]] = ..., choices: _Optional[_Iterable[_Union[Choice, _Mapping]]] = ..., form: _Optional[_Union[ProtocolForm, _Mapping]] = ..., share_base: _Optional[_Union[LineRole, str]] = ..., majority_percent: _Optional[int] = ..., status: _Optional[_Union[ResultStatus, str]] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., kind: _Optional[_Union[ContestKind, str]] = ..., choices: _Optional[_Iterable[_Union[Choice, _Mapping]]] = ..., form: _Optional[_Union[ProtocolForm, _Mapping]] = ..., share_base: _Optional[_Union[LineRole, str]] = ..., majority_percent: _Optional[int] = ..., status: _Optional[_Union[ResultStatus, str]] = ..., majority_base: _Optional[_Union[LineRole, str]] = ..., runoff_rule: _Optional[_Union[RunoffRule, str]] = ...) -> None: ...
 
 class ControlRelation(_message.Message):
     __slots__ = ["code", "expression", "message", "severity"]
@@ -124,6 +132,9 @@ class ReportingUnit(_message.Message):
     registered_voters: int
     station: bool
     def __init__(self, name: _Optional[str] = ..., parent_unit: _Optional[str] = ..., display_name: _Optional[str] = ..., level: _Optional[str] = ..., registered_voters: _Optional[int] = ..., station: bool = ...) -> None: ...
+
+class RunoffRule(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = []
 
 class ContestKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = []

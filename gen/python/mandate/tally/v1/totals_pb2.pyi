@@ -42,16 +42,28 @@ class ChoiceTotal(_message.Message):
     def __init__(self, choice: _Optional[str] = ..., display_name: _Optional[str] = ..., votes: _Optional[int] = ..., share: _Optional[_Union[Ratio, _Mapping]] = ...) -> None: ...
 
 class LeaderStatus(_message.Message):
-    __slots__ = ["choice", "has_majority", "runoff_choices", "runoff_required"]
+    __slots__ = ["choice", "has_majority", "majority_base", "majority_percent", "runoff_choices", "runoff_required", "runoff_rule", "runoff_undecided", "share", "wins_outright"]
     CHOICE_FIELD_NUMBER: _ClassVar[int]
     HAS_MAJORITY_FIELD_NUMBER: _ClassVar[int]
+    MAJORITY_BASE_FIELD_NUMBER: _ClassVar[int]
+    MAJORITY_PERCENT_FIELD_NUMBER: _ClassVar[int]
     RUNOFF_CHOICES_FIELD_NUMBER: _ClassVar[int]
     RUNOFF_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    RUNOFF_RULE_FIELD_NUMBER: _ClassVar[int]
+    RUNOFF_UNDECIDED_FIELD_NUMBER: _ClassVar[int]
+    SHARE_FIELD_NUMBER: _ClassVar[int]
+    WINS_OUTRIGHT_FIELD_NUMBER: _ClassVar[int]
     choice: str
     has_majority: bool
+    majority_base: _election_pb2.LineRole
+    majority_percent: int
     runoff_choices: _containers.RepeatedScalarFieldContainer[str]
     runoff_required: bool
-    def __init__(self, choice: _Optional[str] = ..., has_majority: bool = ..., runoff_required: bool = ..., runoff_choices: _Optional[_Iterable[str]] = ...) -> None: ...
+    runoff_rule: _election_pb2.RunoffRule
+    runoff_undecided: bool
+    share: Ratio
+    wins_outright: bool
+    def __init__(self, choice: _Optional[str] = ..., has_majority: bool = ..., runoff_required: bool = ..., runoff_choices: _Optional[_Iterable[str]] = ..., share: _Optional[_Union[Ratio, _Mapping]] = ..., majority_percent: _Optional[int] = ..., majority_base: _Optional[_Union[_election_pb2.LineRole, str]] = ..., runoff_rule: _Optional[_Union[_election_pb2.RunoffRule, str]] = ..., wins_outright: bool = ..., runoff_undecided: bool = ...) -> None: ...
 
 class LineTotal(_message.Message):
     __slots__ = ["display_name", "line", "number", "value"]

@@ -161,10 +161,47 @@ function renderTotals(t) {
   const l = t.leader;
   const nameOf = (id) => { const c = (t.choices || []).find((x) => x.choice === id); return (c && c.displayName) || id; };
   $("leader").textContent = l && l.choice ? `Leader: ${nameOf(l.choice)}; ${l.hasMajority ? "has" : "does not have"} the required majority${l.runoffRequired ? "; runoff needed between " + (l.runoffChoices || []).map(nameOf).join(" and ") : ""}.` : "";
+  renderMajority(t, nameOf);
+}
+
+// renderMajority draws a single-winner contest's leader share of the
+// majority base against the required share, and the runoff status.
+function renderMajority(t, nameOf) {
+  const l = t.leader, box = $("majority");
+  box.hidden = !l;
+  if (!l) return;
+  const share = l.share && l.share.percent ? parseFloat(l.share.percent) : 0;
+  const need = l.majorityPercent || 0;
+  $("majority-fill").style.width = Math.min(100, share) + "%";
+  $("majority-fill").style.background = l.choice ? colorOf(l.choice) : "";
+  $("majority-line").hidden = !need;
+  $("majority-line").style.left = need + "%";
+  const base = { LINE_ROLE_VALID: "the valid votes", LINE_ROLE_BALLOTS_CAST: "the ballots cast", LINE_ROLE_BALLOTS_ISSUED: "the ballots issued" }[l.majorityBase] || "";
+  const who = l.choice ? nameOf(l.choice) : "No single leader";
+  let status;
+  if (l.winsOutright) status = need ? "wins outright" : "wins by plurality (first past the post)";
+  else if (l.runoffUndecided) status = `runoff needed; candidates tie for a runoff place: ${(l.runoffChoices || []).map(nameOf).join(", ")}`;
+  else if (l.runoffRequired && (l.runoffChoices || []).length) status = `runoff needed between ${(l.runoffChoices || []).map(nameOf).join(" and ")}`;
+  else status = "no outright winner on this count";
+  $("majority-track").setAttribute("aria-label", `${who}: ${l.share ? l.share.percent : "0"} % against ${need} % required`);
+  $("majority-note").textContent = `${who}: ${l.share && l.share.percent ? l.share.percent : "0"} % of ${base || "the majority base"}` +
+    (need ? ` (more than ${need} % needed)` : "") + ` — ${status}${t.status === "RESULT_STATUS_UNOFFICIAL_PARTIAL" ? ", on a partial count" : ""}.`;
 }
 
 async function renderSeats(t) {
   const chart = $("chart"), body = $("seats").tBodies[0], note = $("seats-note");
+  // One candidate wins a single-winner contest: no seats to share.
+  const single = !!(state.contestInfo && state.contestInfo.kind === "CONTEST_KIND_SINGLE_WINNER");
+  $("seats-panel").hidden = single;
+  $("preset").parentElement.hidden = single;
+  if (single) return;
+  // A nationwide rule elects from the whole count: a region's or a station's
+  // own votes elect nobody, so no seat chart is drawn from them.
+  if (state.unit && state.unit !== state.rootUnit) {
+    chart.textContent = ""; body.textContent = ""; $("projection").hidden = true;
+    note.textContent = `Seats are allocated from the count of the whole election (${state.rootLabel}); this unit's own votes elect nobody, so no seat chart is drawn for it.`;
+    return;
+  }
   if (!state.preset) { chart.textContent = ""; body.textContent = ""; note.textContent = "Pick a seat rule to see an allocation."; return; }
   let res;
   try {

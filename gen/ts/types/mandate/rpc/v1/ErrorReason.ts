@@ -715,6 +715,31 @@ export const ErrorReason = {
    * An unknown chamber rule family.
    */
   FAMILY_UNKNOWN: 'FAMILY_UNKNOWN',
+  /**
+   * The majority base is a role that no line of the contest's form plays.
+   */
+  NO_LINE_FOR_ROLE: 'NO_LINE_FOR_ROLE',
+  /**
+   * An unknown runoff rule.
+   */
+  INVALID_RULE: 'INVALID_RULE',
+  /**
+   * A district names a unit that is not in the election's hierarchy.
+   */
+  UNIT_NOT_IN_HIERARCHY: 'UNIT_NOT_IN_HIERARCHY',
+  /**
+   * A unit is named as two districts.
+   */
+  DUPLICATE_DISTRICT: 'DUPLICATE_DISTRICT',
+  /**
+   * A unit was given beside districts (a district contest reads its
+   * districts' totals).
+   */
+  UNIT_WITH_DISTRICTS: 'UNIT_WITH_DISTRICTS',
+  /**
+   * A single-pool rule was given beside districts.
+   */
+  RULE_WITH_DISTRICTS: 'RULE_WITH_DISTRICTS',
 } as const;
 
 /**
@@ -1605,6 +1630,37 @@ export type ErrorReason =
    */
   | 'FAMILY_UNKNOWN'
   | 195
+  /**
+   * The majority base is a role that no line of the contest's form plays.
+   */
+  | 'NO_LINE_FOR_ROLE'
+  | 196
+  /**
+   * An unknown runoff rule.
+   */
+  | 'INVALID_RULE'
+  | 197
+  /**
+   * A district names a unit that is not in the election's hierarchy.
+   */
+  | 'UNIT_NOT_IN_HIERARCHY'
+  | 198
+  /**
+   * A unit is named as two districts.
+   */
+  | 'DUPLICATE_DISTRICT'
+  | 199
+  /**
+   * A unit was given beside districts (a district contest reads its
+   * districts' totals).
+   */
+  | 'UNIT_WITH_DISTRICTS'
+  | 200
+  /**
+   * A single-pool rule was given beside districts.
+   */
+  | 'RULE_WITH_DISTRICTS'
+  | 201
 
 /**
  * ErrorReason lists every `reason` of the `google.rpc.ErrorInfo` that each

@@ -7,6 +7,8 @@ import type { ResultStatus as _mandate_tally_v1_ResultStatus, ResultStatus__Outp
 import type { Ratio as _mandate_tally_v1_Ratio, Ratio__Output as _mandate_tally_v1_Ratio__Output } from '../../../mandate/tally/v1/Ratio';
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../../google/protobuf/Timestamp';
 import type { Checkpoint as _mandate_tally_v1_Checkpoint, Checkpoint__Output as _mandate_tally_v1_Checkpoint__Output } from '../../../mandate/tally/v1/Checkpoint';
+import type { ChamberAllocation as _mandate_seats_v1_ChamberAllocation, ChamberAllocation__Output as _mandate_seats_v1_ChamberAllocation__Output } from '../../../mandate/seats/v1/ChamberAllocation';
+import type { ChamberRule as _mandate_seats_v1_ChamberRule, ChamberRule__Output as _mandate_seats_v1_ChamberRule__Output } from '../../../mandate/seats/v1/ChamberRule';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -98,6 +100,20 @@ export interface ContestAllocation {
    * can recompute the totals, and then these seats, from that log.
    */
   'checkpoint'?: (_mandate_tally_v1_Checkpoint | null);
+  /**
+   * A district contest: the seats per district and per list and in total,
+   * all from the totals of one results version. `totals` is then the
+   * election's root totals and the station counts are the districts' sums.
+   */
+  'chamberAllocation'?: (_mandate_seats_v1_ChamberAllocation | null);
+  /**
+   * A district contest: the totals of each district, in request order.
+   */
+  'districtTotals'?: (string)[];
+  /**
+   * A district contest: the chamber rule applied.
+   */
+  'chamberRule'?: (_mandate_seats_v1_ChamberRule | null);
 }
 
 /**
@@ -189,4 +205,18 @@ export interface ContestAllocation__Output {
    * can recompute the totals, and then these seats, from that log.
    */
   'checkpoint': (_mandate_tally_v1_Checkpoint__Output | null);
+  /**
+   * A district contest: the seats per district and per list and in total,
+   * all from the totals of one results version. `totals` is then the
+   * election's root totals and the station counts are the districts' sums.
+   */
+  'chamberAllocation': (_mandate_seats_v1_ChamberAllocation__Output | null);
+  /**
+   * A district contest: the totals of each district, in request order.
+   */
+  'districtTotals': (string)[];
+  /**
+   * A district contest: the chamber rule applied.
+   */
+  'chamberRule': (_mandate_seats_v1_ChamberRule__Output | null);
 }

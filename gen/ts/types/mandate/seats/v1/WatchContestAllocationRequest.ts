@@ -1,6 +1,8 @@
 // Original file: mandate/seats/v1/seats_service.proto
 
 import type { Rule as _mandate_seats_v1_Rule, Rule__Output as _mandate_seats_v1_Rule__Output } from '../../../mandate/seats/v1/Rule';
+import type { ContestDistrict as _mandate_seats_v1_ContestDistrict, ContestDistrict__Output as _mandate_seats_v1_ContestDistrict__Output } from '../../../mandate/seats/v1/ContestDistrict';
+import type { ChamberRule as _mandate_seats_v1_ChamberRule, ChamberRule__Output as _mandate_seats_v1_ChamberRule__Output } from '../../../mandate/seats/v1/ChamberRule';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -30,6 +32,14 @@ export interface WatchContestAllocationRequest {
    * since. Zero starts with the current allocation.
    */
   'sinceVersion'?: (number | string | Long);
+  /**
+   * A district contest's districts, as in AllocateContestRequest.
+   */
+  'districts'?: (_mandate_seats_v1_ContestDistrict)[];
+  /**
+   * A district contest's chamber rule instead of a chamber preset.
+   */
+  'chamberRule'?: (_mandate_seats_v1_ChamberRule | null);
 }
 
 /**
@@ -59,4 +69,12 @@ export interface WatchContestAllocationRequest__Output {
    * since. Zero starts with the current allocation.
    */
   'sinceVersion': (string);
+  /**
+   * A district contest's districts, as in AllocateContestRequest.
+   */
+  'districts': (_mandate_seats_v1_ContestDistrict__Output)[];
+  /**
+   * A district contest's chamber rule instead of a chamber preset.
+   */
+  'chamberRule': (_mandate_seats_v1_ChamberRule__Output | null);
 }

@@ -5,6 +5,7 @@ import type { Choice as _mandate_tally_v1_Choice, Choice__Output as _mandate_tal
 import type { ProtocolForm as _mandate_tally_v1_ProtocolForm, ProtocolForm__Output as _mandate_tally_v1_ProtocolForm__Output } from '../../../mandate/tally/v1/ProtocolForm';
 import type { LineRole as _mandate_tally_v1_LineRole, LineRole__Output as _mandate_tally_v1_LineRole__Output } from '../../../mandate/tally/v1/LineRole';
 import type { ResultStatus as _mandate_tally_v1_ResultStatus, ResultStatus__Output as _mandate_tally_v1_ResultStatus__Output } from '../../../mandate/tally/v1/ResultStatus';
+import type { RunoffRule as _mandate_tally_v1_RunoffRule, RunoffRule__Output as _mandate_tally_v1_RunoffRule__Output } from '../../../mandate/tally/v1/RunoffRule';
 
 /**
  * A contest: one ballot paper counted on one protocol form, e.g. the party-list
@@ -45,6 +46,17 @@ export interface Contest {
    * Current phase of the results of this contest.
    */
   'status'?: (_mandate_tally_v1_ResultStatus);
+  /**
+   * Single-winner contests: the quantity `majority_percent` is taken of,
+   * `LINE_ROLE_VALID`, `LINE_ROLE_BALLOTS_CAST` or `LINE_ROLE_BALLOTS_ISSUED`;
+   * the form must have a line playing it.
+   */
+  'majorityBase'?: (_mandate_tally_v1_LineRole);
+  /**
+   * Single-winner contests: who goes to a second round when nobody wins
+   * outright. Unspecified is read as `RUNOFF_RULE_TWO_LEADERS`.
+   */
+  'runoffRule'?: (_mandate_tally_v1_RunoffRule);
 }
 
 /**
@@ -86,4 +98,15 @@ export interface Contest__Output {
    * Current phase of the results of this contest.
    */
   'status': (_mandate_tally_v1_ResultStatus__Output);
+  /**
+   * Single-winner contests: the quantity `majority_percent` is taken of,
+   * `LINE_ROLE_VALID`, `LINE_ROLE_BALLOTS_CAST` or `LINE_ROLE_BALLOTS_ISSUED`;
+   * the form must have a line playing it.
+   */
+  'majorityBase': (_mandate_tally_v1_LineRole__Output);
+  /**
+   * Single-winner contests: who goes to a second round when nobody wins
+   * outright. Unspecified is read as `RUNOFF_RULE_TWO_LEADERS`.
+   */
+  'runoffRule': (_mandate_tally_v1_RunoffRule__Output);
 }
