@@ -17,7 +17,7 @@ require (
 
 require (
 	github.com/grpc-ecosystem/go-grpc-middleware/v2 v2.3.4 // indirect
-	github.com/mandate-project/mandate/services/tally v0.0.0-00010101000000-000000000000
+	github.com/mandate-project/mandate/services/tally v0.0.0
 	golang.org/x/net v0.61.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/text v0.43.0 // indirect
