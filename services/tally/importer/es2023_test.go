@@ -50,7 +50,8 @@ func esCorpusPath(t *testing.T) string {
 func esFiles(c esCorpus) map[string][]byte {
 	out := map[string][]byte{}
 	var y strings.Builder
-	y.WriteString(`# Spain, election of the Congreso de los Diputados of 23 July 2023: one
+	y.WriteString(`# yaml-language-server: $schema=../../services/tally/definition/schema/definition.schema.json
+# Spain, election of the Congreso de los Diputados of 23 July 2023: one
 # party-list contest whose 350 seats are apportioned in the 52 provinces
 # (D'Hondt in each, 3 % of the province's valid votes, blank ones included).
 #
