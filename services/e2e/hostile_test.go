@@ -100,7 +100,7 @@ func TestHostileInput(t *testing.T) {
 	}
 	res, err := stream.CloseAndRecv()
 	if err != nil || res.GetAccepted() != 1 || len(res.GetRejections()) != 1 || res.GetRejections()[0].GetIndex() != 1 ||
-		res.GetRejections()[0].GetCode() != codes.InvalidArgument.String() {
+		res.GetRejections()[0].GetCode() != "INVALID_ARGUMENT" {
 		t.Fatalf("import: %v, %v; want the first row accepted and the second refused", res, err)
 	}
 

@@ -533,7 +533,7 @@ func TestImportRows(t *testing.T) {
 	for _, r := range resp.GetRejections() {
 		got = append(got, fmt.Sprintf("%d:%s", r.GetIndex(), r.GetCode()))
 	}
-	want := "[1:InvalidArgument 2:AlreadyExists 3:NotFound 4:InvalidArgument]"
+	want := "[1:INVALID_ARGUMENT 2:ALREADY_EXISTS 3:NOT_FOUND 4:INVALID_ARGUMENT]"
 	if fmt.Sprint(got) != want {
 		t.Errorf("rejections %v, want %s", got, want)
 	}

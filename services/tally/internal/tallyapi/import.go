@@ -215,7 +215,7 @@ func importItems(msg *tallyv1.ImportProtocolsRequest) ([]*tallyv1.SubmitProtocol
 
 func rejection(ctx context.Context, s *Server, i int64, prefix string, sub tally.Submission, err error) *tallyv1.ImportRejection {
 	st := toStatusProto(ctx, s, prefix, err)
-	r := &tallyv1.ImportRejection{Index: i, RequestId: sub.IdempotencyKey, Code: st.Code().String(), Message: st.Message()}
+	r := &tallyv1.ImportRejection{Index: i, RequestId: sub.IdempotencyKey, Code: rpcerr.CodeName(st.Code()), Message: st.Message()}
 	if sub.Station != "" {
 		r.Station = unitName(sub.Election, sub.Station)
 	}
