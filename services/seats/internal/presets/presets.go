@@ -61,6 +61,18 @@ var all = []Preset{
 		ReservedSource: "Assembly of People",
 	},
 	{
+		ID:          "ru-duma-2007",
+		DisplayName: "Russia, State Duma (2005 law: 450 list seats, 7 %)",
+		Rule: apportion.Rule{Method: apportion.Hare, Seats: 450,
+			Threshold: &apportion.Threshold{Percent: pct("7")}},
+		ThresholdBase: "voters who took part in the voting (ballots found in the ballot boxes)",
+		Citations: []string{
+			"Federal Law No. 51-FZ of 18 May 2005 'On the Election of Deputies of the State Duma', art. 3 (450 deputies in one federal constituency) and art. 82 (7 % threshold, Hare quota, largest remainders)",
+		},
+		Notes: "Applied in 2007 (315 / 57 / 40 / 38) and 2011 (238 / 92 / 64 / 56). Not modelled: the rule that lists passing 7 % must hold more than 60 % of the votes with at least two lists (otherwise lists below 7 % join in order of votes), " +
+			"the one or two seats the 2009 amendment gave lists with 5-6 % or 6-7 % (no list fell there in 2011), and the distribution of a list's seats among its regional groups.",
+	},
+	{
 		ID:          "ru-duma-2016",
 		DisplayName: "Russia, State Duma federal list seats (2014 law)",
 		Rule: apportion.Rule{Method: apportion.Hare, Seats: 225, Reserved: 225,

@@ -101,3 +101,57 @@ func TestReservedSeatsHaveASource(t *testing.T) {
 		}
 	}
 }
+
+// TestRuDuma2007 applies ru-duma-2007 to the CEC's final party-list votes
+// of the 2007 and 2011 Duma elections (neither is in the corpus) and
+// requires the official seats. The threshold base is the sum of the list
+// votes here, below the legal base (ballots in the boxes, which also hold
+// the invalid ones); no list lies near 7 % of either, so the same lists
+// pass and the seats are the same.
+func TestRuDuma2007(t *testing.T) {
+	type party struct {
+		id    string
+		votes int64
+		want  int
+	}
+	for _, tc := range []struct {
+		year    string
+		parties []party
+	}{
+		{"2007", []party{
+			{"ER", 44_714_241, 315}, {"KPRF", 8_046_886, 57}, {"LDPR", 5_660_823, 40}, {"SR", 5_383_639, 38},
+			{"Agrarian", 1_600_234, 0}, {"Yabloko", 1_108_985, 0}, {"CivilianPower", 733_604, 0}, {"SPS", 669_444, 0},
+			{"Patriots", 615_417, 0}, {"SocialJustice", 154_083, 0}, {"Democratic", 89_780, 0},
+		}},
+		{"2011", []party{
+			{"ER", 32_379_135, 238}, {"KPRF", 12_599_507, 92}, {"SR", 8_695_522, 64}, {"LDPR", 7_664_570, 56},
+			{"Yabloko", 2_252_403, 0}, {"Patriots", 639_119, 0}, {"RightCause", 392_806, 0},
+		}},
+	} {
+		t.Run(tc.year, func(t *testing.T) {
+			p, ok := presets.Get("ru-duma-2007")
+			if !ok {
+				t.Fatal("no preset ru-duma-2007")
+			}
+			var in []apportion.Party
+			var base int64
+			for _, pa := range tc.parties {
+				in = append(in, apportion.Party{ID: pa.id, Votes: pa.votes})
+				base += pa.votes
+			}
+			rule := p.Rule
+			th := *rule.Threshold
+			th.Base = base
+			rule.Threshold = &th
+			res, err := apportion.Apportion(in, rule)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, pr := range res.Parties {
+				if pr.Seats != tc.parties[i].want {
+					t.Errorf("%s %s: %d seats, official %d", tc.year, pr.ID, pr.Seats, tc.parties[i].want)
+				}
+			}
+		})
+	}
+}
