@@ -278,6 +278,10 @@ func parseProblem(doc *yaml.Node, err error) Problem {
 	} else if prefix, rest, ok := strings.Cut(msg, ": "); ok && !strings.Contains(prefix, " ") {
 		path, msg = prefix, rest
 	}
+	// The API calls the form's turnout turnout_numerator; a file says turnout.
+	if pre, ok := strings.CutSuffix(path, "form.turnout_numerator"); ok {
+		path = pre + "form.turnout"
+	}
 	p := Problem{Path: path, Message: msg}
 	if path == "" {
 		return p

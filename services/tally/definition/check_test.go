@@ -87,6 +87,8 @@ func TestCheckRejectsBrokenDefinitions(t *testing.T) {
 		{"registered on a region", "level: nation", "level: nation\n    registered: 5", "22:12: units[0].level: value must be 'station'"},
 		{"duplicate unit", "{id: s1, name: S1, level: station, registered: 10}", "{id: s1, name: S1, level: station}\n      - {id: s1, name: S2, level: station}", "25:14: units[2].id: unit \"s1\" given twice"},
 		{"missing role", "roles: [valid]", "roles: []", "contests[0].form.lines: no line plays the role VALID"},
+		{"bad turnout", "      relations:", "      turnout: voters\n      relations:", "14:16: contests[0].form.turnout:"},
+		{"turnout without its line", "      relations:", "      turnout: ballots-issued\n      relations:", "14:16: contests[0].form.turnout: turnout numerator BALLOTS_ISSUED: no line of the form plays that role"},
 		{"yaml syntax", "choices:", "choices: [", "line"},
 		{"csv without station", "units:", "import:\n  csv: {contest: c}\nunits:", "20:8: import.csv.station: required field is missing"},
 		{"csv unknown contest", "units:", "import:\n  csv: {contest: x, station: {column: s}}\nunits:", "import.csv: contest \"x\" is not defined"},

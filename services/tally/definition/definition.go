@@ -118,6 +118,9 @@ type formDoc struct {
 	Name      string        `yaml:"name"`
 	Lines     []lineDoc     `yaml:"lines"`
 	Relations []relationDoc `yaml:"relations"`
+	// Turnout names the lines the law's turnout counts: ballots-issued or
+	// ballots-cast (over the registered line).
+	Turnout string `yaml:"turnout"`
 }
 
 type lineDoc struct {
@@ -362,6 +365,15 @@ func (fd formDoc) form() (form.Form, error) {
 			return f, fmt.Errorf("relations[%d].severity %q: want error or warning", i, rd.Severity)
 		}
 		f.Relations = append(f.Relations, r)
+	}
+	switch strings.ReplaceAll(strings.ToLower(fd.Turnout), "_", "-") {
+	case "":
+	case "ballots-issued":
+		f.Turnout = form.RoleBallotsIssued
+	case "ballots-cast":
+		f.Turnout = form.RoleBallotsCast
+	default:
+		return f, fmt.Errorf("turnout %q: want ballots-issued or ballots-cast", fd.Turnout)
 	}
 	return f, nil
 }

@@ -218,3 +218,23 @@ func TestExamplesLoad(t *testing.T) {
 		}
 	}
 }
+
+// TestShippedFormsDeclareTurnout: every library form states its law's
+// turnout rather than leaving it to the default (Russia's CEC counts
+// ballots issued, Kazakhstan's the voters who took part, line 5).
+func TestShippedFormsDeclareTurnout(t *testing.T) {
+	want := map[string]form.Role{
+		"ru-duma-2016-party-list": form.RoleBallotsIssued,
+		"kz-mazhilis-party-list":  form.RoleBallotsCast,
+		"kz-president":            form.RoleBallotsCast,
+	}
+	for _, name := range definition.FormNames() {
+		f, err := definition.Form(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w, ok := want[name]; !ok || f.Turnout != w {
+			t.Errorf("%s: turnout %v, want %v (add new forms here)", name, f.Turnout, w)
+		}
+	}
+}

@@ -99,7 +99,7 @@ type Input struct {
 	Regions  []Region
 	Stations []Station
 	// TurnoutDefinition names the turnout numerator and denominator, e.g.
-	// "ballots_issued/registered". It is stated in the Report.
+	// "ballots issued / registered voters". It is stated in the Report.
 	TurnoutDefinition string
 	// ShareBase names the denominator of the leader's share, e.g.
 	// "ballots_cast" (valid + invalid). It is stated in the Report.

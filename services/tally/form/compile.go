@@ -233,6 +233,15 @@ func CompileContest(c Contest) (*Compiled, error) {
 			return nil, NewFieldError("form.lines", "MISSING_ROLE", "no line plays the role %v", r)
 		}
 	}
+	switch c.Form.Turnout {
+	case RoleUnspecified:
+	case RoleBallotsIssued, RoleBallotsCast:
+		if len(cc.roleIdx[c.Form.Turnout]) == 0 {
+			return nil, NewFieldError("form.turnout_numerator", "NO_LINE_FOR_ROLE", "turnout numerator %v: no line of the form plays that role", c.Form.Turnout)
+		}
+	default:
+		return nil, NewFieldError("form.turnout_numerator", "INVALID_ROLE", "turnout numerator must be BALLOTS_ISSUED or BALLOTS_CAST")
+	}
 	orders := map[int]bool{}
 	for i, ch := range c.Choices {
 		p := fmt.Sprintf("choices[%d]", i)

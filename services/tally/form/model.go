@@ -114,6 +114,42 @@ type Form struct {
 	Name      string     `json:"name,omitempty"`
 	Lines     []Line     `json:"lines"`
 	Relations []Relation `json:"relations"`
+	// Turnout is the role whose lines count the voters who took part, as the
+	// form's law defines turnout: RoleBallotsIssued (Russia: ballots issued,
+	// lines 3+4+5) or RoleBallotsCast (ballots found in the boxes). Unset, it
+	// is read as TurnoutRole says. Turnout is always over the registered line.
+	Turnout Role `json:"turnout,omitempty"`
+}
+
+// TurnoutRole is the numerator of the form's turnout: Turnout when the form
+// declares it, else ballots issued when a line plays that role (the count
+// of voters who took part under the laws Mandate ships), else ballots cast.
+// Totals, forensics and every client read turnout through it, so a form has
+// one turnout.
+func (f Form) TurnoutRole() Role {
+	if f.Turnout != RoleUnspecified {
+		return f.Turnout
+	}
+	for _, l := range f.Lines {
+		for _, r := range l.Roles {
+			if r == RoleBallotsIssued {
+				return RoleBallotsIssued
+			}
+		}
+	}
+	return RoleBallotsCast
+}
+
+// TurnoutWords names a turnout numerator over the registered voters in
+// words, for reports and pages ("ballots issued / registered voters").
+func TurnoutWords(numerator Role) string {
+	switch numerator {
+	case RoleBallotsIssued:
+		return "ballots issued / registered voters"
+	case RoleBallotsCast:
+		return "ballots cast (found in the ballot boxes) / registered voters"
+	}
+	return "unstated / registered voters"
 }
 
 // Line is one numbered line of a protocol.

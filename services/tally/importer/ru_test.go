@@ -2,6 +2,7 @@ package importer_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -123,6 +124,10 @@ func checkRU(t *testing.T, svc *tally.Service) {
 	if tt.Status != tally.UnofficialComplete {
 		t.Errorf("status %v", tt.Status)
 	}
-	t.Logf("turnout %s = %.2f %%, %s = %.2f %%", tt.TurnoutIssued.Definition, 100*tt.TurnoutIssued.Float(),
-		tt.Turnout.Definition, 100*tt.Turnout.Float())
+	// The form declares the CEC's turnout, ballots issued (lines 3+4+5) over
+	// registered: 47.88 %, where the ballots in the boxes would give 47.82 %.
+	if got := fmt.Sprintf("%.2f", 100*tt.Turnout.Float()); tt.Turnout.Numerator != tally.RoleBallotsIssued ||
+		tt.Turnout.Num != tt.BallotsIssued || got != "47.88" || tt.Turnout.Definition != "ballots issued / registered voters" {
+		t.Errorf("turnout %s %% = %d / %d (%s), want the CEC's 47.88 %% of ballots issued", got, tt.Turnout.Num, tt.Turnout.Den, tt.Turnout.Definition)
+	}
 }

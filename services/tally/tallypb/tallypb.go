@@ -121,6 +121,7 @@ func ElectionFromProto(id string, e *tallyv1.Election) form.Election {
 		}
 		f := c.GetForm()
 		dc.Form.Name = f.GetId()
+		dc.Form.Turnout = roleFromWire[f.GetTurnoutNumerator()]
 		for _, l := range f.GetLines() {
 			dl := form.Line{ID: l.GetId(), Number: l.GetNumber(), Name: l.GetDisplayName()}
 			for _, r := range l.GetRoles() {
@@ -152,7 +153,7 @@ func contestToProto(election string, c form.Contest) *tallyv1.Contest {
 		Name: ContestName(election, c.ID), DisplayName: c.DisplayName, Kind: contestKindToWire[c.Kind],
 		ShareBase: roleToWire[c.ThresholdBase], MajorityPercent: int32(c.MajorityPercent),
 		MajorityBase: roleToWire[c.MajorityBase], RunoffRule: runoffToWire[c.Runoff],
-		Form: &tallyv1.ProtocolForm{Id: c.Form.Name},
+		Form: &tallyv1.ProtocolForm{Id: c.Form.Name, TurnoutNumerator: roleToWire[c.Form.TurnoutRole()]},
 	}
 	for _, ch := range c.Choices {
 		out.Choices = append(out.Choices, &tallyv1.Choice{Id: ch.ID, DisplayName: ch.Name, ShortName: ch.ShortName, BallotOrder: int32(ch.BallotOrder), Color: ch.Color})

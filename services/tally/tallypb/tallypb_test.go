@@ -13,13 +13,24 @@ import (
 // A definition survives the trip to the wire and back (units travel apart).
 // Only the party-list contest: mandate.tally.v1.Contest has no field for a
 // single-winner contest's majority base (a gap of the contract, reported).
+// The wire always states the form's turnout, so a form that left it unset
+// comes back with the one TurnoutRole reads (ballots issued here).
 func TestElectionRoundTrip(t *testing.T) {
 	e := storetest.Election()
 	e.Units = nil
 	e.Contests = e.Contests[:1]
 	got := tallypb.ElectionFromProto(e.ID, tallypb.ElectionToProto(e))
+	if e.Contests[0].Form.Turnout != form.RoleUnspecified || got.Contests[0].Form.Turnout != form.RoleBallotsIssued {
+		t.Errorf("turnout %v, sent unset, came back %v", e.Contests[0].Form.Turnout, got.Contests[0].Form.Turnout)
+	}
+	e.Contests[0].Form.Turnout = form.RoleBallotsIssued
 	if !reflect.DeepEqual(got, e) {
 		t.Fatalf("round trip:\n got %+v\nwant %+v", got, e)
+	}
+	// A declared turnout goes and comes back as declared.
+	e.Contests[0].Form.Turnout = form.RoleBallotsCast
+	if got := tallypb.ElectionFromProto(e.ID, tallypb.ElectionToProto(e)); !reflect.DeepEqual(got, e) {
+		t.Fatalf("round trip with ballots cast:\n got %+v\nwant %+v", got, e)
 	}
 }
 

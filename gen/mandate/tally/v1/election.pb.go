@@ -626,9 +626,16 @@ type ProtocolForm struct {
 	// The numbered lines of the protocol other than the votes per choice.
 	Lines []*ProtocolLine `protobuf:"bytes,2,rep,name=lines,proto3" json:"lines,omitempty"`
 	// Control relations checked on every submitted protocol.
-	Relations     []*ControlRelation `protobuf:"bytes,3,rep,name=relations,proto3" json:"relations,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Relations []*ControlRelation `protobuf:"bytes,3,rep,name=relations,proto3" json:"relations,omitempty"`
+	// The turnout the form's law defines, over the registered voters: which
+	// quantity counts the voters who took part, `LINE_ROLE_BALLOTS_ISSUED`
+	// (Russia: ballots issued, lines 3+4+5) or `LINE_ROLE_BALLOTS_CAST`
+	// (ballots found in the boxes); a line must play it. Unset in a request:
+	// ballots issued when a line plays that role, else ballots cast; responses
+	// always state it. Totals, forensics and the page all use this one turnout.
+	TurnoutNumerator LineRole `protobuf:"varint,4,opt,name=turnout_numerator,json=turnoutNumerator,proto3,enum=mandate.tally.v1.LineRole" json:"turnout_numerator,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
 }
 
 func (x *ProtocolForm) Reset() {
@@ -680,6 +687,13 @@ func (x *ProtocolForm) GetRelations() []*ControlRelation {
 		return x.Relations
 	}
 	return nil
+}
+
+func (x *ProtocolForm) GetTurnoutNumerator() LineRole {
+	if x != nil {
+		return x.TurnoutNumerator
+	}
+	return LineRole_LINE_ROLE_UNSPECIFIED
 }
 
 // One numbered line of a protocol.
@@ -957,11 +971,12 @@ const file_mandate_tally_v1_election_proto_rawDesc = "" +
 	"\n" +
 	"short_name\x18\x03 \x01(\tR\tshortName\x12!\n" +
 	"\fballot_order\x18\x04 \x01(\x05R\vballotOrder\x12\x14\n" +
-	"\x05color\x18\x05 \x01(\tR\x05color\"\x95\x01\n" +
+	"\x05color\x18\x05 \x01(\tR\x05color\"\xde\x01\n" +
 	"\fProtocolForm\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x124\n" +
 	"\x05lines\x18\x02 \x03(\v2\x1e.mandate.tally.v1.ProtocolLineR\x05lines\x12?\n" +
-	"\trelations\x18\x03 \x03(\v2!.mandate.tally.v1.ControlRelationR\trelations\"\x90\x01\n" +
+	"\trelations\x18\x03 \x03(\v2!.mandate.tally.v1.ControlRelationR\trelations\x12G\n" +
+	"\x11turnout_numerator\x18\x04 \x01(\x0e2\x1a.mandate.tally.v1.LineRoleR\x10turnoutNumerator\"\x90\x01\n" +
 	"\fProtocolLine\x12\x13\n" +
 	"\x02id\x18\x01 \x01(\tB\x03\xe0A\x02R\x02id\x12\x16\n" +
 	"\x06number\x18\x02 \x01(\tR\x06number\x12!\n" +
@@ -1053,13 +1068,14 @@ var file_mandate_tally_v1_election_proto_depIdxs = []int32{
 	0,  // 8: mandate.tally.v1.Contest.runoff_rule:type_name -> mandate.tally.v1.RunoffRule
 	9,  // 9: mandate.tally.v1.ProtocolForm.lines:type_name -> mandate.tally.v1.ProtocolLine
 	10, // 10: mandate.tally.v1.ProtocolForm.relations:type_name -> mandate.tally.v1.ControlRelation
-	2,  // 11: mandate.tally.v1.ProtocolLine.roles:type_name -> mandate.tally.v1.LineRole
-	3,  // 12: mandate.tally.v1.ControlRelation.severity:type_name -> mandate.tally.v1.Severity
-	13, // [13:13] is the sub-list for method output_type
-	13, // [13:13] is the sub-list for method input_type
-	13, // [13:13] is the sub-list for extension type_name
-	13, // [13:13] is the sub-list for extension extendee
-	0,  // [0:13] is the sub-list for field type_name
+	2,  // 11: mandate.tally.v1.ProtocolForm.turnout_numerator:type_name -> mandate.tally.v1.LineRole
+	2,  // 12: mandate.tally.v1.ProtocolLine.roles:type_name -> mandate.tally.v1.LineRole
+	3,  // 13: mandate.tally.v1.ControlRelation.severity:type_name -> mandate.tally.v1.Severity
+	14, // [14:14] is the sub-list for method output_type
+	14, // [14:14] is the sub-list for method input_type
+	14, // [14:14] is the sub-list for extension type_name
+	14, // [14:14] is the sub-list for extension extendee
+	0,  // [0:14] is the sub-list for field type_name
 }
 
 func init() { file_mandate_tally_v1_election_proto_init() }

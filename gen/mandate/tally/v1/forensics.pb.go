@@ -320,8 +320,9 @@ func (x *ForensicsReport) GetGenerateTime() *timestamppb.Timestamp {
 // The definitions and parameters a forensics report used.
 type ForensicsDefinitions struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The turnout: `ballots_issued/registered` when the contest's form has
-	// ballots-issued lines, `ballots_cast/registered` otherwise.
+	// The turnout in words, the contest form's one definition
+	// (`ProtocolForm.turnout_numerator`), e.g. "ballots issued / registered
+	// voters".
 	Turnout string `protobuf:"bytes,1,opt,name=turnout,proto3" json:"turnout,omitempty"`
 	// The base of the leader's share: `valid` or `ballots_cast` (valid plus
 	// invalid), the contest's legal base.

@@ -49,7 +49,8 @@ type Totals struct {
 	ShareBase int64 `protobuf:"varint,10,opt,name=share_base,json=shareBase,proto3" json:"share_base,omitempty"`
 	// The role whose sum is the legal base (valid votes or ballots cast).
 	ShareBaseRole LineRole `protobuf:"varint,11,opt,name=share_base_role,json=shareBaseRole,proto3,enum=mandate.tally.v1.LineRole" json:"share_base_role,omitempty"`
-	// Turnout among reporting stations; its definition names the numerator.
+	// Turnout among reporting stations as the contest's form defines it
+	// (`ProtocolForm.turnout_numerator`); its definition says which in words.
 	Turnout *Ratio `protobuf:"bytes,12,opt,name=turnout,proto3" json:"turnout,omitempty"`
 	// Stations under the unit whose protocol has been accepted.
 	StationsReporting int64 `protobuf:"varint,13,opt,name=stations_reporting,json=stationsReporting,proto3" json:"stations_reporting,omitempty"`
@@ -431,7 +432,8 @@ type Ratio struct {
 	// numerator/denominator in percent, rounded half up to two decimals, e.g.
 	// "80.99"; empty when the denominator is zero.
 	Percent string `protobuf:"bytes,3,opt,name=percent,proto3" json:"percent,omitempty"`
-	// What the ratio is, e.g. `ballots_cast / registered_voters`.
+	// What the ratio is, in words, e.g. "ballots issued / registered voters,
+	// reporting stations".
 	Definition    string `protobuf:"bytes,4,opt,name=definition,proto3" json:"definition,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

@@ -33,7 +33,7 @@ func TestForensicsCommand(t *testing.T) {
 	if code := Main(ctx, args, &out, &errOut); code != 0 {
 		t.Fatalf("forensics exit %d: %s", code, errOut.String())
 	}
-	for _, s := range []string{"not evidence of fraud", "turnout = ballots_issued/registered", "Integer percentages", "100 replicates, seed 5",
+	for _, s := range []string{"not evidence of fraud", "turnout = ballots cast (found in the ballot boxes) / registered voters", "Integer percentages", "100 replicates, seed 5",
 		"weak signal", "Extreme stations", "leader nur-otan (Nur Otan) 5621436 votes, 80.99 % of valid"} {
 		if !strings.Contains(out.String(), s) {
 			t.Errorf("table lacks %q:\n%s", s, out.String())

@@ -65,6 +65,7 @@ func TestRUImportThroughCLI(t *testing.T) {
 		StationsReporting string
 		StationsTotal     string
 		Status            string
+		Turnout           struct{ Percent, Definition string }
 		Choices           []struct {
 			Choice string
 			Votes  string
@@ -97,6 +98,10 @@ func TestRUImportThroughCLI(t *testing.T) {
 		{"United Russia", votes["ER"], "28527828"},
 		{"United Russia share", share["ER"], "54.20"},
 		{"status", tot.Status, "RESULT_STATUS_UNOFFICIAL_COMPLETE"},
+		// The CEC's turnout: ballots issued (lines 3+4+5) / registered, as
+		// the form declares, not the 47.82 % of the ballots in the boxes.
+		{"turnout", tot.Turnout.Percent, "47.88"},
+		{"turnout definition", tot.Turnout.Definition, "ballots issued / registered voters, reporting stations"},
 	} {
 		if c.got != c.want {
 			t.Errorf("%s = %q, want %q", c.what, c.got, c.want)

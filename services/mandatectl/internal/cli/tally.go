@@ -214,8 +214,9 @@ func runTotals(ctx context.Context, args []string, out, errOut io.Writer) error 
 		return err
 	}
 	fmt.Fprintf(out, "%s (%s), results version %d, %s\n", t.GetUnitDisplayName(), t.GetName(), t.GetResultsVersion(), t.GetStatus())
-	fmt.Fprintf(out, "stations reporting %d of %d; registered %d; cast %d; invalid %d; valid %d; turnout %s %%\n",
-		t.GetStationsReporting(), t.GetStationsTotal(), t.GetRegisteredVoters(), t.GetBallotsCast(), t.GetInvalid(), t.GetValid(), t.GetTurnout().GetPercent())
+	fmt.Fprintf(out, "stations reporting %d of %d; registered %d; cast %d; invalid %d; valid %d; turnout %s %% (%s)\n",
+		t.GetStationsReporting(), t.GetStationsTotal(), t.GetRegisteredVoters(), t.GetBallotsCast(), t.GetInvalid(), t.GetValid(),
+		t.GetTurnout().GetPercent(), t.GetTurnout().GetDefinition())
 	for _, ch := range t.GetChoices() {
 		fmt.Fprintf(out, "  %-45s %12d  %6s %%\n", ch.GetDisplayName(), ch.GetVotes(), ch.GetShare().GetPercent())
 	}

@@ -74,7 +74,7 @@ func (ts Suite) ServiceSubmitAndTotals(t *testing.T) {
 		tt.Registered != 2300 || tt.RegisteredReportingStations != 2300 || tt.RegisteredAllStations != 4200 ||
 		tt.StationsReporting != 3 || tt.StationsTotal != 5 || tt.Status != tally.UnofficialPartial ||
 		tt.ReportedRegistered != (tally.Fraction{Num: 2300, Den: 4200}) ||
-		tt.Turnout != (tally.Turnout{Definition: "ballots_cast/registered", Fraction: tally.Fraction{Num: 1280, Den: 2300}}) ||
+		tt.Turnout != (tally.Turnout{Numerator: tally.RoleBallotsIssued, Definition: "ballots issued / registered voters", Fraction: tally.Fraction{Num: 1280, Den: 2300}}) ||
 		tt.ResultsVersion != 3 || tt.Unit != "nation" || tt.ShareBase != tally.RoleValid || tt.Leader != nil {
 		t.Errorf("totals = %+v", tt)
 	}

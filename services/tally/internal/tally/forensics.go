@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mandate-project/mandate/services/tally/forensics"
+	"github.com/mandate-project/mandate/services/tally/form"
 )
 
 // Forensics reads the current protocols from memory; package forensics
@@ -33,19 +34,12 @@ type Forensics struct {
 	Report         forensics.Report
 }
 
-// Turnout and share-base definitions as stated in a report.
-const (
-	turnoutIssued = "ballots_issued/registered"
-	turnoutCast   = "ballots_cast/registered"
-)
-
 // ForensicsInput gathers the current protocol of every station under a unit
 // ("" for the root) that has reported in the contest, in station ID order.
 //
-//   - turnout is ballots issued / registered when the form has lines with
-//     the ballots-issued role (Russia's official turnout, and the definition
-//     of Kobak et al.), ballots cast / registered otherwise; registered is
-//     the protocol's registered line(s);
+//   - turnout is the form's own (form.Form.TurnoutRole over the registered
+//     line(s)), the one the totals report: ballots issued for Russia, as
+//     the CEC and Kobak et al. count it;
 //   - the share base is the contest's threshold base (valid votes or ballots
 //     cast), the base its law computes shares on;
 //   - stations are grouped by the child of the unit they lie under (the
@@ -61,11 +55,8 @@ func (s *Service) ForensicsInput(ctx context.Context, election, contest, unit st
 	if err != nil {
 		return ForensicsInput{}, err
 	}
-	turnoutRole, turnoutDef := RoleBallotsIssued, turnoutIssued
-	if !cc.HasRole(RoleBallotsIssued) {
-		turnoutRole, turnoutDef = RoleBallotsCast, turnoutCast
-	}
-	in := forensics.Input{TurnoutDefinition: turnoutDef, ShareBase: shareBaseName(cc.ThresholdBase)}
+	turnoutRole := cc.Form.TurnoutRole()
+	in := forensics.Input{TurnoutDefinition: form.TurnoutWords(turnoutRole), ShareBase: shareBaseName(cc.ThresholdBase)}
 	for _, ch := range cc.Choices {
 		in.Choices = append(in.Choices, forensics.Choice{ID: ch.ID, Name: ch.Name})
 	}

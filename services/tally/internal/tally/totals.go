@@ -41,12 +41,14 @@ type LineTotal struct {
 	Value  int64
 }
 
-// Turnout is a turnout with its definition spelled out, because several are
-// official (Russia publishes ballots issued / registered and ballots found /
-// registered).
+// Turnout is a turnout with its definition spelled out, because laws define
+// it differently (Russia counts ballots issued, others ballots found in the
+// boxes); the contest's form says which (form.Form.TurnoutRole).
 type Turnout struct {
-	// Definition is "ballots_cast/registered" or "ballots_issued/registered",
-	// both over the registered line of the reporting stations' protocols.
+	// Numerator is the role counted: RoleBallotsIssued or RoleBallotsCast,
+	// over the registered line of the reporting stations' protocols.
+	Numerator Role
+	// Definition is the same in words (form.TurnoutWords).
 	Definition string
 	Fraction
 }
@@ -109,8 +111,8 @@ type Totals struct {
 	// the denominator of every choice share.
 	ShareBase      Role
 	ShareBaseVotes int64
-	Turnout        Turnout // ballots_cast/registered
-	TurnoutIssued  Turnout // ballots_issued/registered
+	// Turnout is the form's one turnout (form.Form.TurnoutRole / registered).
+	Turnout Turnout
 
 	StationsReporting int
 	StationsTotal     int
@@ -176,8 +178,8 @@ func (s *Service) Totals(ctx context.Context, election, contest, unit string) (T
 		GeneratedAt:                 s.now().UTC(),
 	}
 	t.ShareBaseVotes = cc.Role(a.vals, cc.ThresholdBase)
-	t.Turnout = Turnout{"ballots_cast/registered", Fraction{t.BallotsCast, t.Registered}}
-	t.TurnoutIssued = Turnout{"ballots_issued/registered", Fraction{t.BallotsIssued, t.Registered}}
+	tr := cc.Form.TurnoutRole()
+	t.Turnout = Turnout{tr, form.TurnoutWords(tr), Fraction{cc.Role(a.vals, tr), t.Registered}}
 	for i, l := range cc.Form.Lines {
 		t.Lines = append(t.Lines, LineTotal{Line: l.ID, Number: l.Number, Name: l.Name, Value: a.vals[i]})
 	}

@@ -150,7 +150,7 @@ func totalsToWire(t tally.Totals) *tallyv1.Totals {
 		Name: totalsName(t.Election, t.Contest, t.Unit), Unit: unitName(t.Election, t.Unit), UnitDisplayName: t.UnitName,
 		RegisteredVoters: t.Registered, BallotsIssued: t.BallotsIssued, BallotsCast: t.BallotsCast,
 		Invalid: t.Invalid, Valid: t.Valid, ShareBase: t.ShareBaseVotes, ShareBaseRole: tallypb.RoleToProto(t.ShareBase),
-		Turnout:               ratio(t.Turnout.Num, t.Turnout.Den, "ballots_cast / registered_voters of reporting stations"),
+		Turnout:               ratio(t.Turnout.Num, t.Turnout.Den, t.Turnout.Definition+", reporting stations"),
 		StationsReporting:     int64(t.StationsReporting),
 		StationsTotal:         int64(t.StationsTotal),
 		RegisteredVotersTotal: t.RegisteredAllStations,

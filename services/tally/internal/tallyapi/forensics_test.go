@@ -27,13 +27,13 @@ func TestForensicsReportDemo(t *testing.T) {
 		t.Errorf("report header: %v %v %v %d stations %d regions v%d", rep.GetName(), rep.GetUnit(), rep.GetUnitDisplayName(),
 			rep.GetStations(), len(rep.GetRegions()), rep.GetResultsVersion())
 	}
-	for _, s := range []string{"not evidence of fraud", "ballots_issued/registered", "leader votes / valid", "200 Monte-Carlo replicates, seed 7"} {
+	for _, s := range []string{"not evidence of fraud", "ballots cast (found in the ballot boxes) / registered voters", "leader votes / valid", "200 Monte-Carlo replicates, seed 7"} {
 		if !strings.Contains(rep.GetDisclaimer(), s) {
 			t.Errorf("disclaimer lacks %q: %s", s, rep.GetDisclaimer())
 		}
 	}
 	d := rep.GetDefinitions()
-	if d.GetTurnout() != "ballots_issued/registered" || d.GetShareBase() != "valid" || d.GetReplicates() != 200 || d.GetSeed() != 7 ||
+	if d.GetTurnout() != "ballots cast (found in the ballot boxes) / registered voters" || d.GetShareBase() != "valid" || d.GetReplicates() != 200 || d.GetSeed() != 7 ||
 		d.GetIntegerWindowHundredths() != 5 || d.GetIntegerMaxPercent() != 99 || d.GetMinRegisteredVoters() != 100 || d.GetFingerprintBins() != 100 ||
 		d.GetIntegerRule() != tallyv1.IntegerRule_INTEGER_RULE_PUBLISHED {
 		t.Errorf("definitions %v", d)

@@ -126,8 +126,9 @@ function statusWords(t) {
   }
 }
 
-// definitionWords turns a ratio's definition ("ballots_cast /
-// registered_voters of reporting stations") into words.
+// definitionWords shows a ratio's definition ("ballots issued / registered
+// voters, reporting stations": the contest form's turnout, in words) with a
+// division sign.
 const definitionWords = (d) => (d || "").replaceAll("_", " ").replace(" / ", " ÷ ");
 
 function renderTotals(t) {

@@ -8,8 +8,9 @@ import type { Long } from '@grpc/proto-loader';
  */
 export interface ForensicsDefinitions {
   /**
-   * The turnout: `ballots_issued/registered` when the contest's form has
-   * ballots-issued lines, `ballots_cast/registered` otherwise.
+   * The turnout in words, the contest form's one definition
+   * (`ProtocolForm.turnout_numerator`), e.g. "ballots issued / registered
+   * voters".
    */
   'turnout'?: (string);
   /**
@@ -74,8 +75,9 @@ export interface ForensicsDefinitions {
  */
 export interface ForensicsDefinitions__Output {
   /**
-   * The turnout: `ballots_issued/registered` when the contest's form has
-   * ballots-issued lines, `ballots_cast/registered` otherwise.
+   * The turnout in words, the contest form's one definition
+   * (`ProtocolForm.turnout_numerator`), e.g. "ballots issued / registered
+   * voters".
    */
   'turnout': (string);
   /**

@@ -2,6 +2,7 @@
 
 import type { ProtocolLine as _mandate_tally_v1_ProtocolLine, ProtocolLine__Output as _mandate_tally_v1_ProtocolLine__Output } from '../../../mandate/tally/v1/ProtocolLine';
 import type { ControlRelation as _mandate_tally_v1_ControlRelation, ControlRelation__Output as _mandate_tally_v1_ControlRelation__Output } from '../../../mandate/tally/v1/ControlRelation';
+import type { LineRole as _mandate_tally_v1_LineRole, LineRole__Output as _mandate_tally_v1_LineRole__Output } from '../../../mandate/tally/v1/LineRole';
 
 /**
  * The form of a polling-station protocol: numbered lines and the relations that
@@ -20,6 +21,15 @@ export interface ProtocolForm {
    * Control relations checked on every submitted protocol.
    */
   'relations'?: (_mandate_tally_v1_ControlRelation)[];
+  /**
+   * The turnout the form's law defines, over the registered voters: which
+   * quantity counts the voters who took part, `LINE_ROLE_BALLOTS_ISSUED`
+   * (Russia: ballots issued, lines 3+4+5) or `LINE_ROLE_BALLOTS_CAST`
+   * (ballots found in the boxes); a line must play it. Unset in a request:
+   * ballots issued when a line plays that role, else ballots cast; responses
+   * always state it. Totals, forensics and the page all use this one turnout.
+   */
+  'turnoutNumerator'?: (_mandate_tally_v1_LineRole);
 }
 
 /**
@@ -39,4 +49,13 @@ export interface ProtocolForm__Output {
    * Control relations checked on every submitted protocol.
    */
   'relations': (_mandate_tally_v1_ControlRelation__Output)[];
+  /**
+   * The turnout the form's law defines, over the registered voters: which
+   * quantity counts the voters who took part, `LINE_ROLE_BALLOTS_ISSUED`
+   * (Russia: ballots issued, lines 3+4+5) or `LINE_ROLE_BALLOTS_CAST`
+   * (ballots found in the boxes); a line must play it. Unset in a request:
+   * ballots issued when a line plays that role, else ballots cast; responses
+   * always state it. Totals, forensics and the page all use this one turnout.
+   */
+  'turnoutNumerator': (_mandate_tally_v1_LineRole__Output);
 }

@@ -20,7 +20,8 @@ export interface Ratio {
    */
   'percent'?: (string);
   /**
-   * What the ratio is, e.g. `ballots_cast / registered_voters`.
+   * What the ratio is, in words, e.g. "ballots issued / registered voters,
+   * reporting stations".
    */
   'definition'?: (string);
 }
@@ -43,7 +44,8 @@ export interface Ratio__Output {
    */
   'percent': (string);
   /**
-   * What the ratio is, e.g. `ballots_cast / registered_voters`.
+   * What the ratio is, in words, e.g. "ballots issued / registered voters,
+   * reporting stations".
    */
   'definition': (string);
 }

@@ -60,7 +60,8 @@ export interface Totals {
    */
   'shareBaseRole'?: (_mandate_tally_v1_LineRole);
   /**
-   * Turnout among reporting stations; its definition names the numerator.
+   * Turnout among reporting stations as the contest's form defines it
+   * (`ProtocolForm.turnout_numerator`); its definition says which in words.
    */
   'turnout'?: (_mandate_tally_v1_Ratio | null);
   /**
@@ -166,7 +167,8 @@ export interface Totals__Output {
    */
   'shareBaseRole': (_mandate_tally_v1_LineRole__Output);
   /**
-   * Turnout among reporting stations; its definition names the numerator.
+   * Turnout among reporting stations as the contest's form defines it
+   * (`ProtocolForm.turnout_numerator`); its definition says which in words.
    */
   'turnout': (_mandate_tally_v1_Ratio__Output | null);
   /**
