@@ -126,6 +126,18 @@ type Rejection struct {
 	Message string `json:"message"`
 	// Violations are the codes of the broken control relations.
 	Violations []string `json:"violations,omitempty"`
+	// Body, BodySHA256 and BodySize describe the bytes the tally received
+	// for a refused submission, which the log does not keep: their
+	// protobuf message type, SHA-256 (hex) and length. The sender can show
+	// that an entry is their request; nobody can grow the log by sending
+	// large requests that are refused.
+	Body       string `json:"body,omitempty"`
+	BodySHA256 string `json:"body_sha256,omitempty"`
+	BodySize   int64  `json:"body_size,omitempty"`
+	// Truncated names the envelope fields the tally shortened (texts cut at
+	// a character boundary) or dropped (counts) to keep a refusal's entry
+	// within a few KiB; the digest stands for the whole.
+	Truncated []string `json:"truncated,omitempty"`
 }
 
 // Election is a definition as the log records it.

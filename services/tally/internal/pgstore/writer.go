@@ -13,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
+	"github.com/mandate-project/mandate/services/tally/tallylog"
 )
 
 // txTimeout bounds one transaction of the writer, which runs for several
@@ -627,6 +628,82 @@ func (s *Store) AddUnits(ctx context.Context, election string, units []tally.Uni
 		}
 		return appendLeaf(ctx, tx, election, leaf)
 	})
+}
+
+// AppendRefusals implements tally.Store: the keys already logged are read
+// in one query under the election's row lock (which every writer of the
+// log takes), the new refusals appended in one call of log_append.
+func (s *Store) AppendRefusals(ctx context.Context, election string, refusals []tally.Refusal) ([]tally.LogRef, error) {
+	var refs []tally.LogRef
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		var one int
+		err := tx.QueryRow(ctx, `SELECT 1 FROM elections WHERE id = $1 FOR NO KEY UPDATE`, election).Scan(&one)
+		if err != nil {
+			return notFound(err, "election", election)
+		}
+		keys := make([][]byte, len(refusals))
+		for i, r := range refusals {
+			if len(r.Tail) == 0 {
+				return errors.New("pgstore: an empty log entry")
+			}
+			keys[i] = r.Key[:]
+		}
+		rows, err := tx.Query(ctx, `SELECT key, log_index, leaf_hash FROM refusals WHERE election = $1 AND key = ANY($2)`, election, keys)
+		if err != nil {
+			return err
+		}
+		known := make(map[[32]byte]tally.LogRef, len(refusals))
+		for rows.Next() {
+			var k, h []byte
+			var ref tally.LogRef
+			if err := rows.Scan(&k, &ref.Index, &h); err != nil {
+				rows.Close()
+				return err
+			}
+			copy(ref.Hash[:], h)
+			known[[32]byte(k)] = ref
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		var tails, newKeys, hashes [][]byte
+		var fresh []int
+		pending := map[[32]byte]bool{}
+		for i, r := range refusals {
+			if _, ok := known[r.Key]; ok || pending[r.Key] {
+				continue
+			}
+			pending[r.Key] = true
+			fresh = append(fresh, i)
+			tails = append(tails, r.Tail)
+		}
+		if len(fresh) > 0 {
+			var first int64
+			if err := tx.QueryRow(ctx, `SELECT log_append($1, $2)`, election, tails).Scan(&first); err != nil {
+				return err
+			}
+			idxs := make([]int64, len(fresh))
+			for j, i := range fresh {
+				ref := tally.LogRef{Index: first + int64(j), Hash: tallylog.LeafHash(first+int64(j), refusals[i].Tail)}
+				known[refusals[i].Key] = ref
+				idxs[j] = ref.Index
+				newKeys = append(newKeys, refusals[i].Key[:])
+				hashes = append(hashes, ref.Hash[:])
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO refusals (election, key, log_index, leaf_hash)
+				SELECT $1, k, i, h FROM unnest($2::bytea[], $3::bigint[], $4::bytea[]) AS u(k, i, h)`,
+				election, newKeys, idxs, hashes); err != nil {
+				return err
+			}
+		}
+		refs = make([]tally.LogRef, len(refusals))
+		for i, r := range refusals {
+			refs[i] = known[r.Key]
+		}
+		return nil
+	})
+	return refs, err
 }
 
 // AppendLog implements tally.Store.

@@ -56,7 +56,7 @@ func TestOpenChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v, err := st.SchemaVersion(ctx); err != nil || v != 3 {
+	if v, err := st.SchemaVersion(ctx); err != nil || v != 4 {
 		t.Errorf("schema version %d, %v", v, err)
 	}
 	st.Close()
@@ -69,7 +69,7 @@ func TestOpenChecks(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if v, _ := st.SchemaVersion(ctx); v != 3 {
+	if v, _ := st.SchemaVersion(ctx); v != 4 {
 		t.Errorf("schema version after reopen %d", v)
 	}
 	if _, err := st.AppendProtocols(ctx, nil); err != nil {
@@ -94,7 +94,7 @@ func TestMigrateUnitCount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = db.Exec(`DROP TABLE log_entries; ALTER TABLE protocols DROP COLUMN log_index;
+	_, err = db.Exec(`DROP TABLE refusals; DROP TABLE log_entries; ALTER TABLE protocols DROP COLUMN log_index;
 		ALTER TABLE phase_changes DROP COLUMN log_index; ALTER TABLE elections DROP COLUMN unit_count;
 		DELETE FROM schema_version WHERE version >= 2`)
 	db.Close()

@@ -591,6 +591,47 @@ func (s *Store) SetPhase(ctx context.Context, election, contest string, to tally
 	return ch, err
 }
 
+// AppendRefusals implements tally.Store.
+func (s *Store) AppendRefusals(ctx context.Context, election string, refusals []tally.Refusal) ([]tally.LogRef, error) {
+	var refs []tally.LogRef
+	err := s.enqueue(ctx, &job{fn: func(w *writer) error {
+		if err := w.electionExists(ctx, election); err != nil {
+			return err
+		}
+		refs = make([]tally.LogRef, len(refusals))
+		seen := make(map[[32]byte]tally.LogRef, len(refusals))
+		b := newBatch(w)
+		for i, r := range refusals {
+			if ref, ok := seen[r.Key]; ok {
+				refs[i] = ref
+				continue
+			}
+			var ref tally.LogRef
+			var h []byte
+			err := w.conn.QueryRowContext(ctx, `SELECT log_index, leaf_hash FROM refusals WHERE election = ? AND key = ?`,
+				election, r.Key[:]).Scan(&ref.Index, &h)
+			switch {
+			case err == nil:
+				copy(ref.Hash[:], h)
+			case errors.Is(err, sql.ErrNoRows):
+				if ref.Index, err = b.appendLeaf(election, r.Tail); err != nil {
+					return err
+				}
+				ref.Hash = tallylog.LeafHash(ref.Index, r.Tail)
+				if _, err := w.conn.ExecContext(ctx, `INSERT INTO refusals (election, key, log_index, leaf_hash) VALUES (?, ?, ?, ?)`,
+					election, r.Key[:], ref.Index, ref.Hash[:]); err != nil {
+					return err
+				}
+			default:
+				return err
+			}
+			seen[r.Key], refs[i] = ref, ref
+		}
+		return b.flushLeaves()
+	}})
+	return refs, err
+}
+
 // AppendLog implements tally.Store.
 func (s *Store) AppendLog(ctx context.Context, election string, leaves [][]byte) (int64, error) {
 	var first int64

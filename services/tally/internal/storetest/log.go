@@ -233,3 +233,52 @@ func (ts Suite) LogConcurrentDense(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// LogRefusalsOnce is the conformance case Log/RefusalsOnce: a refusal is
+// appended once per key, in a call or across calls, and the same key
+// returns the entry of its first leaf (issue 14 item 4: retrying a refused
+// request must not grow the log).
+func (ts Suite) LogRefusalsOnce(t *testing.T) {
+	st := ts.newStore(t)
+	before, err := st.GetElection(ctx, "test-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	refusal := func(key byte, what string) tally.Refusal {
+		return tally.Refusal{Key: [32]byte{key}, Tail: note(tallylog.KindRejection, what)}
+	}
+	refs, err := st.AppendRefusals(ctx, "test-2024", []tally.Refusal{refusal(1, "a"), refusal(2, "b"), refusal(1, "a again")})
+	if err != nil || len(refs) != 3 {
+		t.Fatalf("AppendRefusals = %v, %v", refs, err)
+	}
+	want := []tally.LogRef{
+		{Index: 1, Hash: tallylog.LeafHash(1, note(tallylog.KindRejection, "a"))},
+		{Index: 2, Hash: tallylog.LeafHash(2, note(tallylog.KindRejection, "b"))},
+	}
+	if refs[0] != want[0] || refs[1] != want[1] || refs[2] != want[0] {
+		t.Fatalf("entries %v, want %v", refs, []tally.LogRef{want[0], want[1], want[0]})
+	}
+	// Again in another call, with a new key between: only the new one is
+	// appended.
+	refs, err = st.AppendRefusals(ctx, "test-2024", []tally.Refusal{refusal(2, "b later"), refusal(3, "c"), refusal(1, "a later")})
+	if err != nil || refs[0] != want[1] || refs[2] != want[0] || refs[1].Index != 3 ||
+		refs[1].Hash != tallylog.LeafHash(3, note(tallylog.KindRejection, "c")) {
+		t.Fatalf("second AppendRefusals = %v, %v", refs, err)
+	}
+	if _, err := st.AppendRefusals(ctx, "nope", []tally.Refusal{refusal(1, "a")}); !errors.Is(err, tally.ErrNotFound) {
+		t.Errorf("AppendRefusals(unknown election) = %v", err)
+	}
+	ls := leaves(t, st)
+	if len(ls) != 4 {
+		t.Fatalf("%d leaves, want 4 (the election and three refusals)", len(ls))
+	}
+	for i, w := range []string{"a", "b", "c"} {
+		if !bytes.Equal(ls[i+1], tallylog.Leaf(int64(i+1), note(tallylog.KindRejection, w))) {
+			t.Errorf("leaf %d = %q", i+1, ls[i+1])
+		}
+	}
+	checkTree(t, st, ls)
+	if se, err := st.GetElection(ctx, "test-2024"); err != nil || se.ResultsLogSize != before.ResultsLogSize {
+		t.Errorf("ResultsLogSize after refusals = %d, %v; want %d (refusals change no results)", se.ResultsLogSize, err, before.ResultsLogSize)
+	}
+}

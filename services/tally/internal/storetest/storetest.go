@@ -60,6 +60,7 @@ var Cases = []struct {
 	{"Service/HostileInput", Suite.ServiceHostileInput},
 	{"Log/EveryChangeOneLeaf", Suite.LogEveryChangeOneLeaf},
 	{"Log/BatchesInOrder", Suite.LogBatchesInOrder},
+	{"Log/RefusalsOnce", Suite.LogRefusalsOnce},
 	{"Log/ConcurrentDense", Suite.LogConcurrentDense},
 	{"LogService", Suite.LogService},
 }

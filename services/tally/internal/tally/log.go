@@ -5,11 +5,14 @@ import (
 
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/mod/sumdb/note"
 	"golang.org/x/mod/sumdb/tlog"
@@ -85,7 +88,8 @@ func ephemeralKey() string {
 
 // LogRefusal logs a submission the API refused before it reached the tally
 // (a malformed request naming a known election) and returns its entry;
-// false when the election is unknown, and nothing is logged.
+// false when the election is unknown, and nothing is logged. The same
+// refusal again returns the entry of the first (see refusalTail).
 func (s *Service) LogRefusal(ctx context.Context, sub Submission, r tallylog.Rejection) (LogRef, bool, error) {
 	s.mu.RLock()
 	known := sub.Election != "" && s.elections[sub.Election] != nil
@@ -93,17 +97,15 @@ func (s *Service) LogRefusal(ctx context.Context, sub Submission, r tallylog.Rej
 	if !known {
 		return LogRef{}, false, nil
 	}
-	e, body := submissionEntry(tallylog.KindRejection, sub, s.now().UTC())
-	e.Rejection = &r
-	tail, err := tallylog.Tail(e, body)
+	rf, err := refusalTail(sub, r, s.now().UTC())
 	if err != nil {
 		return LogRef{}, false, err
 	}
-	idx, err := s.store.AppendLog(ctx, sub.Election, [][]byte{tail})
+	refs, err := s.store.AppendRefusals(ctx, sub.Election, []Refusal{rf})
 	if err != nil {
 		return LogRef{}, false, err
 	}
-	return LogRef{Index: idx, Hash: tallylog.LeafHash(idx, tail)}, true, nil
+	return refs[0], true, nil
 }
 
 // The leaves.
@@ -247,16 +249,111 @@ func Rejection(err error) tallylog.Rejection {
 	return r
 }
 
-func rejectionTail(sub Submission, err error, at time.Time) ([]byte, error) {
-	e, body := submissionEntry(tallylog.KindRejection, sub, at)
-	rj := Rejection(err)
+// Refusal is the log leaf of a refused submission (its tail, from
+// refusalTail) under its key: the SHA-256 of everything the refusal is
+// (the submission as received, who sent it and why it was refused) except
+// its time. A store appends a key once per election.
+type Refusal struct {
+	Key  [sha256.Size]byte
+	Tail []byte
+}
+
+// Bounds of a refusal's leaf. A refusal keeps the submission's digest, not
+// its bytes, and at most this much of what the submission says, so that
+// refused requests, which cost a client nothing, cannot grow the log
+// faster than a few KiB each whatever their size (issue 14 item 4). With
+// these bounds a refusal's tail is under 4 KiB.
+const (
+	refusalText       = 128  // bytes kept of each identifying text field
+	refusalMessage    = 256  // bytes kept of the refusal's message and a correction's reason
+	refusalCounts     = 1536 // bytes of encoded counts kept; more and the counts are dropped
+	refusalViolations = 8    // broken relations named
+	refusalCode       = 64   // bytes kept of a relation code
+)
+
+// refusalEpoch stands for the time in a refusal's key, which every
+// identical refusal shares.
+var refusalEpoch = time.Unix(0, 0).UTC()
+
+// refusalTail returns the leaf of a refusal at time at, and its key. The
+// leaf records the bytes received by their SHA-256 and size
+// (Rejection.BodySHA256, BodySize), so the sender, who has them, can show
+// that this entry is their request, and an observer can count and classify
+// refusals; texts and counts beyond the bounds above are cut or dropped and
+// named in Rejection.Truncated.
+func refusalTail(sub Submission, rj tallylog.Rejection, at time.Time) (Refusal, error) {
+	e, body := submissionEntry(tallylog.KindRejection, sub, refusalEpoch)
 	e.Rejection = &rj
-	return tallylog.Tail(e, body)
+	whole, err := tallylog.Tail(e, nil)
+	if err != nil {
+		return Refusal{}, err
+	}
+	h := sha256.New()
+	h.Write(whole)
+	h.Write(body)
+	var out Refusal
+	h.Sum(out.Key[:0])
+
+	e.Time = at
+	b := *e.Rejection
+	e.Rejection = &b
+	if len(body) > 0 {
+		sum := sha256.Sum256(body)
+		b.Body, b.BodySHA256, b.BodySize = e.Body, hex.EncodeToString(sum[:]), int64(len(body))
+	}
+	e.Body = ""
+	cut := func(name string, s *string, n int) {
+		if len(*s) > n {
+			*s = truncateUTF8(*s, n)
+			b.Truncated = append(b.Truncated, name)
+		}
+	}
+	cut("contest", &e.Contest, refusalText)
+	cut("protocol_kind", &e.ProtocolKind, refusalText)
+	cut("reason", &e.Reason, refusalMessage)
+	cut("request_id", &e.RequestID, refusalText)
+	cut("station", &e.Station, refusalText)
+	cut("submitter", &e.Submitter, refusalText)
+	if countsSize(e.Lines)+countsSize(e.Votes) > refusalCounts {
+		e.Lines, e.Votes, e.LineOrder, e.VoteOrder = nil, nil, nil, nil
+		b.Truncated = append(b.Truncated, "lines", "votes")
+	}
+	cut("rejection.message", &b.Message, refusalMessage)
+	if len(b.Violations) > refusalViolations {
+		b.Truncated = append(b.Truncated, "rejection.violations")
+	}
+	b.Violations = slices.Clone(b.Violations[:min(len(b.Violations), refusalViolations)])
+	for i := range b.Violations {
+		cut("rejection.violations", &b.Violations[i], refusalCode)
+	}
+	if len(b.Violations) == 0 {
+		b.Violations = nil
+	}
+	b.Truncated = slices.Compact(b.Truncated)
+	out.Tail, err = tallylog.Tail(e, nil)
+	return out, err
+}
+
+// countsSize is about what a map of counts takes in an envelope.
+func countsSize(m map[string]int64) int {
+	n := 0
+	for k := range m {
+		n += len(k) + 24
+	}
+	return n
+}
+
+// truncateUTF8 cuts s to at most n bytes, at a character boundary.
+func truncateUTF8(s string, n int) string {
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // logRejections appends a leaf for every refused submission of a known
-// election and wraps its error in a LoggedError. The leaves are durable
-// before the refusals are answered.
+// election (once for identical refusals) and wraps its error in a
+// LoggedError. The leaves are durable before the refusals are answered.
 func (s *Service) logRejections(ctx context.Context, subs []Submission, results []ImportResult, at time.Time) error {
 	byElection := map[string][]int{}
 	var order []string
@@ -278,22 +375,20 @@ func (s *Service) logRejections(ctx context.Context, subs []Submission, results 
 	}
 	for _, e := range order {
 		is := byElection[e]
-		tails := make([][]byte, len(is))
+		rfs := make([]Refusal, len(is))
 		for k, i := range is {
-			t, err := rejectionTail(subs[i], results[i].Err, at)
+			rf, err := refusalTail(subs[i], Rejection(results[i].Err), at)
 			if err != nil {
 				return err
 			}
-			tails[k] = t
+			rfs[k] = rf
 		}
-		first, err := s.store.AppendLog(ctx, e, tails)
+		refs, err := s.store.AppendRefusals(ctx, e, rfs)
 		if err != nil {
 			return fmt.Errorf("log rejections: %w", err)
 		}
 		for k, i := range is {
-			idx := first + int64(k)
-			results[i].Err = &LoggedError{Err: results[i].Err,
-				Entry: LogRef{Index: idx, Hash: tallylog.LeafHash(idx, tails[k])}}
+			results[i].Err = &LoggedError{Err: results[i].Err, Entry: refs[k]}
 		}
 	}
 	return nil

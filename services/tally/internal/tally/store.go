@@ -88,6 +88,12 @@ type Store interface {
 	// submissions) and returns the index of the first; the others follow it.
 	// ErrNotFound for an unknown election.
 	AppendLog(ctx context.Context, election string, leaves [][]byte) (int64, error)
+	// AppendRefusals appends the leaves of refused submissions, each under
+	// its key, and returns the entry of each: a key the election's log
+	// already holds (or that an earlier refusal of the call has) appends
+	// nothing and returns the entry that has it, so a refusal repeated does
+	// not grow the log. ErrNotFound for an unknown election.
+	AppendRefusals(ctx context.Context, election string, refusals []Refusal) ([]LogRef, error)
 	// LogHead returns the size of the election's log and its results version,
 	// read at one instant. ErrNotFound for an unknown election.
 	LogHead(ctx context.Context, election string) (LogHead, error)

@@ -3,8 +3,12 @@ package tallyapi_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"golang.org/x/mod/sumdb/note"
@@ -155,7 +159,7 @@ func TestReceiptsAndProofs(t *testing.T) {
 	}
 
 	// A refused protocol: the error names its entry, which holds the reason
-	// and the bytes sent.
+	// and the digest of the bytes sent (not the bytes).
 	bad := correction(t, c, "astana-2", "log-2", 0)
 	bad.Votes["nur-otan"]++
 	rec = newSent()
@@ -174,7 +178,8 @@ func TestReceiptsAndProofs(t *testing.T) {
 	}
 	e, body, _ = leaf(t, c, r.GetLeafIndex()+1)
 	if e.Kind != tallylog.KindRejection || e.Rejection == nil || e.Rejection.Reason != "CONTROL_RELATIONS" ||
-		len(e.Rejection.Violations) == 0 || e.Station != "astana-2" || !bytes.Equal(body, rec.last) {
+		len(e.Rejection.Violations) == 0 || e.Station != "astana-2" || len(body) != 0 ||
+		e.Rejection.BodySHA256 != hex.EncodeToString(sha256Of(rec.last)) || e.Rejection.BodySize != int64(len(rec.last)) {
 		t.Errorf("rejection entry %+v", e)
 	}
 	// A malformed request to a known election is logged too.
@@ -255,12 +260,9 @@ func TestImportLogsRejections(t *testing.T) {
 		t.Fatalf("rejection receipt %v, span %v", rj, resp.GetLogSpan())
 	}
 	e, body, _ := leaf(t, c, rj.GetLeafIndex())
-	if e.Kind != tallylog.KindRejection || e.RequestID != "imp-2" {
+	if e.Kind != tallylog.KindRejection || e.RequestID != "imp-2" || len(body) != 0 ||
+		e.Rejection.Body != tallylog.BodySubmitProtocol || len(e.Rejection.BodySHA256) != 64 || e.Rejection.BodySize == 0 {
 		t.Errorf("entry %+v", e)
-	}
-	var got tallyv1.SubmitProtocolRequest
-	if err := proto.Unmarshal(body, &got); err != nil || !proto.Equal(&got, bad) {
-		t.Errorf("body is not the protocol sent: %v", err)
 	}
 	p, err := c.GetProtocol(ctx, &tallyv1.GetProtocolRequest{Name: contest + "/protocols/astana-1"})
 	if err != nil || p.GetCurrent().GetLeafIndex() != resp.GetLogSpan().GetFirstLeafIndex() {
@@ -269,3 +271,65 @@ func TestImportLogsRejections(t *testing.T) {
 }
 
 func noteVerifier(vkey string) (note.Verifier, error) { return note.NewVerifier(vkey) }
+
+// TestRefusalLoggedOnceBounded: a refused request of 4 MB is logged as its
+// digest and reason in a leaf of under 4 KiB, and the same request again,
+// ten times, appends nothing (issue 14 item 4: 10 refused calls of 4 MiB
+// added 84 MB to the log). A different request is a new leaf.
+func TestRefusalLoggedOnceBounded(t *testing.T) {
+	c := start(t)
+	loadDemo(t, c)
+	ctx := context.Background()
+	big := &tallyv1.SubmitProtocolRequest{Parent: contest, Station: contest + "/units/astana-1", RequestId: "big-1",
+		Kind: tallyv1.SubmissionKind_SUBMISSION_KIND_CORRECTION, ReplacesVersion: 1, Reason: strings.Repeat("x", 4_000_000)}
+	refusedAt := func(req *tallyv1.SubmitProtocolRequest, rec *sent) int64 {
+		t.Helper()
+		_, err := c.SubmitProtocol(ctx, req, grpc.ForceCodecV2(rec))
+		if status.Code(err) != codes.InvalidArgument {
+			t.Fatalf("reason of 4 MB: %v", err)
+		}
+		for _, d := range status.Convert(err).Details() {
+			if i, ok := d.(*errdetails.ErrorInfo); ok {
+				n, err := strconv.ParseInt(i.GetMetadata()["leaf_index"], 10, 64)
+				if err != nil {
+					t.Fatalf("refusal's ErrorInfo %v: %v", i, err)
+				}
+				return n
+			}
+		}
+		t.Fatalf("no ErrorInfo in %v", err)
+		return 0
+	}
+	rec := newSent()
+	first := refusedAt(big, rec)
+	for range 9 {
+		if i := refusedAt(big, newSent()); i != first {
+			t.Fatalf("the same refusal again is leaf %d, want %d", i, first)
+		}
+	}
+	e, body, l := leaf(t, c, first)
+	sum := sha256.Sum256(rec.last)
+	if e.Kind != tallylog.KindRejection || e.Body != "" || len(body) != 0 || e.Rejection.Body != tallylog.BodySubmitProtocol ||
+		e.Rejection.BodySHA256 != hex.EncodeToString(sum[:]) || e.Rejection.BodySize != int64(len(rec.last)) ||
+		!slices.Equal(e.Rejection.Truncated, []string{"reason"}) || e.RequestID != "big-1" {
+		t.Errorf("refusal entry %+v, %d bytes of body", e, len(body))
+	}
+	if len(l) >= 4096 {
+		t.Errorf("refusal leaf of %d bytes, want < 4 KiB", len(l))
+	}
+	resp, err := c.ListLogEntries(ctx, &tallyv1.ListLogEntriesRequest{Parent: "elections/kz-2012/log", PageToken: strconv.FormatInt(first+1, 10), PageSize: 1})
+	if err != nil || len(resp.GetLogEntries()) != 0 {
+		t.Fatalf("entries after the refusal: %v, %v", resp.GetLogEntries(), err)
+	}
+	// Another request id is another request: one more leaf.
+	other := proto.CloneOf(big)
+	other.RequestId = "big-2"
+	if i := refusedAt(other, newSent()); i != first+1 {
+		t.Errorf("a different refusal is leaf %d, want %d", i, first+1)
+	}
+}
+
+func sha256Of(b []byte) []byte {
+	s := sha256.Sum256(b)
+	return s[:]
+}
