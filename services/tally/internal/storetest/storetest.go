@@ -58,6 +58,7 @@ var Cases = []struct {
 	{"Service/AddUnits", Suite.ServiceAddUnits},
 	{"Service/Rebuild", Suite.ServiceRebuild},
 	{"Service/HostileInput", Suite.ServiceHostileInput},
+	{"Service/ReadsDuringIngest", Suite.ServiceReadsDuringIngest},
 	{"Log/EveryChangeOneLeaf", Suite.LogEveryChangeOneLeaf},
 	{"Log/BatchesInOrder", Suite.LogBatchesInOrder},
 	{"Log/RefusalsOnce", Suite.LogRefusalsOnce},

@@ -127,6 +127,7 @@ func (es *electionState) drain() bool {
 // something landed. Caller holds es.mu.
 func (es *electionState) wake(changed bool) {
 	if changed {
+		es.publish()
 		es.signal()
 	}
 	close(es.follow.landed)

@@ -170,6 +170,7 @@ func (s *Service) load(ctx context.Context, se StoredElection) (*electionState, 
 	}
 	es.resultsVersion = se.ResultsVersion
 	es.resultsLogSize = se.ResultsLogSize
+	es.publish()
 	return es, nil
 }
 

@@ -136,6 +136,8 @@ type Totals struct {
 }
 
 // Totals returns the result of a contest under a unit ("" for the root).
+// A unit that is not a station is read from the published view, without a
+// lock (view.go); a station from its protocol under the read lock.
 func (s *Service) Totals(ctx context.Context, election, contest, unit string) (Totals, error) {
 	es, err := s.election(election)
 	if err != nil {
@@ -144,6 +146,12 @@ func (s *Service) Totals(ctx context.Context, election, contest, unit string) (T
 	cc, err := es.contest(contest)
 	if err != nil {
 		return Totals{}, err
+	}
+	if v := es.published(); v != nil {
+		if uv := v.lookup(unit); uv != nil {
+			return s.totalsOf(election, cc, uv.unit, uv.nStations, uv.regAll, uv.aggs[cc.Index],
+				v.phases[cc.Index], v.resultsVersion, v.logSize), nil
+		}
 	}
 	es.mu.RLock()
 	n, err := es.unit(unit)
@@ -156,9 +164,14 @@ func (s *Service) Totals(ctx context.Context, election, contest, unit string) (T
 	nStations, regAll, u := n.nStations, n.regAll, n.unit
 	version, logSize := es.resultsVersion, es.resultsLogSize
 	es.mu.RUnlock()
+	return s.totalsOf(election, cc, u, nStations, regAll, a, phase, version, logSize), nil
+}
 
+// totalsOf builds the totals of a contest under a unit from its aggregate,
+// whose vals it only reads.
+func (s *Service) totalsOf(election string, cc *form.Compiled, u Unit, nStations int, regAll int64, a agg, phase Phase, version, logSize int64) Totals {
 	t := Totals{
-		Election: election, Contest: contest, Unit: u.ID, UnitName: u.Name, Level: u.Level,
+		Election: election, Contest: cc.ID, Unit: u.ID, UnitName: u.Name, Level: u.Level,
 		Phase: phase, Status: statusOf(phase, a.reporting, nStations),
 		Registered:                  cc.Role(a.vals, RoleRegistered),
 		RegisteredReportingStations: a.regReporting,
@@ -191,7 +204,7 @@ func (s *Service) Totals(ctx context.Context, election, contest, unit string) (T
 	if cc.Kind == SingleWinner {
 		t.Leader = leaderOf(cc, t.Choices, cc.Role(a.vals, majorityBase(cc.Contest)))
 	}
-	return t, nil
+	return t
 }
 
 // majorityBase is the quantity a single-winner contest's leader share is
@@ -286,9 +299,23 @@ func (s *Service) GetContestStatus(ctx context.Context, election, contest string
 	if err != nil {
 		return ContestStatus{}, err
 	}
+	if v := es.published(); v != nil {
+		return v.status(es.def.ID, cc), nil
+	}
 	es.mu.RLock()
 	defer es.mu.RUnlock()
 	return es.status(cc), nil
+}
+
+// status is a contest's state in a published view.
+func (v *totalsView) status(election string, cc *form.Compiled) ContestStatus {
+	cs := ContestStatus{Election: election, Contest: cc.ID, Phase: v.phases[cc.Index], ResultsVersion: v.resultsVersion}
+	if v.root != nil {
+		cs.StationsTotal = v.root.nStations
+		cs.StationsReporting = v.root.aggs[cc.Index].reporting
+	}
+	cs.Status = statusOf(cs.Phase, cs.StationsReporting, cs.StationsTotal)
+	return cs
 }
 
 func (es *electionState) status(cc *form.Compiled) ContestStatus {

@@ -33,6 +33,8 @@ type electionState struct {
 	resultsLogSize int64
 	notify         chan struct{} // closed and replaced on every change
 	follow         followState
+	// view is the totals readers see without a lock (view.go).
+	view viewState
 }
 
 type node struct {
@@ -43,6 +45,10 @@ type node struct {
 	regAll    int64
 	aggs      []*agg          // per contest index; non-stations only
 	protos    []*stationProto // per contest index; stations only
+	// viewSlot is 1 + the unit's slot in the published view (0: none yet,
+	// or a station); viewDirty marks it for the next view (view.go).
+	viewSlot  int32
+	viewDirty bool
 }
 
 type agg struct {
@@ -135,6 +141,7 @@ func (es *electionState) addUnits(units []Unit) {
 	}
 	merged = append(merged, es.stations[i:]...)
 	es.stations = append(merged, newStations[j:]...)
+	es.unitsAdded(units)
 }
 
 func byUnitID(a, b *node) int { return strings.Compare(a.unit.ID, b.unit.ID) }
@@ -178,6 +185,7 @@ func (es *electionState) apply(cc *form.Compiled, v ProtocolVersion) {
 	}
 	w := cc.Width()
 	for a := st.parent; a != nil; a = a.parent {
+		es.touch(a)
 		g := a.agg(ci, w)
 		if old == nil {
 			for i, x := range np.vals {

@@ -1,0 +1,79 @@
+package tally_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/mandate-project/mandate/services/tally/internal/sqlitestore"
+	"github.com/mandate-project/mandate/services/tally/internal/storetest"
+	"github.com/mandate-project/mandate/services/tally/internal/tally"
+)
+
+// TestReadsTakeNoWriterLock: the totals of a unit above the stations and a
+// contest's status are answered while the writer holds the election's lock
+// (a landing in progress), from the published view, with what the last
+// landing published.
+func TestReadsTakeNoWriterLock(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "t.db"), sqlitestore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	svc, err := tally.NewService(ctx, st, storetest.NewClock().Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	if _, err := svc.DefineElection(ctx, storetest.Election()); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []tally.Submission{storetest.Sub("list", "n1", 10, 300, 200, 100), storetest.Sub("list", "s1", 0, 50, 50, 50)} {
+		if _, err := svc.Submit(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	release, err := tally.HoldWriterLock(svc, "test-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type read struct {
+		t   tally.Totals
+		err error
+	}
+	reads := []string{"", "nation", "north", "south"}
+	done := make(chan read, len(reads))
+	status := make(chan tally.ContestStatus, 1)
+	go func() {
+		for _, u := range reads {
+			tt, err := svc.Totals(ctx, "test-2024", "list", u)
+			done <- read{tt, err}
+		}
+		cs, _ := svc.GetContestStatus(ctx, "test-2024", "list")
+		status <- cs
+	}()
+	wantValid := map[string]int64{"": 750, "nation": 750, "north": 600, "south": 150}
+	for _, u := range reads {
+		select {
+		case r := <-done:
+			if r.err != nil || r.t.ResultsVersion != 2 || r.t.Valid != wantValid[u] {
+				t.Errorf("Totals(%q) under the writer's lock = %+v, %v", u, r.t, r.err)
+			}
+		case <-time.After(30 * time.Second):
+			release()
+			t.Fatalf("Totals(%q) waited for the writer's lock", u)
+		}
+	}
+	select {
+	case cs := <-status:
+		if cs.ResultsVersion != 2 || cs.StationsReporting != 2 || cs.StationsTotal != 5 {
+			t.Errorf("GetContestStatus under the writer's lock = %+v", cs)
+		}
+	case <-time.After(30 * time.Second):
+		release()
+		t.Fatal("GetContestStatus waited for the writer's lock")
+	}
+	release()
+}
