@@ -121,9 +121,54 @@ var errNoDistribution = fmt.Errorf("apportion: no distribution possible")
 // solve runs one distribution on validated input. baseDelta moves an
 // explicit threshold base (margin probes).
 func solve(ctx context.Context, parties []Party, rule Rule, baseDelta int64) (*outcome, error) {
-	o := &outcome{rule: rule}
-	o.base = baseFor(parties, rule.Threshold, baseDelta)
-	o.qual = qualify(parties, rule, o.base)
+	o, err := prepare(parties, rule, baseDelta)
+	if err != nil {
+		return nil, err
+	}
+	S := o.S
+	if rule.Method.IsDivisor() {
+		d := &divSpec{m: rule.Method}
+		if rule.Method == ModifiedSainteLague {
+			d.fn = rule.FirstDivisor.Num().Uint64()
+			d.fd = rule.FirstDivisor.Denom().Uint64()
+		}
+		o.div = d
+		full := d.jump(o.votes, o.lo, o.hi, S)
+		o.bnd = d.boundary(o.votes, o.lo, o.hi, full)
+		o.full = full
+		o.alloc = append([]int(nil), full...)
+		if len(o.bnd.tied) > 0 {
+			o.tied, o.contested = o.bnd.tied, o.bnd.contested
+			for _, j := range o.tied {
+				if o.alloc[j] > o.lo[j] && cmpKey(d.key(o.votes[j], o.alloc[j]-1), o.bnd.U) == 0 {
+					o.alloc[j]--
+				}
+			}
+		}
+	} else {
+		q, err := quotaAlloc(ctx, rule.Method, o.votes, o.lo, o.hi, S)
+		if err != nil {
+			return nil, err
+		}
+		o.q = q
+		o.alloc = o.q.alloc
+		o.tied, o.contested = o.q.tied, o.q.contested
+	}
+	return o, nil
+}
+
+// prepare is the part of solve that fixes participation, the seats to
+// distribute and every participant's bounds, without distributing (the
+// quota margin solver needs only this at each segment's start).
+func prepare(parties []Party, rule Rule, baseDelta int64) (*outcome, error) {
+	base := baseFor(parties, rule.Threshold, baseDelta)
+	return prepareQual(parties, rule, base, qualify(parties, rule, base))
+}
+
+// prepareQual is prepare with the threshold base and every party's
+// qualification given.
+func prepareQual(parties []Party, rule Rule, base int64, qual []Qualification) (*outcome, error) {
+	o := &outcome{rule: rule, base: base, qual: qual}
 	S := rule.Seats
 	for i, p := range parties {
 		if o.qual[i].Participates() {
@@ -163,34 +208,6 @@ func solve(ctx context.Context, parties []Party, rule Rule, baseDelta int64) (*o
 	// that a margin probe never counts a refused case as a result.
 	if capTotal < S {
 		return nil, errNoDistribution
-	}
-	if rule.Method.IsDivisor() {
-		d := &divSpec{m: rule.Method}
-		if rule.Method == ModifiedSainteLague {
-			d.fn = rule.FirstDivisor.Num().Uint64()
-			d.fd = rule.FirstDivisor.Denom().Uint64()
-		}
-		o.div = d
-		full := d.jump(o.votes, o.lo, o.hi, S)
-		o.bnd = d.boundary(o.votes, o.lo, o.hi, full)
-		o.full = full
-		o.alloc = append([]int(nil), full...)
-		if len(o.bnd.tied) > 0 {
-			o.tied, o.contested = o.bnd.tied, o.bnd.contested
-			for _, j := range o.tied {
-				if o.alloc[j] > o.lo[j] && cmpKey(d.key(o.votes[j], o.alloc[j]-1), o.bnd.U) == 0 {
-					o.alloc[j]--
-				}
-			}
-		}
-	} else {
-		q, err := quotaAlloc(ctx, rule.Method, o.votes, o.lo, o.hi, S)
-		if err != nil {
-			return nil, err
-		}
-		o.q = q
-		o.alloc = o.q.alloc
-		o.tied, o.contested = o.q.tied, o.q.contested
 	}
 	return o, nil
 }

@@ -31,9 +31,11 @@ import (
 // inside each step, and at the last vote of each step the winning condition
 // (v+x) - s*q > K(q) has a left side growing with q and a right side (the
 // others' items) shrinking with q: so the steps are binary-searched by their
-// ends first. Divisor methods have a closed form in the first segment (the
-// least votes whose next quotient beats the others' boundary quotient),
-// which gives most margins in O(1). Quota methods with seat caps are not
+// ends first. For uncapped quota methods the crossing of a whole segment
+// is computed directly by selection (quotacross.go); the probing described
+// here is its fallback and reference. Divisor methods have a closed form in
+// the first segment (the least votes whose next quotient beats the others'
+// boundary quotient), which gives most margins in O(1). Quota methods with seat caps are not
 // monotone (a cap moves the quota of later rounds) and are not computed.
 
 // prober re-runs the distribution with one party's votes changed. The rule
@@ -46,7 +48,14 @@ type prober struct {
 	base0   int64
 	others  [2][]pointOf // threshold points of every party, for dir +1 and -1
 	base    *outcome     // the outcome at x = 0
+	noCross bool         // tests: answer quota segments by probing only
+	stats   marginStats
+	buf     crossBuf // scratch of the quota segment solver
+	qf      *qualifier
 }
+
+// marginStats counts how quota-method segments were answered (tests).
+type marginStats struct{ crossed, declined int }
 
 // at returns party i's decided seats when its votes change by delta (the
 // threshold base moves with it), and the outcome; -1 when no distribution
@@ -76,11 +85,19 @@ func (o *outcome) totalOf(parties []Party, i int) int {
 
 // computeMargins fills VotesToGain, VotesToLose and their statuses.
 func computeMargins(ctx context.Context, parties []Party, rule Rule, o *outcome, res *Result) error {
+	_, err := computeMarginsWith(ctx, parties, rule, o, res, false)
+	return err
+}
+
+// computeMarginsWith is computeMargins that, with noCross, answers
+// quota-method segments by probing only (tests compare the two), and
+// reports how the segments were answered.
+func computeMarginsWith(ctx context.Context, parties []Party, rule Rule, o *outcome, res *Result, noCross bool) (marginStats, error) {
 	if !rule.Method.IsDivisor() && rule.MaxSeatsPerParty > 0 {
 		res.Notes = append(res.Notes, "margins not computed: with seat caps a quota method's seats are not monotone in a party's votes (a cap changes the quota of later rounds), so no exact margin is known")
-		return nil
+		return marginStats{}, nil
 	}
-	pr := &prober{ctx: ctx, parties: append([]Party(nil), parties...), rule: rule, base0: o.base, base: o}
+	pr := &prober{ctx: ctx, parties: append([]Party(nil), parties...), rule: rule, base0: o.base, base: o, noCross: noCross}
 	pr.rule.Ties = TieUndecided
 	pr.rule.NoMargins, pr.rule.Steps = true, false
 	for _, q := range parties {
@@ -90,7 +107,7 @@ func computeMargins(ctx context.Context, parties []Party, rule Rule, o *outcome,
 	cf := newClosedForm(pr, o)
 	for i := range parties {
 		if err := ctx.Err(); err != nil {
-			return err
+			return pr.stats, err
 		}
 		r := &res.Parties[i]
 		s := s0[i]
@@ -106,7 +123,7 @@ func computeMargins(ctx context.Context, parties []Party, rule Rule, o *outcome,
 			}
 		}
 		if err := ctx.Err(); err != nil {
-			return err
+			return pr.stats, err
 		}
 		r.GainStatus, r.LoseStatus = MarginNone, MarginNone
 		if gain >= 1 {
@@ -116,7 +133,7 @@ func computeMargins(ctx context.Context, parties []Party, rule Rule, o *outcome,
 			r.VotesToLose, r.LoseStatus = loss, MarginComputed
 		}
 	}
-	return nil
+	return pr.stats, nil
 }
 
 // gainSearch returns min{x >= 1 : seats(v+x) > s}, or -1 if none.
@@ -129,7 +146,7 @@ func (p *prober) gainSearch(i, s int) int64 {
 		return -1
 	}
 	f := func(x int64) bool { a, _ := p.at(i, x); return a > s }
-	return p.firstTrue(i, +1, xmax, f, p.fastQuota(i, s, true))
+	return p.firstTrue(i, +1, xmax, f, p.fastQuota(i, s, true), p.quotaCross(i, s, +1))
 }
 
 // fastQuota returns, for an uncapped quota method, a builder of the
@@ -170,7 +187,7 @@ func (p *prober) lossSearch(i, s int) int64 {
 		return -1
 	}
 	f := func(x int64) bool { a, _ := p.at(i, -x); return a < s }
-	x := p.firstTrue(i, -1, v, f, p.fastQuota(i, s, false))
+	x := p.firstTrue(i, -1, v, f, p.fastQuota(i, s, false), p.quotaCross(i, s, -1))
 	if x < 0 {
 		return -1
 	}
@@ -188,9 +205,18 @@ func (p *prober) lossSearch(i, s int) int64 {
 // answer are visited.
 //
 // fast, when not nil, builds an equivalent test for one segment from the
-// outcome at its start (participation is constant inside it).
-func (p *prober) firstTrue(i int, dir, hi int64, slow func(int64) bool, fast func(*outcome) func(int64) bool) int64 {
+// outcome at its start (participation is constant inside it); cross, when
+// not nil, answers a whole segment at once (quotaCross) or declines.
+func (p *prober) firstTrue(i int, dir, hi int64, slow func(int64) bool, fast func(*outcome) func(int64) bool, cross func(a, b int64) (int64, bool)) int64 {
 	bps := append(p.thresholdPoints(i, dir, hi), hi+1)
+	if dir < 0 && p.rule.Threshold != nil && hi >= 2 {
+		// Losing every vote is a segment of its own: a runner-up needs at
+		// least one vote, so participation can change there although no
+		// vote count or threshold is crossed.
+		if k := len(bps) - 2; k < 0 || bps[k] < hi {
+			bps = append(bps[:len(bps)-1], hi, hi+1)
+		}
+	}
 	runnerUp := p.rule.RunnerUpGuaranteed && p.rule.Threshold != nil
 	var votes []int64
 	a := int64(1)
@@ -213,7 +239,7 @@ func (p *prober) firstTrue(i int, dir, hi int64, slow func(int64) bool, fast fun
 			cuts = append(cuts, b+1)
 		}
 		for _, c := range cuts {
-			if x := p.segment(i, dir, a, c-1, slow, fast); x >= 0 {
+			if x := p.segment(i, dir, a, c-1, slow, fast, cross); x >= 0 {
 				return x
 			}
 			a = c
@@ -223,9 +249,16 @@ func (p *prober) firstTrue(i int, dir, hi int64, slow func(int64) bool, fast fun
 }
 
 // segment returns the least x in [a, b] with the crossing test, or -1.
-func (p *prober) segment(i int, dir, a, b int64, slow func(int64) bool, fast func(*outcome) func(int64) bool) int64 {
+func (p *prober) segment(i int, dir, a, b int64, slow func(int64) bool, fast func(*outcome) func(int64) bool, cross func(a, b int64) (int64, bool)) int64 {
 	if a > b || p.ctx.Err() != nil {
 		return -1
+	}
+	if cross != nil {
+		if x, ok := cross(a, b); ok {
+			p.stats.crossed++
+			return x
+		}
+		p.stats.declined++
 	}
 	f := slow
 	if fast != nil {
@@ -399,17 +432,7 @@ type pointOf struct {
 // through counts the parties qualifying through the threshold (votes or
 // district wins) when party i's votes move by delta.
 func (p *prober) through(i int, delta int64) int {
-	v := p.parties[i].Votes
-	p.parties[i].Votes = v + delta
-	q := qualify(p.parties, Rule{Threshold: p.rule.Threshold}, baseFor(p.parties, p.rule.Threshold, delta))
-	p.parties[i].Votes = v
-	n := 0
-	for _, x := range q {
-		if x == Passed || x == DistrictWins {
-			n++
-		}
-	}
-	return n
+	return p.qualifier().through(p.parties, i, delta)
 }
 
 func points(cs []*big.Rat, hi int64) []int64 {
