@@ -27,6 +27,8 @@ import type { ServiceOptions as _google_protobuf_ServiceOptions, ServiceOptions_
 import type { SourceCodeInfo as _google_protobuf_SourceCodeInfo, SourceCodeInfo__Output as _google_protobuf_SourceCodeInfo__Output } from './google/protobuf/SourceCodeInfo';
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from './google/protobuf/Timestamp';
 import type { UninterpretedOption as _google_protobuf_UninterpretedOption, UninterpretedOption__Output as _google_protobuf_UninterpretedOption__Output } from './google/protobuf/UninterpretedOption';
+import type { Chamber as _mandate_tally_v1_Chamber, Chamber__Output as _mandate_tally_v1_Chamber__Output } from './mandate/tally/v1/Chamber';
+import type { ChamberTier as _mandate_tally_v1_ChamberTier, ChamberTier__Output as _mandate_tally_v1_ChamberTier__Output } from './mandate/tally/v1/ChamberTier';
 import type { Change as _mandate_tally_v1_Change, Change__Output as _mandate_tally_v1_Change__Output } from './mandate/tally/v1/Change';
 import type { Checkpoint as _mandate_tally_v1_Checkpoint, Checkpoint__Output as _mandate_tally_v1_Checkpoint__Output } from './mandate/tally/v1/Checkpoint';
 import type { Choice as _mandate_tally_v1_Choice, Choice__Output as _mandate_tally_v1_Choice__Output } from './mandate/tally/v1/Choice';
@@ -61,6 +63,9 @@ import type { RegionViolations as _mandate_tally_v1_RegionViolations, RegionViol
 import type { RelationViolationCount as _mandate_tally_v1_RelationViolationCount, RelationViolationCount__Output as _mandate_tally_v1_RelationViolationCount__Output } from './mandate/tally/v1/RelationViolationCount';
 import type { RelationViolations as _mandate_tally_v1_RelationViolations, RelationViolations__Output as _mandate_tally_v1_RelationViolations__Output } from './mandate/tally/v1/RelationViolations';
 import type { ReportingUnit as _mandate_tally_v1_ReportingUnit, ReportingUnit__Output as _mandate_tally_v1_ReportingUnit__Output } from './mandate/tally/v1/ReportingUnit';
+import type { SingleMemberDistrict as _mandate_tally_v1_SingleMemberDistrict, SingleMemberDistrict__Output as _mandate_tally_v1_SingleMemberDistrict__Output } from './mandate/tally/v1/SingleMemberDistrict';
+import type { SingleMemberDistricts as _mandate_tally_v1_SingleMemberDistricts, SingleMemberDistricts__Output as _mandate_tally_v1_SingleMemberDistricts__Output } from './mandate/tally/v1/SingleMemberDistricts';
+import type { TierDistrict as _mandate_tally_v1_TierDistrict, TierDistrict__Output as _mandate_tally_v1_TierDistrict__Output } from './mandate/tally/v1/TierDistrict';
 import type { Totals as _mandate_tally_v1_Totals, Totals__Output as _mandate_tally_v1_Totals__Output } from './mandate/tally/v1/Totals';
 import type { Violation as _mandate_tally_v1_Violation, Violation__Output as _mandate_tally_v1_Violation__Output } from './mandate/tally/v1/Violation';
 
@@ -107,6 +112,8 @@ export interface ProtoGrpcType {
   mandate: {
     tally: {
       v1: {
+        Chamber: MessageTypeDefinition<_mandate_tally_v1_Chamber, _mandate_tally_v1_Chamber__Output>
+        ChamberTier: MessageTypeDefinition<_mandate_tally_v1_ChamberTier, _mandate_tally_v1_ChamberTier__Output>
         Change: MessageTypeDefinition<_mandate_tally_v1_Change, _mandate_tally_v1_Change__Output>
         Checkpoint: MessageTypeDefinition<_mandate_tally_v1_Checkpoint, _mandate_tally_v1_Checkpoint__Output>
         Choice: MessageTypeDefinition<_mandate_tally_v1_Choice, _mandate_tally_v1_Choice__Output>
@@ -148,7 +155,12 @@ export interface ProtoGrpcType {
         ResultStatus: EnumTypeDefinition
         RunoffRule: EnumTypeDefinition
         Severity: EnumTypeDefinition
+        SingleMemberDistrict: MessageTypeDefinition<_mandate_tally_v1_SingleMemberDistrict, _mandate_tally_v1_SingleMemberDistrict__Output>
+        SingleMemberDistricts: MessageTypeDefinition<_mandate_tally_v1_SingleMemberDistricts, _mandate_tally_v1_SingleMemberDistricts__Output>
         SubmissionKind: EnumTypeDefinition
+        TierDistrict: MessageTypeDefinition<_mandate_tally_v1_TierDistrict, _mandate_tally_v1_TierDistrict__Output>
+        TierKind: EnumTypeDefinition
+        TierLink: EnumTypeDefinition
         Totals: MessageTypeDefinition<_mandate_tally_v1_Totals, _mandate_tally_v1_Totals__Output>
         Violation: MessageTypeDefinition<_mandate_tally_v1_Violation, _mandate_tally_v1_Violation__Output>
       }

@@ -39,6 +39,7 @@ import type { Award as _mandate_seats_v1_Award, Award__Output as _mandate_seats_
 import type { BiproportionalRule as _mandate_seats_v1_BiproportionalRule, BiproportionalRule__Output as _mandate_seats_v1_BiproportionalRule__Output } from './mandate/seats/v1/BiproportionalRule';
 import type { Chamber as _mandate_seats_v1_Chamber, Chamber__Output as _mandate_seats_v1_Chamber__Output } from './mandate/seats/v1/Chamber';
 import type { ChamberAllocation as _mandate_seats_v1_ChamberAllocation, ChamberAllocation__Output as _mandate_seats_v1_ChamberAllocation__Output } from './mandate/seats/v1/ChamberAllocation';
+import type { ChamberComposition as _mandate_seats_v1_ChamberComposition, ChamberComposition__Output as _mandate_seats_v1_ChamberComposition__Output } from './mandate/seats/v1/ChamberComposition';
 import type { ChamberDistrict as _mandate_seats_v1_ChamberDistrict, ChamberDistrict__Output as _mandate_seats_v1_ChamberDistrict__Output } from './mandate/seats/v1/ChamberDistrict';
 import type { ChamberList as _mandate_seats_v1_ChamberList, ChamberList__Output as _mandate_seats_v1_ChamberList__Output } from './mandate/seats/v1/ChamberList';
 import type { ChamberRule as _mandate_seats_v1_ChamberRule, ChamberRule__Output as _mandate_seats_v1_ChamberRule__Output } from './mandate/seats/v1/ChamberRule';
@@ -48,7 +49,9 @@ import type { ContestDistrict as _mandate_seats_v1_ContestDistrict, ContestDistr
 import type { DistrictAllocation as _mandate_seats_v1_DistrictAllocation, DistrictAllocation__Output as _mandate_seats_v1_DistrictAllocation__Output } from './mandate/seats/v1/DistrictAllocation';
 import type { DistrictApportionment as _mandate_seats_v1_DistrictApportionment, DistrictApportionment__Output as _mandate_seats_v1_DistrictApportionment__Output } from './mandate/seats/v1/DistrictApportionment';
 import type { DistrictRule as _mandate_seats_v1_DistrictRule, DistrictRule__Output as _mandate_seats_v1_DistrictRule__Output } from './mandate/seats/v1/DistrictRule';
+import type { DistrictSeats as _mandate_seats_v1_DistrictSeats, DistrictSeats__Output as _mandate_seats_v1_DistrictSeats__Output } from './mandate/seats/v1/DistrictSeats';
 import type { Fraction as _mandate_seats_v1_Fraction, Fraction__Output as _mandate_seats_v1_Fraction__Output } from './mandate/seats/v1/Fraction';
+import type { GetChamberCompositionRequest as _mandate_seats_v1_GetChamberCompositionRequest, GetChamberCompositionRequest__Output as _mandate_seats_v1_GetChamberCompositionRequest__Output } from './mandate/seats/v1/GetChamberCompositionRequest';
 import type { GetPresetRequest as _mandate_seats_v1_GetPresetRequest, GetPresetRequest__Output as _mandate_seats_v1_GetPresetRequest__Output } from './mandate/seats/v1/GetPresetRequest';
 import type { LevelingRule as _mandate_seats_v1_LevelingRule, LevelingRule__Output as _mandate_seats_v1_LevelingRule__Output } from './mandate/seats/v1/LevelingRule';
 import type { ListAllocation as _mandate_seats_v1_ListAllocation, ListAllocation__Output as _mandate_seats_v1_ListAllocation__Output } from './mandate/seats/v1/ListAllocation';
@@ -56,6 +59,7 @@ import type { ListPresetsRequest as _mandate_seats_v1_ListPresetsRequest, ListPr
 import type { ListPresetsResponse as _mandate_seats_v1_ListPresetsResponse, ListPresetsResponse__Output as _mandate_seats_v1_ListPresetsResponse__Output } from './mandate/seats/v1/ListPresetsResponse';
 import type { Party as _mandate_seats_v1_Party, Party__Output as _mandate_seats_v1_Party__Output } from './mandate/seats/v1/Party';
 import type { PartyResult as _mandate_seats_v1_PartyResult, PartyResult__Output as _mandate_seats_v1_PartyResult__Output } from './mandate/seats/v1/PartyResult';
+import type { PartySeats as _mandate_seats_v1_PartySeats, PartySeats__Output as _mandate_seats_v1_PartySeats__Output } from './mandate/seats/v1/PartySeats';
 import type { Preset as _mandate_seats_v1_Preset, Preset__Output as _mandate_seats_v1_Preset__Output } from './mandate/seats/v1/Preset';
 import type { Quorum as _mandate_seats_v1_Quorum, Quorum__Output as _mandate_seats_v1_Quorum__Output } from './mandate/seats/v1/Quorum';
 import type { Rule as _mandate_seats_v1_Rule, Rule__Output as _mandate_seats_v1_Rule__Output } from './mandate/seats/v1/Rule';
@@ -64,7 +68,11 @@ import type { SeatTransfer as _mandate_seats_v1_SeatTransfer, SeatTransfer__Outp
 import type { SeatsServiceClient as _mandate_seats_v1_SeatsServiceClient, SeatsServiceDefinition as _mandate_seats_v1_SeatsServiceDefinition } from './mandate/seats/v1/SeatsService';
 import type { Threshold as _mandate_seats_v1_Threshold, Threshold__Output as _mandate_seats_v1_Threshold__Output } from './mandate/seats/v1/Threshold';
 import type { Tie as _mandate_seats_v1_Tie, Tie__Output as _mandate_seats_v1_Tie__Output } from './mandate/seats/v1/Tie';
+import type { TierComposition as _mandate_seats_v1_TierComposition, TierComposition__Output as _mandate_seats_v1_TierComposition__Output } from './mandate/seats/v1/TierComposition';
+import type { WatchChamberCompositionRequest as _mandate_seats_v1_WatchChamberCompositionRequest, WatchChamberCompositionRequest__Output as _mandate_seats_v1_WatchChamberCompositionRequest__Output } from './mandate/seats/v1/WatchChamberCompositionRequest';
 import type { WatchContestAllocationRequest as _mandate_seats_v1_WatchContestAllocationRequest, WatchContestAllocationRequest__Output as _mandate_seats_v1_WatchContestAllocationRequest__Output } from './mandate/seats/v1/WatchContestAllocationRequest';
+import type { Chamber as _mandate_tally_v1_Chamber, Chamber__Output as _mandate_tally_v1_Chamber__Output } from './mandate/tally/v1/Chamber';
+import type { ChamberTier as _mandate_tally_v1_ChamberTier, ChamberTier__Output as _mandate_tally_v1_ChamberTier__Output } from './mandate/tally/v1/ChamberTier';
 import type { Change as _mandate_tally_v1_Change, Change__Output as _mandate_tally_v1_Change__Output } from './mandate/tally/v1/Change';
 import type { Checkpoint as _mandate_tally_v1_Checkpoint, Checkpoint__Output as _mandate_tally_v1_Checkpoint__Output } from './mandate/tally/v1/Checkpoint';
 import type { Choice as _mandate_tally_v1_Choice, Choice__Output as _mandate_tally_v1_Choice__Output } from './mandate/tally/v1/Choice';
@@ -85,6 +93,9 @@ import type { ProtocolLine as _mandate_tally_v1_ProtocolLine, ProtocolLine__Outp
 import type { ProtocolVersion as _mandate_tally_v1_ProtocolVersion, ProtocolVersion__Output as _mandate_tally_v1_ProtocolVersion__Output } from './mandate/tally/v1/ProtocolVersion';
 import type { Ratio as _mandate_tally_v1_Ratio, Ratio__Output as _mandate_tally_v1_Ratio__Output } from './mandate/tally/v1/Ratio';
 import type { ReportingUnit as _mandate_tally_v1_ReportingUnit, ReportingUnit__Output as _mandate_tally_v1_ReportingUnit__Output } from './mandate/tally/v1/ReportingUnit';
+import type { SingleMemberDistrict as _mandate_tally_v1_SingleMemberDistrict, SingleMemberDistrict__Output as _mandate_tally_v1_SingleMemberDistrict__Output } from './mandate/tally/v1/SingleMemberDistrict';
+import type { SingleMemberDistricts as _mandate_tally_v1_SingleMemberDistricts, SingleMemberDistricts__Output as _mandate_tally_v1_SingleMemberDistricts__Output } from './mandate/tally/v1/SingleMemberDistricts';
+import type { TierDistrict as _mandate_tally_v1_TierDistrict, TierDistrict__Output as _mandate_tally_v1_TierDistrict__Output } from './mandate/tally/v1/TierDistrict';
 import type { Totals as _mandate_tally_v1_Totals, Totals__Output as _mandate_tally_v1_Totals__Output } from './mandate/tally/v1/Totals';
 import type { Violation as _mandate_tally_v1_Violation, Violation__Output as _mandate_tally_v1_Violation__Output } from './mandate/tally/v1/Violation';
 
@@ -143,6 +154,7 @@ export interface ProtoGrpcType {
         BiproportionalRule: MessageTypeDefinition<_mandate_seats_v1_BiproportionalRule, _mandate_seats_v1_BiproportionalRule__Output>
         Chamber: MessageTypeDefinition<_mandate_seats_v1_Chamber, _mandate_seats_v1_Chamber__Output>
         ChamberAllocation: MessageTypeDefinition<_mandate_seats_v1_ChamberAllocation, _mandate_seats_v1_ChamberAllocation__Output>
+        ChamberComposition: MessageTypeDefinition<_mandate_seats_v1_ChamberComposition, _mandate_seats_v1_ChamberComposition__Output>
         ChamberDistrict: MessageTypeDefinition<_mandate_seats_v1_ChamberDistrict, _mandate_seats_v1_ChamberDistrict__Output>
         ChamberFamily: EnumTypeDefinition
         ChamberList: MessageTypeDefinition<_mandate_seats_v1_ChamberList, _mandate_seats_v1_ChamberList__Output>
@@ -153,7 +165,9 @@ export interface ProtoGrpcType {
         DistrictAllocation: MessageTypeDefinition<_mandate_seats_v1_DistrictAllocation, _mandate_seats_v1_DistrictAllocation__Output>
         DistrictApportionment: MessageTypeDefinition<_mandate_seats_v1_DistrictApportionment, _mandate_seats_v1_DistrictApportionment__Output>
         DistrictRule: MessageTypeDefinition<_mandate_seats_v1_DistrictRule, _mandate_seats_v1_DistrictRule__Output>
+        DistrictSeats: MessageTypeDefinition<_mandate_seats_v1_DistrictSeats, _mandate_seats_v1_DistrictSeats__Output>
         Fraction: MessageTypeDefinition<_mandate_seats_v1_Fraction, _mandate_seats_v1_Fraction__Output>
+        GetChamberCompositionRequest: MessageTypeDefinition<_mandate_seats_v1_GetChamberCompositionRequest, _mandate_seats_v1_GetChamberCompositionRequest__Output>
         GetPresetRequest: MessageTypeDefinition<_mandate_seats_v1_GetPresetRequest, _mandate_seats_v1_GetPresetRequest__Output>
         LevelingRule: MessageTypeDefinition<_mandate_seats_v1_LevelingRule, _mandate_seats_v1_LevelingRule__Output>
         ListAllocation: MessageTypeDefinition<_mandate_seats_v1_ListAllocation, _mandate_seats_v1_ListAllocation__Output>
@@ -163,6 +177,7 @@ export interface ProtoGrpcType {
         Method: EnumTypeDefinition
         Party: MessageTypeDefinition<_mandate_seats_v1_Party, _mandate_seats_v1_Party__Output>
         PartyResult: MessageTypeDefinition<_mandate_seats_v1_PartyResult, _mandate_seats_v1_PartyResult__Output>
+        PartySeats: MessageTypeDefinition<_mandate_seats_v1_PartySeats, _mandate_seats_v1_PartySeats__Output>
         Preset: MessageTypeDefinition<_mandate_seats_v1_Preset, _mandate_seats_v1_Preset__Output>
         Qualification: EnumTypeDefinition
         Quorum: MessageTypeDefinition<_mandate_seats_v1_Quorum, _mandate_seats_v1_Quorum__Output>
@@ -177,12 +192,16 @@ export interface ProtoGrpcType {
         Threshold: MessageTypeDefinition<_mandate_seats_v1_Threshold, _mandate_seats_v1_Threshold__Output>
         Tie: MessageTypeDefinition<_mandate_seats_v1_Tie, _mandate_seats_v1_Tie__Output>
         TieRule: EnumTypeDefinition
+        TierComposition: MessageTypeDefinition<_mandate_seats_v1_TierComposition, _mandate_seats_v1_TierComposition__Output>
+        WatchChamberCompositionRequest: MessageTypeDefinition<_mandate_seats_v1_WatchChamberCompositionRequest, _mandate_seats_v1_WatchChamberCompositionRequest__Output>
         WatchContestAllocationRequest: MessageTypeDefinition<_mandate_seats_v1_WatchContestAllocationRequest, _mandate_seats_v1_WatchContestAllocationRequest__Output>
         Weighting: EnumTypeDefinition
       }
     }
     tally: {
       v1: {
+        Chamber: MessageTypeDefinition<_mandate_tally_v1_Chamber, _mandate_tally_v1_Chamber__Output>
+        ChamberTier: MessageTypeDefinition<_mandate_tally_v1_ChamberTier, _mandate_tally_v1_ChamberTier__Output>
         Change: MessageTypeDefinition<_mandate_tally_v1_Change, _mandate_tally_v1_Change__Output>
         Checkpoint: MessageTypeDefinition<_mandate_tally_v1_Checkpoint, _mandate_tally_v1_Checkpoint__Output>
         Choice: MessageTypeDefinition<_mandate_tally_v1_Choice, _mandate_tally_v1_Choice__Output>
@@ -208,7 +227,12 @@ export interface ProtoGrpcType {
         ResultStatus: EnumTypeDefinition
         RunoffRule: EnumTypeDefinition
         Severity: EnumTypeDefinition
+        SingleMemberDistrict: MessageTypeDefinition<_mandate_tally_v1_SingleMemberDistrict, _mandate_tally_v1_SingleMemberDistrict__Output>
+        SingleMemberDistricts: MessageTypeDefinition<_mandate_tally_v1_SingleMemberDistricts, _mandate_tally_v1_SingleMemberDistricts__Output>
         SubmissionKind: EnumTypeDefinition
+        TierDistrict: MessageTypeDefinition<_mandate_tally_v1_TierDistrict, _mandate_tally_v1_TierDistrict__Output>
+        TierKind: EnumTypeDefinition
+        TierLink: EnumTypeDefinition
         Totals: MessageTypeDefinition<_mandate_tally_v1_Totals, _mandate_tally_v1_Totals__Output>
         Violation: MessageTypeDefinition<_mandate_tally_v1_Violation, _mandate_tally_v1_Violation__Output>
       }

@@ -34,6 +34,8 @@ import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _goo
 import type { UninterpretedOption as _google_protobuf_UninterpretedOption, UninterpretedOption__Output as _google_protobuf_UninterpretedOption__Output } from './google/protobuf/UninterpretedOption';
 import type { BatchCreateReportingUnitsRequest as _mandate_tally_v1_BatchCreateReportingUnitsRequest, BatchCreateReportingUnitsRequest__Output as _mandate_tally_v1_BatchCreateReportingUnitsRequest__Output } from './mandate/tally/v1/BatchCreateReportingUnitsRequest';
 import type { BatchCreateReportingUnitsResponse as _mandate_tally_v1_BatchCreateReportingUnitsResponse, BatchCreateReportingUnitsResponse__Output as _mandate_tally_v1_BatchCreateReportingUnitsResponse__Output } from './mandate/tally/v1/BatchCreateReportingUnitsResponse';
+import type { Chamber as _mandate_tally_v1_Chamber, Chamber__Output as _mandate_tally_v1_Chamber__Output } from './mandate/tally/v1/Chamber';
+import type { ChamberTier as _mandate_tally_v1_ChamberTier, ChamberTier__Output as _mandate_tally_v1_ChamberTier__Output } from './mandate/tally/v1/ChamberTier';
 import type { Change as _mandate_tally_v1_Change, Change__Output as _mandate_tally_v1_Change__Output } from './mandate/tally/v1/Change';
 import type { Checkpoint as _mandate_tally_v1_Checkpoint, Checkpoint__Output as _mandate_tally_v1_Checkpoint__Output } from './mandate/tally/v1/Checkpoint';
 import type { Choice as _mandate_tally_v1_Choice, Choice__Output as _mandate_tally_v1_Choice__Output } from './mandate/tally/v1/Choice';
@@ -95,9 +97,12 @@ import type { RelationViolationCount as _mandate_tally_v1_RelationViolationCount
 import type { RelationViolations as _mandate_tally_v1_RelationViolations, RelationViolations__Output as _mandate_tally_v1_RelationViolations__Output } from './mandate/tally/v1/RelationViolations';
 import type { ReportingUnit as _mandate_tally_v1_ReportingUnit, ReportingUnit__Output as _mandate_tally_v1_ReportingUnit__Output } from './mandate/tally/v1/ReportingUnit';
 import type { SetContestPhaseRequest as _mandate_tally_v1_SetContestPhaseRequest, SetContestPhaseRequest__Output as _mandate_tally_v1_SetContestPhaseRequest__Output } from './mandate/tally/v1/SetContestPhaseRequest';
+import type { SingleMemberDistrict as _mandate_tally_v1_SingleMemberDistrict, SingleMemberDistrict__Output as _mandate_tally_v1_SingleMemberDistrict__Output } from './mandate/tally/v1/SingleMemberDistrict';
+import type { SingleMemberDistricts as _mandate_tally_v1_SingleMemberDistricts, SingleMemberDistricts__Output as _mandate_tally_v1_SingleMemberDistricts__Output } from './mandate/tally/v1/SingleMemberDistricts';
 import type { SubmitProtocolRequest as _mandate_tally_v1_SubmitProtocolRequest, SubmitProtocolRequest__Output as _mandate_tally_v1_SubmitProtocolRequest__Output } from './mandate/tally/v1/SubmitProtocolRequest';
 import type { SubmitProtocolResponse as _mandate_tally_v1_SubmitProtocolResponse, SubmitProtocolResponse__Output as _mandate_tally_v1_SubmitProtocolResponse__Output } from './mandate/tally/v1/SubmitProtocolResponse';
 import type { TallyServiceClient as _mandate_tally_v1_TallyServiceClient, TallyServiceDefinition as _mandate_tally_v1_TallyServiceDefinition } from './mandate/tally/v1/TallyService';
+import type { TierDistrict as _mandate_tally_v1_TierDistrict, TierDistrict__Output as _mandate_tally_v1_TierDistrict__Output } from './mandate/tally/v1/TierDistrict';
 import type { Totals as _mandate_tally_v1_Totals, Totals__Output as _mandate_tally_v1_Totals__Output } from './mandate/tally/v1/Totals';
 import type { Violation as _mandate_tally_v1_Violation, Violation__Output as _mandate_tally_v1_Violation__Output } from './mandate/tally/v1/Violation';
 import type { WatchTotalsRequest as _mandate_tally_v1_WatchTotalsRequest, WatchTotalsRequest__Output as _mandate_tally_v1_WatchTotalsRequest__Output } from './mandate/tally/v1/WatchTotalsRequest';
@@ -153,6 +158,8 @@ export interface ProtoGrpcType {
       v1: {
         BatchCreateReportingUnitsRequest: MessageTypeDefinition<_mandate_tally_v1_BatchCreateReportingUnitsRequest, _mandate_tally_v1_BatchCreateReportingUnitsRequest__Output>
         BatchCreateReportingUnitsResponse: MessageTypeDefinition<_mandate_tally_v1_BatchCreateReportingUnitsResponse, _mandate_tally_v1_BatchCreateReportingUnitsResponse__Output>
+        Chamber: MessageTypeDefinition<_mandate_tally_v1_Chamber, _mandate_tally_v1_Chamber__Output>
+        ChamberTier: MessageTypeDefinition<_mandate_tally_v1_ChamberTier, _mandate_tally_v1_ChamberTier__Output>
         Change: MessageTypeDefinition<_mandate_tally_v1_Change, _mandate_tally_v1_Change__Output>
         Checkpoint: MessageTypeDefinition<_mandate_tally_v1_Checkpoint, _mandate_tally_v1_Checkpoint__Output>
         Choice: MessageTypeDefinition<_mandate_tally_v1_Choice, _mandate_tally_v1_Choice__Output>
@@ -221,6 +228,8 @@ export interface ProtoGrpcType {
         RunoffRule: EnumTypeDefinition
         SetContestPhaseRequest: MessageTypeDefinition<_mandate_tally_v1_SetContestPhaseRequest, _mandate_tally_v1_SetContestPhaseRequest__Output>
         Severity: EnumTypeDefinition
+        SingleMemberDistrict: MessageTypeDefinition<_mandate_tally_v1_SingleMemberDistrict, _mandate_tally_v1_SingleMemberDistrict__Output>
+        SingleMemberDistricts: MessageTypeDefinition<_mandate_tally_v1_SingleMemberDistricts, _mandate_tally_v1_SingleMemberDistricts__Output>
         SubmissionKind: EnumTypeDefinition
         SubmitProtocolRequest: MessageTypeDefinition<_mandate_tally_v1_SubmitProtocolRequest, _mandate_tally_v1_SubmitProtocolRequest__Output>
         SubmitProtocolResponse: MessageTypeDefinition<_mandate_tally_v1_SubmitProtocolResponse, _mandate_tally_v1_SubmitProtocolResponse__Output>
@@ -229,6 +238,9 @@ export interface ProtoGrpcType {
          * add up to at every level of the reporting hierarchy. It never computes seats.
          */
         TallyService: SubtypeConstructor<typeof grpc.Client, _mandate_tally_v1_TallyServiceClient> & { service: _mandate_tally_v1_TallyServiceDefinition }
+        TierDistrict: MessageTypeDefinition<_mandate_tally_v1_TierDistrict, _mandate_tally_v1_TierDistrict__Output>
+        TierKind: EnumTypeDefinition
+        TierLink: EnumTypeDefinition
         Totals: MessageTypeDefinition<_mandate_tally_v1_Totals, _mandate_tally_v1_Totals__Output>
         Violation: MessageTypeDefinition<_mandate_tally_v1_Violation, _mandate_tally_v1_Violation__Output>
         WatchTotalsRequest: MessageTypeDefinition<_mandate_tally_v1_WatchTotalsRequest, _mandate_tally_v1_WatchTotalsRequest__Output>

@@ -147,6 +147,11 @@ func TestSchemaMatchesParser(t *testing.T) {
 		{csvDoc{}, csv},
 		{levelDoc{}, sub(csv, "levels")},
 		{stationDoc{}, sub(csv, "station")},
+		{smdDoc{}, doc.Defs["singleMemberDistricts"].Properties},
+		{districtDoc{}, sub(doc.Defs["singleMemberDistricts"].Properties, "districts")},
+		{chamberDoc{}, doc.Defs["chamber"].Properties},
+		{tierDoc{}, doc.Defs["tier"].Properties},
+		{tierDistrictDoc{}, sub(doc.Defs["tier"].Properties, "districts")},
 	} {
 		rt := reflect.TypeOf(tt.typ)
 		var fields, props []string
@@ -161,5 +166,76 @@ func TestSchemaMatchesParser(t *testing.T) {
 		if !slices.Equal(fields, props) {
 			t.Errorf("%s: parser reads %v, schema has %v", rt.Name(), fields, props)
 		}
+	}
+}
+
+// chamberDefinition is validDefinition with a district, a set of
+// single-member districts and a chamber of 2 list seats and 1 district.
+const chamberDefinition = `id: t
+display_name: T
+date: "2024-01-01"
+contests:
+  - id: c
+    display_name: C
+    kind: party-list
+    threshold_base: valid
+    form: &form
+      lines:
+        - {id: registered, number: "1", roles: [registered]}
+        - {id: cast, number: "2", roles: [ballots-cast]}
+        - {id: valid, number: "3", roles: [valid]}
+    choices:
+      - {id: a, name: A}
+      - {id: b, name: B}
+single_member_districts:
+  - id: seat
+    form: *form
+    threshold_base: valid
+    runoff_rule: none
+    districts:
+      - unit: d1
+        candidates:
+          - {id: x, name: X, party: a}
+          - {id: y, name: Y}
+chambers:
+  - id: house
+    seats: 3
+    tiers:
+      - {id: list, kind: list, seats: 2, contest: c, preset: presets/kz-mazhilis-2009}
+      - {id: seats, kind: single-member, seats: 1, single_member_districts: seat}
+units:
+  - id: root
+    name: Root
+    level: nation
+    children:
+      - id: d1
+        name: D1
+        level: district
+        children:
+          - {id: s1, name: S1, level: station, registered: 10}
+`
+
+// A chamber and single-member districts in a file: parsed into the
+// election, and a chamber whose tiers do not add up is placed at its line.
+func TestChamberDefinition(t *testing.T) {
+	f, err := Parse([]byte(chamberDefinition))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := f.Election
+	if len(e.Chambers) != 1 || len(e.Chambers[0].Tiers) != 2 || e.SingleMemberDistricts[0].Districts[0].Candidates[0].Party != "a" {
+		t.Fatalf("parsed %+v", e)
+	}
+	if probs := Check([]byte(chamberDefinition)); len(probs) > 0 {
+		t.Fatalf("valid chamber: %v", probs)
+	}
+	bad := strings.Replace(chamberDefinition, "seats: 3", "seats: 4", 1)
+	probs := Check([]byte(bad))
+	if len(probs) != 1 || probs[0].Path != "chambers[0].seats" || probs[0].Line != 29 {
+		t.Errorf("tiers not adding up: %v", probs)
+	}
+	bad = strings.Replace(chamberDefinition, "unit: d1", "unit: atlantis", 1)
+	if probs := Check([]byte(bad)); len(probs) != 1 || probs[0].Path != "single_member_districts[0].districts[0].unit" || probs[0].Line != 23 {
+		t.Errorf("unknown district unit: %v", probs)
 	}
 }

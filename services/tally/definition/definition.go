@@ -92,6 +92,52 @@ type fileDoc struct {
 	Contests    []contestDoc `yaml:"contests"`
 	Units       []unitDoc    `yaml:"units"`
 	Import      *importDoc   `yaml:"import"`
+	// SingleMemberDistricts and Chambers: see docs/chambers.md.
+	SingleMemberDistricts []smdDoc     `yaml:"single_member_districts"`
+	Chambers              []chamberDoc `yaml:"chambers"`
+}
+
+type smdDoc struct {
+	ID              string        `yaml:"id"`
+	DisplayName     string        `yaml:"display_name"`
+	Form            yaml.Node     `yaml:"form"`
+	ThresholdBase   string        `yaml:"threshold_base"`
+	MajorityPercent int           `yaml:"majority_percent"`
+	MajorityBase    string        `yaml:"majority_base"`
+	RunoffRule      string        `yaml:"runoff_rule"`
+	Districts       []districtDoc `yaml:"districts"`
+}
+
+type districtDoc struct {
+	Unit       string      `yaml:"unit"`
+	Name       string      `yaml:"name"`
+	Candidates []choiceDoc `yaml:"candidates"`
+}
+
+type chamberDoc struct {
+	ID          string    `yaml:"id"`
+	DisplayName string    `yaml:"display_name"`
+	Seats       int       `yaml:"seats"`
+	Tiers       []tierDoc `yaml:"tiers"`
+}
+
+type tierDoc struct {
+	ID                    string            `yaml:"id"`
+	DisplayName           string            `yaml:"display_name"`
+	Kind                  string            `yaml:"kind"`
+	Seats                 int               `yaml:"seats"`
+	Contest               string            `yaml:"contest"`
+	Preset                string            `yaml:"preset"`
+	Districts             []tierDistrictDoc `yaml:"districts"`
+	SingleMemberDistricts string            `yaml:"single_member_districts"`
+	ReservedFor           string            `yaml:"reserved_for"`
+	Link                  string            `yaml:"link"`
+	LinkedTier            string            `yaml:"linked_tier"`
+}
+
+type tierDistrictDoc struct {
+	Unit  string `yaml:"unit"`
+	Seats int    `yaml:"seats"`
 }
 
 type contestDoc struct {
@@ -112,6 +158,7 @@ type choiceDoc struct {
 	ShortName   string `yaml:"short_name"`
 	BallotOrder int    `yaml:"ballot_order"`
 	Color       string `yaml:"color"`
+	Party       string `yaml:"party"`
 }
 
 type formDoc struct {
@@ -271,6 +318,20 @@ func Parse(data []byte) (*File, error) {
 	if err := flatten("", doc.Units, "units"); err != nil {
 		return nil, err
 	}
+	for i, sd := range doc.SingleMemberDistricts {
+		s, err := sd.set()
+		if err != nil {
+			return nil, fmt.Errorf("single_member_districts[%d]: %w", i, err)
+		}
+		e.SingleMemberDistricts = append(e.SingleMemberDistricts, s)
+	}
+	for i, cd := range doc.Chambers {
+		c, err := cd.chamber()
+		if err != nil {
+			return nil, fmt.Errorf("chambers[%d]: %w", i, err)
+		}
+		e.Chambers = append(e.Chambers, c)
+	}
 	if err := form.ValidateElection(e); err != nil {
 		return nil, err
 	}
@@ -296,47 +357,117 @@ func (cd contestDoc) contest() (form.Contest, error) {
 		return c, fmt.Errorf("kind %q: want party-list or single-winner", cd.Kind)
 	}
 	var err error
-	if c.ThresholdBase, err = parseRole(cd.ThresholdBase); err != nil {
-		return c, fmt.Errorf("threshold_base: %w", err)
+	if c.ThresholdBase, c.MajorityBase, c.Runoff, c.Form, err = rules(cd.ThresholdBase, cd.MajorityBase, cd.RunoffRule, cd.Form); err != nil {
+		return c, err
 	}
-	if cd.MajorityBase != "" {
-		if c.MajorityBase, err = parseRole(cd.MajorityBase); err != nil {
-			return c, fmt.Errorf("majority_base: %w", err)
+	c.Choices = choices(cd.Choices)
+	return c, nil
+}
+
+// rules reads what a contest and a set of single-member districts share:
+// the share base, the majority base, the runoff rule and the form.
+func rules(shareBase, majorityBase, runoff string, fn yaml.Node) (sb, mb form.Role, rr form.RunoffRule, f form.Form, err error) {
+	if sb, err = parseRole(shareBase); err != nil {
+		return sb, mb, rr, f, fmt.Errorf("threshold_base: %w", err)
+	}
+	if majorityBase != "" {
+		if mb, err = parseRole(majorityBase); err != nil {
+			return sb, mb, rr, f, fmt.Errorf("majority_base: %w", err)
 		}
 	}
-	switch strings.ReplaceAll(strings.ToLower(cd.RunoffRule), "_", "-") {
+	switch strings.ReplaceAll(strings.ToLower(runoff), "_", "-") {
 	case "":
 	case "two-leaders":
-		c.Runoff = form.RunoffTwoLeaders
+		rr = form.RunoffTwoLeaders
 	case "ties-advance":
-		c.Runoff = form.RunoffTiesAdvance
+		rr = form.RunoffTiesAdvance
 	case "none", "first-past-the-post":
-		c.Runoff = form.RunoffNone
+		rr = form.RunoffNone
 	default:
-		return c, fmt.Errorf("runoff_rule %q: want two-leaders, ties-advance or none", cd.RunoffRule)
+		return sb, mb, rr, f, fmt.Errorf("runoff_rule %q: want two-leaders, ties-advance or none", runoff)
 	}
-	switch cd.Form.Kind {
+	if fn.Kind == yaml.AliasNode && fn.Alias != nil {
+		// A form written once and referred to (*form), as a set of
+		// single-member districts often shares the list contest's form.
+		fn = *fn.Alias
+	}
+	switch fn.Kind {
 	case yaml.ScalarNode:
-		if c.Form, err = Form(cd.Form.Value); err != nil {
-			return c, err
+		if f, err = Form(fn.Value); err != nil {
+			return sb, mb, rr, f, err
 		}
 	case yaml.MappingNode:
 		var fd formDoc
-		if err := cd.Form.Decode(&fd); err != nil {
-			return c, fmt.Errorf("form: %w", err)
+		if err := fn.Decode(&fd); err != nil {
+			return sb, mb, rr, f, fmt.Errorf("form: %w", err)
 		}
-		if c.Form, err = fd.form(); err != nil {
-			return c, fmt.Errorf("form: %w", err)
+		if f, err = fd.form(); err != nil {
+			return sb, mb, rr, f, fmt.Errorf("form: %w", err)
 		}
 	default:
-		return c, errors.New("form: give a library form name or an inline form")
+		return sb, mb, rr, f, errors.New("form: give a library form name or an inline form")
 	}
-	for i, ch := range cd.Choices {
+	return sb, mb, rr, f, nil
+}
+
+// choices reads choices or candidates; the ballot order defaults to the
+// position in the list.
+func choices(cds []choiceDoc) []form.Choice {
+	var out []form.Choice
+	for i, ch := range cds {
 		order := ch.BallotOrder
 		if order == 0 {
 			order = i + 1
 		}
-		c.Choices = append(c.Choices, form.Choice{ID: ch.ID, Name: ch.Name, ShortName: ch.ShortName, BallotOrder: order, Color: ch.Color})
+		out = append(out, form.Choice{ID: ch.ID, Name: ch.Name, ShortName: ch.ShortName, BallotOrder: order, Color: ch.Color, Party: ch.Party})
+	}
+	return out
+}
+
+func (sd smdDoc) set() (form.SingleMemberDistricts, error) {
+	s := form.SingleMemberDistricts{ID: sd.ID, DisplayName: sd.DisplayName, MajorityPercent: sd.MajorityPercent}
+	var err error
+	if s.ThresholdBase, s.MajorityBase, s.Runoff, s.Form, err = rules(sd.ThresholdBase, sd.MajorityBase, sd.RunoffRule, sd.Form); err != nil {
+		return s, err
+	}
+	for _, d := range sd.Districts {
+		s.Districts = append(s.Districts, form.SingleMemberDistrict{Unit: d.Unit, DisplayName: d.Name, Candidates: choices(d.Candidates)})
+	}
+	return s, nil
+}
+
+func (cd chamberDoc) chamber() (form.Chamber, error) {
+	c := form.Chamber{ID: cd.ID, DisplayName: cd.DisplayName, Seats: cd.Seats}
+	for i, td := range cd.Tiers {
+		t := form.Tier{ID: td.ID, DisplayName: td.DisplayName, Seats: td.Seats, Contest: td.Contest, Preset: td.Preset,
+			SingleMemberDistricts: td.SingleMemberDistricts, ReservedFor: td.ReservedFor, LinkedTier: td.LinkedTier}
+		switch strings.ReplaceAll(strings.ToLower(td.Kind), "_", "-") {
+		case "list":
+			t.Kind = form.TierList
+		case "single-member":
+			t.Kind = form.TierSingleMember
+		case "reserved":
+			t.Kind = form.TierReserved
+		default:
+			return c, fmt.Errorf("tiers[%d].kind %q: want list, single-member or reserved", i, td.Kind)
+		}
+		switch strings.ToLower(td.Link) {
+		case "", "parallel":
+			t.Link = form.TierParallel
+			if td.Link == "" {
+				t.Link = form.TierLinkUnspecified
+			}
+		case "compensatory":
+			t.Link = form.TierCompensatory
+		case "leveling":
+			t.Link = form.TierLeveling
+		default:
+			return c, fmt.Errorf("tiers[%d].link %q: want parallel, compensatory or leveling", i, td.Link)
+		}
+		for _, d := range td.Districts {
+			t.Districts = append(t.Districts, form.TierDistrict{Unit: d.Unit, Seats: d.Seats})
+		}
+		c.Tiers = append(c.Tiers, t)
 	}
 	return c, nil
 }

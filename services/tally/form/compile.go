@@ -1,8 +1,10 @@
 package form
 
 import (
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -144,12 +146,72 @@ var alwaysOnCodes = map[string]bool{"NEGATIVE_COUNT": true}
 // ValidateElection checks a definition: identifiers, contests, forms (every
 // relation is parsed) and the unit hierarchy. Errors are *FieldError with the
 // path of the offending field, e.g. "contests[0].form.relations[1].expression".
+//
+// Single-member districts are checked as the contests Expand makes of them
+// (a fault of one is reported at the set's field, e.g.
+// "single_member_districts[0].districts[3].candidates[1].id"); the units
+// that districts and chambers name must be among e.Units. The caller stores
+// Expand(e).
 func ValidateElection(e Election) error {
-	_, err := CompileElection(e)
-	if err != nil {
+	if len(e.SingleMemberDistricts) > 0 || len(e.Chambers) > 0 {
+		for i, c := range e.Contests {
+			if c.District != "" && !slices.ContainsFunc(e.SingleMemberDistricts, func(s SingleMemberDistricts) bool {
+				return slices.ContainsFunc(s.Districts, func(d SingleMemberDistrict) bool { return s.ContestID(d) == c.ID })
+			}) {
+				return NewFieldError(fmt.Sprintf("contests[%d].district", i), "NOT_APPLICABLE", "a contest gets a district from single_member_districts only")
+			}
+		}
+	} else {
+		for i, c := range e.Contests {
+			if c.District != "" {
+				return NewFieldError(fmt.Sprintf("contests[%d].district", i), "NOT_APPLICABLE", "a contest gets a district from single_member_districts only")
+			}
+		}
+	}
+	units := make(map[string]Unit, len(e.Units))
+	for _, u := range e.Units {
+		units[u.ID] = u
+	}
+	if err := checkSingleMemberDistricts(e, units); err != nil {
 		return err
 	}
-	return ValidateUnits(e.Units, nil, true)
+	x := Expand(e)
+	if _, err := CompileElection(x); err != nil {
+		return expandedPath(e, x, err)
+	}
+	if err := ValidateUnits(e.Units, nil, true); err != nil {
+		return err
+	}
+	return checkChambers(x, units)
+}
+
+// expandedPath rewrites the path of a fault in a contest that Expand made
+// ("contests[k]...") to the set and district it came from.
+func expandedPath(e, x Election, err error) error {
+	var fe *FieldError
+	if !errors.As(err, &fe) {
+		return err
+	}
+	var k int
+	var rest string
+	if n, _ := fmt.Sscanf(fe.Field, "contests[%d]", &k); n != 1 || k < len(e.Contests) {
+		return err
+	}
+	_, rest, _ = strings.Cut(fe.Field, "]")
+	si, di := expandedFrom(e, len(e.Contests), k)
+	if si < 0 || x.Contests[k].ID != e.SingleMemberDistricts[si].ContestID(e.SingleMemberDistricts[si].Districts[di]) {
+		return err
+	}
+	p := fmt.Sprintf("single_member_districts[%d]", si)
+	switch {
+	case strings.HasPrefix(rest, ".choices"):
+		rest = fmt.Sprintf(".districts[%d].candidates", di) + strings.TrimPrefix(rest, ".choices")
+	case strings.HasPrefix(rest, ".id"):
+		rest = fmt.Sprintf(".districts[%d].unit", di)
+	}
+	c := *fe
+	c.Field = p + rest
+	return &c
 }
 
 func CompileElection(e Election) ([]*Compiled, error) {
@@ -263,6 +325,9 @@ func CompileContest(c Contest) (*Compiled, error) {
 		orders[ch.BallotOrder] = true
 		if ch.Color != "" && !isColor(ch.Color) {
 			return nil, NewFieldError(p+".color", "INVALID_COLOR", "color %q must be #rrggbb", ch.Color)
+		}
+		if ch.Party != "" && !isChoiceID(ch.Party) {
+			return nil, NewFieldError(p+".party", "INVALID_ID", "party %q must match [A-Za-z][A-Za-z0-9_-]*", ch.Party)
 		}
 		cc.choiceIdx[ch.ID] = cc.NLines + i
 	}

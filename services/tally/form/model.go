@@ -21,6 +21,11 @@ type Election struct {
 	// is not required). GetElection returns Units empty: read units with
 	// GetUnit/ListUnits, the hierarchy can hold 100,000 stations.
 	Units []Unit `json:"units,omitempty"`
+	// SingleMemberDistricts are sets of single-member districts; Expand
+	// turns each district into a contest of Contests.
+	SingleMemberDistricts []SingleMemberDistricts `json:"single_member_districts,omitempty"`
+	// Chambers are the chambers the election fills, composed of tiers.
+	Chambers []Chamber `json:"chambers,omitempty"`
 }
 
 // ContestKind says how a contest is decided.
@@ -55,6 +60,10 @@ type Contest struct {
 	// Runoff, for SingleWinner: who goes to the second round when nobody
 	// wins outright; RunoffUnspecified is read as RunoffTwoLeaders.
 	Runoff RunoffRule `json:"runoff,omitempty"`
+	// District, for a single-member district's contest: the unit whose
+	// stations vote in it; a protocol of any other station is refused.
+	// Empty: every station.
+	District string `json:"district,omitempty"`
 }
 
 // RunoffRule says how a single-winner contest goes on when no candidate
@@ -88,6 +97,9 @@ type Choice struct {
 	ShortName   string `json:"short_name,omitempty"`
 	BallotOrder int    `json:"ballot_order"`
 	Color       string `json:"color,omitempty"` // "#rrggbb" or empty
+	// Party, for a candidate: whom single-member winners are counted for
+	// (a list contest's choice id where there is one); empty: independent.
+	Party string `json:"party,omitempty"`
 }
 
 // Role is the meaning of a protocol line for the totals. Several lines may play

@@ -15,6 +15,34 @@ import (
 func ElectionName(e string) string   { return "elections/" + e }
 func ContestName(e, c string) string { return "elections/" + e + "/contests/" + c }
 func UnitName(e, u string) string    { return "elections/" + e + "/units/" + u }
+func ChamberName(e, c string) string { return "elections/" + e + "/chambers/" + c }
+
+// lastSegment is the id at the end of a resource name; an id gives itself.
+func lastSegment(s string) string {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == '/' {
+			return s[i+1:]
+		}
+	}
+	return s
+}
+
+var tierKindToWire = map[form.TierKind]tallyv1.TierKind{
+	form.TierList:         tallyv1.TierKind_TIER_KIND_LIST,
+	form.TierSingleMember: tallyv1.TierKind_TIER_KIND_SINGLE_MEMBER,
+	form.TierReserved:     tallyv1.TierKind_TIER_KIND_RESERVED,
+}
+
+var tierLinkToWire = map[form.TierLink]tallyv1.TierLink{
+	form.TierParallel:     tallyv1.TierLink_TIER_LINK_PARALLEL,
+	form.TierCompensatory: tallyv1.TierLink_TIER_LINK_COMPENSATORY,
+	form.TierLeveling:     tallyv1.TierLink_TIER_LINK_LEVELING,
+}
+
+// TierKindToProto and TierLinkToProto are the wire values of a tier's kind
+// and link.
+func TierKindToProto(k form.TierKind) tallyv1.TierKind { return tierKindToWire[k] }
+func TierLinkToProto(l form.TierLink) tallyv1.TierLink { return tierLinkToWire[l] }
 
 var roleToWire = map[form.Role]tallyv1.LineRole{
 	form.RoleRegistered:    tallyv1.LineRole_LINE_ROLE_REGISTERED,
@@ -76,6 +104,8 @@ func inverse[K, V comparable](m map[K]V) map[V]K {
 var (
 	roleFromWire        = inverse(roleToWire)
 	contestKindFromWire = inverse(contestKindToWire)
+	tierKindFromWire    = inverse(tierKindToWire)
+	tierLinkFromWire    = inverse(tierLinkToWire)
 	severityFromWire    = inverse(severityToWire)
 	kindFromWire        = inverse(kindToWire)
 )
@@ -104,36 +134,78 @@ func KindFromProto(k tallyv1.SubmissionKind) form.ProtocolKind { return kindFrom
 func ElectionFromProto(id string, e *tallyv1.Election) form.Election {
 	out := form.Election{ID: id, DisplayName: e.GetDisplayName(), Date: e.GetElectionDate()}
 	for _, c := range e.GetContests() {
-		cid := c.GetName()
-		for i := len(cid) - 1; i >= 0; i-- {
-			if cid[i] == '/' {
-				cid = cid[i+1:]
-				break
-			}
-		}
+		cid := lastSegment(c.GetName())
 		dc := form.Contest{
 			ID: cid, DisplayName: c.GetDisplayName(), ThresholdBase: roleFromWire[c.GetShareBase()],
 			MajorityPercent: int(c.GetMajorityPercent()), Kind: contestKindFromWire[c.GetKind()],
 			MajorityBase: roleFromWire[c.GetMajorityBase()], Runoff: RunoffFromProto(c.GetRunoffRule()),
 		}
 		for _, ch := range c.GetChoices() {
-			dc.Choices = append(dc.Choices, form.Choice{ID: ch.GetId(), Name: ch.GetDisplayName(), ShortName: ch.GetShortName(), BallotOrder: int(ch.GetBallotOrder()), Color: ch.GetColor()})
+			dc.Choices = append(dc.Choices, choiceFromProto(ch))
 		}
-		f := c.GetForm()
-		dc.Form.Name = f.GetId()
-		dc.Form.Turnout = roleFromWire[f.GetTurnoutNumerator()]
-		for _, l := range f.GetLines() {
-			dl := form.Line{ID: l.GetId(), Number: l.GetNumber(), Name: l.GetDisplayName()}
-			for _, r := range l.GetRoles() {
-				dl.Roles = append(dl.Roles, roleFromWire[r])
-			}
-			dc.Form.Lines = append(dc.Form.Lines, dl)
+		if c.GetDistrict() != "" {
+			dc.District = lastSegment(c.GetDistrict())
 		}
-		for _, r := range f.GetRelations() {
-			dc.Form.Relations = append(dc.Form.Relations, form.Relation{Code: r.GetCode(), Message: r.GetMessage(),
-				Expression: r.GetExpression(), Severity: severityFromWire[r.GetSeverity()]})
-		}
+		dc.Form = formFromProto(c.GetForm())
 		out.Contests = append(out.Contests, dc)
+	}
+	for _, s := range e.GetSingleMemberDistricts() {
+		ds := form.SingleMemberDistricts{
+			ID: s.GetId(), DisplayName: s.GetDisplayName(), Form: formFromProto(s.GetForm()),
+			ThresholdBase: roleFromWire[s.GetShareBase()], MajorityPercent: int(s.GetMajorityPercent()),
+			MajorityBase: roleFromWire[s.GetMajorityBase()], Runoff: RunoffFromProto(s.GetRunoffRule()),
+		}
+		for _, d := range s.GetDistricts() {
+			dd := form.SingleMemberDistrict{Unit: lastSegment(d.GetUnit()), DisplayName: d.GetDisplayName()}
+			for _, ch := range d.GetCandidates() {
+				dd.Candidates = append(dd.Candidates, choiceFromProto(ch))
+			}
+			ds.Districts = append(ds.Districts, dd)
+		}
+		out.SingleMemberDistricts = append(out.SingleMemberDistricts, ds)
+	}
+	for _, c := range e.GetChambers() {
+		dc := form.Chamber{ID: lastSegment(c.GetName()), DisplayName: c.GetDisplayName(), Seats: int(c.GetSeats())}
+		for _, t := range c.GetTiers() {
+			dt := form.Tier{
+				ID: t.GetId(), DisplayName: t.GetDisplayName(), Kind: tierKindFromWire[t.GetKind()], Seats: int(t.GetSeats()),
+				Contest: lastSegment(t.GetContest()), Preset: t.GetPreset(), SingleMemberDistricts: t.GetSingleMemberDistricts(),
+				ReservedFor: t.GetReservedFor(), Link: tierLinkFromWire[t.GetLink()], LinkedTier: t.GetLinkedTier(),
+			}
+			if t.GetKind() != tallyv1.TierKind_TIER_KIND_UNSPECIFIED && dt.Kind == form.TierKindUnspecified {
+				dt.Kind = form.TierKind(1 << 20) // unknown: refused with the field path
+			}
+			if t.GetLink() != tallyv1.TierLink_TIER_LINK_UNSPECIFIED && dt.Link == form.TierLinkUnspecified {
+				dt.Link = form.TierLink(1 << 20)
+			}
+			for _, d := range t.GetDistricts() {
+				dt.Districts = append(dt.Districts, form.TierDistrict{Unit: lastSegment(d.GetUnit()), Seats: int(d.GetSeats())})
+			}
+			dc.Tiers = append(dc.Tiers, dt)
+		}
+		out.Chambers = append(out.Chambers, dc)
+	}
+	return out
+}
+
+func choiceFromProto(ch *tallyv1.Choice) form.Choice {
+	return form.Choice{ID: ch.GetId(), Name: ch.GetDisplayName(), ShortName: ch.GetShortName(), BallotOrder: int(ch.GetBallotOrder()), Color: ch.GetColor(), Party: ch.GetParty()}
+}
+
+func formFromProto(f *tallyv1.ProtocolForm) form.Form {
+	var out form.Form
+	out.Name = f.GetId()
+	out.Turnout = roleFromWire[f.GetTurnoutNumerator()]
+	for _, l := range f.GetLines() {
+		dl := form.Line{ID: l.GetId(), Number: l.GetNumber(), Name: l.GetDisplayName()}
+		for _, r := range l.GetRoles() {
+			dl.Roles = append(dl.Roles, roleFromWire[r])
+		}
+		out.Lines = append(out.Lines, dl)
+	}
+	for _, r := range f.GetRelations() {
+		out.Relations = append(out.Relations, form.Relation{Code: r.GetCode(), Message: r.GetMessage(),
+			Expression: r.GetExpression(), Severity: severityFromWire[r.GetSeverity()]})
 	}
 	return out
 }
@@ -145,6 +217,57 @@ func ElectionToProto(e form.Election) *tallyv1.Election {
 	for _, c := range e.Contests {
 		out.Contests = append(out.Contests, contestToProto(e.ID, c))
 	}
+	for _, s := range e.SingleMemberDistricts {
+		ws := &tallyv1.SingleMemberDistricts{
+			Id: s.ID, DisplayName: s.DisplayName, Form: formToProto(s.Form), ShareBase: roleToWire[s.ThresholdBase],
+			MajorityPercent: int32(s.MajorityPercent), MajorityBase: roleToWire[s.MajorityBase], RunoffRule: runoffToWire[s.Runoff],
+		}
+		for _, d := range s.Districts {
+			wd := &tallyv1.SingleMemberDistrict{Unit: d.Unit, DisplayName: d.DisplayName}
+			for _, ch := range d.Candidates {
+				wd.Candidates = append(wd.Candidates, choiceToProto(ch))
+			}
+			ws.Districts = append(ws.Districts, wd)
+		}
+		out.SingleMemberDistricts = append(out.SingleMemberDistricts, ws)
+	}
+	for _, c := range e.Chambers {
+		wc := &tallyv1.Chamber{Name: ChamberName(e.ID, c.ID), DisplayName: c.DisplayName, Seats: int32(c.Seats)}
+		for _, t := range c.Tiers {
+			wt := &tallyv1.ChamberTier{
+				Id: t.ID, DisplayName: t.DisplayName, Kind: tierKindToWire[t.Kind], Seats: int32(t.Seats),
+				Preset: t.Preset, SingleMemberDistricts: t.SingleMemberDistricts, ReservedFor: t.ReservedFor,
+				Link: tierLinkToWire[t.Link], LinkedTier: t.LinkedTier,
+			}
+			if t.Contest != "" {
+				wt.Contest = ContestName(e.ID, t.Contest)
+			}
+			for _, d := range t.Districts {
+				wt.Districts = append(wt.Districts, &tallyv1.TierDistrict{Unit: d.Unit, Seats: int32(d.Seats)})
+			}
+			wc.Tiers = append(wc.Tiers, wt)
+		}
+		out.Chambers = append(out.Chambers, wc)
+	}
+	return out
+}
+
+func choiceToProto(ch form.Choice) *tallyv1.Choice {
+	return &tallyv1.Choice{Id: ch.ID, DisplayName: ch.Name, ShortName: ch.ShortName, BallotOrder: int32(ch.BallotOrder), Color: ch.Color, Party: ch.Party}
+}
+
+func formToProto(f form.Form) *tallyv1.ProtocolForm {
+	out := &tallyv1.ProtocolForm{Id: f.Name, TurnoutNumerator: roleToWire[f.TurnoutRole()]}
+	for _, l := range f.Lines {
+		wl := &tallyv1.ProtocolLine{Id: l.ID, Number: l.Number, DisplayName: l.Name}
+		for _, r := range l.Roles {
+			wl.Roles = append(wl.Roles, roleToWire[r])
+		}
+		out.Lines = append(out.Lines, wl)
+	}
+	for _, r := range f.Relations {
+		out.Relations = append(out.Relations, &tallyv1.ControlRelation{Code: r.Code, Message: r.Message, Severity: severityToWire[r.Severity], Expression: r.Expression})
+	}
 	return out
 }
 
@@ -153,20 +276,13 @@ func contestToProto(election string, c form.Contest) *tallyv1.Contest {
 		Name: ContestName(election, c.ID), DisplayName: c.DisplayName, Kind: contestKindToWire[c.Kind],
 		ShareBase: roleToWire[c.ThresholdBase], MajorityPercent: int32(c.MajorityPercent),
 		MajorityBase: roleToWire[c.MajorityBase], RunoffRule: runoffToWire[c.Runoff],
-		Form: &tallyv1.ProtocolForm{Id: c.Form.Name, TurnoutNumerator: roleToWire[c.Form.TurnoutRole()]},
+		Form: formToProto(c.Form),
+	}
+	if c.District != "" {
+		out.District = UnitName(election, c.District)
 	}
 	for _, ch := range c.Choices {
-		out.Choices = append(out.Choices, &tallyv1.Choice{Id: ch.ID, DisplayName: ch.Name, ShortName: ch.ShortName, BallotOrder: int32(ch.BallotOrder), Color: ch.Color})
-	}
-	for _, l := range c.Form.Lines {
-		wl := &tallyv1.ProtocolLine{Id: l.ID, Number: l.Number, DisplayName: l.Name}
-		for _, r := range l.Roles {
-			wl.Roles = append(wl.Roles, roleToWire[r])
-		}
-		out.Form.Lines = append(out.Form.Lines, wl)
-	}
-	for _, r := range c.Form.Relations {
-		out.Form.Relations = append(out.Form.Relations, &tallyv1.ControlRelation{Code: r.Code, Message: r.Message, Severity: severityToWire[r.Severity], Expression: r.Expression})
+		out.Choices = append(out.Choices, choiceToProto(ch))
 	}
 	return out
 }

@@ -403,6 +403,18 @@ const (
 	ErrorReason_UNIT_WITH_DISTRICTS ErrorReason = 200
 	// A single-pool rule was given beside districts.
 	ErrorReason_RULE_WITH_DISTRICTS ErrorReason = 201
+	// INVALID_ARGUMENT: a chamber's tiers (or a list tier's districts) do not
+	// add up to its seats.
+	ErrorReason_TIERS_DO_NOT_ADD_UP ErrorReason = 202
+	// FAILED_PRECONDITION: the chamber cannot be composed as defined (e.g. a
+	// list tier names a preset the seats service does not know, or a tier's
+	// rule refuses the tier's seats).
+	ErrorReason_CHAMBER_NOT_COMPOSABLE ErrorReason = 203
+	// INVALID_ARGUMENT: a station submitted a protocol of a single-member
+	// district it does not belong to.
+	ErrorReason_STATION_OUTSIDE_DISTRICT ErrorReason = 204
+	// NOT_FOUND: the election defines no chamber of that name.
+	ErrorReason_CHAMBER_NOT_FOUND ErrorReason = 205
 )
 
 // Enum value maps for ErrorReason.
@@ -587,6 +599,10 @@ var (
 		199: "DUPLICATE_DISTRICT",
 		200: "UNIT_WITH_DISTRICTS",
 		201: "RULE_WITH_DISTRICTS",
+		202: "TIERS_DO_NOT_ADD_UP",
+		203: "CHAMBER_NOT_COMPOSABLE",
+		204: "STATION_OUTSIDE_DISTRICT",
+		205: "CHAMBER_NOT_FOUND",
 	}
 	ErrorReason_value = map[string]int32{
 		"ERROR_REASON_UNSPECIFIED":     0,
@@ -768,6 +784,10 @@ var (
 		"DUPLICATE_DISTRICT":           199,
 		"UNIT_WITH_DISTRICTS":          200,
 		"RULE_WITH_DISTRICTS":          201,
+		"TIERS_DO_NOT_ADD_UP":          202,
+		"CHAMBER_NOT_COMPOSABLE":       203,
+		"STATION_OUTSIDE_DISTRICT":     204,
+		"CHAMBER_NOT_FOUND":            205,
 	}
 )
 
@@ -802,7 +822,7 @@ var File_mandate_rpc_v1_error_reason_proto protoreflect.FileDescriptor
 
 const file_mandate_rpc_v1_error_reason_proto_rawDesc = "" +
 	"\n" +
-	"!mandate/rpc/v1/error_reason.proto\x12\x0emandate.rpc.v1*\xd1\x1f\n" +
+	"!mandate/rpc/v1/error_reason.proto\x12\x0emandate.rpc.v1*\xbf \n" +
 	"\vErrorReason\x12\x1c\n" +
 	"\x18ERROR_REASON_UNSPECIFIED\x10\x00\x12\x12\n" +
 	"\x0eINTERNAL_ERROR\x10\x01\x12\x15\n" +
@@ -987,7 +1007,11 @@ const file_mandate_rpc_v1_error_reason_proto_rawDesc = "" +
 	"\x15UNIT_NOT_IN_HIERARCHY\x10\xc6\x01\x12\x17\n" +
 	"\x12DUPLICATE_DISTRICT\x10\xc7\x01\x12\x18\n" +
 	"\x13UNIT_WITH_DISTRICTS\x10\xc8\x01\x12\x18\n" +
-	"\x13RULE_WITH_DISTRICTS\x10\xc9\x01B=Z;github.com/mandate-project/mandate/gen/mandate/rpc/v1;rpcv1b\x06proto3"
+	"\x13RULE_WITH_DISTRICTS\x10\xc9\x01\x12\x18\n" +
+	"\x13TIERS_DO_NOT_ADD_UP\x10\xca\x01\x12\x1b\n" +
+	"\x16CHAMBER_NOT_COMPOSABLE\x10\xcb\x01\x12\x1d\n" +
+	"\x18STATION_OUTSIDE_DISTRICT\x10\xcc\x01\x12\x16\n" +
+	"\x11CHAMBER_NOT_FOUND\x10\xcd\x01B=Z;github.com/mandate-project/mandate/gen/mandate/rpc/v1;rpcv1b\x06proto3"
 
 var (
 	file_mandate_rpc_v1_error_reason_proto_rawDescOnce sync.Once

@@ -753,7 +753,7 @@ var File_mandate_seats_v1_seats_service_proto protoreflect.FileDescriptor
 
 const file_mandate_seats_v1_seats_service_proto_rawDesc = "" +
 	"\n" +
-	"$mandate/seats/v1/seats_service.proto\x12\x10mandate.seats.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a$mandate/seats/v1/apportionment.proto\x1a\x1emandate/seats/v1/chamber.proto\x1a)mandate/seats/v1/contest_allocation.proto\"\x83\x03\n" +
+	"$mandate/seats/v1/seats_service.proto\x12\x10mandate.seats.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a$mandate/seats/v1/apportionment.proto\x1a\x1emandate/seats/v1/chamber.proto\x1a*mandate/seats/v1/chamber_composition.proto\x1a)mandate/seats/v1/contest_allocation.proto\"\x83\x03\n" +
 	"\x06Preset\x12\x17\n" +
 	"\x04name\x18\x01 \x01(\tB\x03\xe0A\bR\x04name\x12!\n" +
 	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12*\n" +
@@ -819,13 +819,15 @@ const file_mandate_seats_v1_seats_service_proto_rawDesc = "" +
 	"\x04rule\x18\x04 \x01(\v2\x16.mandate.seats.v1.RuleR\x04rule\x12#\n" +
 	"\rsince_version\x18\x05 \x01(\x03R\fsinceVersion\x12?\n" +
 	"\tdistricts\x18\x06 \x03(\v2!.mandate.seats.v1.ContestDistrictR\tdistricts\x12@\n" +
-	"\fchamber_rule\x18\a \x01(\v2\x1d.mandate.seats.v1.ChamberRuleR\vchamberRule2\xbb\x05\n" +
+	"\fchamber_rule\x18\a \x01(\v2\x1d.mandate.seats.v1.ChamberRuleR\vchamberRule2\x9a\b\n" +
 	"\fSeatsService\x12w\n" +
 	"\tApportion\x12\".mandate.seats.v1.ApportionRequest\x1a#.mandate.seats.v1.ApportionResponse\"!\x82\xd3\xe4\x93\x02\x18:\x01*\"\x13/v1/seats:apportion\x90\x02\x01\x12r\n" +
 	"\vListPresets\x12$.mandate.seats.v1.ListPresetsRequest\x1a%.mandate.seats.v1.ListPresetsResponse\"\x16\x82\xd3\xe4\x93\x02\r\x12\v/v1/presets\x90\x02\x01\x12j\n" +
 	"\tGetPreset\x12\".mandate.seats.v1.GetPresetRequest\x1a\x18.mandate.seats.v1.Preset\"\x1f\x82\xd3\xe4\x93\x02\x16\x12\x14/v1/{name=presets/*}\x90\x02\x01\x12\x9d\x01\n" +
 	"\x0fAllocateContest\x12(.mandate.seats.v1.AllocateContestRequest\x1a#.mandate.seats.v1.ContestAllocation\";\x82\xd3\xe4\x93\x022:\x01*\"-/v1/{contest=elections/*/contests/*}:allocate\x90\x02\x01\x12\xb1\x01\n" +
-	"\x16WatchContestAllocation\x12/.mandate.seats.v1.WatchContestAllocationRequest\x1a#.mandate.seats.v1.ContestAllocation\"?\x82\xd3\xe4\x93\x026\x124/v1/{contest=elections/*/contests/*}:watchAllocation\x90\x02\x010\x01BAZ?github.com/mandate-project/mandate/gen/mandate/seats/v1;seatsv1b\x06proto3"
+	"\x16WatchContestAllocation\x12/.mandate.seats.v1.WatchContestAllocationRequest\x1a#.mandate.seats.v1.ContestAllocation\"?\x82\xd3\xe4\x93\x026\x124/v1/{contest=elections/*/contests/*}:watchAllocation\x90\x02\x010\x01\x12\xa7\x01\n" +
+	"\x15GetChamberComposition\x12..mandate.seats.v1.GetChamberCompositionRequest\x1a$.mandate.seats.v1.ChamberComposition\"8\x82\xd3\xe4\x93\x02/\x12-/v1/{name=elections/*/chambers/*}:composition\x90\x02\x01\x12\xb2\x01\n" +
+	"\x17WatchChamberComposition\x120.mandate.seats.v1.WatchChamberCompositionRequest\x1a$.mandate.seats.v1.ChamberComposition\"=\x82\xd3\xe4\x93\x024\x122/v1/{name=elections/*/chambers/*}:watchComposition\x90\x02\x010\x01BAZ?github.com/mandate-project/mandate/gen/mandate/seats/v1;seatsv1b\x06proto3"
 
 var (
 	file_mandate_seats_v1_seats_service_proto_rawDescOnce sync.Once
@@ -841,22 +843,25 @@ func file_mandate_seats_v1_seats_service_proto_rawDescGZIP() []byte {
 
 var file_mandate_seats_v1_seats_service_proto_msgTypes = make([]protoimpl.MessageInfo, 9)
 var file_mandate_seats_v1_seats_service_proto_goTypes = []any{
-	(*Preset)(nil),                        // 0: mandate.seats.v1.Preset
-	(*ApportionRequest)(nil),              // 1: mandate.seats.v1.ApportionRequest
-	(*ApportionResponse)(nil),             // 2: mandate.seats.v1.ApportionResponse
-	(*ListPresetsRequest)(nil),            // 3: mandate.seats.v1.ListPresetsRequest
-	(*ListPresetsResponse)(nil),           // 4: mandate.seats.v1.ListPresetsResponse
-	(*GetPresetRequest)(nil),              // 5: mandate.seats.v1.GetPresetRequest
-	(*AllocateContestRequest)(nil),        // 6: mandate.seats.v1.AllocateContestRequest
-	(*ContestDistrict)(nil),               // 7: mandate.seats.v1.ContestDistrict
-	(*WatchContestAllocationRequest)(nil), // 8: mandate.seats.v1.WatchContestAllocationRequest
-	(*Rule)(nil),                          // 9: mandate.seats.v1.Rule
-	(*ChamberRule)(nil),                   // 10: mandate.seats.v1.ChamberRule
-	(*Party)(nil),                         // 11: mandate.seats.v1.Party
-	(*Chamber)(nil),                       // 12: mandate.seats.v1.Chamber
-	(*Allocation)(nil),                    // 13: mandate.seats.v1.Allocation
-	(*ChamberAllocation)(nil),             // 14: mandate.seats.v1.ChamberAllocation
-	(*ContestAllocation)(nil),             // 15: mandate.seats.v1.ContestAllocation
+	(*Preset)(nil),                         // 0: mandate.seats.v1.Preset
+	(*ApportionRequest)(nil),               // 1: mandate.seats.v1.ApportionRequest
+	(*ApportionResponse)(nil),              // 2: mandate.seats.v1.ApportionResponse
+	(*ListPresetsRequest)(nil),             // 3: mandate.seats.v1.ListPresetsRequest
+	(*ListPresetsResponse)(nil),            // 4: mandate.seats.v1.ListPresetsResponse
+	(*GetPresetRequest)(nil),               // 5: mandate.seats.v1.GetPresetRequest
+	(*AllocateContestRequest)(nil),         // 6: mandate.seats.v1.AllocateContestRequest
+	(*ContestDistrict)(nil),                // 7: mandate.seats.v1.ContestDistrict
+	(*WatchContestAllocationRequest)(nil),  // 8: mandate.seats.v1.WatchContestAllocationRequest
+	(*Rule)(nil),                           // 9: mandate.seats.v1.Rule
+	(*ChamberRule)(nil),                    // 10: mandate.seats.v1.ChamberRule
+	(*Party)(nil),                          // 11: mandate.seats.v1.Party
+	(*Chamber)(nil),                        // 12: mandate.seats.v1.Chamber
+	(*Allocation)(nil),                     // 13: mandate.seats.v1.Allocation
+	(*ChamberAllocation)(nil),              // 14: mandate.seats.v1.ChamberAllocation
+	(*GetChamberCompositionRequest)(nil),   // 15: mandate.seats.v1.GetChamberCompositionRequest
+	(*WatchChamberCompositionRequest)(nil), // 16: mandate.seats.v1.WatchChamberCompositionRequest
+	(*ContestAllocation)(nil),              // 17: mandate.seats.v1.ContestAllocation
+	(*ChamberComposition)(nil),             // 18: mandate.seats.v1.ChamberComposition
 }
 var file_mandate_seats_v1_seats_service_proto_depIdxs = []int32{
 	9,  // 0: mandate.seats.v1.Preset.rule:type_name -> mandate.seats.v1.Rule
@@ -880,13 +885,17 @@ var file_mandate_seats_v1_seats_service_proto_depIdxs = []int32{
 	5,  // 18: mandate.seats.v1.SeatsService.GetPreset:input_type -> mandate.seats.v1.GetPresetRequest
 	6,  // 19: mandate.seats.v1.SeatsService.AllocateContest:input_type -> mandate.seats.v1.AllocateContestRequest
 	8,  // 20: mandate.seats.v1.SeatsService.WatchContestAllocation:input_type -> mandate.seats.v1.WatchContestAllocationRequest
-	2,  // 21: mandate.seats.v1.SeatsService.Apportion:output_type -> mandate.seats.v1.ApportionResponse
-	4,  // 22: mandate.seats.v1.SeatsService.ListPresets:output_type -> mandate.seats.v1.ListPresetsResponse
-	0,  // 23: mandate.seats.v1.SeatsService.GetPreset:output_type -> mandate.seats.v1.Preset
-	15, // 24: mandate.seats.v1.SeatsService.AllocateContest:output_type -> mandate.seats.v1.ContestAllocation
-	15, // 25: mandate.seats.v1.SeatsService.WatchContestAllocation:output_type -> mandate.seats.v1.ContestAllocation
-	21, // [21:26] is the sub-list for method output_type
-	16, // [16:21] is the sub-list for method input_type
+	15, // 21: mandate.seats.v1.SeatsService.GetChamberComposition:input_type -> mandate.seats.v1.GetChamberCompositionRequest
+	16, // 22: mandate.seats.v1.SeatsService.WatchChamberComposition:input_type -> mandate.seats.v1.WatchChamberCompositionRequest
+	2,  // 23: mandate.seats.v1.SeatsService.Apportion:output_type -> mandate.seats.v1.ApportionResponse
+	4,  // 24: mandate.seats.v1.SeatsService.ListPresets:output_type -> mandate.seats.v1.ListPresetsResponse
+	0,  // 25: mandate.seats.v1.SeatsService.GetPreset:output_type -> mandate.seats.v1.Preset
+	17, // 26: mandate.seats.v1.SeatsService.AllocateContest:output_type -> mandate.seats.v1.ContestAllocation
+	17, // 27: mandate.seats.v1.SeatsService.WatchContestAllocation:output_type -> mandate.seats.v1.ContestAllocation
+	18, // 28: mandate.seats.v1.SeatsService.GetChamberComposition:output_type -> mandate.seats.v1.ChamberComposition
+	18, // 29: mandate.seats.v1.SeatsService.WatchChamberComposition:output_type -> mandate.seats.v1.ChamberComposition
+	23, // [23:30] is the sub-list for method output_type
+	16, // [16:23] is the sub-list for method input_type
 	16, // [16:16] is the sub-list for extension type_name
 	16, // [16:16] is the sub-list for extension extendee
 	0,  // [0:16] is the sub-list for field type_name
@@ -899,6 +908,7 @@ func file_mandate_seats_v1_seats_service_proto_init() {
 	}
 	file_mandate_seats_v1_apportionment_proto_init()
 	file_mandate_seats_v1_chamber_proto_init()
+	file_mandate_seats_v1_chamber_composition_proto_init()
 	file_mandate_seats_v1_contest_allocation_proto_init()
 	type x struct{}
 	out := protoimpl.TypeBuilder{

@@ -19,11 +19,13 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	SeatsService_Apportion_FullMethodName              = "/mandate.seats.v1.SeatsService/Apportion"
-	SeatsService_ListPresets_FullMethodName            = "/mandate.seats.v1.SeatsService/ListPresets"
-	SeatsService_GetPreset_FullMethodName              = "/mandate.seats.v1.SeatsService/GetPreset"
-	SeatsService_AllocateContest_FullMethodName        = "/mandate.seats.v1.SeatsService/AllocateContest"
-	SeatsService_WatchContestAllocation_FullMethodName = "/mandate.seats.v1.SeatsService/WatchContestAllocation"
+	SeatsService_Apportion_FullMethodName               = "/mandate.seats.v1.SeatsService/Apportion"
+	SeatsService_ListPresets_FullMethodName             = "/mandate.seats.v1.SeatsService/ListPresets"
+	SeatsService_GetPreset_FullMethodName               = "/mandate.seats.v1.SeatsService/GetPreset"
+	SeatsService_AllocateContest_FullMethodName         = "/mandate.seats.v1.SeatsService/AllocateContest"
+	SeatsService_WatchContestAllocation_FullMethodName  = "/mandate.seats.v1.SeatsService/WatchContestAllocation"
+	SeatsService_GetChamberComposition_FullMethodName   = "/mandate.seats.v1.SeatsService/GetChamberComposition"
+	SeatsService_WatchChamberComposition_FullMethodName = "/mandate.seats.v1.SeatsService/WatchChamberComposition"
 )
 
 // SeatsServiceClient is the client API for SeatsService service.
@@ -49,6 +51,13 @@ type SeatsServiceClient interface {
 	// change, at most four a second (intermediate totals are skipped, the latest
 	// is always sent), resuming after a results version.
 	WatchContestAllocation(ctx context.Context, in *WatchContestAllocationRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[ContestAllocation], error)
+	// Composes a chamber the election defines from the tally's current totals
+	// of every tier's contests, all at one results version: seats by party per
+	// tier and in total, and the seats still undecided.
+	GetChamberComposition(ctx context.Context, in *GetChamberCompositionRequest, opts ...grpc.CallOption) (*ChamberComposition, error)
+	// Streams a chamber's composition whenever the count changes, at most four
+	// a second (the latest is always sent), resuming after a results version.
+	WatchChamberComposition(ctx context.Context, in *WatchChamberCompositionRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[ChamberComposition], error)
 }
 
 type seatsServiceClient struct {
@@ -118,6 +127,35 @@ func (c *seatsServiceClient) WatchContestAllocation(ctx context.Context, in *Wat
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
 type SeatsService_WatchContestAllocationClient = grpc.ServerStreamingClient[ContestAllocation]
 
+func (c *seatsServiceClient) GetChamberComposition(ctx context.Context, in *GetChamberCompositionRequest, opts ...grpc.CallOption) (*ChamberComposition, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ChamberComposition)
+	err := c.cc.Invoke(ctx, SeatsService_GetChamberComposition_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *seatsServiceClient) WatchChamberComposition(ctx context.Context, in *WatchChamberCompositionRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[ChamberComposition], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &SeatsService_ServiceDesc.Streams[1], SeatsService_WatchChamberComposition_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[WatchChamberCompositionRequest, ChamberComposition]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type SeatsService_WatchChamberCompositionClient = grpc.ServerStreamingClient[ChamberComposition]
+
 // SeatsServiceServer is the server API for SeatsService service.
 // All implementations must embed UnimplementedSeatsServiceServer
 // for forward compatibility.
@@ -141,6 +179,13 @@ type SeatsServiceServer interface {
 	// change, at most four a second (intermediate totals are skipped, the latest
 	// is always sent), resuming after a results version.
 	WatchContestAllocation(*WatchContestAllocationRequest, grpc.ServerStreamingServer[ContestAllocation]) error
+	// Composes a chamber the election defines from the tally's current totals
+	// of every tier's contests, all at one results version: seats by party per
+	// tier and in total, and the seats still undecided.
+	GetChamberComposition(context.Context, *GetChamberCompositionRequest) (*ChamberComposition, error)
+	// Streams a chamber's composition whenever the count changes, at most four
+	// a second (the latest is always sent), resuming after a results version.
+	WatchChamberComposition(*WatchChamberCompositionRequest, grpc.ServerStreamingServer[ChamberComposition]) error
 	mustEmbedUnimplementedSeatsServiceServer()
 }
 
@@ -165,6 +210,12 @@ func (UnimplementedSeatsServiceServer) AllocateContest(context.Context, *Allocat
 }
 func (UnimplementedSeatsServiceServer) WatchContestAllocation(*WatchContestAllocationRequest, grpc.ServerStreamingServer[ContestAllocation]) error {
 	return status.Error(codes.Unimplemented, "method WatchContestAllocation not implemented")
+}
+func (UnimplementedSeatsServiceServer) GetChamberComposition(context.Context, *GetChamberCompositionRequest) (*ChamberComposition, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetChamberComposition not implemented")
+}
+func (UnimplementedSeatsServiceServer) WatchChamberComposition(*WatchChamberCompositionRequest, grpc.ServerStreamingServer[ChamberComposition]) error {
+	return status.Error(codes.Unimplemented, "method WatchChamberComposition not implemented")
 }
 func (UnimplementedSeatsServiceServer) mustEmbedUnimplementedSeatsServiceServer() {}
 func (UnimplementedSeatsServiceServer) testEmbeddedByValue()                      {}
@@ -270,6 +321,35 @@ func _SeatsService_WatchContestAllocation_Handler(srv interface{}, stream grpc.S
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
 type SeatsService_WatchContestAllocationServer = grpc.ServerStreamingServer[ContestAllocation]
 
+func _SeatsService_GetChamberComposition_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetChamberCompositionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(SeatsServiceServer).GetChamberComposition(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: SeatsService_GetChamberComposition_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(SeatsServiceServer).GetChamberComposition(ctx, req.(*GetChamberCompositionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _SeatsService_WatchChamberComposition_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(WatchChamberCompositionRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(SeatsServiceServer).WatchChamberComposition(m, &grpc.GenericServerStream[WatchChamberCompositionRequest, ChamberComposition]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type SeatsService_WatchChamberCompositionServer = grpc.ServerStreamingServer[ChamberComposition]
+
 // SeatsService_ServiceDesc is the grpc.ServiceDesc for SeatsService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -293,11 +373,20 @@ var SeatsService_ServiceDesc = grpc.ServiceDesc{
 			MethodName: "AllocateContest",
 			Handler:    _SeatsService_AllocateContest_Handler,
 		},
+		{
+			MethodName: "GetChamberComposition",
+			Handler:    _SeatsService_GetChamberComposition_Handler,
+		},
 	},
 	Streams: []grpc.StreamDesc{
 		{
 			StreamName:    "WatchContestAllocation",
 			Handler:       _SeatsService_WatchContestAllocation_Handler,
+			ServerStreams: true,
+		},
+		{
+			StreamName:    "WatchChamberComposition",
+			Handler:       _SeatsService_WatchChamberComposition_Handler,
 			ServerStreams: true,
 		},
 	},

@@ -23,6 +23,125 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
+// How a tier's seats are filled.
+type TierKind int32
+
+const (
+	// Not set; rejected.
+	TierKind_TIER_KIND_UNSPECIFIED TierKind = 0
+	// Party lists share the seats by a rule, nationally or in districts.
+	TierKind_TIER_KIND_LIST TierKind = 1
+	// One seat per single-member district, to its winner's party.
+	TierKind_TIER_KIND_SINGLE_MEMBER TierKind = 2
+	// Seats filled outside the count (e.g. by an appointed body).
+	TierKind_TIER_KIND_RESERVED TierKind = 3
+)
+
+// Enum value maps for TierKind.
+var (
+	TierKind_name = map[int32]string{
+		0: "TIER_KIND_UNSPECIFIED",
+		1: "TIER_KIND_LIST",
+		2: "TIER_KIND_SINGLE_MEMBER",
+		3: "TIER_KIND_RESERVED",
+	}
+	TierKind_value = map[string]int32{
+		"TIER_KIND_UNSPECIFIED":   0,
+		"TIER_KIND_LIST":          1,
+		"TIER_KIND_SINGLE_MEMBER": 2,
+		"TIER_KIND_RESERVED":      3,
+	}
+)
+
+func (x TierKind) Enum() *TierKind {
+	p := new(TierKind)
+	*p = x
+	return p
+}
+
+func (x TierKind) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (TierKind) Descriptor() protoreflect.EnumDescriptor {
+	return file_mandate_tally_v1_election_proto_enumTypes[0].Descriptor()
+}
+
+func (TierKind) Type() protoreflect.EnumType {
+	return &file_mandate_tally_v1_election_proto_enumTypes[0]
+}
+
+func (x TierKind) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use TierKind.Descriptor instead.
+func (TierKind) EnumDescriptor() ([]byte, []int) {
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{0}
+}
+
+// How a tier's seats relate to another tier's.
+type TierLink int32
+
+const (
+	// Not set: parallel.
+	TierLink_TIER_LINK_UNSPECIFIED TierLink = 0
+	// The tier is filled on its own; the chamber adds the tiers up.
+	TierLink_TIER_LINK_PARALLEL TierLink = 1
+	// Mixed-member compensatory: the list votes decide each party's share of
+	// this tier and the linked tier together; a party's seats here are its
+	// share less what it won in the linked tier, and a party that won more
+	// there keeps them (overhang: the chamber grows).
+	TierLink_TIER_LINK_COMPENSATORY TierLink = 2
+	// Leveling: as compensatory, but the chamber keeps its size: a party that
+	// won more in the linked tier than its share is set aside with those
+	// seats and the shares are computed again among the others.
+	TierLink_TIER_LINK_LEVELING TierLink = 3
+)
+
+// Enum value maps for TierLink.
+var (
+	TierLink_name = map[int32]string{
+		0: "TIER_LINK_UNSPECIFIED",
+		1: "TIER_LINK_PARALLEL",
+		2: "TIER_LINK_COMPENSATORY",
+		3: "TIER_LINK_LEVELING",
+	}
+	TierLink_value = map[string]int32{
+		"TIER_LINK_UNSPECIFIED":  0,
+		"TIER_LINK_PARALLEL":     1,
+		"TIER_LINK_COMPENSATORY": 2,
+		"TIER_LINK_LEVELING":     3,
+	}
+)
+
+func (x TierLink) Enum() *TierLink {
+	p := new(TierLink)
+	*p = x
+	return p
+}
+
+func (x TierLink) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (TierLink) Descriptor() protoreflect.EnumDescriptor {
+	return file_mandate_tally_v1_election_proto_enumTypes[1].Descriptor()
+}
+
+func (TierLink) Type() protoreflect.EnumType {
+	return &file_mandate_tally_v1_election_proto_enumTypes[1]
+}
+
+func (x TierLink) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use TierLink.Descriptor instead.
+func (TierLink) EnumDescriptor() ([]byte, []int) {
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{1}
+}
+
 // How a single-winner contest goes on when no candidate wins outright.
 type RunoffRule int32
 
@@ -67,11 +186,11 @@ func (x RunoffRule) String() string {
 }
 
 func (RunoffRule) Descriptor() protoreflect.EnumDescriptor {
-	return file_mandate_tally_v1_election_proto_enumTypes[0].Descriptor()
+	return file_mandate_tally_v1_election_proto_enumTypes[2].Descriptor()
 }
 
 func (RunoffRule) Type() protoreflect.EnumType {
-	return &file_mandate_tally_v1_election_proto_enumTypes[0]
+	return &file_mandate_tally_v1_election_proto_enumTypes[2]
 }
 
 func (x RunoffRule) Number() protoreflect.EnumNumber {
@@ -80,7 +199,7 @@ func (x RunoffRule) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use RunoffRule.Descriptor instead.
 func (RunoffRule) EnumDescriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{0}
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{2}
 }
 
 // The kind of a contest.
@@ -120,11 +239,11 @@ func (x ContestKind) String() string {
 }
 
 func (ContestKind) Descriptor() protoreflect.EnumDescriptor {
-	return file_mandate_tally_v1_election_proto_enumTypes[1].Descriptor()
+	return file_mandate_tally_v1_election_proto_enumTypes[3].Descriptor()
 }
 
 func (ContestKind) Type() protoreflect.EnumType {
-	return &file_mandate_tally_v1_election_proto_enumTypes[1]
+	return &file_mandate_tally_v1_election_proto_enumTypes[3]
 }
 
 func (x ContestKind) Number() protoreflect.EnumNumber {
@@ -133,7 +252,7 @@ func (x ContestKind) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use ContestKind.Descriptor instead.
 func (ContestKind) EnumDescriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{1}
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{3}
 }
 
 // The meaning of a protocol line for results reporting.
@@ -185,11 +304,11 @@ func (x LineRole) String() string {
 }
 
 func (LineRole) Descriptor() protoreflect.EnumDescriptor {
-	return file_mandate_tally_v1_election_proto_enumTypes[2].Descriptor()
+	return file_mandate_tally_v1_election_proto_enumTypes[4].Descriptor()
 }
 
 func (LineRole) Type() protoreflect.EnumType {
-	return &file_mandate_tally_v1_election_proto_enumTypes[2]
+	return &file_mandate_tally_v1_election_proto_enumTypes[4]
 }
 
 func (x LineRole) Number() protoreflect.EnumNumber {
@@ -198,7 +317,7 @@ func (x LineRole) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use LineRole.Descriptor instead.
 func (LineRole) EnumDescriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{2}
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{4}
 }
 
 // How serious a broken control relation is.
@@ -238,11 +357,11 @@ func (x Severity) String() string {
 }
 
 func (Severity) Descriptor() protoreflect.EnumDescriptor {
-	return file_mandate_tally_v1_election_proto_enumTypes[3].Descriptor()
+	return file_mandate_tally_v1_election_proto_enumTypes[5].Descriptor()
 }
 
 func (Severity) Type() protoreflect.EnumType {
-	return &file_mandate_tally_v1_election_proto_enumTypes[3]
+	return &file_mandate_tally_v1_election_proto_enumTypes[5]
 }
 
 func (x Severity) Number() protoreflect.EnumNumber {
@@ -251,7 +370,7 @@ func (x Severity) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use Severity.Descriptor instead.
 func (Severity) EnumDescriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{3}
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{5}
 }
 
 // The phase of a contest's results.
@@ -303,11 +422,11 @@ func (x ResultStatus) String() string {
 }
 
 func (ResultStatus) Descriptor() protoreflect.EnumDescriptor {
-	return file_mandate_tally_v1_election_proto_enumTypes[4].Descriptor()
+	return file_mandate_tally_v1_election_proto_enumTypes[6].Descriptor()
 }
 
 func (ResultStatus) Type() protoreflect.EnumType {
-	return &file_mandate_tally_v1_election_proto_enumTypes[4]
+	return &file_mandate_tally_v1_election_proto_enumTypes[6]
 }
 
 func (x ResultStatus) Number() protoreflect.EnumNumber {
@@ -316,7 +435,7 @@ func (x ResultStatus) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use ResultStatus.Descriptor instead.
 func (ResultStatus) EnumDescriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{4}
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{6}
 }
 
 // An election: one polling day with one or more contests over one hierarchy of
@@ -332,7 +451,15 @@ type Election struct {
 	// The contests decided on this day, each with its choices and protocol form.
 	Contests []*Contest `protobuf:"bytes,4,rep,name=contests,proto3" json:"contests,omitempty"`
 	// Time the election was defined.
-	CreateTime    *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
+	CreateTime *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
+	// Single-member districts defined in one go: every district of a set
+	// becomes a single-winner contest named `{set}-{unit}` (set id, then the
+	// district's unit id) that only the stations under the district's unit
+	// vote in. The expanded contests are returned in `contests`.
+	SingleMemberDistricts []*SingleMemberDistricts `protobuf:"bytes,6,rep,name=single_member_districts,json=singleMemberDistricts,proto3" json:"single_member_districts,omitempty"`
+	// The chambers this election fills, each composed of tiers whose seats
+	// the seats service computes from the live count.
+	Chambers      []*Chamber `protobuf:"bytes,7,rep,name=chambers,proto3" json:"chambers,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -402,6 +529,472 @@ func (x *Election) GetCreateTime() *timestamppb.Timestamp {
 	return nil
 }
 
+func (x *Election) GetSingleMemberDistricts() []*SingleMemberDistricts {
+	if x != nil {
+		return x.SingleMemberDistricts
+	}
+	return nil
+}
+
+func (x *Election) GetChambers() []*Chamber {
+	if x != nil {
+		return x.Chambers
+	}
+	return nil
+}
+
+// A set of single-member districts sharing one protocol form and one
+// majority rule, e.g. the Duma's 225 districts (first past the post).
+type SingleMemberDistricts struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Identifier of the set, a slug; the contests are `{id}-{unit}`.
+	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	// Human-readable title, e.g. "State Duma, single-member districts";
+	// each contest is titled "{display_name}: {district display_name}".
+	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
+	// The protocol form of every district's contest.
+	Form *ProtocolForm `protobuf:"bytes,3,opt,name=form,proto3" json:"form,omitempty"`
+	// Which quantity vote shares are taken of.
+	ShareBase LineRole `protobuf:"varint,4,opt,name=share_base,json=shareBase,proto3,enum=mandate.tally.v1.LineRole" json:"share_base,omitempty"`
+	// The share of `majority_base`, in percent, that a candidate must exceed
+	// to win outright; 0 with `RUNOFF_RULE_NONE` (first past the post).
+	MajorityPercent int32 `protobuf:"varint,5,opt,name=majority_percent,json=majorityPercent,proto3" json:"majority_percent,omitempty"`
+	// The quantity `majority_percent` is taken of (see Contest.majority_base).
+	MajorityBase LineRole `protobuf:"varint,6,opt,name=majority_base,json=majorityBase,proto3,enum=mandate.tally.v1.LineRole" json:"majority_base,omitempty"`
+	// Who goes to a second round; `RUNOFF_RULE_NONE` is first past the post.
+	RunoffRule RunoffRule `protobuf:"varint,7,opt,name=runoff_rule,json=runoffRule,proto3,enum=mandate.tally.v1.RunoffRule" json:"runoff_rule,omitempty"`
+	// The districts, at least one; each a unit of the election's hierarchy.
+	Districts     []*SingleMemberDistrict `protobuf:"bytes,8,rep,name=districts,proto3" json:"districts,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SingleMemberDistricts) Reset() {
+	*x = SingleMemberDistricts{}
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SingleMemberDistricts) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SingleMemberDistricts) ProtoMessage() {}
+
+func (x *SingleMemberDistricts) ProtoReflect() protoreflect.Message {
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SingleMemberDistricts.ProtoReflect.Descriptor instead.
+func (*SingleMemberDistricts) Descriptor() ([]byte, []int) {
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *SingleMemberDistricts) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *SingleMemberDistricts) GetDisplayName() string {
+	if x != nil {
+		return x.DisplayName
+	}
+	return ""
+}
+
+func (x *SingleMemberDistricts) GetForm() *ProtocolForm {
+	if x != nil {
+		return x.Form
+	}
+	return nil
+}
+
+func (x *SingleMemberDistricts) GetShareBase() LineRole {
+	if x != nil {
+		return x.ShareBase
+	}
+	return LineRole_LINE_ROLE_UNSPECIFIED
+}
+
+func (x *SingleMemberDistricts) GetMajorityPercent() int32 {
+	if x != nil {
+		return x.MajorityPercent
+	}
+	return 0
+}
+
+func (x *SingleMemberDistricts) GetMajorityBase() LineRole {
+	if x != nil {
+		return x.MajorityBase
+	}
+	return LineRole_LINE_ROLE_UNSPECIFIED
+}
+
+func (x *SingleMemberDistricts) GetRunoffRule() RunoffRule {
+	if x != nil {
+		return x.RunoffRule
+	}
+	return RunoffRule_RUNOFF_RULE_UNSPECIFIED
+}
+
+func (x *SingleMemberDistricts) GetDistricts() []*SingleMemberDistrict {
+	if x != nil {
+		return x.Districts
+	}
+	return nil
+}
+
+// One single-member district: a unit of the hierarchy and its candidates.
+type SingleMemberDistrict struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The unit whose stations vote in the district, by id (e.g. `d-001`); it
+	// must not be a station.
+	Unit string `protobuf:"bytes,1,opt,name=unit,proto3" json:"unit,omitempty"`
+	// Human-readable name of the district; the unit's name when empty.
+	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
+	// The candidates, in ballot order; `party` says whom each stands for.
+	Candidates    []*Choice `protobuf:"bytes,3,rep,name=candidates,proto3" json:"candidates,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SingleMemberDistrict) Reset() {
+	*x = SingleMemberDistrict{}
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SingleMemberDistrict) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SingleMemberDistrict) ProtoMessage() {}
+
+func (x *SingleMemberDistrict) ProtoReflect() protoreflect.Message {
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SingleMemberDistrict.ProtoReflect.Descriptor instead.
+func (*SingleMemberDistrict) Descriptor() ([]byte, []int) {
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *SingleMemberDistrict) GetUnit() string {
+	if x != nil {
+		return x.Unit
+	}
+	return ""
+}
+
+func (x *SingleMemberDistrict) GetDisplayName() string {
+	if x != nil {
+		return x.DisplayName
+	}
+	return ""
+}
+
+func (x *SingleMemberDistrict) GetCandidates() []*Choice {
+	if x != nil {
+		return x.Candidates
+	}
+	return nil
+}
+
+// A chamber: a parliament (or one house) whose seats are composed of tiers,
+// e.g. the Mazhilis of 2012 (98 list seats and 9 reserved seats) or the
+// Duma (225 list seats and 225 single-member districts).
+type Chamber struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Resource name, `elections/{election}/chambers/{chamber}`.
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// Human-readable title, e.g. "Mazhilis".
+	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
+	// Seats of the chamber; the tiers' seats must add up to it.
+	Seats int32 `protobuf:"varint,3,opt,name=seats,proto3" json:"seats,omitempty"`
+	// The tiers, at least one, in the order they are composed.
+	Tiers         []*ChamberTier `protobuf:"bytes,4,rep,name=tiers,proto3" json:"tiers,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Chamber) Reset() {
+	*x = Chamber{}
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Chamber) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Chamber) ProtoMessage() {}
+
+func (x *Chamber) ProtoReflect() protoreflect.Message {
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Chamber.ProtoReflect.Descriptor instead.
+func (*Chamber) Descriptor() ([]byte, []int) {
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *Chamber) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *Chamber) GetDisplayName() string {
+	if x != nil {
+		return x.DisplayName
+	}
+	return ""
+}
+
+func (x *Chamber) GetSeats() int32 {
+	if x != nil {
+		return x.Seats
+	}
+	return 0
+}
+
+func (x *Chamber) GetTiers() []*ChamberTier {
+	if x != nil {
+		return x.Tiers
+	}
+	return nil
+}
+
+// One tier of a chamber: seats filled one way.
+type ChamberTier struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Identifier of the tier within the chamber, a slug, e.g. `list`.
+	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	// Human-readable title, e.g. "Federal list".
+	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
+	// How the tier's seats are filled.
+	Kind TierKind `protobuf:"varint,3,opt,name=kind,proto3,enum=mandate.tally.v1.TierKind" json:"kind,omitempty"`
+	// Seats of the tier (for a compensatory tier: its own seats, the
+	// overhang not included).
+	Seats int32 `protobuf:"varint,4,opt,name=seats,proto3" json:"seats,omitempty"`
+	// List tier: the party-list contest whose votes fill it,
+	// `elections/{election}/contests/{contest}`.
+	Contest string `protobuf:"bytes,5,opt,name=contest,proto3" json:"contest,omitempty"`
+	// List tier: the seats service's preset giving the rule, `presets/{preset}`:
+	// a single-pool preset (its seat count replaced by the tier's), or a
+	// chamber preset when `districts` are given. The tally stores the name;
+	// the seats service resolves it when composing.
+	Preset string `protobuf:"bytes,6,opt,name=preset,proto3" json:"preset,omitempty"`
+	// List tier elected in districts: the districts and their seats, which
+	// must add up to the tier's seats.
+	Districts []*TierDistrict `protobuf:"bytes,7,rep,name=districts,proto3" json:"districts,omitempty"`
+	// Single-member tier: the id of a set of `single_member_districts`; the
+	// tier has as many seats as the set has districts.
+	SingleMemberDistricts string `protobuf:"bytes,8,opt,name=single_member_districts,json=singleMemberDistricts,proto3" json:"single_member_districts,omitempty"`
+	// Reserved tier: who fills the seats outside the count, in words (e.g.
+	// "Assembly of People").
+	ReservedFor string `protobuf:"bytes,9,opt,name=reserved_for,json=reservedFor,proto3" json:"reserved_for,omitempty"`
+	// How the tier relates to the tier named in `linked_tier`.
+	Link TierLink `protobuf:"varint,10,opt,name=link,proto3,enum=mandate.tally.v1.TierLink" json:"link,omitempty"`
+	// A compensatory or leveling tier: the id of the tier whose seats it
+	// compensates (an earlier tier of the chamber).
+	LinkedTier    string `protobuf:"bytes,11,opt,name=linked_tier,json=linkedTier,proto3" json:"linked_tier,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ChamberTier) Reset() {
+	*x = ChamberTier{}
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ChamberTier) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ChamberTier) ProtoMessage() {}
+
+func (x *ChamberTier) ProtoReflect() protoreflect.Message {
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ChamberTier.ProtoReflect.Descriptor instead.
+func (*ChamberTier) Descriptor() ([]byte, []int) {
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *ChamberTier) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *ChamberTier) GetDisplayName() string {
+	if x != nil {
+		return x.DisplayName
+	}
+	return ""
+}
+
+func (x *ChamberTier) GetKind() TierKind {
+	if x != nil {
+		return x.Kind
+	}
+	return TierKind_TIER_KIND_UNSPECIFIED
+}
+
+func (x *ChamberTier) GetSeats() int32 {
+	if x != nil {
+		return x.Seats
+	}
+	return 0
+}
+
+func (x *ChamberTier) GetContest() string {
+	if x != nil {
+		return x.Contest
+	}
+	return ""
+}
+
+func (x *ChamberTier) GetPreset() string {
+	if x != nil {
+		return x.Preset
+	}
+	return ""
+}
+
+func (x *ChamberTier) GetDistricts() []*TierDistrict {
+	if x != nil {
+		return x.Districts
+	}
+	return nil
+}
+
+func (x *ChamberTier) GetSingleMemberDistricts() string {
+	if x != nil {
+		return x.SingleMemberDistricts
+	}
+	return ""
+}
+
+func (x *ChamberTier) GetReservedFor() string {
+	if x != nil {
+		return x.ReservedFor
+	}
+	return ""
+}
+
+func (x *ChamberTier) GetLink() TierLink {
+	if x != nil {
+		return x.Link
+	}
+	return TierLink_TIER_LINK_UNSPECIFIED
+}
+
+func (x *ChamberTier) GetLinkedTier() string {
+	if x != nil {
+		return x.LinkedTier
+	}
+	return ""
+}
+
+// A district of a list tier elected in districts.
+type TierDistrict struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The unit whose totals are the district's votes, by id (e.g. `es-28`).
+	Unit string `protobuf:"bytes,1,opt,name=unit,proto3" json:"unit,omitempty"`
+	// Seats of the district.
+	Seats         int32 `protobuf:"varint,2,opt,name=seats,proto3" json:"seats,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *TierDistrict) Reset() {
+	*x = TierDistrict{}
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TierDistrict) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TierDistrict) ProtoMessage() {}
+
+func (x *TierDistrict) ProtoReflect() protoreflect.Message {
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TierDistrict.ProtoReflect.Descriptor instead.
+func (*TierDistrict) Descriptor() ([]byte, []int) {
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *TierDistrict) GetUnit() string {
+	if x != nil {
+		return x.Unit
+	}
+	return ""
+}
+
+func (x *TierDistrict) GetSeats() int32 {
+	if x != nil {
+		return x.Seats
+	}
+	return 0
+}
+
 // A contest: one ballot paper counted on one protocol form, e.g. the party-list
 // vote for a parliament or a presidential vote.
 type Contest struct {
@@ -430,14 +1023,19 @@ type Contest struct {
 	MajorityBase LineRole `protobuf:"varint,9,opt,name=majority_base,json=majorityBase,proto3,enum=mandate.tally.v1.LineRole" json:"majority_base,omitempty"`
 	// Single-winner contests: who goes to a second round when nobody wins
 	// outright. Unspecified is read as `RUNOFF_RULE_TWO_LEADERS`.
-	RunoffRule    RunoffRule `protobuf:"varint,10,opt,name=runoff_rule,json=runoffRule,proto3,enum=mandate.tally.v1.RunoffRule" json:"runoff_rule,omitempty"`
+	RunoffRule RunoffRule `protobuf:"varint,10,opt,name=runoff_rule,json=runoffRule,proto3,enum=mandate.tally.v1.RunoffRule" json:"runoff_rule,omitempty"`
+	// A single-member district's contest: the unit whose stations vote in it,
+	// `elections/{election}/units/{unit}`; a protocol of a station outside it
+	// is refused. Empty: every station of the election. Set by
+	// `single_member_districts`.
+	District      string `protobuf:"bytes,11,opt,name=district,proto3" json:"district,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Contest) Reset() {
 	*x = Contest{}
-	mi := &file_mandate_tally_v1_election_proto_msgTypes[1]
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -449,7 +1047,7 @@ func (x *Contest) String() string {
 func (*Contest) ProtoMessage() {}
 
 func (x *Contest) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_election_proto_msgTypes[1]
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -462,7 +1060,7 @@ func (x *Contest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Contest.ProtoReflect.Descriptor instead.
 func (*Contest) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{1}
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *Contest) GetName() string {
@@ -535,6 +1133,13 @@ func (x *Contest) GetRunoffRule() RunoffRule {
 	return RunoffRule_RUNOFF_RULE_UNSPECIFIED
 }
 
+func (x *Contest) GetDistrict() string {
+	if x != nil {
+		return x.District
+	}
+	return ""
+}
+
 // A party list or candidate on the ballot.
 type Choice struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -547,14 +1152,19 @@ type Choice struct {
 	// Position on the ballot, starting at 1.
 	BallotOrder int32 `protobuf:"varint,4,opt,name=ballot_order,json=ballotOrder,proto3" json:"ballot_order,omitempty"`
 	// Display colour as `#rrggbb`.
-	Color         string `protobuf:"bytes,5,opt,name=color,proto3" json:"color,omitempty"`
+	Color string `protobuf:"bytes,5,opt,name=color,proto3" json:"color,omitempty"`
+	// A candidate's party, for counting single-member winners by party: the
+	// id of a choice of the election's party-list contest where there is one
+	// (so the chamber adds a party's tiers up), else any id; empty for an
+	// independent.
+	Party         string `protobuf:"bytes,6,opt,name=party,proto3" json:"party,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Choice) Reset() {
 	*x = Choice{}
-	mi := &file_mandate_tally_v1_election_proto_msgTypes[2]
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -566,7 +1176,7 @@ func (x *Choice) String() string {
 func (*Choice) ProtoMessage() {}
 
 func (x *Choice) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_election_proto_msgTypes[2]
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -579,7 +1189,7 @@ func (x *Choice) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Choice.ProtoReflect.Descriptor instead.
 func (*Choice) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{2}
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *Choice) GetId() string {
@@ -617,6 +1227,13 @@ func (x *Choice) GetColor() string {
 	return ""
 }
 
+func (x *Choice) GetParty() string {
+	if x != nil {
+		return x.Party
+	}
+	return ""
+}
+
 // The form of a polling-station protocol: numbered lines and the relations that
 // the election law requires between them.
 type ProtocolForm struct {
@@ -640,7 +1257,7 @@ type ProtocolForm struct {
 
 func (x *ProtocolForm) Reset() {
 	*x = ProtocolForm{}
-	mi := &file_mandate_tally_v1_election_proto_msgTypes[3]
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -652,7 +1269,7 @@ func (x *ProtocolForm) String() string {
 func (*ProtocolForm) ProtoMessage() {}
 
 func (x *ProtocolForm) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_election_proto_msgTypes[3]
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -665,7 +1282,7 @@ func (x *ProtocolForm) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ProtocolForm.ProtoReflect.Descriptor instead.
 func (*ProtocolForm) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{3}
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *ProtocolForm) GetId() string {
@@ -714,7 +1331,7 @@ type ProtocolLine struct {
 
 func (x *ProtocolLine) Reset() {
 	*x = ProtocolLine{}
-	mi := &file_mandate_tally_v1_election_proto_msgTypes[4]
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -726,7 +1343,7 @@ func (x *ProtocolLine) String() string {
 func (*ProtocolLine) ProtoMessage() {}
 
 func (x *ProtocolLine) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_election_proto_msgTypes[4]
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -739,7 +1356,7 @@ func (x *ProtocolLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ProtocolLine.ProtoReflect.Descriptor instead.
 func (*ProtocolLine) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{4}
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *ProtocolLine) GetId() string {
@@ -789,7 +1406,7 @@ type ControlRelation struct {
 
 func (x *ControlRelation) Reset() {
 	*x = ControlRelation{}
-	mi := &file_mandate_tally_v1_election_proto_msgTypes[5]
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -801,7 +1418,7 @@ func (x *ControlRelation) String() string {
 func (*ControlRelation) ProtoMessage() {}
 
 func (x *ControlRelation) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_election_proto_msgTypes[5]
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -814,7 +1431,7 @@ func (x *ControlRelation) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ControlRelation.ProtoReflect.Descriptor instead.
 func (*ControlRelation) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{5}
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *ControlRelation) GetCode() string {
@@ -867,7 +1484,7 @@ type ReportingUnit struct {
 
 func (x *ReportingUnit) Reset() {
 	*x = ReportingUnit{}
-	mi := &file_mandate_tally_v1_election_proto_msgTypes[6]
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -879,7 +1496,7 @@ func (x *ReportingUnit) String() string {
 func (*ReportingUnit) ProtoMessage() {}
 
 func (x *ReportingUnit) ProtoReflect() protoreflect.Message {
-	mi := &file_mandate_tally_v1_election_proto_msgTypes[6]
+	mi := &file_mandate_tally_v1_election_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -892,7 +1509,7 @@ func (x *ReportingUnit) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReportingUnit.ProtoReflect.Descriptor instead.
 func (*ReportingUnit) Descriptor() ([]byte, []int) {
-	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{6}
+	return file_mandate_tally_v1_election_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *ReportingUnit) GetName() string {
@@ -941,15 +1558,58 @@ var File_mandate_tally_v1_election_proto protoreflect.FileDescriptor
 
 const file_mandate_tally_v1_election_proto_rawDesc = "" +
 	"\n" +
-	"\x1fmandate/tally/v1/election.proto\x12\x10mandate.tally.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb5\x02\n" +
+	"\x1fmandate/tally/v1/election.proto\x12\x10mandate.tally.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xcd\x03\n" +
 	"\bElection\x12\x17\n" +
 	"\x04name\x18\x01 \x01(\tB\x03\xe0A\bR\x04name\x12!\n" +
 	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12#\n" +
 	"\relection_date\x18\x03 \x01(\tR\felectionDate\x12:\n" +
 	"\bcontests\x18\x04 \x03(\v2\x19.mandate.tally.v1.ContestB\x03\xe0A\x02R\bcontests\x12@\n" +
 	"\vcreate_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampB\x03\xe0A\x03R\n" +
-	"createTime:J\xeaAG\n" +
-	"\x1atally.mandate.dev/Election\x12\x14elections/{election}*\telections2\belection\"\xee\x04\n" +
+	"createTime\x12_\n" +
+	"\x17single_member_districts\x18\x06 \x03(\v2'.mandate.tally.v1.SingleMemberDistrictsR\x15singleMemberDistricts\x125\n" +
+	"\bchambers\x18\a \x03(\v2\x19.mandate.tally.v1.ChamberR\bchambers:J\xeaAG\n" +
+	"\x1atally.mandate.dev/Election\x12\x14elections/{election}*\telections2\belection\"\xb9\x03\n" +
+	"\x15SingleMemberDistricts\x12\x13\n" +
+	"\x02id\x18\x01 \x01(\tB\x03\xe0A\x02R\x02id\x12!\n" +
+	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x127\n" +
+	"\x04form\x18\x03 \x01(\v2\x1e.mandate.tally.v1.ProtocolFormB\x03\xe0A\x02R\x04form\x129\n" +
+	"\n" +
+	"share_base\x18\x04 \x01(\x0e2\x1a.mandate.tally.v1.LineRoleR\tshareBase\x12)\n" +
+	"\x10majority_percent\x18\x05 \x01(\x05R\x0fmajorityPercent\x12?\n" +
+	"\rmajority_base\x18\x06 \x01(\x0e2\x1a.mandate.tally.v1.LineRoleR\fmajorityBase\x12=\n" +
+	"\vrunoff_rule\x18\a \x01(\x0e2\x1c.mandate.tally.v1.RunoffRuleR\n" +
+	"runoffRule\x12I\n" +
+	"\tdistricts\x18\b \x03(\v2&.mandate.tally.v1.SingleMemberDistrictB\x03\xe0A\x02R\tdistricts\"\x91\x01\n" +
+	"\x14SingleMemberDistrict\x12\x17\n" +
+	"\x04unit\x18\x01 \x01(\tB\x03\xe0A\x02R\x04unit\x12!\n" +
+	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12=\n" +
+	"\n" +
+	"candidates\x18\x03 \x03(\v2\x18.mandate.tally.v1.ChoiceB\x03\xe0A\x02R\n" +
+	"candidates\"\xf6\x01\n" +
+	"\aChamber\x12\x17\n" +
+	"\x04name\x18\x01 \x01(\tB\x03\xe0A\bR\x04name\x12!\n" +
+	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12\x19\n" +
+	"\x05seats\x18\x03 \x01(\x05B\x03\xe0A\x02R\x05seats\x128\n" +
+	"\x05tiers\x18\x04 \x03(\v2\x1d.mandate.tally.v1.ChamberTierB\x03\xe0A\x02R\x05tiers:Z\xeaAW\n" +
+	"\x19tally.mandate.dev/Chamber\x12'elections/{election}/chambers/{chamber}*\bchambers2\achamber\"\xd1\x03\n" +
+	"\vChamberTier\x12\x13\n" +
+	"\x02id\x18\x01 \x01(\tB\x03\xe0A\x02R\x02id\x12!\n" +
+	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x123\n" +
+	"\x04kind\x18\x03 \x01(\x0e2\x1a.mandate.tally.v1.TierKindB\x03\xe0A\x02R\x04kind\x12\x19\n" +
+	"\x05seats\x18\x04 \x01(\x05B\x03\xe0A\x02R\x05seats\x128\n" +
+	"\acontest\x18\x05 \x01(\tB\x1e\xfaA\x1b\n" +
+	"\x19tally.mandate.dev/ContestR\acontest\x12\x16\n" +
+	"\x06preset\x18\x06 \x01(\tR\x06preset\x12<\n" +
+	"\tdistricts\x18\a \x03(\v2\x1e.mandate.tally.v1.TierDistrictR\tdistricts\x126\n" +
+	"\x17single_member_districts\x18\b \x01(\tR\x15singleMemberDistricts\x12!\n" +
+	"\freserved_for\x18\t \x01(\tR\vreservedFor\x12.\n" +
+	"\x04link\x18\n" +
+	" \x01(\x0e2\x1a.mandate.tally.v1.TierLinkR\x04link\x12\x1f\n" +
+	"\vlinked_tier\x18\v \x01(\tR\n" +
+	"linkedTier\"B\n" +
+	"\fTierDistrict\x12\x17\n" +
+	"\x04unit\x18\x01 \x01(\tB\x03\xe0A\x02R\x04unit\x12\x19\n" +
+	"\x05seats\x18\x02 \x01(\x05B\x03\xe0A\x02R\x05seats\"\xb0\x05\n" +
 	"\aContest\x12\x17\n" +
 	"\x04name\x18\x01 \x01(\tB\x03\xe0A\bR\x04name\x12!\n" +
 	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x126\n" +
@@ -963,15 +1623,18 @@ const file_mandate_tally_v1_election_proto_rawDesc = "" +
 	"\rmajority_base\x18\t \x01(\x0e2\x1a.mandate.tally.v1.LineRoleR\fmajorityBase\x12=\n" +
 	"\vrunoff_rule\x18\n" +
 	" \x01(\x0e2\x1c.mandate.tally.v1.RunoffRuleR\n" +
-	"runoffRule:Z\xeaAW\n" +
-	"\x19tally.mandate.dev/Contest\x12'elections/{election}/contests/{contest}*\bcontests2\acontest\"\x98\x01\n" +
+	"runoffRule\x12@\n" +
+	"\bdistrict\x18\v \x01(\tB$\xfaA!\n" +
+	"\x1ftally.mandate.dev/ReportingUnitR\bdistrict:Z\xeaAW\n" +
+	"\x19tally.mandate.dev/Contest\x12'elections/{election}/contests/{contest}*\bcontests2\acontest\"\xae\x01\n" +
 	"\x06Choice\x12\x13\n" +
 	"\x02id\x18\x01 \x01(\tB\x03\xe0A\x02R\x02id\x12!\n" +
 	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12\x1d\n" +
 	"\n" +
 	"short_name\x18\x03 \x01(\tR\tshortName\x12!\n" +
 	"\fballot_order\x18\x04 \x01(\x05R\vballotOrder\x12\x14\n" +
-	"\x05color\x18\x05 \x01(\tR\x05color\"\xde\x01\n" +
+	"\x05color\x18\x05 \x01(\tR\x05color\x12\x14\n" +
+	"\x05party\x18\x06 \x01(\tR\x05party\"\xde\x01\n" +
 	"\fProtocolForm\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x124\n" +
 	"\x05lines\x18\x02 \x03(\v2\x1e.mandate.tally.v1.ProtocolLineR\x05lines\x12?\n" +
@@ -997,7 +1660,17 @@ const file_mandate_tally_v1_election_proto_rawDesc = "" +
 	"\x05level\x18\x04 \x01(\tR\x05level\x12+\n" +
 	"\x11registered_voters\x18\x05 \x01(\x03R\x10registeredVoters\x12\x1d\n" +
 	"\astation\x18\x06 \x01(\bB\x03\xe0A\x03R\astation:f\xeaAc\n" +
-	"\x1ftally.mandate.dev/ReportingUnit\x12!elections/{election}/units/{unit}*\x0ereportingUnits2\rreportingUnit*z\n" +
+	"\x1ftally.mandate.dev/ReportingUnit\x12!elections/{election}/units/{unit}*\x0ereportingUnits2\rreportingUnit*n\n" +
+	"\bTierKind\x12\x19\n" +
+	"\x15TIER_KIND_UNSPECIFIED\x10\x00\x12\x12\n" +
+	"\x0eTIER_KIND_LIST\x10\x01\x12\x1b\n" +
+	"\x17TIER_KIND_SINGLE_MEMBER\x10\x02\x12\x16\n" +
+	"\x12TIER_KIND_RESERVED\x10\x03*q\n" +
+	"\bTierLink\x12\x19\n" +
+	"\x15TIER_LINK_UNSPECIFIED\x10\x00\x12\x16\n" +
+	"\x12TIER_LINK_PARALLEL\x10\x01\x12\x1a\n" +
+	"\x16TIER_LINK_COMPENSATORY\x10\x02\x12\x16\n" +
+	"\x12TIER_LINK_LEVELING\x10\x03*z\n" +
 	"\n" +
 	"RunoffRule\x12\x1b\n" +
 	"\x17RUNOFF_RULE_UNSPECIFIED\x10\x00\x12\x1b\n" +
@@ -1039,43 +1712,62 @@ func file_mandate_tally_v1_election_proto_rawDescGZIP() []byte {
 	return file_mandate_tally_v1_election_proto_rawDescData
 }
 
-var file_mandate_tally_v1_election_proto_enumTypes = make([]protoimpl.EnumInfo, 5)
-var file_mandate_tally_v1_election_proto_msgTypes = make([]protoimpl.MessageInfo, 7)
+var file_mandate_tally_v1_election_proto_enumTypes = make([]protoimpl.EnumInfo, 7)
+var file_mandate_tally_v1_election_proto_msgTypes = make([]protoimpl.MessageInfo, 12)
 var file_mandate_tally_v1_election_proto_goTypes = []any{
-	(RunoffRule)(0),               // 0: mandate.tally.v1.RunoffRule
-	(ContestKind)(0),              // 1: mandate.tally.v1.ContestKind
-	(LineRole)(0),                 // 2: mandate.tally.v1.LineRole
-	(Severity)(0),                 // 3: mandate.tally.v1.Severity
-	(ResultStatus)(0),             // 4: mandate.tally.v1.ResultStatus
-	(*Election)(nil),              // 5: mandate.tally.v1.Election
-	(*Contest)(nil),               // 6: mandate.tally.v1.Contest
-	(*Choice)(nil),                // 7: mandate.tally.v1.Choice
-	(*ProtocolForm)(nil),          // 8: mandate.tally.v1.ProtocolForm
-	(*ProtocolLine)(nil),          // 9: mandate.tally.v1.ProtocolLine
-	(*ControlRelation)(nil),       // 10: mandate.tally.v1.ControlRelation
-	(*ReportingUnit)(nil),         // 11: mandate.tally.v1.ReportingUnit
-	(*timestamppb.Timestamp)(nil), // 12: google.protobuf.Timestamp
+	(TierKind)(0),                 // 0: mandate.tally.v1.TierKind
+	(TierLink)(0),                 // 1: mandate.tally.v1.TierLink
+	(RunoffRule)(0),               // 2: mandate.tally.v1.RunoffRule
+	(ContestKind)(0),              // 3: mandate.tally.v1.ContestKind
+	(LineRole)(0),                 // 4: mandate.tally.v1.LineRole
+	(Severity)(0),                 // 5: mandate.tally.v1.Severity
+	(ResultStatus)(0),             // 6: mandate.tally.v1.ResultStatus
+	(*Election)(nil),              // 7: mandate.tally.v1.Election
+	(*SingleMemberDistricts)(nil), // 8: mandate.tally.v1.SingleMemberDistricts
+	(*SingleMemberDistrict)(nil),  // 9: mandate.tally.v1.SingleMemberDistrict
+	(*Chamber)(nil),               // 10: mandate.tally.v1.Chamber
+	(*ChamberTier)(nil),           // 11: mandate.tally.v1.ChamberTier
+	(*TierDistrict)(nil),          // 12: mandate.tally.v1.TierDistrict
+	(*Contest)(nil),               // 13: mandate.tally.v1.Contest
+	(*Choice)(nil),                // 14: mandate.tally.v1.Choice
+	(*ProtocolForm)(nil),          // 15: mandate.tally.v1.ProtocolForm
+	(*ProtocolLine)(nil),          // 16: mandate.tally.v1.ProtocolLine
+	(*ControlRelation)(nil),       // 17: mandate.tally.v1.ControlRelation
+	(*ReportingUnit)(nil),         // 18: mandate.tally.v1.ReportingUnit
+	(*timestamppb.Timestamp)(nil), // 19: google.protobuf.Timestamp
 }
 var file_mandate_tally_v1_election_proto_depIdxs = []int32{
-	6,  // 0: mandate.tally.v1.Election.contests:type_name -> mandate.tally.v1.Contest
-	12, // 1: mandate.tally.v1.Election.create_time:type_name -> google.protobuf.Timestamp
-	1,  // 2: mandate.tally.v1.Contest.kind:type_name -> mandate.tally.v1.ContestKind
-	7,  // 3: mandate.tally.v1.Contest.choices:type_name -> mandate.tally.v1.Choice
-	8,  // 4: mandate.tally.v1.Contest.form:type_name -> mandate.tally.v1.ProtocolForm
-	2,  // 5: mandate.tally.v1.Contest.share_base:type_name -> mandate.tally.v1.LineRole
-	4,  // 6: mandate.tally.v1.Contest.status:type_name -> mandate.tally.v1.ResultStatus
-	2,  // 7: mandate.tally.v1.Contest.majority_base:type_name -> mandate.tally.v1.LineRole
-	0,  // 8: mandate.tally.v1.Contest.runoff_rule:type_name -> mandate.tally.v1.RunoffRule
-	9,  // 9: mandate.tally.v1.ProtocolForm.lines:type_name -> mandate.tally.v1.ProtocolLine
-	10, // 10: mandate.tally.v1.ProtocolForm.relations:type_name -> mandate.tally.v1.ControlRelation
-	2,  // 11: mandate.tally.v1.ProtocolForm.turnout_numerator:type_name -> mandate.tally.v1.LineRole
-	2,  // 12: mandate.tally.v1.ProtocolLine.roles:type_name -> mandate.tally.v1.LineRole
-	3,  // 13: mandate.tally.v1.ControlRelation.severity:type_name -> mandate.tally.v1.Severity
-	14, // [14:14] is the sub-list for method output_type
-	14, // [14:14] is the sub-list for method input_type
-	14, // [14:14] is the sub-list for extension type_name
-	14, // [14:14] is the sub-list for extension extendee
-	0,  // [0:14] is the sub-list for field type_name
+	13, // 0: mandate.tally.v1.Election.contests:type_name -> mandate.tally.v1.Contest
+	19, // 1: mandate.tally.v1.Election.create_time:type_name -> google.protobuf.Timestamp
+	8,  // 2: mandate.tally.v1.Election.single_member_districts:type_name -> mandate.tally.v1.SingleMemberDistricts
+	10, // 3: mandate.tally.v1.Election.chambers:type_name -> mandate.tally.v1.Chamber
+	15, // 4: mandate.tally.v1.SingleMemberDistricts.form:type_name -> mandate.tally.v1.ProtocolForm
+	4,  // 5: mandate.tally.v1.SingleMemberDistricts.share_base:type_name -> mandate.tally.v1.LineRole
+	4,  // 6: mandate.tally.v1.SingleMemberDistricts.majority_base:type_name -> mandate.tally.v1.LineRole
+	2,  // 7: mandate.tally.v1.SingleMemberDistricts.runoff_rule:type_name -> mandate.tally.v1.RunoffRule
+	9,  // 8: mandate.tally.v1.SingleMemberDistricts.districts:type_name -> mandate.tally.v1.SingleMemberDistrict
+	14, // 9: mandate.tally.v1.SingleMemberDistrict.candidates:type_name -> mandate.tally.v1.Choice
+	11, // 10: mandate.tally.v1.Chamber.tiers:type_name -> mandate.tally.v1.ChamberTier
+	0,  // 11: mandate.tally.v1.ChamberTier.kind:type_name -> mandate.tally.v1.TierKind
+	12, // 12: mandate.tally.v1.ChamberTier.districts:type_name -> mandate.tally.v1.TierDistrict
+	1,  // 13: mandate.tally.v1.ChamberTier.link:type_name -> mandate.tally.v1.TierLink
+	3,  // 14: mandate.tally.v1.Contest.kind:type_name -> mandate.tally.v1.ContestKind
+	14, // 15: mandate.tally.v1.Contest.choices:type_name -> mandate.tally.v1.Choice
+	15, // 16: mandate.tally.v1.Contest.form:type_name -> mandate.tally.v1.ProtocolForm
+	4,  // 17: mandate.tally.v1.Contest.share_base:type_name -> mandate.tally.v1.LineRole
+	6,  // 18: mandate.tally.v1.Contest.status:type_name -> mandate.tally.v1.ResultStatus
+	4,  // 19: mandate.tally.v1.Contest.majority_base:type_name -> mandate.tally.v1.LineRole
+	2,  // 20: mandate.tally.v1.Contest.runoff_rule:type_name -> mandate.tally.v1.RunoffRule
+	16, // 21: mandate.tally.v1.ProtocolForm.lines:type_name -> mandate.tally.v1.ProtocolLine
+	17, // 22: mandate.tally.v1.ProtocolForm.relations:type_name -> mandate.tally.v1.ControlRelation
+	4,  // 23: mandate.tally.v1.ProtocolForm.turnout_numerator:type_name -> mandate.tally.v1.LineRole
+	4,  // 24: mandate.tally.v1.ProtocolLine.roles:type_name -> mandate.tally.v1.LineRole
+	5,  // 25: mandate.tally.v1.ControlRelation.severity:type_name -> mandate.tally.v1.Severity
+	26, // [26:26] is the sub-list for method output_type
+	26, // [26:26] is the sub-list for method input_type
+	26, // [26:26] is the sub-list for extension type_name
+	26, // [26:26] is the sub-list for extension extendee
+	0,  // [0:26] is the sub-list for field type_name
 }
 
 func init() { file_mandate_tally_v1_election_proto_init() }
@@ -1088,8 +1780,8 @@ func file_mandate_tally_v1_election_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mandate_tally_v1_election_proto_rawDesc), len(file_mandate_tally_v1_election_proto_rawDesc)),
-			NumEnums:      5,
-			NumMessages:   7,
+			NumEnums:      7,
+			NumMessages:   12,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -21,6 +21,9 @@ type Source interface {
 	Root(ctx context.Context, election string) (string, error)
 	// Totals returns the current totals of a contest in a unit.
 	Totals(ctx context.Context, ref Ref) (Totals, error)
+	// Definition returns what a chamber's composition needs of an
+	// election's definition: its contests and chambers.
+	Definition(ctx context.Context, election string) (Definition, error)
 	// Watch calls fn, from one goroutine, with the unit's totals after each
 	// change past sinceVersion, reconnecting as needed, until ctx ends, fn
 	// fails, or the tally fails in a way a reconnect does not fix.
@@ -101,6 +104,11 @@ type Totals struct {
 	// are exactly the changes these totals include; nil when the tally
 	// sent none.
 	Checkpoint *Checkpoint
+	// Single-winner contests: the leading candidate, whether the leader
+	// wins outright (the majority the contest asks for, or first past the
+	// post) and whether a second round is needed, as the tally says.
+	Leader                       string
+	WinsOutright, RunoffRequired bool
 }
 
 // Checkpoint is a signed checkpoint of the tally's log: its size, root

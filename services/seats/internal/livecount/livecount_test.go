@@ -191,6 +191,10 @@ type fakeSource struct {
 
 func (f *fakeSource) Root(context.Context, string) (string, error) { return "kz", nil }
 
+func (f *fakeSource) Definition(context.Context, string) (livecount.Definition, error) {
+	return livecount.Definition{}, nil
+}
+
 func (f *fakeSource) Totals(_ context.Context, ref livecount.Ref) (livecount.Totals, error) {
 	t := f.totals
 	t.Ref = ref

@@ -317,5 +317,79 @@ func totalsFromWire(ref livecount.Ref, t *tallyv1.Totals) livecount.Totals {
 	for _, ch := range t.GetChoices() {
 		out.Choices = append(out.Choices, livecount.Choice{ID: ch.GetChoice(), Name: ch.GetDisplayName(), Votes: ch.GetVotes()})
 	}
+	if l := t.GetLeader(); l != nil {
+		out.Leader, out.WinsOutright, out.RunoffRequired = l.GetChoice(), l.GetWinsOutright(), l.GetRunoffRequired()
+	}
 	return out
+}
+
+// Definition implements livecount.Source: the election's contests and
+// chambers, read with GetElection on every call (a definition never
+// changes, but a composition is rare next to totals).
+func (c *Client) Definition(ctx context.Context, election string) (livecount.Definition, error) {
+	var e *tallyv1.Election
+	err := c.call(ctx, func(ctx context.Context) (err error) {
+		e, err = c.tally.GetElection(ctx, &tallyv1.GetElectionRequest{Name: "elections/" + election})
+		return err
+	})
+	if err != nil {
+		return livecount.Definition{}, err
+	}
+	return DefinitionFromWire(election, e), nil
+}
+
+var tierKindFromWire = map[tallyv1.TierKind]livecount.TierKind{
+	tallyv1.TierKind_TIER_KIND_LIST:          livecount.TierList,
+	tallyv1.TierKind_TIER_KIND_SINGLE_MEMBER: livecount.TierSingleMember,
+	tallyv1.TierKind_TIER_KIND_RESERVED:      livecount.TierReserved,
+}
+
+var tierLinkFromWire = map[tallyv1.TierLink]livecount.TierLink{
+	tallyv1.TierLink_TIER_LINK_COMPENSATORY: livecount.TierCompensatory,
+	tallyv1.TierLink_TIER_LINK_LEVELING:     livecount.TierLeveling,
+}
+
+func lastSegment(s string) string {
+	if i := strings.LastIndexByte(s, '/'); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// DefinitionFromWire converts an election's definition for livecount.
+func DefinitionFromWire(election string, e *tallyv1.Election) livecount.Definition {
+	def := livecount.Definition{Election: election, Contests: map[string]livecount.ContestDef{}}
+	for _, c := range e.GetContests() {
+		cd := livecount.ContestDef{ID: lastSegment(c.GetName()), Name: c.GetDisplayName(),
+			SingleWinner: c.GetKind() == tallyv1.ContestKind_CONTEST_KIND_SINGLE_WINNER}
+		if c.GetDistrict() != "" {
+			cd.District = lastSegment(c.GetDistrict())
+		}
+		for _, ch := range c.GetChoices() {
+			cd.Choices = append(cd.Choices, livecount.ChoiceDef{ID: ch.GetId(), Name: ch.GetDisplayName(), Color: ch.GetColor(), Party: ch.GetParty()})
+		}
+		def.Contests[cd.ID] = cd
+	}
+	sets := map[string][]string{}
+	for _, s := range e.GetSingleMemberDistricts() {
+		for _, d := range s.GetDistricts() {
+			sets[s.GetId()] = append(sets[s.GetId()], s.GetId()+"-"+d.GetUnit())
+		}
+	}
+	for _, c := range e.GetChambers() {
+		cd := livecount.ChamberDef{ID: lastSegment(c.GetName()), Name: c.GetDisplayName(), Seats: int(c.GetSeats())}
+		for _, t := range c.GetTiers() {
+			td := livecount.TierDef{
+				ID: t.GetId(), Name: t.GetDisplayName(), Kind: tierKindFromWire[t.GetKind()], Seats: int(t.GetSeats()),
+				Contest: lastSegment(t.GetContest()), Preset: t.GetPreset(), SingleMember: sets[t.GetSingleMemberDistricts()],
+				ReservedFor: t.GetReservedFor(), Link: tierLinkFromWire[t.GetLink()], Linked: t.GetLinkedTier(),
+			}
+			for _, d := range t.GetDistricts() {
+				td.Districts = append(td.Districts, livecount.District{Unit: lastSegment(d.GetUnit()), Seats: int(d.GetSeats())})
+			}
+			cd.Tiers = append(cd.Tiers, td)
+		}
+		def.Chambers = append(def.Chambers, cd)
+	}
+	return def
 }

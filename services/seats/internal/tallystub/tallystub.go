@@ -1,7 +1,8 @@
 // Package tallystub is a stand-in TallyService for the seats service's
 // tests: it serves totals the test sets (GetTotals, ListReportingUnits,
-// WatchTotals), can be told to answer UNAVAILABLE, and records what it was
-// asked and with which credentials. It counts nothing itself.
+// WatchTotals) and definitions (GetElection), can be told to answer
+// UNAVAILABLE, and records what it was asked and with which credentials.
+// It counts nothing itself.
 package tallystub
 
 import (
@@ -25,6 +26,7 @@ type Server struct {
 
 	mu       sync.Mutex
 	totals   map[string]*tallyv1.Totals // by name
+	elects   map[string]*tallyv1.Election
 	watchers map[chan *tallyv1.Totals]string
 	failNext int // unary calls still to answer UNAVAILABLE
 	calls    map[string]int
@@ -34,7 +36,7 @@ type Server struct {
 
 // New returns an empty stand-in.
 func New() *Server {
-	return &Server{totals: map[string]*tallyv1.Totals{}, watchers: map[chan *tallyv1.Totals]string{}, calls: map[string]int{}}
+	return &Server{totals: map[string]*tallyv1.Totals{}, elects: map[string]*tallyv1.Election{}, watchers: map[chan *tallyv1.Totals]string{}, calls: map[string]int{}}
 }
 
 // Register adds the stand-in to a gRPC server.
@@ -51,6 +53,27 @@ func (s *Server) Set(t *tallyv1.Totals) {
 			ch <- t
 		}
 	}
+}
+
+// SetElection makes e the definition GetElection serves for e.Name.
+func (s *Server) SetElection(e *tallyv1.Election) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.elects[e.GetName()] = e
+}
+
+// GetElection serves the definition set with SetElection.
+func (s *Server) GetElection(ctx context.Context, req *tallyv1.GetElectionRequest) (*tallyv1.Election, error) {
+	if err := s.enter(ctx, "GetElection", true); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e, ok := s.elects[req.GetName()]
+	if !ok {
+		return nil, rpcerr.NotFound(rpcv1.ErrorReason_ELECTION_NOT_FOUND, "tally.mandate.dev/Election", req.GetName(), "no election "+req.GetName())
+	}
+	return e, nil
 }
 
 // FailNext makes the next n unary calls answer UNAVAILABLE.

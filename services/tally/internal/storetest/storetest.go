@@ -59,6 +59,7 @@ var Cases = []struct {
 	{"Service/Rebuild", Suite.ServiceRebuild},
 	{"Service/HostileInput", Suite.ServiceHostileInput},
 	{"Service/ReadsDuringIngest", Suite.ServiceReadsDuringIngest},
+	{"Service/SingleMemberDistricts", Suite.ServiceSingleMemberDistricts},
 	{"Log/EveryChangeOneLeaf", Suite.LogEveryChangeOneLeaf},
 	{"Log/BatchesInOrder", Suite.LogBatchesInOrder},
 	{"Log/RefusalsOnce", Suite.LogRefusalsOnce},

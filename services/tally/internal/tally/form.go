@@ -22,6 +22,12 @@ type (
 	Violation       = form.Violation
 	ValidationError = form.ValidationError
 	RunoffRule      = form.RunoffRule
+	Chamber         = form.Chamber
+	Tier            = form.Tier
+	TierDistrict    = form.TierDistrict
+
+	SingleMemberDistricts = form.SingleMemberDistricts
+	SingleMemberDistrict  = form.SingleMemberDistrict
 )
 
 const (
@@ -47,6 +53,9 @@ const (
 	RunoffTwoLeaders        = form.RunoffTwoLeaders
 	RunoffTiesAdvance       = form.RunoffTiesAdvance
 	RunoffNone              = form.RunoffNone
+	TierList                = form.TierList
+	TierSingleMember        = form.TierSingleMember
+	TierReserved            = form.TierReserved
 )
 
 // ContentHash is form.ContentHash.

@@ -223,6 +223,9 @@ func (s *Service) DefineElection(ctx context.Context, e Election) (Election, err
 	if err := ValidateElection(e); err != nil {
 		return Election{}, err
 	}
+	// Stored with the single-member districts' contests expanded, so that
+	// every later reader (load, GetElection, replicas) sees plain contests.
+	e = form.Expand(e)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if es := s.elections[e.ID]; es != nil {

@@ -197,6 +197,14 @@ func (s *Service) prepare(sub Submission, now time.Time) (ProtocolVersion, *elec
 	if !st.unit.IsStation() {
 		return ProtocolVersion{}, nil, fieldErr("station", "NOT_A_STATION", "unit %q is a %s, not a station", sub.Station, st.unit.Level)
 	}
+	if d := cc.District; d != "" {
+		es.mu.RLock()
+		in := st.under(es.nodes[d])
+		es.mu.RUnlock()
+		if !in {
+			return ProtocolVersion{}, nil, fieldErr("station", "STATION_OUTSIDE_DISTRICT", "station %q is not in district %q of contest %q", sub.Station, d, sub.Contest)
+		}
+	}
 	_, warnings, err := cc.Check(sub)
 	if err != nil {
 		return ProtocolVersion{}, nil, err

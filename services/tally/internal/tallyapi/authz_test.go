@@ -150,6 +150,17 @@ func direct(md protoreflect.MessageDescriptor, shape string) (elections, units b
 	return elections, units
 }
 
+// withChamber is def with the Mazhilis as a chamber: its list tier names
+// the contest, so the chamber's names are checked like the contests'.
+func withChamber(def *tallyv1.Election) *tallyv1.Election {
+	e := proto.Clone(def).(*tallyv1.Election)
+	e.Chambers = []*tallyv1.Chamber{{Name: "elections/kz-2012/chambers/mazhilis", Seats: 107, Tiers: []*tallyv1.ChamberTier{
+		{Id: "list", Kind: tallyv1.TierKind_TIER_KIND_LIST, Seats: 98, Contest: "elections/kz-2012/contests/mazhilis", Preset: "presets/kz-mazhilis-2009"},
+		{Id: "assembly", Kind: tallyv1.TierKind_TIER_KIND_RESERVED, Seats: 9, ReservedFor: "Assembly of People"},
+	}}}
+	return e
+}
+
 // TestAccessMatrix calls every TallyService method with every kind of
 // message it takes (the shapes of its request, from the descriptors), in and
 // out of scope, as every kind of caller, and checks access control's answer.
@@ -228,6 +239,14 @@ func TestAccessMatrix(t *testing.T) {
 			e.Name = ""
 			e.Contests[0].Name = "elections/kz-copy/contests/mazhilis"
 			_, err := c.CreateElection(ctx, &tallyv1.CreateElectionRequest{ElectionId: "kz-2012", Election: e})
+			return err
+		}},
+		"CreateElection/election.chambers": {"CreateElection", "election.chambers", inScope, func(ctx context.Context) error {
+			_, err := c.CreateElection(ctx, &tallyv1.CreateElectionRequest{ElectionId: "kz-2012", Election: withChamber(def)})
+			return err
+		}},
+		"CreateElection/election.chambers.tiers": {"CreateElection", "election.chambers.tiers", inScope, func(ctx context.Context) error {
+			_, err := c.CreateElection(ctx, &tallyv1.CreateElectionRequest{ElectionId: "kz-2012", Election: withChamber(def)})
 			return err
 		}},
 		"BatchCreateReportingUnits": {"BatchCreateReportingUnits", "", inScope, func(ctx context.Context) error {

@@ -3,6 +3,7 @@ from google.api import field_behavior_pb2 as _field_behavior_pb2
 from google.api import resource_pb2 as _resource_pb2
 from mandate.seats.v1 import apportionment_pb2 as _apportionment_pb2
 from mandate.seats.v1 import chamber_pb2 as _chamber_pb2
+from mandate.seats.v1 import chamber_composition_pb2 as _chamber_composition_pb2
 from mandate.seats.v1 import contest_allocation_pb2 as _contest_allocation_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor

@@ -2,6 +2,7 @@
 """Client and server classes corresponding to protobuf-defined services."""
 import grpc
 
+from mandate.seats.v1 import chamber_composition_pb2 as mandate_dot_seats_dot_v1_dot_chamber__composition__pb2
 from mandate.seats.v1 import contest_allocation_pb2 as mandate_dot_seats_dot_v1_dot_contest__allocation__pb2
 from mandate.seats.v1 import seats_service_pb2 as mandate_dot_seats_dot_v1_dot_seats__service__pb2
 
@@ -41,6 +42,16 @@ class SeatsServiceStub(object):
                 '/mandate.seats.v1.SeatsService/WatchContestAllocation',
                 request_serializer=mandate_dot_seats_dot_v1_dot_seats__service__pb2.WatchContestAllocationRequest.SerializeToString,
                 response_deserializer=mandate_dot_seats_dot_v1_dot_contest__allocation__pb2.ContestAllocation.FromString,
+                )
+        self.GetChamberComposition = channel.unary_unary(
+                '/mandate.seats.v1.SeatsService/GetChamberComposition',
+                request_serializer=mandate_dot_seats_dot_v1_dot_chamber__composition__pb2.GetChamberCompositionRequest.SerializeToString,
+                response_deserializer=mandate_dot_seats_dot_v1_dot_chamber__composition__pb2.ChamberComposition.FromString,
+                )
+        self.WatchChamberComposition = channel.unary_stream(
+                '/mandate.seats.v1.SeatsService/WatchChamberComposition',
+                request_serializer=mandate_dot_seats_dot_v1_dot_chamber__composition__pb2.WatchChamberCompositionRequest.SerializeToString,
+                response_deserializer=mandate_dot_seats_dot_v1_dot_chamber__composition__pb2.ChamberComposition.FromString,
                 )
 
 
@@ -90,6 +101,23 @@ class SeatsServiceServicer(object):
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetChamberComposition(self, request, context):
+        """Composes a chamber the election defines from the tally's current totals
+        of every tier's contests, all at one results version: seats by party per
+        tier and in total, and the seats still undecided.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def WatchChamberComposition(self, request, context):
+        """Streams a chamber's composition whenever the count changes, at most four
+        a second (the latest is always sent), resuming after a results version.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_SeatsServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -117,6 +145,16 @@ def add_SeatsServiceServicer_to_server(servicer, server):
                     servicer.WatchContestAllocation,
                     request_deserializer=mandate_dot_seats_dot_v1_dot_seats__service__pb2.WatchContestAllocationRequest.FromString,
                     response_serializer=mandate_dot_seats_dot_v1_dot_contest__allocation__pb2.ContestAllocation.SerializeToString,
+            ),
+            'GetChamberComposition': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetChamberComposition,
+                    request_deserializer=mandate_dot_seats_dot_v1_dot_chamber__composition__pb2.GetChamberCompositionRequest.FromString,
+                    response_serializer=mandate_dot_seats_dot_v1_dot_chamber__composition__pb2.ChamberComposition.SerializeToString,
+            ),
+            'WatchChamberComposition': grpc.unary_stream_rpc_method_handler(
+                    servicer.WatchChamberComposition,
+                    request_deserializer=mandate_dot_seats_dot_v1_dot_chamber__composition__pb2.WatchChamberCompositionRequest.FromString,
+                    response_serializer=mandate_dot_seats_dot_v1_dot_chamber__composition__pb2.ChamberComposition.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -212,5 +250,39 @@ class SeatsService(object):
         return grpc.experimental.unary_stream(request, target, '/mandate.seats.v1.SeatsService/WatchContestAllocation',
             mandate_dot_seats_dot_v1_dot_seats__service__pb2.WatchContestAllocationRequest.SerializeToString,
             mandate_dot_seats_dot_v1_dot_contest__allocation__pb2.ContestAllocation.FromString,
+            options, channel_credentials,
+            insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
+
+    @staticmethod
+    def GetChamberComposition(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(request, target, '/mandate.seats.v1.SeatsService/GetChamberComposition',
+            mandate_dot_seats_dot_v1_dot_chamber__composition__pb2.GetChamberCompositionRequest.SerializeToString,
+            mandate_dot_seats_dot_v1_dot_chamber__composition__pb2.ChamberComposition.FromString,
+            options, channel_credentials,
+            insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
+
+    @staticmethod
+    def WatchChamberComposition(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(request, target, '/mandate.seats.v1.SeatsService/WatchChamberComposition',
+            mandate_dot_seats_dot_v1_dot_chamber__composition__pb2.WatchChamberCompositionRequest.SerializeToString,
+            mandate_dot_seats_dot_v1_dot_chamber__composition__pb2.ChamberComposition.FromString,
             options, channel_credentials,
             insecure, call_credentials, compression, wait_for_ready, timeout, metadata)

@@ -16,7 +16,7 @@ from google.api import resource_pb2 as google_dot_api_dot_resource__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fmandate/tally/v1/election.proto\x12\x10mandate.tally.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb5\x02\n\x08\x45lection\x12\x17\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08R\x04name\x12!\n\x0c\x64isplay_name\x18\x02 \x01(\tR\x0b\x64isplayName\x12#\n\relection_date\x18\x03 \x01(\tR\x0c\x65lectionDate\x12:\n\x08\x63ontests\x18\x04 \x03(\x0b\x32\x19.mandate.tally.v1.ContestB\x03\xe0\x41\x02R\x08\x63ontests\x12@\n\x0b\x63reate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03R\ncreateTime:J\xea\x41G\n\x1atally.mandate.dev/Election\x12\x14\x65lections/{election}*\telections2\x08\x65lection\"\xee\x04\n\x07\x43ontest\x12\x17\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08R\x04name\x12!\n\x0c\x64isplay_name\x18\x02 \x01(\tR\x0b\x64isplayName\x12\x36\n\x04kind\x18\x03 \x01(\x0e\x32\x1d.mandate.tally.v1.ContestKindB\x03\xe0\x41\x02R\x04kind\x12\x37\n\x07\x63hoices\x18\x04 \x03(\x0b\x32\x18.mandate.tally.v1.ChoiceB\x03\xe0\x41\x02R\x07\x63hoices\x12\x37\n\x04\x66orm\x18\x05 \x01(\x0b\x32\x1e.mandate.tally.v1.ProtocolFormB\x03\xe0\x41\x02R\x04\x66orm\x12\x39\n\nshare_base\x18\x06 \x01(\x0e\x32\x1a.mandate.tally.v1.LineRoleR\tshareBase\x12)\n\x10majority_percent\x18\x07 \x01(\x05R\x0fmajorityPercent\x12;\n\x06status\x18\x08 \x01(\x0e\x32\x1e.mandate.tally.v1.ResultStatusB\x03\xe0\x41\x03R\x06status\x12?\n\rmajority_base\x18\t \x01(\x0e\x32\x1a.mandate.tally.v1.LineRoleR\x0cmajorityBase\x12=\n\x0brunoff_rule\x18\n \x01(\x0e\x32\x1c.mandate.tally.v1.RunoffRuleR\nrunoffRule:Z\xea\x41W\n\x19tally.mandate.dev/Contest\x12\'elections/{election}/contests/{contest}*\x08\x63ontests2\x07\x63ontest\"\x98\x01\n\x06\x43hoice\x12\x13\n\x02id\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x02id\x12!\n\x0c\x64isplay_name\x18\x02 \x01(\tR\x0b\x64isplayName\x12\x1d\n\nshort_name\x18\x03 \x01(\tR\tshortName\x12!\n\x0c\x62\x61llot_order\x18\x04 \x01(\x05R\x0b\x62\x61llotOrder\x12\x14\n\x05\x63olor\x18\x05 \x01(\tR\x05\x63olor\"\xde\x01\n\x0cProtocolForm\x12\x0e\n\x02id\x18\x01 \x01(\tR\x02id\x12\x34\n\x05lines\x18\x02 \x03(\x0b\x32\x1e.mandate.tally.v1.ProtocolLineR\x05lines\x12?\n\trelations\x18\x03 \x03(\x0b\x32!.mandate.tally.v1.ControlRelationR\trelations\x12G\n\x11turnout_numerator\x18\x04 \x01(\x0e\x32\x1a.mandate.tally.v1.LineRoleR\x10turnoutNumerator\"\x90\x01\n\x0cProtocolLine\x12\x13\n\x02id\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x02id\x12\x16\n\x06number\x18\x02 \x01(\tR\x06number\x12!\n\x0c\x64isplay_name\x18\x03 \x01(\tR\x0b\x64isplayName\x12\x30\n\x05roles\x18\x04 \x03(\x0e\x32\x1a.mandate.tally.v1.LineRoleR\x05roles\"\xa6\x01\n\x0f\x43ontrolRelation\x12\x17\n\x04\x63ode\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x04\x63ode\x12\x18\n\x07message\x18\x02 \x01(\tR\x07message\x12;\n\x08severity\x18\x03 \x01(\x0e\x32\x1a.mandate.tally.v1.SeverityB\x03\xe0\x41\x02R\x08severity\x12#\n\nexpression\x18\x04 \x01(\tB\x03\xe0\x41\x02R\nexpression\"\xb6\x02\n\rReportingUnit\x12\x17\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08R\x04name\x12\x1f\n\x0bparent_unit\x18\x02 \x01(\tR\nparentUnit\x12!\n\x0c\x64isplay_name\x18\x03 \x01(\tR\x0b\x64isplayName\x12\x14\n\x05level\x18\x04 \x01(\tR\x05level\x12+\n\x11registered_voters\x18\x05 \x01(\x03R\x10registeredVoters\x12\x1d\n\x07station\x18\x06 \x01(\x08\x42\x03\xe0\x41\x03R\x07station:f\xea\x41\x63\n\x1ftally.mandate.dev/ReportingUnit\x12!elections/{election}/units/{unit}*\x0ereportingUnits2\rreportingUnit*z\n\nRunoffRule\x12\x1b\n\x17RUNOFF_RULE_UNSPECIFIED\x10\x00\x12\x1b\n\x17RUNOFF_RULE_TWO_LEADERS\x10\x01\x12\x1c\n\x18RUNOFF_RULE_TIES_ADVANCE\x10\x02\x12\x14\n\x10RUNOFF_RULE_NONE\x10\x03*h\n\x0b\x43ontestKind\x12\x1c\n\x18\x43ONTEST_KIND_UNSPECIFIED\x10\x00\x12\x1b\n\x17\x43ONTEST_KIND_PARTY_LIST\x10\x01\x12\x1e\n\x1a\x43ONTEST_KIND_SINGLE_WINNER\x10\x02*\xa5\x01\n\x08LineRole\x12\x19\n\x15LINE_ROLE_UNSPECIFIED\x10\x00\x12\x18\n\x14LINE_ROLE_REGISTERED\x10\x01\x12\x1c\n\x18LINE_ROLE_BALLOTS_ISSUED\x10\x02\x12\x1a\n\x16LINE_ROLE_BALLOTS_CAST\x10\x03\x12\x15\n\x11LINE_ROLE_INVALID\x10\x04\x12\x13\n\x0fLINE_ROLE_VALID\x10\x05*N\n\x08Severity\x12\x18\n\x14SEVERITY_UNSPECIFIED\x10\x00\x12\x12\n\x0eSEVERITY_ERROR\x10\x01\x12\x14\n\x10SEVERITY_WARNING\x10\x02*\xd0\x01\n\x0cResultStatus\x12\x1d\n\x19RESULT_STATUS_UNSPECIFIED\x10\x00\x12$\n RESULT_STATUS_UNOFFICIAL_PARTIAL\x10\x01\x12%\n!RESULT_STATUS_UNOFFICIAL_COMPLETE\x10\x02\x12\x1b\n\x17RESULT_STATUS_CERTIFIED\x10\x03\x12\x19\n\x15RESULT_STATUS_RECOUNT\x10\x04\x12\x1c\n\x18RESULT_STATUS_CORRECTION\x10\x05\x42\x41Z?github.com/mandate-project/mandate/gen/mandate/tally/v1;tallyv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fmandate/tally/v1/election.proto\x12\x10mandate.tally.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xcd\x03\n\x08\x45lection\x12\x17\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08R\x04name\x12!\n\x0c\x64isplay_name\x18\x02 \x01(\tR\x0b\x64isplayName\x12#\n\relection_date\x18\x03 \x01(\tR\x0c\x65lectionDate\x12:\n\x08\x63ontests\x18\x04 \x03(\x0b\x32\x19.mandate.tally.v1.ContestB\x03\xe0\x41\x02R\x08\x63ontests\x12@\n\x0b\x63reate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03R\ncreateTime\x12_\n\x17single_member_districts\x18\x06 \x03(\x0b\x32\'.mandate.tally.v1.SingleMemberDistrictsR\x15singleMemberDistricts\x12\x35\n\x08\x63hambers\x18\x07 \x03(\x0b\x32\x19.mandate.tally.v1.ChamberR\x08\x63hambers:J\xea\x41G\n\x1atally.mandate.dev/Election\x12\x14\x65lections/{election}*\telections2\x08\x65lection\"\xb9\x03\n\x15SingleMemberDistricts\x12\x13\n\x02id\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x02id\x12!\n\x0c\x64isplay_name\x18\x02 \x01(\tR\x0b\x64isplayName\x12\x37\n\x04\x66orm\x18\x03 \x01(\x0b\x32\x1e.mandate.tally.v1.ProtocolFormB\x03\xe0\x41\x02R\x04\x66orm\x12\x39\n\nshare_base\x18\x04 \x01(\x0e\x32\x1a.mandate.tally.v1.LineRoleR\tshareBase\x12)\n\x10majority_percent\x18\x05 \x01(\x05R\x0fmajorityPercent\x12?\n\rmajority_base\x18\x06 \x01(\x0e\x32\x1a.mandate.tally.v1.LineRoleR\x0cmajorityBase\x12=\n\x0brunoff_rule\x18\x07 \x01(\x0e\x32\x1c.mandate.tally.v1.RunoffRuleR\nrunoffRule\x12I\n\tdistricts\x18\x08 \x03(\x0b\x32&.mandate.tally.v1.SingleMemberDistrictB\x03\xe0\x41\x02R\tdistricts\"\x91\x01\n\x14SingleMemberDistrict\x12\x17\n\x04unit\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x04unit\x12!\n\x0c\x64isplay_name\x18\x02 \x01(\tR\x0b\x64isplayName\x12=\n\ncandidates\x18\x03 \x03(\x0b\x32\x18.mandate.tally.v1.ChoiceB\x03\xe0\x41\x02R\ncandidates\"\xf6\x01\n\x07\x43hamber\x12\x17\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08R\x04name\x12!\n\x0c\x64isplay_name\x18\x02 \x01(\tR\x0b\x64isplayName\x12\x19\n\x05seats\x18\x03 \x01(\x05\x42\x03\xe0\x41\x02R\x05seats\x12\x38\n\x05tiers\x18\x04 \x03(\x0b\x32\x1d.mandate.tally.v1.ChamberTierB\x03\xe0\x41\x02R\x05tiers:Z\xea\x41W\n\x19tally.mandate.dev/Chamber\x12\'elections/{election}/chambers/{chamber}*\x08\x63hambers2\x07\x63hamber\"\xd1\x03\n\x0b\x43hamberTier\x12\x13\n\x02id\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x02id\x12!\n\x0c\x64isplay_name\x18\x02 \x01(\tR\x0b\x64isplayName\x12\x33\n\x04kind\x18\x03 \x01(\x0e\x32\x1a.mandate.tally.v1.TierKindB\x03\xe0\x41\x02R\x04kind\x12\x19\n\x05seats\x18\x04 \x01(\x05\x42\x03\xe0\x41\x02R\x05seats\x12\x38\n\x07\x63ontest\x18\x05 \x01(\tB\x1e\xfa\x41\x1b\n\x19tally.mandate.dev/ContestR\x07\x63ontest\x12\x16\n\x06preset\x18\x06 \x01(\tR\x06preset\x12<\n\tdistricts\x18\x07 \x03(\x0b\x32\x1e.mandate.tally.v1.TierDistrictR\tdistricts\x12\x36\n\x17single_member_districts\x18\x08 \x01(\tR\x15singleMemberDistricts\x12!\n\x0creserved_for\x18\t \x01(\tR\x0breservedFor\x12.\n\x04link\x18\n \x01(\x0e\x32\x1a.mandate.tally.v1.TierLinkR\x04link\x12\x1f\n\x0blinked_tier\x18\x0b \x01(\tR\nlinkedTier\"B\n\x0cTierDistrict\x12\x17\n\x04unit\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x04unit\x12\x19\n\x05seats\x18\x02 \x01(\x05\x42\x03\xe0\x41\x02R\x05seats\"\xb0\x05\n\x07\x43ontest\x12\x17\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08R\x04name\x12!\n\x0c\x64isplay_name\x18\x02 \x01(\tR\x0b\x64isplayName\x12\x36\n\x04kind\x18\x03 \x01(\x0e\x32\x1d.mandate.tally.v1.ContestKindB\x03\xe0\x41\x02R\x04kind\x12\x37\n\x07\x63hoices\x18\x04 \x03(\x0b\x32\x18.mandate.tally.v1.ChoiceB\x03\xe0\x41\x02R\x07\x63hoices\x12\x37\n\x04\x66orm\x18\x05 \x01(\x0b\x32\x1e.mandate.tally.v1.ProtocolFormB\x03\xe0\x41\x02R\x04\x66orm\x12\x39\n\nshare_base\x18\x06 \x01(\x0e\x32\x1a.mandate.tally.v1.LineRoleR\tshareBase\x12)\n\x10majority_percent\x18\x07 \x01(\x05R\x0fmajorityPercent\x12;\n\x06status\x18\x08 \x01(\x0e\x32\x1e.mandate.tally.v1.ResultStatusB\x03\xe0\x41\x03R\x06status\x12?\n\rmajority_base\x18\t \x01(\x0e\x32\x1a.mandate.tally.v1.LineRoleR\x0cmajorityBase\x12=\n\x0brunoff_rule\x18\n \x01(\x0e\x32\x1c.mandate.tally.v1.RunoffRuleR\nrunoffRule\x12@\n\x08\x64istrict\x18\x0b \x01(\tB$\xfa\x41!\n\x1ftally.mandate.dev/ReportingUnitR\x08\x64istrict:Z\xea\x41W\n\x19tally.mandate.dev/Contest\x12\'elections/{election}/contests/{contest}*\x08\x63ontests2\x07\x63ontest\"\xae\x01\n\x06\x43hoice\x12\x13\n\x02id\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x02id\x12!\n\x0c\x64isplay_name\x18\x02 \x01(\tR\x0b\x64isplayName\x12\x1d\n\nshort_name\x18\x03 \x01(\tR\tshortName\x12!\n\x0c\x62\x61llot_order\x18\x04 \x01(\x05R\x0b\x62\x61llotOrder\x12\x14\n\x05\x63olor\x18\x05 \x01(\tR\x05\x63olor\x12\x14\n\x05party\x18\x06 \x01(\tR\x05party\"\xde\x01\n\x0cProtocolForm\x12\x0e\n\x02id\x18\x01 \x01(\tR\x02id\x12\x34\n\x05lines\x18\x02 \x03(\x0b\x32\x1e.mandate.tally.v1.ProtocolLineR\x05lines\x12?\n\trelations\x18\x03 \x03(\x0b\x32!.mandate.tally.v1.ControlRelationR\trelations\x12G\n\x11turnout_numerator\x18\x04 \x01(\x0e\x32\x1a.mandate.tally.v1.LineRoleR\x10turnoutNumerator\"\x90\x01\n\x0cProtocolLine\x12\x13\n\x02id\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x02id\x12\x16\n\x06number\x18\x02 \x01(\tR\x06number\x12!\n\x0c\x64isplay_name\x18\x03 \x01(\tR\x0b\x64isplayName\x12\x30\n\x05roles\x18\x04 \x03(\x0e\x32\x1a.mandate.tally.v1.LineRoleR\x05roles\"\xa6\x01\n\x0f\x43ontrolRelation\x12\x17\n\x04\x63ode\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x04\x63ode\x12\x18\n\x07message\x18\x02 \x01(\tR\x07message\x12;\n\x08severity\x18\x03 \x01(\x0e\x32\x1a.mandate.tally.v1.SeverityB\x03\xe0\x41\x02R\x08severity\x12#\n\nexpression\x18\x04 \x01(\tB\x03\xe0\x41\x02R\nexpression\"\xb6\x02\n\rReportingUnit\x12\x17\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08R\x04name\x12\x1f\n\x0bparent_unit\x18\x02 \x01(\tR\nparentUnit\x12!\n\x0c\x64isplay_name\x18\x03 \x01(\tR\x0b\x64isplayName\x12\x14\n\x05level\x18\x04 \x01(\tR\x05level\x12+\n\x11registered_voters\x18\x05 \x01(\x03R\x10registeredVoters\x12\x1d\n\x07station\x18\x06 \x01(\x08\x42\x03\xe0\x41\x03R\x07station:f\xea\x41\x63\n\x1ftally.mandate.dev/ReportingUnit\x12!elections/{election}/units/{unit}*\x0ereportingUnits2\rreportingUnit*n\n\x08TierKind\x12\x19\n\x15TIER_KIND_UNSPECIFIED\x10\x00\x12\x12\n\x0eTIER_KIND_LIST\x10\x01\x12\x1b\n\x17TIER_KIND_SINGLE_MEMBER\x10\x02\x12\x16\n\x12TIER_KIND_RESERVED\x10\x03*q\n\x08TierLink\x12\x19\n\x15TIER_LINK_UNSPECIFIED\x10\x00\x12\x16\n\x12TIER_LINK_PARALLEL\x10\x01\x12\x1a\n\x16TIER_LINK_COMPENSATORY\x10\x02\x12\x16\n\x12TIER_LINK_LEVELING\x10\x03*z\n\nRunoffRule\x12\x1b\n\x17RUNOFF_RULE_UNSPECIFIED\x10\x00\x12\x1b\n\x17RUNOFF_RULE_TWO_LEADERS\x10\x01\x12\x1c\n\x18RUNOFF_RULE_TIES_ADVANCE\x10\x02\x12\x14\n\x10RUNOFF_RULE_NONE\x10\x03*h\n\x0b\x43ontestKind\x12\x1c\n\x18\x43ONTEST_KIND_UNSPECIFIED\x10\x00\x12\x1b\n\x17\x43ONTEST_KIND_PARTY_LIST\x10\x01\x12\x1e\n\x1a\x43ONTEST_KIND_SINGLE_WINNER\x10\x02*\xa5\x01\n\x08LineRole\x12\x19\n\x15LINE_ROLE_UNSPECIFIED\x10\x00\x12\x18\n\x14LINE_ROLE_REGISTERED\x10\x01\x12\x1c\n\x18LINE_ROLE_BALLOTS_ISSUED\x10\x02\x12\x1a\n\x16LINE_ROLE_BALLOTS_CAST\x10\x03\x12\x15\n\x11LINE_ROLE_INVALID\x10\x04\x12\x13\n\x0fLINE_ROLE_VALID\x10\x05*N\n\x08Severity\x12\x18\n\x14SEVERITY_UNSPECIFIED\x10\x00\x12\x12\n\x0eSEVERITY_ERROR\x10\x01\x12\x14\n\x10SEVERITY_WARNING\x10\x02*\xd0\x01\n\x0cResultStatus\x12\x1d\n\x19RESULT_STATUS_UNSPECIFIED\x10\x00\x12$\n RESULT_STATUS_UNOFFICIAL_PARTIAL\x10\x01\x12%\n!RESULT_STATUS_UNOFFICIAL_COMPLETE\x10\x02\x12\x1b\n\x17RESULT_STATUS_CERTIFIED\x10\x03\x12\x19\n\x15RESULT_STATUS_RECOUNT\x10\x04\x12\x1c\n\x18RESULT_STATUS_CORRECTION\x10\x05\x42\x41Z?github.com/mandate-project/mandate/gen/mandate/tally/v1;tallyv1b\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'mandate.tally.v1.election_pb2', globals())
@@ -32,6 +32,36 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _ELECTION.fields_by_name['create_time']._serialized_options = b'\340A\003'
   _ELECTION._options = None
   _ELECTION._serialized_options = b'\352AG\n\032tally.mandate.dev/Election\022\024elections/{election}*\telections2\010election'
+  _SINGLEMEMBERDISTRICTS.fields_by_name['id']._options = None
+  _SINGLEMEMBERDISTRICTS.fields_by_name['id']._serialized_options = b'\340A\002'
+  _SINGLEMEMBERDISTRICTS.fields_by_name['form']._options = None
+  _SINGLEMEMBERDISTRICTS.fields_by_name['form']._serialized_options = b'\340A\002'
+  _SINGLEMEMBERDISTRICTS.fields_by_name['districts']._options = None
+  _SINGLEMEMBERDISTRICTS.fields_by_name['districts']._serialized_options = b'\340A\002'
+  _SINGLEMEMBERDISTRICT.fields_by_name['unit']._options = None
+  _SINGLEMEMBERDISTRICT.fields_by_name['unit']._serialized_options = b'\340A\002'
+  _SINGLEMEMBERDISTRICT.fields_by_name['candidates']._options = None
+  _SINGLEMEMBERDISTRICT.fields_by_name['candidates']._serialized_options = b'\340A\002'
+  _CHAMBER.fields_by_name['name']._options = None
+  _CHAMBER.fields_by_name['name']._serialized_options = b'\340A\010'
+  _CHAMBER.fields_by_name['seats']._options = None
+  _CHAMBER.fields_by_name['seats']._serialized_options = b'\340A\002'
+  _CHAMBER.fields_by_name['tiers']._options = None
+  _CHAMBER.fields_by_name['tiers']._serialized_options = b'\340A\002'
+  _CHAMBER._options = None
+  _CHAMBER._serialized_options = b'\352AW\n\031tally.mandate.dev/Chamber\022\'elections/{election}/chambers/{chamber}*\010chambers2\007chamber'
+  _CHAMBERTIER.fields_by_name['id']._options = None
+  _CHAMBERTIER.fields_by_name['id']._serialized_options = b'\340A\002'
+  _CHAMBERTIER.fields_by_name['kind']._options = None
+  _CHAMBERTIER.fields_by_name['kind']._serialized_options = b'\340A\002'
+  _CHAMBERTIER.fields_by_name['seats']._options = None
+  _CHAMBERTIER.fields_by_name['seats']._serialized_options = b'\340A\002'
+  _CHAMBERTIER.fields_by_name['contest']._options = None
+  _CHAMBERTIER.fields_by_name['contest']._serialized_options = b'\372A\033\n\031tally.mandate.dev/Contest'
+  _TIERDISTRICT.fields_by_name['unit']._options = None
+  _TIERDISTRICT.fields_by_name['unit']._serialized_options = b'\340A\002'
+  _TIERDISTRICT.fields_by_name['seats']._options = None
+  _TIERDISTRICT.fields_by_name['seats']._serialized_options = b'\340A\002'
   _CONTEST.fields_by_name['name']._options = None
   _CONTEST.fields_by_name['name']._serialized_options = b'\340A\010'
   _CONTEST.fields_by_name['kind']._options = None
@@ -42,6 +72,8 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _CONTEST.fields_by_name['form']._serialized_options = b'\340A\002'
   _CONTEST.fields_by_name['status']._options = None
   _CONTEST.fields_by_name['status']._serialized_options = b'\340A\003'
+  _CONTEST.fields_by_name['district']._options = None
+  _CONTEST.fields_by_name['district']._serialized_options = b'\372A!\n\037tally.mandate.dev/ReportingUnit'
   _CONTEST._options = None
   _CONTEST._serialized_options = b'\352AW\n\031tally.mandate.dev/Contest\022\'elections/{election}/contests/{contest}*\010contests2\007contest'
   _CHOICE.fields_by_name['id']._options = None
@@ -60,28 +92,42 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _REPORTINGUNIT.fields_by_name['station']._serialized_options = b'\340A\003'
   _REPORTINGUNIT._options = None
   _REPORTINGUNIT._serialized_options = b'\352Ac\n\037tally.mandate.dev/ReportingUnit\022!elections/{election}/units/{unit}*\016reportingUnits2\rreportingUnit'
-  _RUNOFFRULE._serialized_start=2092
-  _RUNOFFRULE._serialized_end=2214
-  _CONTESTKIND._serialized_start=2216
-  _CONTESTKIND._serialized_end=2320
-  _LINEROLE._serialized_start=2323
-  _LINEROLE._serialized_end=2488
-  _SEVERITY._serialized_start=2490
-  _SEVERITY._serialized_end=2568
-  _RESULTSTATUS._serialized_start=2571
-  _RESULTSTATUS._serialized_end=2779
+  _TIERKIND._serialized_start=3709
+  _TIERKIND._serialized_end=3819
+  _TIERLINK._serialized_start=3821
+  _TIERLINK._serialized_end=3934
+  _RUNOFFRULE._serialized_start=3936
+  _RUNOFFRULE._serialized_end=4058
+  _CONTESTKIND._serialized_start=4060
+  _CONTESTKIND._serialized_end=4164
+  _LINEROLE._serialized_start=4167
+  _LINEROLE._serialized_end=4332
+  _SEVERITY._serialized_start=4334
+  _SEVERITY._serialized_end=4412
+  _RESULTSTATUS._serialized_start=4415
+  _RESULTSTATUS._serialized_end=4623
   _ELECTION._serialized_start=147
-  _ELECTION._serialized_end=456
-  _CONTEST._serialized_start=459
-  _CONTEST._serialized_end=1081
-  _CHOICE._serialized_start=1084
-  _CHOICE._serialized_end=1236
-  _PROTOCOLFORM._serialized_start=1239
-  _PROTOCOLFORM._serialized_end=1461
-  _PROTOCOLLINE._serialized_start=1464
-  _PROTOCOLLINE._serialized_end=1608
-  _CONTROLRELATION._serialized_start=1611
-  _CONTROLRELATION._serialized_end=1777
-  _REPORTINGUNIT._serialized_start=1780
-  _REPORTINGUNIT._serialized_end=2090
+  _ELECTION._serialized_end=608
+  _SINGLEMEMBERDISTRICTS._serialized_start=611
+  _SINGLEMEMBERDISTRICTS._serialized_end=1052
+  _SINGLEMEMBERDISTRICT._serialized_start=1055
+  _SINGLEMEMBERDISTRICT._serialized_end=1200
+  _CHAMBER._serialized_start=1203
+  _CHAMBER._serialized_end=1449
+  _CHAMBERTIER._serialized_start=1452
+  _CHAMBERTIER._serialized_end=1917
+  _TIERDISTRICT._serialized_start=1919
+  _TIERDISTRICT._serialized_end=1985
+  _CONTEST._serialized_start=1988
+  _CONTEST._serialized_end=2676
+  _CHOICE._serialized_start=2679
+  _CHOICE._serialized_end=2853
+  _PROTOCOLFORM._serialized_start=2856
+  _PROTOCOLFORM._serialized_end=3078
+  _PROTOCOLLINE._serialized_start=3081
+  _PROTOCOLLINE._serialized_end=3225
+  _CONTROLRELATION._serialized_start=3228
+  _CONTROLRELATION._serialized_end=3394
+  _REPORTINGUNIT._serialized_start=3397
+  _REPORTINGUNIT._serialized_end=3707
 # @@protoc_insertion_point(module_scope)

@@ -740,6 +740,26 @@ export const ErrorReason = {
    * A single-pool rule was given beside districts.
    */
   RULE_WITH_DISTRICTS: 'RULE_WITH_DISTRICTS',
+  /**
+   * INVALID_ARGUMENT: a chamber's tiers (or a list tier's districts) do not
+   * add up to its seats.
+   */
+  TIERS_DO_NOT_ADD_UP: 'TIERS_DO_NOT_ADD_UP',
+  /**
+   * FAILED_PRECONDITION: the chamber cannot be composed as defined (e.g. a
+   * list tier names a preset the seats service does not know, or a tier's
+   * rule refuses the tier's seats).
+   */
+  CHAMBER_NOT_COMPOSABLE: 'CHAMBER_NOT_COMPOSABLE',
+  /**
+   * INVALID_ARGUMENT: a station submitted a protocol of a single-member
+   * district it does not belong to.
+   */
+  STATION_OUTSIDE_DISTRICT: 'STATION_OUTSIDE_DISTRICT',
+  /**
+   * NOT_FOUND: the election defines no chamber of that name.
+   */
+  CHAMBER_NOT_FOUND: 'CHAMBER_NOT_FOUND',
 } as const;
 
 /**
@@ -1661,6 +1681,30 @@ export type ErrorReason =
    */
   | 'RULE_WITH_DISTRICTS'
   | 201
+  /**
+   * INVALID_ARGUMENT: a chamber's tiers (or a list tier's districts) do not
+   * add up to its seats.
+   */
+  | 'TIERS_DO_NOT_ADD_UP'
+  | 202
+  /**
+   * FAILED_PRECONDITION: the chamber cannot be composed as defined (e.g. a
+   * list tier names a preset the seats service does not know, or a tier's
+   * rule refuses the tier's seats).
+   */
+  | 'CHAMBER_NOT_COMPOSABLE'
+  | 203
+  /**
+   * INVALID_ARGUMENT: a station submitted a protocol of a single-member
+   * district it does not belong to.
+   */
+  | 'STATION_OUTSIDE_DISTRICT'
+  | 204
+  /**
+   * NOT_FOUND: the election defines no chamber of that name.
+   */
+  | 'CHAMBER_NOT_FOUND'
+  | 205
 
 /**
  * ErrorReason lists every `reason` of the `google.rpc.ErrorInfo` that each

@@ -25,6 +25,13 @@ export interface Choice {
    * Display colour as `#rrggbb`.
    */
   'color'?: (string);
+  /**
+   * A candidate's party, for counting single-member winners by party: the
+   * id of a choice of the election's party-list contest where there is one
+   * (so the chamber adds a party's tiers up), else any id; empty for an
+   * independent.
+   */
+  'party'?: (string);
 }
 
 /**
@@ -51,4 +58,11 @@ export interface Choice__Output {
    * Display colour as `#rrggbb`.
    */
   'color': (string);
+  /**
+   * A candidate's party, for counting single-member winners by party: the
+   * id of a choice of the election's party-list contest where there is one
+   * (so the chamber adds a party's tiers up), else any id; empty for an
+   * independent.
+   */
+  'party': (string);
 }

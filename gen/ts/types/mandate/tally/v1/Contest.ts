@@ -57,6 +57,13 @@ export interface Contest {
    * outright. Unspecified is read as `RUNOFF_RULE_TWO_LEADERS`.
    */
   'runoffRule'?: (_mandate_tally_v1_RunoffRule);
+  /**
+   * A single-member district's contest: the unit whose stations vote in it,
+   * `elections/{election}/units/{unit}`; a protocol of a station outside it
+   * is refused. Empty: every station of the election. Set by
+   * `single_member_districts`.
+   */
+  'district'?: (string);
 }
 
 /**
@@ -109,4 +116,11 @@ export interface Contest__Output {
    * outright. Unspecified is read as `RUNOFF_RULE_TWO_LEADERS`.
    */
   'runoffRule': (_mandate_tally_v1_RunoffRule__Output);
+  /**
+   * A single-member district's contest: the unit whose stations vote in it,
+   * `elections/{election}/units/{unit}`; a protocol of a station outside it
+   * is refused. Empty: every station of the election. Set by
+   * `single_member_districts`.
+   */
+  'district': (string);
 }

@@ -2,6 +2,8 @@
 
 import type { Contest as _mandate_tally_v1_Contest, Contest__Output as _mandate_tally_v1_Contest__Output } from '../../../mandate/tally/v1/Contest';
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../../google/protobuf/Timestamp';
+import type { SingleMemberDistricts as _mandate_tally_v1_SingleMemberDistricts, SingleMemberDistricts__Output as _mandate_tally_v1_SingleMemberDistricts__Output } from '../../../mandate/tally/v1/SingleMemberDistricts';
+import type { Chamber as _mandate_tally_v1_Chamber, Chamber__Output as _mandate_tally_v1_Chamber__Output } from '../../../mandate/tally/v1/Chamber';
 
 /**
  * An election: one polling day with one or more contests over one hierarchy of
@@ -28,6 +30,18 @@ export interface Election {
    * Time the election was defined.
    */
   'createTime'?: (_google_protobuf_Timestamp | null);
+  /**
+   * Single-member districts defined in one go: every district of a set
+   * becomes a single-winner contest named `{set}-{unit}` (set id, then the
+   * district's unit id) that only the stations under the district's unit
+   * vote in. The expanded contests are returned in `contests`.
+   */
+  'singleMemberDistricts'?: (_mandate_tally_v1_SingleMemberDistricts)[];
+  /**
+   * The chambers this election fills, each composed of tiers whose seats
+   * the seats service computes from the live count.
+   */
+  'chambers'?: (_mandate_tally_v1_Chamber)[];
 }
 
 /**
@@ -55,4 +69,16 @@ export interface Election__Output {
    * Time the election was defined.
    */
   'createTime': (_google_protobuf_Timestamp__Output | null);
+  /**
+   * Single-member districts defined in one go: every district of a set
+   * becomes a single-winner contest named `{set}-{unit}` (set id, then the
+   * district's unit id) that only the stations under the district's unit
+   * vote in. The expanded contests are returned in `contests`.
+   */
+  'singleMemberDistricts': (_mandate_tally_v1_SingleMemberDistricts__Output)[];
+  /**
+   * The chambers this election fills, each composed of tiers whose seats
+   * the seats service computes from the live count.
+   */
+  'chambers': (_mandate_tally_v1_Chamber__Output)[];
 }
