@@ -125,6 +125,11 @@ func solve(ctx context.Context, parties []Party, rule Rule, baseDelta int64) (*o
 	if err != nil {
 		return nil, err
 	}
+	return distribute(ctx, o, rule)
+}
+
+// distribute runs the distribution of a prepared outcome.
+func distribute(ctx context.Context, o *outcome, rule Rule) (*outcome, error) {
 	S := o.S
 	if rule.Method.IsDivisor() {
 		d := &divSpec{m: rule.Method}

@@ -62,8 +62,20 @@ type marginStats struct{ crossed, declined int }
 // is possible.
 func (p *prober) at(i int, delta int64) (int, *outcome) {
 	v := p.parties[i].Votes
-	p.parties[i].Votes = v + delta
-	o, err := solve(p.ctx, p.parties, p.rule, delta)
+	var o *outcome
+	var err error
+	if p.rule.Threshold != nil {
+		// The qualification from per-party base bounds (no big products).
+		qual, base := p.qualifier().qualify(p.parties, p.rule, i, delta, false)
+		p.parties[i].Votes = v + delta
+		o, err = prepareQual(p.parties, p.rule, base, qual)
+	} else {
+		p.parties[i].Votes = v + delta
+		o, err = prepare(p.parties, p.rule, delta)
+	}
+	if err == nil {
+		o, err = distribute(p.ctx, o, p.rule)
+	}
 	p.parties[i].Votes = v
 	if err != nil {
 		return -1, nil
@@ -239,6 +251,9 @@ func (p *prober) firstTrue(i int, dir, hi int64, slow func(int64) bool, fast fun
 			cuts = append(cuts, b+1)
 		}
 		for _, c := range cuts {
+			if p.ctx.Err() != nil {
+				return -1 // the caller reports the cancellation
+			}
 			if x := p.segment(i, dir, a, c-1, slow, fast, cross); x >= 0 {
 				return x
 			}
@@ -259,6 +274,12 @@ func (p *prober) segment(i int, dir, a, b int64, slow func(int64) bool, fast fun
 			return x
 		}
 		p.stats.declined++
+	}
+	if dir > 0 && p.rule.Threshold != nil && !p.qualifier().takesPart(p.parties, i, a) {
+		// Party i takes no part in the whole segment: its seats are its
+		// district seats, at most what it holds (or there is no
+		// distribution): no gain here.
+		return -1
 	}
 	f := slow
 	if fast != nil {

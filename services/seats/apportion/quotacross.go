@@ -639,7 +639,7 @@ func (p *prober) quotaCross(i, s int, dir int64) func(a, b int64) (int64, bool) 
 // prepareAt is prepare with party i's votes (and an explicit threshold
 // base) moved by delta; nil when no distribution is possible.
 func (p *prober) prepareAt(i int, delta int64) *outcome {
-	qual, base := p.qualifier().qualify(p.parties, p.rule, i, delta)
+	qual, base := p.qualifier().qualify(p.parties, p.rule, i, delta, true)
 	v := p.parties[i].Votes
 	p.parties[i].Votes = v + delta
 	o, err := prepareQual(p.parties, p.rule, base, qual)
@@ -730,14 +730,21 @@ func (q *qualifier) takesPart(parties []Party, i int, delta int64) bool {
 }
 
 // qualify is qualify(parties with party i's votes moved by delta, rule,
-// base0+delta), and the base.
-func (q *qualifier) qualify(parties []Party, rule Rule, i int, delta int64) ([]Qualification, int64) {
+// base0+delta), and the base; with scratch the slice is reused by the next
+// call.
+func (q *qualifier) qualify(parties []Party, rule Rule, i int, delta int64, scratch bool) ([]Qualification, int64) {
 	base := q.base0 + delta
-	out := q.buf[:0]
-	for range parties {
-		out = append(out, Failed)
+	var out []Qualification
+	if scratch {
+		// The caller drops the outcome built from it before the next call.
+		out = q.buf[:0]
+		for range parties {
+			out = append(out, Failed)
+		}
+		q.buf = out
+	} else {
+		out = make([]Qualification, len(parties))
 	}
-	q.buf = out // the outcome built from it is dropped before the next call
 	through := 0
 	for j, pt := range parties {
 		pass := q.bmax[j] >= base
