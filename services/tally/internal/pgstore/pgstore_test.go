@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -257,6 +259,61 @@ func TestPhaseChangedElsewhere(t *testing.T) {
 	}
 }
 
+// TestReplaysTakeNoLock: a batch whose keys are all stored is answered
+// (replays, and a conflict for a key reused with other content) while
+// another transaction holds the election's row lock, which every writer
+// takes. Before issue 14 item 3 was fixed, such a batch queued for the
+// lock behind the other importer's batches, and then held it while it
+// refused itself row by row.
+func TestReplaysTakeNoLock(t *testing.T) {
+	ctx := context.Background()
+	u := freshURL(t)
+	st := open(t, u)
+	defer st.Close()
+	if err := st.CreateElection(ctx, storetest.Election(), storetest.Note("election", "created")); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2024, 3, 17, 21, 0, 0, 0, time.UTC)
+	var batch []tally.ProtocolVersion
+	for _, id := range []string{"n1", "n2", "s1"} {
+		batch = append(batch, storetest.Version(storetest.Sub("list", id, 0, 1, 2, 3), at))
+	}
+	if res, err := st.AppendProtocols(ctx, batch); err != nil || res[2].Err != nil {
+		t.Fatalf("first import: %v, %v", res, err)
+	}
+	other := storetest.Version(storetest.Sub("list", "n2", 0, 9, 9, 9), at)
+	other.IdempotencyKey = batch[0].IdempotencyKey
+	again := append(slices.Clone(batch), other)
+
+	conn, err := pgx.Connect(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `SELECT FROM elections WHERE id = 'test-2024' FOR UPDATE`); err != nil {
+		t.Fatal(err)
+	}
+	wctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	res, err := st.AppendProtocols(wctx, again)
+	if err != nil {
+		t.Fatalf("replays under another writer's lock: %v", err)
+	}
+	for i, r := range res[:3] {
+		if !r.Replayed || r.Stored.ResultsVersion != int64(i+1) {
+			t.Errorf("item %d: %+v, want a replay of results version %d", i, r, i+1)
+		}
+	}
+	if !errors.Is(res[3].Err, tally.ErrConflict) {
+		t.Errorf("key reused with other content: %+v, want ErrConflict", res[3])
+	}
+}
+
 // TestBulk: a batch of distinct originals is inserted by one statement;
 // when a row of it is refused, the batch is decided item by item, with the
 // same outcome.
@@ -331,4 +388,22 @@ func TestReplicas(t *testing.T) {
 		n = 1_000
 	}
 	replicatest.Run(t, a, b, n)
+}
+
+// TestReplicasImportSameFile: two replicas import the same 20,000 stations
+// at once (issue 14 item 3: a replica stalled for ~100 s when two tallyd
+// imported the same data); each protocol is stored once and neither lags
+// more than replicatest.MaxLag. MANDATE_SAME_FILE_STATIONS sets the size.
+func TestReplicasImportSameFile(t *testing.T) {
+	u := freshURL(t)
+	a, b := open(t, u), open(t, u)
+	t.Cleanup(func() { a.Close(); b.Close() })
+	n := 20_000
+	if testing.Short() {
+		n = 4_000
+	}
+	if v, err := strconv.Atoi(os.Getenv("MANDATE_SAME_FILE_STATIONS")); err == nil && v > 0 {
+		n = v
+	}
+	replicatest.RunSameFile(t, a, b, n)
 }

@@ -46,6 +46,22 @@ func TestReplicas(t *testing.T) {
 	replicatest.Run(t, stores[0], stores[1], 1_000)
 }
 
+// TestReplicasImportSameFile: two replicas on one file import the same
+// 4,000 stations at once (the case of issue 14 item 3 on SQLite).
+func TestReplicasImportSameFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tally.db")
+	var stores [2]*sqlitestore.Store
+	for i := range stores {
+		st, err := sqlitestore.Open(context.Background(), path, sqlitestore.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stores[i] = st
+	}
+	t.Cleanup(func() { stores[0].Close(); stores[1].Close() })
+	replicatest.RunSameFile(t, stores[0], stores[1], 4_000)
+}
+
 func TestOpenChecks(t *testing.T) {
 	ctx := context.Background()
 	if _, err := sqlitestore.Open(ctx, ":memory:", sqlitestore.Options{}); err == nil {
