@@ -181,7 +181,7 @@ func TestLivePage(t *testing.T) {
 	loadDemo(t, s)
 	d.call(http.MethodPost, "/url", map[string]string{"url": s.HTTP + "/?election=kz-2012&contest=mazhilis&preset=presets/kz-mazhilis-2009"})
 
-	d.waitFor("results version 48", `return document.getElementById("results-version").textContent === "48"`)
+	d.waitFor("results version 49", `return document.getElementById("results-version").textContent === "49"`)
 	d.waitFor("the seats", `return document.querySelectorAll("#seats tbody tr").length === 3`)
 	var seats map[string]string
 	d.eval(`const m = {}; for (const tr of document.querySelectorAll("#seats tbody tr")) m[tr.dataset.party] = tr.querySelector(".seats").textContent; return m`, &seats)
@@ -235,7 +235,7 @@ func TestLivePage(t *testing.T) {
 		Lines: p.GetCurrent().GetLines(), Votes: votes, RequestId: "browser-1", ReplacesVersion: 1, Reason: "recount of one box", Kind: tallyv1.SubmissionKind_SUBMISSION_KIND_CORRECTION}); err != nil {
 		t.Fatal(err)
 	}
-	d.waitFor("results version 49", `return document.getElementById("results-version").textContent === "49"`)
+	d.waitFor("results version 50", `return document.getElementById("results-version").textContent === "50"`)
 	d.waitFor("Ak Zhol's new total", `return document.querySelector('#choices tr[data-choice="ak-zhol"] .votes').textContent === "523,405"`)
 	var nurOtan string
 	d.eval(`return document.querySelector('#choices tr[data-choice="nur-otan"] .votes').textContent`, &nurOtan)

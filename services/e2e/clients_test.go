@@ -195,14 +195,14 @@ func testClient(t *testing.T, command func(ctx context.Context, tally, seats, to
 	}
 	t.Logf("%s client: correction at results version %d, seats %v", got.Client, got.Correction.ResultsVersion, got.Seats)
 
-	// The correction was accepted as the next version, after the 48 demo
-	// protocols.
+	// The correction was accepted as the next version, after the demo's
+	// units (version 1) and its 48 protocols.
 	c := got.Correction
 	if c.Station != "elections/kz-2012/units/astana-1" || c.ReplacedVersion != 1 || c.ProtocolVersion != 2 {
 		t.Errorf("correction of %q: version %d replacing %d, want version 2 of astana-1 replacing 1", c.Station, c.ProtocolVersion, c.ReplacedVersion)
 	}
-	if before.GetResultsVersion() != 48 || c.ResultsVersion != 49 || got.Totals.ResultsVersion != 49 || got.ResultsVersion != 49 {
-		t.Errorf("results version %d before, %d after the correction, %d in the totals read; want 48, 49, 49",
+	if before.GetResultsVersion() != 49 || c.ResultsVersion != 50 || got.Totals.ResultsVersion != 50 || got.ResultsVersion != 50 {
+		t.Errorf("results version %d before, %d after the correction, %d in the totals read; want 49, 50, 50",
 			before.GetResultsVersion(), c.ResultsVersion, got.Totals.ResultsVersion)
 	}
 	// The refused request: the field path from the BadRequest, one reason.

@@ -66,7 +66,8 @@ func TestEndToEnd(t *testing.T) {
 	if m := seatsOf(got.GetAllocation()); len(m) != 3 || m["nur-otan"] != 83 || m["ak-zhol"] != 8 || m["cppk"] != 7 {
 		t.Errorf("gRPC allocation %v, want %v", m, want)
 	}
-	if got.GetProjection() || got.GetResultsVersion() != 48 || got.GetAllocation().GetReservedSeats() != 9 {
+	// Version 1 is the demo's units, 2..49 its protocols.
+	if got.GetProjection() || got.GetResultsVersion() != 49 || got.GetAllocation().GetReservedSeats() != 9 {
 		t.Errorf("projection %v, results version %d, reserved %d", got.GetProjection(), got.GetResultsVersion(), got.GetAllocation().GetReservedSeats())
 	}
 
@@ -95,13 +96,13 @@ func TestEndToEnd(t *testing.T) {
 
 	// The watch reaches the complete count...
 	var last *seatsv1.ContestAllocation
-	for last.GetResultsVersion() < 48 {
+	for last.GetResultsVersion() < 49 {
 		if last, err = watch.Recv(); err != nil {
 			t.Fatalf("watch: %v", err)
 		}
 	}
 	if m := seatsOf(last.GetAllocation()); m["nur-otan"] != 83 || m["ak-zhol"] != 8 || m["cppk"] != 7 {
-		t.Errorf("watched allocation at version 48: %v", m)
+		t.Errorf("watched allocation at version 49: %v", m)
 	}
 	// ...and a correction that moves 60,000 votes from Nur Otan to Ak Zhol
 	// moves a seat.
@@ -116,7 +117,7 @@ func TestEndToEnd(t *testing.T) {
 		Lines: p.GetCurrent().GetLines(), Votes: votes, RequestId: "e2e-correction", ReplacesVersion: 1, Reason: "end-to-end test", Kind: tallyv1.SubmissionKind_SUBMISSION_KIND_CORRECTION}); err != nil {
 		t.Fatal(err)
 	}
-	for last.GetResultsVersion() < 49 {
+	for last.GetResultsVersion() < 50 {
 		if last, err = watch.Recv(); err != nil {
 			t.Fatalf("watch after the correction: %v", err)
 		}

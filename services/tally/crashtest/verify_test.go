@@ -42,8 +42,9 @@ func (v *verdict) problem(format string, args ...any) {
 //
 //   - every station's stored versions are exactly its acknowledged requests,
 //     in order, with their content, request id and results version;
-//   - results versions are 1..N without gap or repeat, N the number of
-//     versions stored, and the nation's totals are at N;
+//   - results versions are B+1..B+N without gap or repeat, N the number
+//     of versions stored and B the batches of units before them, and the
+//     nation's totals are at B+N;
 //   - ListProtocols gives each station's last acknowledged version as current;
 //   - the totals of the nation, each region and each district equal the sums
 //     the test computes from the stored current protocols.
@@ -120,8 +121,8 @@ func (w *workload) verify(ctx context.Context, c tallyv1.TallyServiceClient) ver
 	}
 	slices.Sort(rvs)
 	for i, rv := range rvs {
-		if rv != int64(i+1) {
-			v.problem("results versions are not 1..%d: position %d holds %d", len(rvs), i+1, rv)
+		if rv != w.unitVersions+int64(i+1) {
+			v.problem("results versions are not %d..%d: position %d holds %d", w.unitVersions+1, w.unitVersions+int64(len(rvs)), i+1, rv)
 			break
 		}
 	}
@@ -200,8 +201,8 @@ func (w *workload) verify(ctx context.Context, c tallyv1.TallyServiceClient) ver
 			v.double++
 			v.problem("totals of %s differ from the sum of its stored protocols: %s", u.ID, diff)
 		}
-		if u.ID == "nation" && tot.GetResultsVersion() != int64(v.stored) {
-			v.problem("nation totals at results version %d, %d versions stored", tot.GetResultsVersion(), v.stored)
+		if u.ID == "nation" && tot.GetResultsVersion() != w.unitVersions+int64(v.stored) {
+			v.problem("nation totals at results version %d, %d versions stored after %d batches of units", tot.GetResultsVersion(), v.stored, w.unitVersions)
 		}
 	}
 	return v

@@ -148,6 +148,9 @@ type workload struct {
 	def      form.Election // without units
 	choices  []string
 	units    []form.Unit
+	// unitVersions is how many batches of units define sent that created
+	// units: each took a results version (1, 2...) before any protocol.
+	unitVersions int64
 
 	mu       sync.Mutex
 	rng      *rand.Rand
@@ -228,8 +231,12 @@ func (w *workload) define(ctx context.Context, c tallyv1.TallyServiceClient) err
 		for _, u := range w.units[start:min(start+5000, len(w.units))] {
 			req.Units = append(req.Units, tallypb.UnitToProto(w.election, u))
 		}
-		if _, err := c.BatchCreateReportingUnits(ctx, req); err != nil {
+		resp, err := c.BatchCreateReportingUnits(ctx, req)
+		if err != nil {
 			return fmt.Errorf("units: %w", err)
+		}
+		if resp.GetCreatedCount() > 0 {
+			w.unitVersions++
 		}
 	}
 	return nil

@@ -32,13 +32,22 @@ import (
 )
 
 // Format names this version of the entry format; every envelope carries it.
-const Format = "mandate-log/1"
+// Format 2 differs from format 1 in one rule: an entry of KindUnits is a
+// change of the results (the election's next results version), as a
+// protocol version or a phase change is; in format 1 it was not. ParseLeaf
+// reads both, and a log written before the change holds entries of format 1
+// followed by entries of format 2.
+const Format = "mandate-log/2"
+
+// FormatV1 is the previous entry format (see Format).
+const FormatV1 = "mandate-log/1"
 
 // Kinds of entries.
 const (
 	// KindElection: an election was defined (Definition and its first Units).
 	KindElection = "election"
-	// KindUnits: reporting units were added (Units).
+	// KindUnits: reporting units were added (Units); since Format 2, a
+	// change of the results like a protocol version.
 	KindUnits = "units"
 	// KindProtocol: a protocol version was accepted and counts from now on
 	// (until a later version of the station's protocol replaces it).
@@ -204,6 +213,19 @@ type Unit struct {
 	Registered int64  `json:"registered,omitempty"`
 }
 
+// ChangesResults reports whether the entry is a change of the election's
+// results, which takes the next results version: a protocol version, a
+// phase change, or (in Format 2) units added.
+func ChangesResults(e Entry) bool {
+	switch e.Kind {
+	case KindProtocol, KindPhase:
+		return true
+	case KindUnits:
+		return e.Format != FormatV1
+	}
+	return false
+}
+
 // LevelStation is the Level of a polling station.
 const LevelStation = "station"
 
@@ -360,8 +382,8 @@ func ParseLeaf(leaf []byte) (Entry, []byte, error) {
 	if err := json.Unmarshal(env, &e); err != nil {
 		return e, nil, fmt.Errorf("envelope: %w", err)
 	}
-	if e.Format != Format {
-		return e, nil, fmt.Errorf("envelope format %q, want %q", e.Format, Format)
+	if e.Format != Format && e.Format != FormatV1 {
+		return e, nil, fmt.Errorf("envelope format %q, want %q or %q", e.Format, Format, FormatV1)
 	}
 	return e, body, nil
 }

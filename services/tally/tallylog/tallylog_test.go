@@ -156,3 +156,56 @@ func TestLeafHash(t *testing.T) {
 		}
 	}
 }
+
+// TestParseLeafFormats: a log written before units became changes holds
+// entries of format 1, which must still parse (and say so, since a units
+// entry of format 1 takes no results version); an unknown format does not.
+func TestParseLeafFormats(t *testing.T) {
+	at := time.Date(2012, 1, 15, 20, 1, 2, 0, time.UTC)
+	units := Entry{Kind: KindUnits, Election: "kz-2012", Time: at, Units: []Unit{{ID: "s2", Parent: "kz", Name: "S2", Level: LevelStation}}}
+	tail, err := Tail(units, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur := Leaf(3, tail)
+	if !bytes.Contains(cur, []byte(`"format":"mandate-log/2"`)) {
+		t.Fatalf("Tail writes %s, want format mandate-log/2", cur)
+	}
+	for _, tc := range []struct {
+		format  string
+		ok      bool
+		changes bool // ChangesResults of the units entry
+	}{
+		{Format, true, true},
+		{FormatV1, true, false},
+		{"mandate-log/3", false, false},
+		{"", false, false},
+	} {
+		leaf := bytes.Replace(cur, []byte(`"format":"mandate-log/2"`), []byte(`"format":"`+tc.format+`"`), 1)
+		e, _, err := ParseLeaf(leaf)
+		if (err == nil) != tc.ok {
+			t.Errorf("format %q: ParseLeaf error %v, want ok=%v", tc.format, err, tc.ok)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		if e.Format != tc.format || e.Kind != KindUnits || len(e.Units) != 1 {
+			t.Errorf("format %q: parsed %+v", tc.format, e)
+		}
+		if got := ChangesResults(e); got != tc.changes {
+			t.Errorf("format %q: ChangesResults = %v, want %v", tc.format, got, tc.changes)
+		}
+	}
+	// Protocols and phase changes are changes in both formats; refusals
+	// and the definition in neither.
+	for _, e := range entries() {
+		want := e.Kind == KindProtocol || e.Kind == KindPhase
+		for _, f := range []string{Format, FormatV1} {
+			e.Format = f
+			if got := ChangesResults(e); got != want {
+				t.Errorf("%s in %s: ChangesResults = %v, want %v", e.Kind, f, got, want)
+			}
+		}
+	}
+}

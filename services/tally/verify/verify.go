@@ -491,6 +491,9 @@ func (v *verifier) replay() *tallylog.Export {
 			st.addUnits(e.Units, func(f string, a ...any) { mismatch(i, f, a...) })
 		case tallylog.KindUnits:
 			st.addUnits(e.Units, func(f string, a ...any) { mismatch(i, f, a...) })
+			if tallylog.ChangesResults(e) {
+				x.ResultsVersion++
+			}
 		case tallylog.KindPhase:
 			if _, ok := st.contests[e.Contest]; !ok {
 				mismatch(i, "a phase change of unknown contest %q", e.Contest)

@@ -61,7 +61,10 @@ type TallyServiceClient interface {
 	// Returns one contest with its form and current status.
 	GetContest(ctx context.Context, in *GetContestRequest, opts ...grpc.CallOption) (*Contest, error)
 	// Adds reporting units (regions, districts, stations) to an election.
-	// Units already present with the same content are left as they are.
+	// Units already present with the same content are left as they are. A
+	// call that creates units is a change of the results: it takes the
+	// election's next results version, and ListChanges and WatchTotals send
+	// it (`Change.units_added`). Units are never changed or removed.
 	BatchCreateReportingUnits(ctx context.Context, in *BatchCreateReportingUnitsRequest, opts ...grpc.CallOption) (*BatchCreateReportingUnitsResponse, error)
 	// Returns one reporting unit.
 	GetReportingUnit(ctx context.Context, in *GetReportingUnitRequest, opts ...grpc.CallOption) (*ReportingUnit, error)
@@ -371,7 +374,10 @@ type TallyServiceServer interface {
 	// Returns one contest with its form and current status.
 	GetContest(context.Context, *GetContestRequest) (*Contest, error)
 	// Adds reporting units (regions, districts, stations) to an election.
-	// Units already present with the same content are left as they are.
+	// Units already present with the same content are left as they are. A
+	// call that creates units is a change of the results: it takes the
+	// election's next results version, and ListChanges and WatchTotals send
+	// it (`Change.units_added`). Units are never changed or removed.
 	BatchCreateReportingUnits(context.Context, *BatchCreateReportingUnitsRequest) (*BatchCreateReportingUnitsResponse, error)
 	// Returns one reporting unit.
 	GetReportingUnit(context.Context, *GetReportingUnitRequest) (*ReportingUnit, error)

@@ -647,7 +647,13 @@ type Change struct {
 	AcceptTime *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=accept_time,json=acceptTime,proto3" json:"accept_time,omitempty"`
 	// Set when the change is a phase change of the contest (certification,
 	// recount, correction) rather than a protocol; station is then empty.
-	Status        ResultStatus `protobuf:"varint,7,opt,name=status,proto3,enum=mandate.tally.v1.ResultStatus" json:"status,omitempty"`
+	Status ResultStatus `protobuf:"varint,7,opt,name=status,proto3,enum=mandate.tally.v1.ResultStatus" json:"status,omitempty"`
+	// Set when the change added reporting units (`BatchCreateReportingUnits`):
+	// how many. Station, kind and status are then empty. New units concern
+	// every contest and unit of the election (a new station changes the
+	// number of stations, hence the status, of every unit above it), so every
+	// watcher and change list of the election has this change.
+	UnitsAdded    int32 `protobuf:"varint,8,opt,name=units_added,json=unitsAdded,proto3" json:"units_added,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -731,6 +737,13 @@ func (x *Change) GetStatus() ResultStatus {
 	return ResultStatus_RESULT_STATUS_UNSPECIFIED
 }
 
+func (x *Change) GetUnitsAdded() int32 {
+	if x != nil {
+		return x.UnitsAdded
+	}
+	return 0
+}
+
 var File_mandate_tally_v1_totals_proto protoreflect.FileDescriptor
 
 const file_mandate_tally_v1_totals_proto_rawDesc = "" +
@@ -795,7 +808,7 @@ const file_mandate_tally_v1_totals_proto_rawDesc = "" +
 	"runoffRule\x12#\n" +
 	"\rwins_outright\x18\t \x01(\bR\fwinsOutright\x12)\n" +
 	"\x10runoff_undecided\x18\n" +
-	" \x01(\bR\x0frunoffUndecided\"\xb9\x02\n" +
+	" \x01(\bR\x0frunoffUndecided\"\xda\x02\n" +
 	"\x06Change\x12'\n" +
 	"\x0fresults_version\x18\x01 \x01(\x03R\x0eresultsVersion\x12\x18\n" +
 	"\astation\x18\x02 \x01(\tR\astation\x12)\n" +
@@ -804,7 +817,9 @@ const file_mandate_tally_v1_totals_proto_rawDesc = "" +
 	"\x06reason\x18\x05 \x01(\tR\x06reason\x12;\n" +
 	"\vaccept_time\x18\x06 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"acceptTime\x126\n" +
-	"\x06status\x18\a \x01(\x0e2\x1e.mandate.tally.v1.ResultStatusR\x06statusBAZ?github.com/mandate-project/mandate/gen/mandate/tally/v1;tallyv1b\x06proto3"
+	"\x06status\x18\a \x01(\x0e2\x1e.mandate.tally.v1.ResultStatusR\x06status\x12\x1f\n" +
+	"\vunits_added\x18\b \x01(\x05R\n" +
+	"unitsAddedBAZ?github.com/mandate-project/mandate/gen/mandate/tally/v1;tallyv1b\x06proto3"
 
 var (
 	file_mandate_tally_v1_totals_proto_rawDescOnce sync.Once

@@ -169,7 +169,8 @@ func (s *Store) elections(ctx context.Context, id string) ([]tally.StoredElectio
 		SELECT e.id, e.definition, e.results_version, e.unit_count,
 		       coalesce((SELECT jsonb_object_agg(c.id, c.phase) FROM contests c WHERE c.election = e.id), '{}'),
 		       coalesce((SELECT p.log_index + 1 FROM protocols p WHERE p.election = e.id AND p.results_version = e.results_version),
-		                (SELECT c.log_index + 1 FROM phase_changes c WHERE c.election = e.id AND c.results_version = e.results_version), 0)
+		                (SELECT c.log_index + 1 FROM phase_changes c WHERE c.election = e.id AND c.results_version = e.results_version),
+		                (SELECT u.log_index + 1 FROM unit_changes u WHERE u.election = e.id AND u.results_version = e.results_version), 0)
 		  FROM elections e WHERE $1 = '' OR e.id = $1 ORDER BY e.id`, id)
 	if err != nil {
 		return nil, err
@@ -303,6 +304,9 @@ func (s *Store) Changes(ctx context.Context, election string, after int64, limit
 		UNION ALL
 		SELECT results_version, contest, -1, '', 0, phase::int, reason, '', at, coalesce(log_index, 0)
 		  FROM phase_changes WHERE election = $1 AND results_version > $2
+		UNION ALL
+		SELECT results_version, '', -2, '', 0, units, '', '', at, log_index
+		  FROM unit_changes WHERE election = $1 AND results_version > $2
 		ORDER BY 1 LIMIT $3`, election, after, limit)
 	if err != nil {
 		return nil, err

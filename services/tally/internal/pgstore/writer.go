@@ -666,12 +666,14 @@ func appendLeaf(ctx context.Context, tx pgx.Tx, election string, leaf []byte) er
 }
 
 // AddUnits implements tally.Store.
-func (s *Store) AddUnits(ctx context.Context, election string, units []tally.Unit, leaf []byte) error {
-	return s.inTx(ctx, func(tx pgx.Tx) error {
-		// The unit count is on the election's row: lock it first, like
-		// every writer, so lock order is the same everywhere.
-		var one int
-		err := tx.QueryRow(ctx, `SELECT 1 FROM elections WHERE id = $1 FOR NO KEY UPDATE`, election).Scan(&one)
+func (s *Store) AddUnits(ctx context.Context, election string, units []tally.Unit, at time.Time, leaf []byte) (tally.Change, error) {
+	var ch tally.Change
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		// The unit count and the results version are on the election's
+		// row: lock it first, like every writer, so lock order is the same
+		// everywhere and versions commit in order.
+		var rv int64
+		err := tx.QueryRow(ctx, `SELECT results_version FROM elections WHERE id = $1 FOR NO KEY UPDATE`, election).Scan(&rv)
 		if err != nil {
 			return notFound(err, "election", election)
 		}
@@ -679,8 +681,28 @@ func (s *Store) AddUnits(ctx context.Context, election string, units []tally.Uni
 		if err != nil || added == 0 {
 			return err
 		}
-		return appendLeaf(ctx, tx, election, leaf)
+		if len(leaf) == 0 {
+			return errors.New("pgstore: units added without their log entry")
+		}
+		rv++
+		var idx int64
+		b := &pgx.Batch{}
+		b.Queue(`SELECT log_append($1, ARRAY[$2::bytea])`, election, leaf).QueryRow(func(row pgx.Row) error { return row.Scan(&idx) })
+		b.Queue(`INSERT INTO unit_changes (election, results_version, units, at, log_index)
+			VALUES ($1, $2, $3, $4, (SELECT max(idx) FROM log_entries WHERE election = $1))`,
+			election, rv, added, at.UnixNano())
+		b.Queue(`UPDATE elections SET results_version = $2 WHERE id = $1`, election, rv)
+		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+			return err
+		}
+		ch = tally.Change{ResultsVersion: rv, Election: election, Kind: tally.ChangeUnits, Units: added,
+			At: at.UTC(), LogIndex: idx}
+		return nil
 	})
+	if err != nil {
+		return tally.Change{}, err
+	}
+	return ch, nil
 }
 
 // AppendRefusals implements tally.Store: the keys already logged are read

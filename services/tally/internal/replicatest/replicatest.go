@@ -180,7 +180,8 @@ func Run(t *testing.T, a, b tally.Store, versions int) {
 	}
 	submitted := time.Since(start)
 
-	final := int64(nStations + nCorrections + 2)
+	// Every accepted version, the two phase changes and B's batch of units.
+	final := int64(nStations + nCorrections + 2 + 1)
 	if got := fresh.Load(); got != int64(nStations+nCorrections) {
 		t.Errorf("%d versions accepted, want %d", got, nStations+nCorrections)
 	}

@@ -241,7 +241,8 @@ func (s *Store) elections(ctx context.Context, id string) ([]tally.StoredElectio
 	rows, err := tx.QueryContext(ctx,
 		`SELECT e.id, e.definition, e.results_version, e.unit_count,
 		        coalesce((SELECT p.log_index + 1 FROM protocols p WHERE p.election = e.id AND p.results_version = e.results_version),
-		                 (SELECT c.log_index + 1 FROM phase_changes c WHERE c.election = e.id AND c.results_version = e.results_version), 0)
+		                 (SELECT c.log_index + 1 FROM phase_changes c WHERE c.election = e.id AND c.results_version = e.results_version),
+		                 (SELECT u.log_index + 1 FROM unit_changes u WHERE u.election = e.id AND u.results_version = e.results_version), 0)
 		   FROM elections e WHERE ? = '' OR e.id = ? ORDER BY e.id`, id, id)
 	if err != nil {
 		return nil, err
@@ -402,7 +403,10 @@ func (s *Store) Changes(ctx context.Context, election string, after int64, limit
 		UNION ALL
 		SELECT results_version, contest, -1, '', 0, phase, reason, '', at, coalesce(log_index, 0)
 		  FROM phase_changes WHERE election = ? AND results_version > ?
-		ORDER BY 1 LIMIT ?`, election, after, election, after, limit)
+		UNION ALL
+		SELECT results_version, '', -2, '', 0, units, '', '', at, log_index
+		  FROM unit_changes WHERE election = ? AND results_version > ?
+		ORDER BY 1 LIMIT ?`, election, after, election, after, election, after, limit)
 	if err != nil {
 		return nil, err
 	}

@@ -490,21 +490,41 @@ func (s *Store) CreateElection(ctx context.Context, e tally.Election, leaf []byt
 }
 
 // AddUnits implements tally.Store.
-func (s *Store) AddUnits(ctx context.Context, election string, units []tally.Unit, leaf []byte) error {
-	return s.enqueue(ctx, &job{fn: func(w *writer) error {
-		if err := w.electionExists(ctx, election); err != nil {
+func (s *Store) AddUnits(ctx context.Context, election string, units []tally.Unit, at time.Time, leaf []byte) (tally.Change, error) {
+	var ch tally.Change
+	err := s.enqueue(ctx, &job{fn: func(w *writer) error {
+		b := newBatch(w)
+		rv, err := b.version(election)
+		if err != nil {
 			return err
 		}
 		added, err := w.addUnits(ctx, election, units)
 		if err != nil || added == 0 {
 			return err
 		}
-		b := newBatch(w)
-		if _, err := b.appendLeaf(election, leaf); err != nil {
+		rv++
+		idx, err := b.appendLeaf(election, leaf)
+		if err != nil {
 			return err
 		}
-		return b.flushLeaves()
+		if err := b.flushLeaves(); err != nil {
+			return err
+		}
+		if _, err := w.conn.ExecContext(ctx, `INSERT INTO unit_changes (election, results_version, units, at, log_index)
+			VALUES (?, ?, ?, ?, ?)`, election, rv, added, at.UnixNano(), idx); err != nil {
+			return err
+		}
+		if _, err := w.setElectionVersion.ExecContext(ctx, rv, election); err != nil {
+			return err
+		}
+		ch = tally.Change{ResultsVersion: rv, Election: election, Kind: tally.ChangeUnits, Units: added,
+			At: at.UTC(), LogIndex: idx}
+		return nil
 	}})
+	if err != nil {
+		return tally.Change{}, err
+	}
+	return ch, nil
 }
 
 // electionExists returns ErrNotFound for an unknown election.

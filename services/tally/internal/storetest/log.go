@@ -92,14 +92,15 @@ func (ts Suite) LogEveryChangeOneLeaf(t *testing.T) {
 	if se, err := st.GetElection(ctx, "test-2024"); err != nil || se.ResultsLogSize != 3 {
 		t.Fatalf("ResultsLogSize after the phase change = %d, %v; want 3", se.ResultsLogSize, err)
 	}
-	// Units: identical ones add no leaf, new ones one.
+	// Units: identical ones add no leaf, new ones one (a change: results
+	// version 3).
 	known := Election().Units[:2]
-	if err := st.AddUnits(ctx, "test-2024", known, note(tallylog.KindUnits, "again")); err != nil {
-		t.Fatal(err)
+	if ch, err := st.AddUnits(ctx, "test-2024", known, at, note(tallylog.KindUnits, "again")); err != nil || ch != (tally.Change{}) {
+		t.Fatalf("AddUnits of known units = %+v, %v; want no change", ch, err)
 	}
 	add := []tally.Unit{{ID: "s9", Parent: "south", Name: "S9", Level: tally.LevelStation, Registered: 10}}
-	if err := st.AddUnits(ctx, "test-2024", add, note(tallylog.KindUnits, "s9")); err != nil {
-		t.Fatal(err)
+	if ch, err := st.AddUnits(ctx, "test-2024", add, at, note(tallylog.KindUnits, "s9")); err != nil || ch.LogIndex != 3 || ch.ResultsVersion != 3 {
+		t.Fatalf("AddUnits = %+v, %v; want leaf 3, results version 3", ch, err)
 	}
 	first, err := st.AppendLog(ctx, "test-2024", [][]byte{note(tallylog.KindRejection, "r1"), note(tallylog.KindRejection, "r2")})
 	if err != nil || first != 4 {
@@ -112,7 +113,7 @@ func (ts Suite) LogEveryChangeOneLeaf(t *testing.T) {
 		t.Errorf("LogHead(unknown election) = %v", err)
 	}
 	// ResultsLogSize stays at the last change's leaf.
-	if se, err := st.GetElection(ctx, "test-2024"); err != nil || se.ResultsLogSize != 3 || se.ResultsVersion != 2 {
+	if se, err := st.GetElection(ctx, "test-2024"); err != nil || se.ResultsLogSize != 4 || se.ResultsVersion != 3 {
 		t.Fatalf("stored election after refusals: %+v, %v", se, err)
 	}
 	ls := leaves(t, st)
@@ -134,7 +135,7 @@ func (ts Suite) LogEveryChangeOneLeaf(t *testing.T) {
 		t.Errorf("ProtocolVersions log index: %+v, %v", vs, err)
 	}
 	chs, err := st.Changes(ctx, "test-2024", 0, 10)
-	if err != nil || len(chs) != 2 || chs[0].LogIndex != 1 || chs[1].LogIndex != 2 {
+	if err != nil || len(chs) != 3 || chs[0].LogIndex != 1 || chs[1].LogIndex != 2 || chs[2].LogIndex != 3 {
 		t.Errorf("Changes log indexes: %+v, %v", chs, err)
 	}
 	after, err := st.ProtocolsAfter(ctx, "test-2024", 0, 2, 10)
@@ -156,15 +157,15 @@ func (ts Suite) LogBatchesInOrder(t *testing.T) {
 		units = append(units, tally.Unit{ID: id, Parent: "north", Name: id, Level: tally.LevelStation, Registered: 100})
 		batch = append(batch, version(Sub("list", id, 0, int64(i), 1, 1), at))
 	}
-	if err := st.AddUnits(ctx, "test-2024", units, note(tallylog.KindUnits, "40")); err != nil {
-		t.Fatal(err)
+	if ch, err := st.AddUnits(ctx, "test-2024", units, at, note(tallylog.KindUnits, "40")); err != nil || ch.ResultsVersion != 1 || ch.LogIndex != 1 {
+		t.Fatalf("AddUnits = %+v, %v", ch, err)
 	}
 	res, err := st.AppendProtocols(ctx, batch)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, r := range res {
-		if r.Err != nil || r.Stored.ResultsVersion != int64(i+1) || r.Stored.LogIndex != int64(i+2) {
+		if r.Err != nil || r.Stored.ResultsVersion != int64(i+2) || r.Stored.LogIndex != int64(i+2) {
 			t.Fatalf("item %d: %+v", i, r)
 		}
 	}
@@ -179,7 +180,7 @@ func (ts Suite) LogBatchesInOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	if res[0].Stored.LogIndex != 42 || res[1].Stored.LogIndex != 43 || res[2].Err == nil || res[3].Stored.LogIndex != 44 ||
-		res[3].Stored.ResultsVersion != 43 {
+		res[3].Stored.ResultsVersion != 44 {
 		t.Fatalf("mixed batch: %+v", res)
 	}
 	ls := leaves(t, st)

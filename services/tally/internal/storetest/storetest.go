@@ -202,26 +202,51 @@ func (ts Suite) StoreCreateGetList(t *testing.T) {
 // StoreAddUnits is the conformance case Store/AddUnits.
 func (ts Suite) StoreAddUnits(t *testing.T) {
 	st := ts.newStore(t)
+	at := storeAt
 	add := []tally.Unit{
 		{ID: "s4", Parent: "east", Name: "S4", Level: tally.LevelStation, Registered: 10},
 		{ID: "east", Parent: "nation", Name: "East", Level: "region"},
 	}
-	if err := st.AddUnits(ctx, "test-2024", add, note(tallylog.KindUnits, "added")); err != nil {
-		t.Fatalf("AddUnits (child first): %v", err)
+	// A batch that adds units is a change: the next results version, with
+	// its leaf, read back by Changes and GetElection.
+	ch, err := st.AddUnits(ctx, "test-2024", add, at, note(tallylog.KindUnits, "added"))
+	want := tally.Change{ResultsVersion: 1, Election: "test-2024", Kind: tally.ChangeUnits, Units: 2, At: at, LogIndex: 1}
+	if err != nil || ch != want {
+		t.Fatalf("AddUnits (child first) = %+v, %v; want %+v", ch, err, want)
 	}
-	if err := st.AddUnits(ctx, "test-2024", add, note(tallylog.KindUnits, "added")); err != nil {
-		t.Fatalf("AddUnits identical again: %v", err)
+	if ch, err := st.AddUnits(ctx, "test-2024", add, at, note(tallylog.KindUnits, "added")); err != nil || ch != (tally.Change{}) {
+		t.Fatalf("AddUnits identical again = %+v, %v; want no change", ch, err)
 	}
 	changed := []tally.Unit{{ID: "s4", Parent: "east", Name: "S4", Level: tally.LevelStation, Registered: 11}}
-	if err := st.AddUnits(ctx, "test-2024", changed, note(tallylog.KindUnits, "added")); !errors.Is(err, tally.ErrAlreadyExists) {
+	if _, err := st.AddUnits(ctx, "test-2024", changed, at, note(tallylog.KindUnits, "added")); !errors.Is(err, tally.ErrAlreadyExists) {
 		t.Fatalf("AddUnits changed: %v, want ErrAlreadyExists", err)
 	}
-	if err := st.AddUnits(ctx, "nope", add, note(tallylog.KindUnits, "added")); !errors.Is(err, tally.ErrNotFound) {
+	if _, err := st.AddUnits(ctx, "nope", add, at, note(tallylog.KindUnits, "added")); !errors.Is(err, tally.ErrNotFound) {
 		t.Fatalf("AddUnits unknown election: %v", err)
 	}
 	units, _ := st.Units(ctx, "test-2024")
 	if len(units) != 10 {
 		t.Errorf("units = %d, want 10", len(units))
+	}
+	// Units and protocols share the results versions.
+	r := appendOne(t, st, version(Sub("list", "s4", 10, 300, 200, 100), at))
+	if r.Err != nil || r.Stored.ResultsVersion != 2 || r.Stored.LogIndex != 2 {
+		t.Fatalf("protocol after the units: %+v", r)
+	}
+	if ch, err := st.AddUnits(ctx, "test-2024", []tally.Unit{{ID: "s5", Parent: "east", Name: "S5", Level: tally.LevelStation}}, at,
+		note(tallylog.KindUnits, "s5")); err != nil || ch.ResultsVersion != 3 || ch.LogIndex != 3 || ch.Units != 1 {
+		t.Fatalf("second batch = %+v, %v", ch, err)
+	}
+	chs, err := st.Changes(ctx, "test-2024", 0, 10)
+	if err != nil || len(chs) != 3 {
+		t.Fatalf("Changes = %+v, %v", chs, err)
+	}
+	if chs[0] != want || chs[1].Kind != tally.ChangeNewProtocol || chs[2].Kind != tally.ChangeUnits || chs[2].Units != 1 {
+		t.Errorf("Changes = %+v", chs)
+	}
+	se, err := st.GetElection(ctx, "test-2024")
+	if err != nil || se.ResultsVersion != 3 || se.ResultsLogSize != 4 || se.UnitCount != 11 {
+		t.Errorf("GetElection = %+v, %v; want results version 3, log size 4, 11 units", se, err)
 	}
 }
 
@@ -466,7 +491,7 @@ func (ts Suite) StoreUnitCount(t *testing.T) {
 	}
 	add := []tally.Unit{{ID: "s4", Parent: "south", Name: "S4", Level: tally.LevelStation, Registered: 10}}
 	for range 2 { // the second time adds nothing
-		if err := st.AddUnits(ctx, "test-2024", add, note(tallylog.KindUnits, "added")); err != nil {
+		if _, err := st.AddUnits(ctx, "test-2024", add, storeAt, note(tallylog.KindUnits, "added")); err != nil {
 			t.Fatal(err)
 		}
 		list, err := st.ListElections(ctx)

@@ -43,7 +43,14 @@ func (s *Service) filter(election, contest, unit string) (*electionState, change
 	return es, f, nil
 }
 
+// keep reports whether a watcher of the filter's contest and unit is told
+// about c. Units added concern every contest and are told to every watcher
+// of the election: the batch is not kept with the change, and a new unit
+// anywhere is news to whoever shows the election (its stations count).
 func (f changeFilter) keep(c Change) bool {
+	if c.Kind == ChangeUnits {
+		return true
+	}
 	if f.contest != "" && c.Contest != f.contest {
 		return false
 	}

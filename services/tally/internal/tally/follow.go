@@ -67,39 +67,44 @@ type followState struct {
 	writing atomic.Int64
 }
 
-// entry is one results version: a protocol version, or a phase change when
-// phase is set.
+// entry is one results version: a protocol version, or a change that is
+// not one (a phase change or units added) when change is set.
 type entry struct {
-	proto ProtocolVersion
-	phase *Change
+	proto  ProtocolVersion
+	change *Change
 }
 
 func (e entry) logIndex() int64 {
-	if e.phase != nil {
-		return e.phase.LogIndex
+	if e.change != nil {
+		return e.change.LogIndex
 	}
 	return e.proto.LogIndex
 }
 
 func (e entry) version() int64 {
-	if e.phase != nil {
-		return e.phase.ResultsVersion
+	if e.change != nil {
+		return e.change.ResultsVersion
 	}
 	return e.proto.ResultsVersion
 }
 
 // applyNext applies e when it is the version after the last applied one and
-// reports whether it did. Caller holds es.mu.
+// reports whether it did. Units added are in memory before their version
+// (AddUnits, ensureStations): their version only moves the results version.
+// Caller holds es.mu.
 func (es *electionState) applyNext(e entry) bool {
 	if e.version() != es.resultsVersion+1 {
 		return false
 	}
-	if e.phase != nil {
-		if cc := es.contestByID[e.phase.Contest]; cc != nil {
-			es.phases[cc.Index] = e.phase.Phase
+	switch {
+	case e.change != nil && e.change.Kind == ChangePhase:
+		if cc := es.contestByID[e.change.Contest]; cc != nil {
+			es.phases[cc.Index] = e.change.Phase
 		}
-	} else if cc := es.contestByID[e.proto.Contest]; cc != nil {
-		es.apply(cc, e.proto)
+	case e.change == nil:
+		if cc := es.contestByID[e.proto.Contest]; cc != nil {
+			es.apply(cc, e.proto)
+		}
 	}
 	es.resultsVersion = e.version()
 	if i := e.logIndex(); i > 0 {
@@ -242,16 +247,17 @@ func (s *Service) readLog(ctx context.Context, election string, after, upTo int6
 	if len(protos) == followPage {
 		hi = protos[len(protos)-1].ResultsVersion
 	}
-	var phases []Change
+	var others []Change
 	if int64(len(protos)) < hi-after {
-		// Some versions in the range are phase changes: rare, one more read.
+		// Some versions in the range are phase changes or units added:
+		// rare, one more read.
 		chs, err := s.store.Changes(ctx, election, after, int(hi-after))
 		if err != nil {
 			return nil, err
 		}
 		for _, c := range chs {
-			if c.Kind == ChangePhase && c.ResultsVersion <= hi {
-				phases = append(phases, c)
+			if (c.Kind == ChangePhase || c.Kind == ChangeUnits) && c.ResultsVersion <= hi {
+				others = append(others, c)
 			}
 		}
 	}
@@ -262,8 +268,8 @@ func (s *Service) readLog(ctx context.Context, election string, after, upTo int6
 		case i < len(protos) && protos[i].ResultsVersion == v:
 			log = append(log, entry{proto: protos[i]})
 			i++
-		case j < len(phases) && phases[j].ResultsVersion == v:
-			log = append(log, entry{phase: &phases[j]})
+		case j < len(others) && others[j].ResultsVersion == v:
+			log = append(log, entry{change: &others[j]})
 			j++
 		default:
 			return nil, fmt.Errorf("tally: the store has no change %d of election %s, though it reported %d", v, election, upTo)
@@ -273,19 +279,24 @@ func (s *Service) readLog(ctx context.Context, election string, after, upTo int6
 }
 
 // ensureStations loads the units another process added when the log names
-// stations memory lacks (the store commits units before their protocols).
+// stations memory lacks (the store commits units before their protocols)
+// or holds units added: those must be in memory before their version is
+// applied.
 func (s *Service) ensureStations(ctx context.Context, es *electionState, log []entry) error {
-	missing := func() string {
+	missing := func() (station string, units bool) {
 		es.mu.RLock()
 		defer es.mu.RUnlock()
 		for _, e := range log {
-			if e.phase == nil && es.nodes[e.proto.Station] == nil {
-				return e.proto.Station
+			switch {
+			case e.change == nil && es.nodes[e.proto.Station] == nil:
+				return e.proto.Station, false
+			case e.change != nil && e.change.Kind == ChangeUnits:
+				units = true
 			}
 		}
-		return ""
+		return "", units
 	}
-	if missing() == "" {
+	if st, units := missing(); st == "" && !units {
 		return nil
 	}
 	es.unitsMu.Lock()
@@ -294,7 +305,7 @@ func (s *Service) ensureStations(ctx context.Context, es *electionState, log []e
 	if err != nil {
 		return err
 	}
-	if st := missing(); st != "" {
+	if st, _ := missing(); st != "" {
 		return fmt.Errorf("tally: the store has a protocol of election %s for station %q but not the unit", es.def.ID, st)
 	}
 	return nil

@@ -120,9 +120,13 @@ const (
 	ChangeCorrection
 	ChangeRecount
 	ChangePhase
+	// ChangeUnits: reporting units were added. A new station changes the
+	// number of stations, hence the status, of every unit above it, so it
+	// is news like a protocol (decision 80).
+	ChangeUnits
 )
 
-var changeKindNames = []string{"CHANGE_KIND_UNSPECIFIED", "NEW_PROTOCOL", "CORRECTION", "RECOUNT", "PHASE"}
+var changeKindNames = []string{"CHANGE_KIND_UNSPECIFIED", "NEW_PROTOCOL", "CORRECTION", "RECOUNT", "PHASE", "UNITS"}
 
 func (k ChangeKind) String() string { return enumName(changeKindNames, int(k)) }
 
@@ -137,7 +141,10 @@ type Change struct {
 	Station string
 	Version int
 	// Phase is set for phase changes.
-	Phase     Phase
+	Phase Phase
+	// Units is the number of units a ChangeUnits added (to the whole
+	// election: Contest is empty).
+	Units     int
 	Reason    string
 	Submitter string
 	At        time.Time

@@ -275,42 +275,72 @@ func (es *electionState) sameDefinition(e Election) error {
 // AddUnits adds units to an election's hierarchy (parents before or with
 // their children). Units that exist identically are skipped, so an importer
 // can send every unit it meets; a unit that exists with other content fails
-// the whole call with ErrAlreadyExists. It returns how many were added.
+// the whole call with ErrAlreadyExists. It returns how many were added. A
+// call that adds units is a change of the results (ChangeUnits): it gets
+// the next results version and wakes the watchers, since a new station
+// changes the count of stations and the status of every unit above it.
 func (s *Service) AddUnits(ctx context.Context, election string, units []Unit) (int, error) {
 	es, err := s.election(election)
 	if err != nil {
 		return 0, err
 	}
+	es.follow.writing.Add(1)
+	defer es.follow.writing.Add(-1)
 	es.unitsMu.Lock()
-	defer es.unitsMu.Unlock()
+	fresh, ch, err := s.storeUnits(ctx, election, es, units)
+	if err != nil || len(fresh) == 0 {
+		es.unitsMu.Unlock()
+		return 0, err
+	}
+	// The units go into memory before their version lands, so that every
+	// protocol of a new station finds it. unitsMu is released first: a
+	// landing that reads a gap from the store may need it to load units
+	// another replica added (ensureStations).
+	es.mu.Lock()
+	es.addUnits(fresh)
+	es.mu.Unlock()
+	es.unitsMu.Unlock()
+	if ch.ResultsVersion > 0 {
+		s.land(ctx, es, []entry{{change: &ch}}, ch.ResultsVersion)
+	}
+	return len(fresh), nil
+}
+
+// storeUnits stores the units memory lacks and returns them with the
+// change the store made (the zero Change when another replica had stored
+// them all). Caller holds es.unitsMu; on success with a change, the caller
+// must land it (es.answered was called).
+func (s *Service) storeUnits(ctx context.Context, election string, es *electionState, units []Unit) ([]Unit, Change, error) {
 	fresh, err := s.freshUnits(election, es, units)
 	var fe *FieldError
 	if errors.As(err, &fe) && fe.Reason == "UNKNOWN_PARENT" {
 		// The parent may come from another replica: look once more.
 		if behind, berr := s.unitsBehind(ctx, es); berr != nil {
-			return 0, berr
+			return nil, Change{}, berr
 		} else if behind {
 			if err := s.refreshUnits(ctx, es); err != nil {
-				return 0, err
+				return nil, Change{}, err
 			}
 			fresh, err = s.freshUnits(election, es, units)
 		}
 	}
 	if err != nil || len(fresh) == 0 {
-		return 0, err
+		return nil, Change{}, err
 	}
 	fresh = form.SortParentsFirst(fresh)
-	tail, err := unitsTail(election, fresh, originOf(ctx), s.now().UTC())
+	at := s.now().UTC()
+	tail, err := unitsTail(election, fresh, originOf(ctx), at)
 	if err != nil {
-		return 0, err
+		return nil, Change{}, err
 	}
-	if err := s.store.AddUnits(ctx, election, fresh, tail); err != nil {
-		return 0, err
+	ch, err := s.store.AddUnits(ctx, election, fresh, at, tail)
+	if err != nil {
+		return nil, Change{}, err
 	}
-	es.mu.Lock()
-	es.addUnits(fresh)
-	es.mu.Unlock()
-	return len(fresh), nil
+	if ch.ResultsVersion > 0 {
+		es.answered()
+	}
+	return fresh, ch, nil
 }
 
 // freshUnits returns the units memory lacks, checked against the tree.

@@ -51,9 +51,12 @@ type Store interface {
 	ListElections(ctx context.Context) ([]StoredElection, error)
 	// AddUnits adds units atomically; parents must exist in the store or in
 	// the batch. A unit that exists identically is skipped; one that exists
-	// with other content fails the batch with ErrAlreadyExists. leaf is
-	// appended to the log when at least one unit was added.
-	AddUnits(ctx context.Context, election string, units []Unit, leaf []byte) error
+	// with other content fails the batch with ErrAlreadyExists. When at
+	// least one unit was added, the batch is a change (ChangeUnits, Units
+	// the number added, At at): it gets the next results version and leaf is
+	// appended to the log (Change.LogIndex); otherwise the zero Change is
+	// returned and nothing is appended.
+	AddUnits(ctx context.Context, election string, units []Unit, at time.Time, leaf []byte) (Change, error)
 	// Units returns every unit of the election.
 	Units(ctx context.Context, election string) ([]Unit, error)
 
@@ -160,13 +163,28 @@ func CheckPhaseAccepts(p Phase, k ProtocolKind) *StateError {
 	return nil
 }
 
+// Kinds a store gives StoredChange for the rows of its union of changes
+// that are not protocol versions.
+const (
+	// StoredPhaseKind: a phase change; n is the phase.
+	StoredPhaseKind = -1
+	// StoredUnitsKind: units added; n is how many.
+	StoredUnitsKind = -2
+)
+
 // StoredChange finishes a change a store read back from its union of
-// protocol versions and phase changes: kind is the version's ProtocolKind,
-// or negative for a change of the contest to phase.
-func StoredChange(c Change, kind, phase int) Change {
-	if kind < 0 {
+// protocol versions, phase changes and unit batches: kind is the version's
+// ProtocolKind, StoredPhaseKind (n the phase) or StoredUnitsKind (n the
+// number of units added).
+func StoredChange(c Change, kind, n int) Change {
+	switch kind {
+	case StoredPhaseKind:
 		c.Kind = ChangePhase
-		c.Phase = Phase(phase)
+		c.Phase = Phase(n)
+		return c
+	case StoredUnitsKind:
+		c.Kind = ChangeUnits
+		c.Units = n
 		return c
 	}
 	c.Kind = ChangeOf(ProtocolVersion{Kind: ProtocolKind(kind)}).Kind

@@ -355,7 +355,7 @@ func (s *Service) SetPhase(ctx context.Context, election, contest string, to Pha
 		return ContestStatus{}, err
 	}
 	es.answered()
-	s.land(ctx, es, []entry{{phase: &ch}}, ch.ResultsVersion)
+	s.land(ctx, es, []entry{{change: &ch}}, ch.ResultsVersion)
 	es.mu.RLock()
 	defer es.mu.RUnlock()
 	return es.status(cc), nil

@@ -189,5 +189,8 @@ func changeToWire(c tally.Change) *tallyv1.Change {
 	if c.Kind == tally.ChangePhase {
 		out.Status = phaseToStatus[c.Phase]
 	}
+	if c.Kind == tally.ChangeUnits {
+		out.UnitsAdded = int32(c.Units)
+	}
 	return out
 }

@@ -99,6 +99,10 @@ func totals(t *testing.T, c tallyv1.TallyServiceClient, name string) *tallyv1.To
 	return tot
 }
 
+// demoVersion is the demo's results version once loaded: its batch of
+// units is the first change, its 48 protocols the next ones.
+const demoVersion = 49
+
 func votes(tot *tallyv1.Totals, choice string) int64 {
 	for _, ch := range tot.GetChoices() {
 		if ch.GetChoice() == choice {
@@ -131,13 +135,13 @@ func TestConcurrentReplays(t *testing.T) {
 		if errs[i] != nil {
 			t.Fatalf("call %d: %v", i, errs[i])
 		}
-		if resps[i].GetResultsVersion() != 49 || resps[i].GetProtocol().GetCurrent().GetVersion() != 2 {
-			t.Fatalf("call %d answered results version %d, protocol version %d; want 49, 2",
+		if resps[i].GetResultsVersion() != demoVersion+1 || resps[i].GetProtocol().GetCurrent().GetVersion() != 2 {
+			t.Fatalf("call %d answered results version %d, protocol version %d; want 50, 2",
 				i, resps[i].GetResultsVersion(), resps[i].GetProtocol().GetCurrent().GetVersion())
 		}
 	}
 	tot := totals(t, c, national)
-	if tot.GetResultsVersion() != 49 || votes(tot, "nur-otan") != 5621436-100 || votes(tot, "ak-zhol") != 518405+100 {
+	if tot.GetResultsVersion() != demoVersion+1 || votes(tot, "nur-otan") != 5621436-100 || votes(tot, "ak-zhol") != 518405+100 {
 		t.Errorf("after 1,000 replays: version %d, Nur Otan %d, Ak Zhol %d", tot.GetResultsVersion(), votes(tot, "nur-otan"), votes(tot, "ak-zhol"))
 	}
 	p, err := c.GetProtocol(context.Background(), &tallyv1.GetProtocolRequest{Name: contest + "/protocols/astana-2"})
@@ -276,7 +280,7 @@ func TestPhases(t *testing.T) {
 	setPhase(tallyv1.ResultStatus_RESULT_STATUS_CERTIFIED)
 
 	// Every phase change and the recount are in the change list, in order.
-	ch, err := c.ListChanges(ctx, &tallyv1.ListChangesRequest{Name: national, SinceVersion: 48})
+	ch, err := c.ListChanges(ctx, &tallyv1.ListChangesRequest{Name: national, SinceVersion: demoVersion})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -285,12 +289,12 @@ func TestPhases(t *testing.T) {
 		got = append(got, fmt.Sprintf("%d:%s:%v:%v", x.GetResultsVersion(), x.GetStation(), x.GetKind(), x.GetStatus()))
 	}
 	want := []string{
-		"49::SUBMISSION_KIND_UNSPECIFIED:RESULT_STATUS_CERTIFIED",
-		"50::SUBMISSION_KIND_UNSPECIFIED:RESULT_STATUS_CORRECTION",
-		"51:elections/kz-2012/units/astana-1:SUBMISSION_KIND_CORRECTION:RESULT_STATUS_UNSPECIFIED",
-		"52::SUBMISSION_KIND_UNSPECIFIED:RESULT_STATUS_RECOUNT",
-		"53:elections/kz-2012/units/astana-1:SUBMISSION_KIND_RECOUNT:RESULT_STATUS_UNSPECIFIED",
-		"54::SUBMISSION_KIND_UNSPECIFIED:RESULT_STATUS_CERTIFIED",
+		"50::SUBMISSION_KIND_UNSPECIFIED:RESULT_STATUS_CERTIFIED",
+		"51::SUBMISSION_KIND_UNSPECIFIED:RESULT_STATUS_CORRECTION",
+		"52:elections/kz-2012/units/astana-1:SUBMISSION_KIND_CORRECTION:RESULT_STATUS_UNSPECIFIED",
+		"53::SUBMISSION_KIND_UNSPECIFIED:RESULT_STATUS_RECOUNT",
+		"54:elections/kz-2012/units/astana-1:SUBMISSION_KIND_RECOUNT:RESULT_STATUS_UNSPECIFIED",
+		"55::SUBMISSION_KIND_UNSPECIFIED:RESULT_STATUS_CERTIFIED",
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("changes:\n got %v\nwant %v", got, want)
@@ -314,12 +318,12 @@ func TestListChangesPolling(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rest.GetChanges()) != 28 || rest.GetMore() || rest.GetNextSinceVersion() != 48 {
+	if len(rest.GetChanges()) != 29 || rest.GetMore() || rest.GetNextSinceVersion() != demoVersion {
 		t.Fatalf("rest: %d changes, more %v, next %d", len(rest.GetChanges()), rest.GetMore(), rest.GetNextSinceVersion())
 	}
 	// Nothing new: an empty answer that says to ask from the same version.
-	idle, err := c.ListChanges(ctx, &tallyv1.ListChangesRequest{Name: national, SinceVersion: 48})
-	if err != nil || len(idle.GetChanges()) != 0 || idle.GetNextSinceVersion() != 48 || idle.GetTotals().GetResultsVersion() != 48 {
+	idle, err := c.ListChanges(ctx, &tallyv1.ListChangesRequest{Name: national, SinceVersion: demoVersion})
+	if err != nil || len(idle.GetChanges()) != 0 || idle.GetNextSinceVersion() != demoVersion || idle.GetTotals().GetResultsVersion() != demoVersion {
 		t.Fatalf("idle poll: %v %v", idle, err)
 	}
 	// A region sees only its own stations' changes but keeps the election's
@@ -330,12 +334,12 @@ func TestListChangesPolling(t *testing.T) {
 	if _, err := c.SubmitProtocol(ctx, correction(t, c, "almaty-city-1", "fix-ac1", 2)); err != nil {
 		t.Fatal(err)
 	}
-	reg, err := c.ListChanges(ctx, &tallyv1.ListChangesRequest{Name: contest + "/totals/astana", SinceVersion: 48})
+	reg, err := c.ListChanges(ctx, &tallyv1.ListChangesRequest{Name: contest + "/totals/astana", SinceVersion: demoVersion})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(reg.GetChanges()) != 1 || reg.GetChanges()[0].GetStation() != "elections/kz-2012/units/astana-1" || reg.GetChanges()[0].GetKind() != tallyv1.SubmissionKind_SUBMISSION_KIND_CORRECTION ||
-		reg.GetChanges()[0].GetReason() != "transcription error" || reg.GetNextSinceVersion() != 50 {
+		reg.GetChanges()[0].GetReason() != "transcription error" || reg.GetNextSinceVersion() != demoVersion+2 {
 		t.Errorf("region changes: %v next %d", reg.GetChanges(), reg.GetNextSinceVersion())
 	}
 	if _, err := c.ListChanges(ctx, &tallyv1.ListChangesRequest{Name: national, SinceVersion: -1}); status.Code(err) != codes.InvalidArgument {
@@ -364,14 +368,14 @@ func TestWatchTotalsResume(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m := recv(s); m.GetTotals().GetResultsVersion() != 48 || len(m.GetChanges()) != 0 {
+	if m := recv(s); m.GetTotals().GetResultsVersion() != demoVersion || len(m.GetChanges()) != 0 {
 		t.Fatalf("first message: version %d, %d changes", m.GetTotals().GetResultsVersion(), len(m.GetChanges()))
 	}
 	if _, err := c.SubmitProtocol(ctx, correction(t, c, "astana-1", "w-1", 1)); err != nil {
 		t.Fatal(err)
 	}
 	m := recv(s)
-	if len(m.GetChanges()) != 1 || m.GetChanges()[0].GetResultsVersion() != 49 || votes(m.GetTotals(), "ak-zhol") != 518405+1 {
+	if len(m.GetChanges()) != 1 || m.GetChanges()[0].GetResultsVersion() != demoVersion+1 || votes(m.GetTotals(), "ak-zhol") != 518405+1 {
 		t.Fatalf("live message: %v", m)
 	}
 	stop()
@@ -387,7 +391,7 @@ func TestWatchTotalsResume(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s, err = c.WatchTotals(ctx, &tallyv1.WatchTotalsRequest{Name: national, SinceVersion: 49})
+	s, err = c.WatchTotals(ctx, &tallyv1.WatchTotalsRequest{Name: national, SinceVersion: demoVersion + 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -404,8 +408,8 @@ func TestWatchTotalsResume(t *testing.T) {
 			t.Fatalf("totals at version %d behind the change %d they come with", m.GetTotals().GetResultsVersion(), seen[len(seen)-1])
 		}
 	}
-	if fmt.Sprint(seen) != "[50 51 52]" {
-		t.Errorf("resumed changes %v, want [50 51 52]", seen)
+	if fmt.Sprint(seen) != "[51 52 53]" {
+		t.Errorf("resumed changes %v, want [51 52 53]", seen)
 	}
 	if _, err := c.WatchTotals(ctx, &tallyv1.WatchTotalsRequest{Name: contest + "/totals/nowhere"}); err != nil {
 		t.Fatal(err) // the error arrives with the first Recv
@@ -442,7 +446,8 @@ func TestWatchTotalsCoalesces(t *testing.T) {
 		messages++
 		for _, ch := range m.GetChanges() {
 			changes++
-			if ch.GetResultsVersion() != int64(changes) {
+			// Version 1 is the demo's units, defined before the watch.
+			if ch.GetResultsVersion() != int64(changes+1) {
 				t.Fatalf("change %d has results version %d", changes, ch.GetResultsVersion())
 			}
 		}

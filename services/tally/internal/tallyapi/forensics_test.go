@@ -23,7 +23,7 @@ func TestForensicsReportDemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	if rep.GetName() != req.GetName() || rep.GetUnit() != "elections/kz-2012/units/kz" || rep.GetUnitDisplayName() != "Kazakhstan" ||
-		rep.GetStations() != 48 || len(rep.GetRegions()) != 16 || rep.GetResultsVersion() != 48 || rep.GetGenerateTime() == nil {
+		rep.GetStations() != 48 || len(rep.GetRegions()) != 16 || rep.GetResultsVersion() != demoVersion || rep.GetGenerateTime() == nil {
 		t.Errorf("report header: %v %v %v %d stations %d regions v%d", rep.GetName(), rep.GetUnit(), rep.GetUnitDisplayName(),
 			rep.GetStations(), len(rep.GetRegions()), rep.GetResultsVersion())
 	}

@@ -2,10 +2,13 @@ package tallyapi_test
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
@@ -73,5 +76,111 @@ func TestListReportingUnitsBareParent(t *testing.T) {
 	list, err := c.ListReportingUnits(ctx, &tallyv1.ListReportingUnitsRequest{Parent: "elections/kz-2012", ParentUnit: "elections/kz-2012/units/astana"})
 	if err != nil || len(list.GetReportingUnits()) != 3 {
 		t.Fatalf("full name: %v, %d units", err, len(list.GetReportingUnits()))
+	}
+}
+
+// TestBatchCreateReportingUnitsIsNews: a new station is a change of the
+// results (issue 20.2). It changes the count of stations and the status of
+// every unit above it, so it takes the next results version, the change
+// lists and the streams send it (to the watchers of every unit: units
+// concern the whole election), a retry of the same batch is no change, and
+// a restart keeps the version.
+func TestBatchCreateReportingUnitsIsNews(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tally.db")
+	c, stop := startAt(t, path)
+	loadDemo(t, c)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+
+	watch := func(name string) grpc.ServerStreamingClient[tallyv1.WatchTotalsResponse] {
+		t.Helper()
+		s, err := c.WatchTotals(ctx, &tallyv1.WatchTotalsRequest{Name: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m, err := s.Recv(); err != nil || m.GetTotals().GetResultsVersion() != demoVersion {
+			t.Fatalf("first message of %s: %v, %v", name, m, err)
+		}
+		return s
+	}
+	// The new station's region, another region, and the nation.
+	watched := []string{contest + "/totals/astana", contest + "/totals/almaty-city", national}
+	streams := make([]grpc.ServerStreamingClient[tallyv1.WatchTotalsResponse], len(watched))
+	for i, name := range watched {
+		streams[i] = watch(name)
+	}
+
+	ref, err := c.GetReportingUnit(ctx, &tallyv1.GetReportingUnitRequest{Name: "elections/kz-2012/units/astana-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	station := &tallyv1.ReportingUnit{Name: "elections/kz-2012/units/astana-new", ParentUnit: "elections/kz-2012/units/astana",
+		DisplayName: "Astana, new station", Level: "station", RegisteredVoters: ref.GetRegisteredVoters()}
+	batch := &tallyv1.BatchCreateReportingUnitsRequest{Parent: "elections/kz-2012", Units: []*tallyv1.ReportingUnit{station}}
+	resp, err := c.BatchCreateReportingUnits(ctx, batch)
+	if err != nil || resp.GetCreatedCount() != 1 {
+		t.Fatalf("BatchCreateReportingUnits: %v, %v", resp, err)
+	}
+
+	const added = demoVersion + 1
+	tot := totals(t, c, national)
+	if tot.GetResultsVersion() != added || tot.GetStationsTotal() != 49 || tot.GetStationsReporting() != 48 ||
+		tot.GetStatus() != tallyv1.ResultStatus_RESULT_STATUS_UNOFFICIAL_PARTIAL {
+		t.Fatalf("national totals after the new station: version %d, %d of %d stations, %v",
+			tot.GetResultsVersion(), tot.GetStationsReporting(), tot.GetStationsTotal(), tot.GetStatus())
+	}
+	for i, s := range streams {
+		m, err := s.Recv()
+		if err != nil {
+			t.Fatalf("%s: %v", watched[i], err)
+		}
+		chs := m.GetChanges()
+		if len(chs) != 1 || chs[0].GetResultsVersion() != added || chs[0].GetUnitsAdded() != 1 || chs[0].GetStation() != "" ||
+			chs[0].GetAcceptTime() == nil || m.GetTotals().GetResultsVersion() != added {
+			t.Errorf("%s: message %v", watched[i], m)
+		}
+	}
+	if m := totals(t, c, contest+"/totals/astana"); m.GetStationsTotal() != 4 || m.GetStatus() != tallyv1.ResultStatus_RESULT_STATUS_UNOFFICIAL_PARTIAL {
+		t.Errorf("Astana after the new station: %d stations, %v", m.GetStationsTotal(), m.GetStatus())
+	}
+	list, err := c.ListChanges(ctx, &tallyv1.ListChangesRequest{Name: contest + "/totals/almaty-city", SinceVersion: demoVersion})
+	if err != nil || len(list.GetChanges()) != 1 || list.GetChanges()[0].GetUnitsAdded() != 1 || list.GetNextSinceVersion() != added {
+		t.Fatalf("ListChanges since the demo: %v, %v", list, err)
+	}
+
+	// The same batch again creates nothing and is no change.
+	if resp, err := c.BatchCreateReportingUnits(ctx, batch); err != nil || resp.GetCreatedCount() != 0 {
+		t.Fatalf("retry: %v, %v", resp, err)
+	}
+	if v := totals(t, c, national).GetResultsVersion(); v != added {
+		t.Errorf("results version %d after a retry, want %d", v, added)
+	}
+
+	// The station's protocol is the next change and completes the count.
+	p, err := c.GetProtocol(ctx, &tallyv1.GetProtocolRequest{Name: contest + "/protocols/astana-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub := &tallyv1.SubmitProtocolRequest{Parent: contest, Station: station.GetName(), RequestId: "astana-new-1", Kind: tallyv1.SubmissionKind_SUBMISSION_KIND_ORIGINAL,
+		Lines: p.GetCurrent().GetLines(), Votes: p.GetCurrent().GetVotes()}
+	if r, err := c.SubmitProtocol(ctx, sub); err != nil || r.GetResultsVersion() != added+1 {
+		t.Fatalf("protocol of the new station: %v, %v", r, err)
+	}
+	for i, s := range streams[:1] {
+		if m, err := s.Recv(); err != nil || len(m.GetChanges()) != 1 || m.GetChanges()[0].GetStation() != station.GetName() {
+			t.Errorf("%s: %v, %v", watched[i], m, err)
+		}
+	}
+	if m := totals(t, c, national); m.GetStationsReporting() != 49 || m.GetStatus() != tallyv1.ResultStatus_RESULT_STATUS_UNOFFICIAL_COMPLETE {
+		t.Errorf("national totals after its protocol: %d of %d, %v", m.GetStationsReporting(), m.GetStationsTotal(), m.GetStatus())
+	}
+
+	// A restart reads the same version and the same count back.
+	cancel()
+	stop()
+	c, stop = startAt(t, path)
+	defer stop()
+	if m := totals(t, c, national); m.GetResultsVersion() != added+1 || m.GetStationsTotal() != 49 {
+		t.Errorf("after a restart: version %d, %d stations", m.GetResultsVersion(), m.GetStationsTotal())
 	}
 }

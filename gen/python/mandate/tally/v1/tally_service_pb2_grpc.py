@@ -166,7 +166,10 @@ class TallyServiceServicer(object):
 
     def BatchCreateReportingUnits(self, request, context):
         """Adds reporting units (regions, districts, stations) to an election.
-        Units already present with the same content are left as they are.
+        Units already present with the same content are left as they are. A
+        call that creates units is a change of the results: it takes the
+        election's next results version, and ListChanges and WatchTotals send
+        it (`Change.units_added`). Units are never changed or removed.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

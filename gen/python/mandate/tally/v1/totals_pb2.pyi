@@ -12,7 +12,7 @@ from typing import ClassVar as _ClassVar, Iterable as _Iterable, Mapping as _Map
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Change(_message.Message):
-    __slots__ = ["accept_time", "kind", "protocol_version", "reason", "results_version", "station", "status"]
+    __slots__ = ["accept_time", "kind", "protocol_version", "reason", "results_version", "station", "status", "units_added"]
     ACCEPT_TIME_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     PROTOCOL_VERSION_FIELD_NUMBER: _ClassVar[int]
@@ -20,6 +20,7 @@ class Change(_message.Message):
     RESULTS_VERSION_FIELD_NUMBER: _ClassVar[int]
     STATION_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
+    UNITS_ADDED_FIELD_NUMBER: _ClassVar[int]
     accept_time: _timestamp_pb2.Timestamp
     kind: _protocol_pb2.SubmissionKind
     protocol_version: int
@@ -27,7 +28,8 @@ class Change(_message.Message):
     results_version: int
     station: str
     status: _election_pb2.ResultStatus
-    def __init__(self, results_version: _Optional[int] = ..., station: _Optional[str] = ..., protocol_version: _Optional[int] = ..., kind: _Optional[_Union[_protocol_pb2.SubmissionKind, str]] = ..., reason: _Optional[str] = ..., accept_time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., status: _Optional[_Union[_election_pb2.ResultStatus, str]] = ...) -> None: ...
+    units_added: int
+    def __init__(self, results_version: _Optional[int] = ..., station: _Optional[str] = ..., protocol_version: _Optional[int] = ..., kind: _Optional[_Union[_protocol_pb2.SubmissionKind, str]] = ..., reason: _Optional[str] = ..., accept_time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., status: _Optional[_Union[_election_pb2.ResultStatus, str]] = ..., units_added: _Optional[int] = ...) -> None: ...
 
 class ChoiceTotal(_message.Message):
     __slots__ = ["choice", "display_name", "share", "votes"]

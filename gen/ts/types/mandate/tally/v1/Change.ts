@@ -38,6 +38,14 @@ export interface Change {
    * recount, correction) rather than a protocol; station is then empty.
    */
   'status'?: (_mandate_tally_v1_ResultStatus);
+  /**
+   * Set when the change added reporting units (`BatchCreateReportingUnits`):
+   * how many. Station, kind and status are then empty. New units concern
+   * every contest and unit of the election (a new station changes the
+   * number of stations, hence the status, of every unit above it), so every
+   * watcher and change list of the election has this change.
+   */
+  'unitsAdded'?: (number);
 }
 
 /**
@@ -73,4 +81,12 @@ export interface Change__Output {
    * recount, correction) rather than a protocol; station is then empty.
    */
   'status': (_mandate_tally_v1_ResultStatus__Output);
+  /**
+   * Set when the change added reporting units (`BatchCreateReportingUnits`):
+   * how many. Station, kind and status are then empty. New units concern
+   * every contest and unit of the election (a new station changes the
+   * number of stations, hence the status, of every unit above it), so every
+   * watcher and change list of the election has this change.
+   */
+  'unitsAdded': (number);
 }

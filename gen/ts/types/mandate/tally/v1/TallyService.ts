@@ -50,7 +50,10 @@ import type { WatchTotalsResponse as _mandate_tally_v1_WatchTotalsResponse, Watc
 export interface TallyServiceClient extends grpc.Client {
   /**
    * Adds reporting units (regions, districts, stations) to an election.
-   * Units already present with the same content are left as they are.
+   * Units already present with the same content are left as they are. A
+   * call that creates units is a change of the results: it takes the
+   * election's next results version, and ListChanges and WatchTotals send
+   * it (`Change.units_added`). Units are never changed or removed.
    */
   BatchCreateReportingUnits(argument: _mandate_tally_v1_BatchCreateReportingUnitsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mandate_tally_v1_BatchCreateReportingUnitsResponse__Output>): grpc.ClientUnaryCall;
   BatchCreateReportingUnits(argument: _mandate_tally_v1_BatchCreateReportingUnitsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mandate_tally_v1_BatchCreateReportingUnitsResponse__Output>): grpc.ClientUnaryCall;
@@ -58,7 +61,10 @@ export interface TallyServiceClient extends grpc.Client {
   BatchCreateReportingUnits(argument: _mandate_tally_v1_BatchCreateReportingUnitsRequest, callback: grpc.requestCallback<_mandate_tally_v1_BatchCreateReportingUnitsResponse__Output>): grpc.ClientUnaryCall;
   /**
    * Adds reporting units (regions, districts, stations) to an election.
-   * Units already present with the same content are left as they are.
+   * Units already present with the same content are left as they are. A
+   * call that creates units is a change of the results: it takes the
+   * election's next results version, and ListChanges and WatchTotals send
+   * it (`Change.units_added`). Units are never changed or removed.
    */
   batchCreateReportingUnits(argument: _mandate_tally_v1_BatchCreateReportingUnitsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mandate_tally_v1_BatchCreateReportingUnitsResponse__Output>): grpc.ClientUnaryCall;
   batchCreateReportingUnits(argument: _mandate_tally_v1_BatchCreateReportingUnitsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mandate_tally_v1_BatchCreateReportingUnitsResponse__Output>): grpc.ClientUnaryCall;
@@ -404,7 +410,10 @@ export interface TallyServiceClient extends grpc.Client {
 export interface TallyServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
    * Adds reporting units (regions, districts, stations) to an election.
-   * Units already present with the same content are left as they are.
+   * Units already present with the same content are left as they are. A
+   * call that creates units is a change of the results: it takes the
+   * election's next results version, and ListChanges and WatchTotals send
+   * it (`Change.units_added`). Units are never changed or removed.
    */
   BatchCreateReportingUnits: grpc.handleUnaryCall<_mandate_tally_v1_BatchCreateReportingUnitsRequest__Output, _mandate_tally_v1_BatchCreateReportingUnitsResponse>;
   
