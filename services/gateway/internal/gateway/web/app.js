@@ -131,15 +131,20 @@ function statusWords(t) {
 // division sign.
 const definitionWords = (d) => (d || "").replaceAll("_", " ").replace(" / ", " ÷ ");
 
+// pct shows a ratio as a percentage, or "–" when it has none: a zero
+// denominator (Spain's returns carry no registered voters) leaves the
+// percent empty, which must not read " %".
+const pct = (r) => (r && r.percent ? r.percent + " %" : "–");
+
 function renderTotals(t) {
   state.version = Number(t.resultsVersion);
   const [status, statusNote] = statusWords(t);
   $("status").textContent = status;
   $("status-note").textContent = statusNote;
-  $("registered-reporting").textContent = t.registeredReporting ? t.registeredReporting.percent + " %" : "–";
-  $("registered-def").textContent = t.registeredReporting ? `${num(t.registeredReporting.numerator)} of ${num(t.registeredReporting.denominator)}` : "";
-  $("turnout").textContent = t.turnout ? t.turnout.percent + " %" : "–";
-  $("turnout-def").textContent = t.turnout ? definitionWords(t.turnout.definition) : "";
+  $("registered-reporting").textContent = pct(t.registeredReporting);
+  $("registered-def").textContent = t.registeredReporting && t.registeredReporting.percent ? `${num(t.registeredReporting.numerator)} of ${num(t.registeredReporting.denominator)}` : "";
+  $("turnout").textContent = pct(t.turnout);
+  $("turnout-def").textContent = t.turnout && t.turnout.percent ? definitionWords(t.turnout.definition) : "";
   $("cast").textContent = num(t.ballotsCast);
   $("invalid").textContent = `of which ${num(t.invalid)} invalid`;
   $("warnings").textContent = num(t.protocolsWithWarnings);
@@ -261,9 +266,9 @@ async function renderChildren() {
     tr.innerHTML = `<td></td><td class="n"></td><td class="n"></td><td></td><td class="n"></td>`;
     tr.cells[0].textContent = u.displayName || idOf(u.name);
     tr.cells[1].textContent = t ? `${num(t.stationsReporting)} / ${num(t.stationsTotal)}` : "–";
-    tr.cells[2].textContent = t && t.turnout ? t.turnout.percent + " %" : "–";
+    tr.cells[2].textContent = pct(t && t.turnout);
     tr.cells[3].textContent = leader && leader.votes !== "0" ? leader.displayName || leader.choice : "–";
-    tr.cells[4].textContent = leader && leader.share ? leader.share.percent + " %" : "–";
+    tr.cells[4].textContent = pct(leader && leader.share);
     if (!u.station) {
       tr.className = "link";
       tr.addEventListener("click", () => drill(idOf(u.name), u.displayName || idOf(u.name)));
