@@ -326,35 +326,36 @@ func mergeNth(h *crossHeap, need int64, next func(crossItem) (crossItem, bool)) 
 	return x, true, true
 }
 
-// quickselect returns the k-th smallest (0-based) of xs, reordering xs.
+// quickselect returns the k-th smallest (0-based) of xs, reordering xs
+// (Hoare partition around a median of three; equal points stop both scans,
+// so runs of ties stay linear).
 func quickselect(xs []int64, k int) int64 {
 	lo, hi := 0, len(xs)-1
 	for lo < hi {
-		// Median of three as the pivot; a three-way partition keeps runs of
-		// equal points (ties) linear.
 		a, b, c := xs[lo], xs[lo+(hi-lo)/2], xs[hi]
 		p := max(min(a, b), min(max(a, b), c))
-		lt, i, gt := lo, lo, hi
-		for i <= gt {
-			switch {
-			case xs[i] < p:
-				xs[lt], xs[i] = xs[i], xs[lt]
-				lt++
-				i++
-			case xs[i] > p:
-				xs[gt], xs[i] = xs[i], xs[gt]
-				gt--
-			default:
+		i, j := lo, hi
+		for i <= j {
+			for xs[i] < p {
 				i++
 			}
+			for xs[j] > p {
+				j--
+			}
+			if i <= j {
+				xs[i], xs[j] = xs[j], xs[i]
+				i++
+				j--
+			}
 		}
+		// Now xs[lo..j] <= p, xs[i..hi] >= p and anything between is p.
 		switch {
-		case k < lt:
-			hi = lt - 1
-		case k > gt:
-			lo = gt + 1
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
 		default:
-			return p
+			return xs[k]
 		}
 	}
 	return xs[k]

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -214,6 +215,26 @@ func TestQuotaCrossMatchesProbing(t *testing.T) {
 				if f.VotesToGain != s.VotesToGain || f.GainStatus != s.GainStatus || f.VotesToLose != s.VotesToLose || f.LoseStatus != s.LoseStatus {
 					t.Fatalf("%s case %d party %d: selection gain %d %v lose %d %v, probing gain %d %v lose %d %v",
 						m, k, i, f.VotesToGain, f.GainStatus, f.VotesToLose, f.LoseStatus, s.VotesToGain, s.GainStatus, s.VotesToLose, s.LoseStatus)
+				}
+			}
+		}
+	}
+}
+
+// TestQuickselect checks the selection against a sort, ties included.
+func TestQuickselect(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	for n := 1; n < 60; n++ {
+		for rep := 0; rep < 20; rep++ {
+			xs := make([]int64, n)
+			for i := range xs {
+				xs[i] = int64(rng.IntN(1 + n/(1+rep%4)))
+			}
+			sorted := append([]int64(nil), xs...)
+			slices.Sort(sorted)
+			for k := range n {
+				if got := quickselect(append([]int64(nil), xs...), k); got != sorted[k] {
+					t.Fatalf("%v k=%d: %d, want %d", xs, k, got, sorted[k])
 				}
 			}
 		}
