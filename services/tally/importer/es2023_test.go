@@ -92,6 +92,13 @@ contests:
 		fmt.Fprintf(&y, "      - id: es-%s\n        name: %q\n        level: province\n        children:\n", d.ID, d.Name)
 		fmt.Fprintf(&y, "          - {id: es-%s-return, name: %q, level: station}\n", d.ID, d.Name+": province-level official return")
 	}
+	// The chamber: one list tier of 350 seats in the 52 provinces, by the
+	// seats service's Spanish preset (docs/chambers.md).
+	y.WriteString("chambers:\n  - id: congreso\n    display_name: \"Congreso de los Diputados\"\n    seats: 350\n    tiers:\n")
+	y.WriteString("      - id: provinces\n        display_name: \"52 provinces (D'Hondt in each)\"\n        kind: list\n        seats: 350\n        contest: congreso\n        preset: presets/es-congreso\n        districts:\n")
+	for _, d := range c.Districts {
+		fmt.Fprintf(&y, "          - {unit: es-%s, seats: %d}\n", d.ID, d.Seats)
+	}
 	y.WriteString("import:\n  csv:\n    contest: congreso\n    station: {column: station_id, id: verbatim}\n    key_prefix: es-2023-province-return\n")
 	out["election.yaml"] = []byte(y.String())
 

@@ -22,6 +22,7 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"apportion": {"apportion a case file (corpus schema) with the engine or a seats server", runApportion},
+		"chamber":   {"compose a chamber the election defines from the live count on a seats server (--watch follows it)", runChamberComposition},
 		"demo":      {"load the Kazakhstan 2012 demo election into a tally server (demo load)", runDemo},
 		"define":    {"define an election from a YAML or JSON file on a tally server", runDefine},
 		"export":    {"download an election's public export (log, checkpoint, protocols, totals, NIST JSON)", runExport},
