@@ -240,3 +240,65 @@ func TestQuickselect(t *testing.T) {
 		}
 	}
 }
+
+// TestMulDivFloor checks the 128-bit floor(a*b/c) against math/big, signs
+// and the 2^62 limit included.
+func TestMulDivFloor(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	lim := big.NewInt(crossLimit)
+	for k := 0; k < 20000; k++ {
+		a := rng.Int64N(1<<(1+rng.IntN(62))) * int64(1-2*rng.IntN(2))
+		b := rng.Int64N(1<<(1+rng.IntN(62))) * int64(1-2*rng.IntN(2))
+		c := 1 + rng.Int64N(1<<(1+rng.IntN(62)))
+		p := new(big.Int).Mul(big.NewInt(a), big.NewInt(b))
+		want := new(big.Int).Div(p, big.NewInt(c)) // Euclidean = floor for c > 0
+		if want.Cmp(lim) > 0 {
+			want.Set(lim)
+		}
+		if want.Cmp(new(big.Int).Neg(lim)) < 0 {
+			want.Neg(lim)
+		}
+		if got := mulDivFloor(a, b, c); got != want.Int64() {
+			t.Fatalf("mulDivFloor(%d, %d, %d) = %d, want %s", a, b, c, got, want)
+		}
+	}
+}
+
+// TestQuotaCrossHugeVotes: with votes near the 2^60 limit the linear
+// quotas' products could leave 62 bits, so the solver declines and the
+// probing search answers (Droop's stay small and it answers itself); the
+// margins are still computed, and each is a crossing: the seats change at
+// it and not one vote before.
+func TestQuotaCrossHugeVotes(t *testing.T) {
+	ps := []Party{{ID: "a", Votes: 1 << 58}, {ID: "b", Votes: 3 << 56}, {ID: "c", Votes: 1<<57 + 12345}, {ID: "d", Votes: 987654321}}
+	for _, m := range []Method{Hare, Droop, HagenbachBischoff, ImperialiQuota} {
+		r := Rule{Method: m, Seats: 13}
+		o, err := solve(context.Background(), ps, r, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := &Result{Parties: make([]PartyResult, len(ps))}
+		st, err := computeMarginsWith(context.Background(), ps, r, o, res, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m != Droop && st.declined == 0 {
+			t.Errorf("%s: the solver did not decline (%+v)", m, st)
+		}
+		for i, p := range res.Parties {
+			s := bruteSeats(ps, r, i, ps[i].Votes)
+			if p.GainStatus != MarginComputed {
+				t.Fatalf("%s %s: gain %v", m, p.ID, p.GainStatus)
+			}
+			if g := p.VotesToGain; bruteSeats(ps, r, i, ps[i].Votes+g) <= s || bruteSeats(ps, r, i, ps[i].Votes+g-1) > s {
+				t.Errorf("%s %s: VotesToGain %d is not a crossing", m, p.ID, g)
+			}
+			if p.LoseStatus == MarginComputed {
+				l := p.VotesToLose
+				if bruteSeats(ps, r, i, ps[i].Votes-l) < s || bruteSeats(ps, r, i, ps[i].Votes-l-1) >= s {
+					t.Errorf("%s %s: VotesToLose %d is not a crossing", m, p.ID, l)
+				}
+			}
+		}
+	}
+}
