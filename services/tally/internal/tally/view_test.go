@@ -77,3 +77,55 @@ func TestReadsTakeNoWriterLock(t *testing.T) {
 	}
 	release()
 }
+
+// BenchmarkNationalRead measures what a national GetTotals costs the tally
+// (docs/performance.md): the totals from the view, and the checkpoint of
+// their log size when it is not yet cached (signed on the read, its tree
+// hash read from the store), which during ingest is most reads.
+func BenchmarkNationalRead(b *testing.B) {
+	ctx := context.Background()
+	st, err := sqlitestore.Open(ctx, filepath.Join(b.TempDir(), "t.db"), sqlitestore.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	svc, err := tally.NewService(ctx, st, storetest.NewClock().Now)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer svc.Close()
+	if _, err := svc.DefineElection(ctx, storetest.Election()); err != nil {
+		b.Fatal(err)
+	}
+	// Ten protocols: with the definition, eleven leaves, more checkpoints
+	// than the Log keeps.
+	for st := range storetest.Registered {
+		for _, s := range []tally.Submission{storetest.Sub("list", st, 0, 10, 20, 30), storetest.Sub("mayor", st, 0, 10, 20)} {
+			if _, err := svc.Submit(ctx, s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.Run("totals", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := svc.Totals(ctx, "test-2024", "list", ""); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	// Checkpoints of the log's sizes in turn, each signed once: a read
+	// after every landing.
+	size, err := svc.Log().LogSize(ctx, "test-2024")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("checkpoint-uncached", func(b *testing.B) {
+		n := int64(0)
+		for b.Loop() {
+			n = n%size + 1
+			if _, err := svc.Log().Checkpoint(ctx, "test-2024", n); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
