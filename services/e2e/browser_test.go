@@ -453,3 +453,38 @@ func (d *webDriver) screenshotFull(file string) {
 	d.screenshot(file)
 	d.setViewport(dims[0], dims[1])
 }
+
+// TestLivePageNoRegisteredVoters: Spain's returns carry no registered
+// voters (decision 69), so no turnout can be computed; the page says "–"
+// for it, nationally and per province, never a bare " %".
+func TestLivePageNoRegisteredVoters(t *testing.T) {
+	d := browser(t)
+	s := start(t)
+	dir := filepath.Join(testsupport.RepoRoot(t), "examples", "es-2023")
+	if out, code := mandatectl(t, "define", "--server", s.TallyAddr, "--token", s.Admin, "--definition", filepath.Join(dir, "election.yaml")); code != 0 {
+		t.Fatalf("define exit %d: %s", code, out)
+	}
+	if out, code := mandatectl(t, "import", "csv", "--server", s.TallyAddr, "--token", s.Admin, "--quiet",
+		"--definition", filepath.Join(dir, "election.yaml"), "--file", filepath.Join(dir, "protocols.csv")); code != 0 {
+		t.Fatalf("import exit %d: %s", code, out)
+	}
+	d.call(http.MethodPost, "/url", map[string]string{"url": s.HTTP + "/?election=es-2023&contest=congreso"})
+	d.waitFor("the provinces", `return document.querySelectorAll("#children tbody tr").length === 52`)
+	var view struct {
+		Turnout   string   `json:"turnout"`
+		Def       string   `json:"def"`
+		Provinces []string `json:"provinces"`
+	}
+	d.eval(`return {turnout: document.getElementById("turnout").textContent, def: document.getElementById("turnout-def").textContent,
+		provinces: [...document.querySelectorAll("#children tbody tr")].map((tr) => tr.cells[2].textContent)}`, &view)
+	if view.Turnout != "–" || view.Def != "" {
+		t.Errorf("national turnout %q (%q), want –", view.Turnout, view.Def)
+	}
+	for i, p := range view.Provinces {
+		if p != "–" {
+			t.Errorf("province %d: turnout %q, want –", i, p)
+			break
+		}
+	}
+	d.screenshot(filepath.Join(artifacts(t), "live-page-es-2023.png"))
+}
