@@ -100,3 +100,19 @@ func BenchmarkMargins(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMargins150 is issue 16's comparison point: 150 parties and
+// 10,000 seats with margins (27 ms before, as slow as a Python peer).
+func BenchmarkMargins150(b *testing.B) {
+	ps := benchInput(150)
+	for _, m := range []Method{DHondt, SainteLague, Hare, Droop, HagenbachBischoff, ImperialiQuota} {
+		rule := Rule{Method: m, Seats: 10_000}
+		b.Run(fmt.Sprintf("%s/150x10000", m), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Apportion(ps, rule); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
