@@ -179,9 +179,16 @@ func TestLivePage(t *testing.T) {
 	d := browser(t)
 	s := start(t)
 	loadDemo(t, s)
-	d.call(http.MethodPost, "/url", map[string]string{"url": s.HTTP + "/?election=kz-2012&contest=mazhilis&preset=presets/kz-mazhilis-2009"})
+	// No preset in the address: the page applies the contest's own legal
+	// rule, the seat_preset of examples/kz-2012 (the 2009 law).
+	d.call(http.MethodPost, "/url", map[string]string{"url": s.HTTP + "/?election=kz-2012&contest=mazhilis"})
 
 	d.waitFor("results version 49", `return document.getElementById("results-version").textContent === "49"`)
+	var chosen string
+	d.eval(`return document.getElementById("preset").value`, &chosen)
+	if chosen != "presets/kz-mazhilis-2009" {
+		t.Errorf("seat rule chosen by default %q, want the contest's presets/kz-mazhilis-2009", chosen)
+	}
 	d.waitFor("the seats", `return document.querySelectorAll("#seats tbody tr").length === 3`)
 	var seats map[string]string
 	d.eval(`const m = {}; for (const tr of document.querySelectorAll("#seats tbody tr")) m[tr.dataset.party] = tr.querySelector(".seats").textContent; return m`, &seats)

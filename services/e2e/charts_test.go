@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"bytes"
 	"encoding/xml"
 	"net/http"
 	"net/url"
@@ -93,9 +94,45 @@ func TestHemicycle(t *testing.T) {
 		t.Errorf("unknown method: %d %s", code, body)
 	}
 
+	// Neither preset nor rule: the contest's own legal rule (seat_preset
+	// kz-mazhilis-2009 in examples/kz-2012), its reserved seats named by
+	// that preset without a reserved_label.
+	code, body = s.do(t, http.MethodGet, "/charts/"+contest+"/hemicycle.svg", "", "")
+	if code != http.StatusOK {
+		t.Fatalf("the contest's rule: HTTP %d: %s", code, body)
+	}
+	var own struct {
+		Groups []struct {
+			Party   string `xml:"data-party,attr"`
+			Circles []struct {
+				Class string `xml:"class,attr"`
+			} `xml:"circle"`
+		} `xml:"g"`
+	}
+	if err := xml.Unmarshal(body, &own); err != nil {
+		t.Fatalf("the contest's rule: SVG does not parse: %v", err)
+	}
+	drawn := map[string]int{}
+	for _, g := range own.Groups {
+		for _, c := range g.Circles {
+			if c.Class == "seat" {
+				drawn[g.Party]++
+			}
+		}
+	}
+	for p, n := range want {
+		if drawn[p] != n {
+			t.Errorf("the contest's rule: %s: %d seats drawn, want %d", p, drawn[p], n)
+		}
+	}
+	if !bytes.Contains(body, []byte("Assembly of People")) {
+		t.Errorf("the contest's rule: reserved seats not named by its preset")
+	}
+
 	// Errors are google.rpc.Status JSON with the field.
-	if code, body := s.do(t, http.MethodGet, "/charts/"+contest+"/hemicycle.svg", "", ""); code != http.StatusBadRequest {
-		t.Errorf("without a preset: %d %s", code, body)
+	if code, body := s.do(t, http.MethodGet, "/charts/"+contest+"/hemicycle.svg?preset=presets/kz-mazhilis-2009&rule.method=METHOD_HARE&rule.seats=98", "", ""); code != http.StatusBadRequest ||
+		!bytes.Contains(body, []byte("RULE_AND_PRESET")) {
+		t.Errorf("preset and rule: %d %s", code, body)
 	}
 	if code, body := s.do(t, http.MethodGet, "/charts/elections/nowhere/contests/x/hemicycle.svg?preset=presets/kz-mazhilis-2009", "", ""); code != http.StatusNotFound {
 		t.Errorf("unknown election: %d %s", code, body)

@@ -89,6 +89,7 @@ func TestCheckRejectsBrokenDefinitions(t *testing.T) {
 		{"missing role", "roles: [valid]", "roles: []", "contests[0].form.lines: no line plays the role VALID"},
 		{"bad turnout", "      relations:", "      turnout: voters\n      relations:", "14:16: contests[0].form.turnout:"},
 		{"turnout without its line", "      relations:", "      turnout: ballots-issued\n      relations:", "14:16: contests[0].form.turnout: turnout numerator BALLOTS_ISSUED: no line of the form plays that role"},
+		{"bad seat preset", "threshold_base: valid", "threshold_base: valid\n    seat_preset: KZ 2009", "9:18: contests[0].seat_preset:"},
 		{"yaml syntax", "choices:", "choices: [", "line"},
 		{"csv without station", "units:", "import:\n  csv: {contest: c}\nunits:", "20:8: import.csv.station: required field is missing"},
 		{"csv unknown contest", "units:", "import:\n  csv: {contest: x, station: {column: s}}\nunits:", "import.csv: contest \"x\" is not defined"},

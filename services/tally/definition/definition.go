@@ -149,6 +149,9 @@ type contestDoc struct {
 	MajorityPercent int         `yaml:"majority_percent"`
 	MajorityBase    string      `yaml:"majority_base"`
 	RunoffRule      string      `yaml:"runoff_rule"`
+	// SeatPreset names the contest's legal seat rule, a seats preset id
+	// (kz-mazhilis-2009) or its resource name (presets/kz-mazhilis-2009).
+	SeatPreset string `yaml:"seat_preset"`
 	Choices         []choiceDoc `yaml:"choices"`
 }
 
@@ -348,6 +351,9 @@ func Parse(data []byte) (*File, error) {
 
 func (cd contestDoc) contest() (form.Contest, error) {
 	c := form.Contest{ID: cd.ID, DisplayName: cd.DisplayName, MajorityPercent: cd.MajorityPercent}
+	if cd.SeatPreset != "" {
+		c.SeatPreset = "presets/" + strings.TrimPrefix(cd.SeatPreset, "presets/")
+	}
 	switch cd.Kind {
 	case "party-list", "PARTY_LIST":
 		c.Kind = form.PartyList

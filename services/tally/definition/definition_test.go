@@ -207,14 +207,24 @@ units:
 	}
 }
 
+// The party-list examples name the law that elected them (a bare preset id
+// in the file, its resource name in the definition); the presidential one
+// elects no chamber.
 func TestExamplesLoad(t *testing.T) {
-	for _, p := range []string{"../../../examples/ru-duma-2016/election.yaml", "../../../examples/kz-2012/election.yaml", "../../../examples/kz-2011/election.yaml"} {
+	for p, preset := range map[string]string{
+		"../../../examples/ru-duma-2016/election.yaml": "presets/ru-duma-2016",
+		"../../../examples/kz-2012/election.yaml":     "presets/kz-mazhilis-2009",
+		"../../../examples/kz-2011/election.yaml":     "",
+	} {
 		f, err := definition.Load(p)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if f.CSV == nil {
 			t.Errorf("%s: no CSV mapping", p)
+		}
+		if got := f.Election.Contests[0].SeatPreset; got != preset {
+			t.Errorf("%s: seat preset %q, want %q", p, got, preset)
 		}
 	}
 }

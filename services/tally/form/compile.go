@@ -340,6 +340,15 @@ func CompileContest(c Contest) (*Compiled, error) {
 	if err := checkMajorityRule(c, cc); err != nil {
 		return nil, err
 	}
+	if c.SeatPreset != "" {
+		id, ok := strings.CutPrefix(c.SeatPreset, "presets/")
+		switch {
+		case c.Kind != PartyList:
+			return nil, NewFieldError("seat_preset", "NOT_APPLICABLE", "a seat rule applies to party-list contests only")
+		case !ok || !isSlug(id, 63):
+			return nil, NewFieldError("seat_preset", "INVALID_RESOURCE_NAME", "seat preset %q must be presets/{preset}, the preset a slug", c.SeatPreset)
+		}
+	}
 	codes := map[string]bool{}
 	for i, r := range c.Form.Relations {
 		p := fmt.Sprintf("form.relations[%d]", i)

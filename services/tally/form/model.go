@@ -64,6 +64,9 @@ type Contest struct {
 	// stations vote in it; a protocol of any other station is refused.
 	// Empty: every station.
 	District string `json:"district,omitempty"`
+	// SeatPreset, for PartyList, names the contest's legal seat rule as a
+	// seats preset, "presets/{id}"; empty when the definition names none.
+	SeatPreset string `json:"seat_preset,omitempty"`
 }
 
 // RunoffRule says how a single-winner contest goes on when no candidate

@@ -139,6 +139,7 @@ func ElectionFromProto(id string, e *tallyv1.Election) form.Election {
 			ID: cid, DisplayName: c.GetDisplayName(), ThresholdBase: roleFromWire[c.GetShareBase()],
 			MajorityPercent: int(c.GetMajorityPercent()), Kind: contestKindFromWire[c.GetKind()],
 			MajorityBase: roleFromWire[c.GetMajorityBase()], Runoff: RunoffFromProto(c.GetRunoffRule()),
+			SeatPreset: c.GetSeatPreset(),
 		}
 		for _, ch := range c.GetChoices() {
 			dc.Choices = append(dc.Choices, choiceFromProto(ch))
@@ -276,7 +277,7 @@ func contestToProto(election string, c form.Contest) *tallyv1.Contest {
 		Name: ContestName(election, c.ID), DisplayName: c.DisplayName, Kind: contestKindToWire[c.Kind],
 		ShareBase: roleToWire[c.ThresholdBase], MajorityPercent: int32(c.MajorityPercent),
 		MajorityBase: roleToWire[c.MajorityBase], RunoffRule: runoffToWire[c.Runoff],
-		Form: formToProto(c.Form),
+		Form: formToProto(c.Form), SeatPreset: c.SeatPreset,
 	}
 	if c.District != "" {
 		out.District = UnitName(election, c.District)

@@ -43,7 +43,8 @@ type ContestAllocation struct {
 	// The rule applied: the preset's or the request's, with the threshold base
 	// taken from the totals.
 	Rule *Rule `protobuf:"bytes,5,opt,name=rule,proto3" json:"rule,omitempty"`
-	// The preset named in the request, `presets/{preset}`; empty with a rule.
+	// The preset applied, `presets/{preset}`: the request's, or the contest's
+	// `seat_preset` when the request named no rule; empty with a rule.
 	Preset string `protobuf:"bytes,6,opt,name=preset,proto3" json:"preset,omitempty"`
 	// The legal base of the threshold percentage: the contest's share base in
 	// these totals (its valid votes, or all ballots cast including invalid

@@ -474,7 +474,8 @@ type AllocateContestRequest struct {
 	// The reporting unit, `elections/{election}/units/{unit}`, of the same
 	// election; empty is the root of the hierarchy (the nation).
 	Unit string `protobuf:"bytes,2,opt,name=unit,proto3" json:"unit,omitempty"`
-	// A preset name, `presets/{preset}`; required unless rule is given.
+	// A preset name, `presets/{preset}`. With neither preset nor rule the
+	// contest's own legal rule applies (its `seat_preset` in the tally).
 	Preset string `protobuf:"bytes,3,opt,name=preset,proto3" json:"preset,omitempty"`
 	// An explicit rule instead of a preset. Its threshold base must be left
 	// zero: the base is the contest's share base in the totals.
@@ -654,7 +655,8 @@ type WatchContestAllocationRequest struct {
 	// The reporting unit, `elections/{election}/units/{unit}`, of the same
 	// election; empty is the root of the hierarchy (the nation).
 	Unit string `protobuf:"bytes,2,opt,name=unit,proto3" json:"unit,omitempty"`
-	// A preset name, `presets/{preset}`; required unless rule is given.
+	// A preset name, `presets/{preset}`. With neither preset nor rule the
+	// contest's own legal rule applies (its `seat_preset` in the tally).
 	Preset string `protobuf:"bytes,3,opt,name=preset,proto3" json:"preset,omitempty"`
 	// An explicit rule instead of a preset; its threshold base must be zero.
 	Rule *Rule `protobuf:"bytes,4,opt,name=rule,proto3" json:"rule,omitempty"`

@@ -1028,7 +1028,13 @@ type Contest struct {
 	// `elections/{election}/units/{unit}`; a protocol of a station outside it
 	// is refused. Empty: every station of the election. Set by
 	// `single_member_districts`.
-	District      string `protobuf:"bytes,11,opt,name=district,proto3" json:"district,omitempty"`
+	District string `protobuf:"bytes,11,opt,name=district,proto3" json:"district,omitempty"`
+	// Party-list contests: the legal seat rule of the contest, a seats preset
+	// `presets/{preset}` (e.g. `presets/kz-mazhilis-2009`). The seats
+	// service's AllocateContest and WatchContestAllocation, `mandatectl seats`,
+	// the hemicycle chart and the live page apply it when no rule or preset is
+	// given. The tally stores the name; the seats service resolves it.
+	SeatPreset    string `protobuf:"bytes,12,opt,name=seat_preset,json=seatPreset,proto3" json:"seat_preset,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1136,6 +1142,13 @@ func (x *Contest) GetRunoffRule() RunoffRule {
 func (x *Contest) GetDistrict() string {
 	if x != nil {
 		return x.District
+	}
+	return ""
+}
+
+func (x *Contest) GetSeatPreset() string {
+	if x != nil {
+		return x.SeatPreset
 	}
 	return ""
 }
@@ -1609,7 +1622,7 @@ const file_mandate_tally_v1_election_proto_rawDesc = "" +
 	"linkedTier\"B\n" +
 	"\fTierDistrict\x12\x17\n" +
 	"\x04unit\x18\x01 \x01(\tB\x03\xe0A\x02R\x04unit\x12\x19\n" +
-	"\x05seats\x18\x02 \x01(\x05B\x03\xe0A\x02R\x05seats\"\xb0\x05\n" +
+	"\x05seats\x18\x02 \x01(\x05B\x03\xe0A\x02R\x05seats\"\xd1\x05\n" +
 	"\aContest\x12\x17\n" +
 	"\x04name\x18\x01 \x01(\tB\x03\xe0A\bR\x04name\x12!\n" +
 	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x126\n" +
@@ -1625,7 +1638,9 @@ const file_mandate_tally_v1_election_proto_rawDesc = "" +
 	" \x01(\x0e2\x1c.mandate.tally.v1.RunoffRuleR\n" +
 	"runoffRule\x12@\n" +
 	"\bdistrict\x18\v \x01(\tB$\xfaA!\n" +
-	"\x1ftally.mandate.dev/ReportingUnitR\bdistrict:Z\xeaAW\n" +
+	"\x1ftally.mandate.dev/ReportingUnitR\bdistrict\x12\x1f\n" +
+	"\vseat_preset\x18\f \x01(\tR\n" +
+	"seatPreset:Z\xeaAW\n" +
 	"\x19tally.mandate.dev/Contest\x12'elections/{election}/contests/{contest}*\bcontests2\acontest\"\xae\x01\n" +
 	"\x06Choice\x12\x13\n" +
 	"\x02id\x18\x01 \x01(\tB\x03\xe0A\x02R\x02id\x12!\n" +

@@ -25,7 +25,10 @@ import (
 //
 //	GET  /charts/elections/{e}/contests/{c}/hemicycle.svg?preset=presets/P[&unit=U]
 //	GET  /charts/elections/{e}/contests/{c}/hemicycle.svg?rule.method=METHOD_HARE&rule.seats=98[&rule.threshold.percent=7...]
-//	     the seats service's allocation of the contest's live totals
+//	GET  /charts/elections/{e}/contests/{c}/hemicycle.svg[?unit=U]
+//	     the seats service's allocation of the contest's live totals, by
+//	     the preset or rule given, else by the contest's own legal rule
+//	     (its seat_preset)
 //	     (AllocateContest), parties in ballot order with the contest's
 //	     colours;
 //	POST /charts/hemicycle.svg[?color=ID:#rrggbb...]
@@ -90,9 +93,9 @@ func (c *charts) contest(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if (preset == "") == (ruleReq.GetRule() == nil) {
-		c.fail(ctx, w, r, rpcerr.Invalid("", rpcerr.Violation{Field: "preset", Reason: rpcv1.ErrorReason_REQUIRED.String(),
-			Description: "give the legal rule as ?preset=presets/{preset} or as rule.method=...&rule.seats=..., not both"}))
+	if preset != "" && ruleReq.GetRule() != nil {
+		c.fail(ctx, w, r, rpcerr.Invalid("", rpcerr.Violation{Field: "rule", Reason: rpcv1.ErrorReason_RULE_AND_PRESET.String(),
+			Description: "give the legal rule as ?preset=presets/{preset} or as rule.method=...&rule.seats=..., not both (or neither: the contest's own)"}))
 		return
 	}
 	contest, err := c.tally.GetContest(ctx, &tallyv1.GetContestRequest{Name: "elections/" + e + "/contests/" + ct})
@@ -117,7 +120,8 @@ func (c *charts) contest(w http.ResponseWriter, r *http.Request) {
 	if alloc.GetProjection() {
 		title += " (projection)"
 	}
-	chart := hemicycle.Chart{Title: title, Reserved: int(alloc.GetAllocation().GetReservedSeats()), ReservedLabel: c.reservedLabel(ctx, r, preset)}
+	// The preset applied: the one asked for or the contest's own.
+	chart := hemicycle.Chart{Title: title, Reserved: int(alloc.GetAllocation().GetReservedSeats()), ReservedLabel: c.reservedLabel(ctx, r, alloc.GetPreset())}
 	choices := slices.Clone(contest.GetChoices())
 	slices.SortStableFunc(choices, func(a, b *tallyv1.Choice) int { return int(a.GetBallotOrder() - b.GetBallotOrder()) })
 	for _, ch := range choices {

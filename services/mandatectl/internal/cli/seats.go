@@ -13,19 +13,24 @@ import (
 
 	seatsv1 "github.com/mandate-project/mandate/gen/mandate/seats/v1"
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
+	"github.com/mandate-project/mandate/services/tally/form"
 )
 
-// runSeats: `mandatectl seats --contest elections/E/contests/C --preset
-// presets/P [--unit U] [--watch [--since V]] [--format table|json]`: the
-// seats of a contest from the tally's current totals, computed by a seats
-// server that reads them from its tally.
+// runSeats: `mandatectl seats --contest elections/E/contests/C [--preset
+// presets/P | --rule FILE | --method M --seats N ...] [--unit U] [--watch
+// [--since V]] [--format table|json]`: the seats of a contest from the
+// tally's current totals, computed by a seats server that reads them from
+// its tally. Without a rule the contest's own legal rule (its seat_preset)
+// applies. A unit given by display name is looked up in the tally at
+// --tally.
 func runSeats(ctx context.Context, args []string, out, errOut io.Writer) error {
 	fs := newFlags("seats", errOut)
 	cf := connFlags(fs, "127.0.0.1:50052")
 	contest := fs.String("contest", "", "contest, elections/{election}/contests/{contest} (required)")
-	preset := fs.String("preset", "", "legal rule, presets/{preset}, e.g. presets/kz-mazhilis-2009 (or give --rule or --method)")
+	preset := fs.String("preset", "", "legal rule, presets/{preset}, e.g. presets/kz-mazhilis-2009, or give --rule or --method; none: the contest's own (seat_preset)")
 	rf := ruleFlags(fs)
-	unit := fs.String("unit", "", "unit id or elections/{election}/units/{unit}; empty is the root of the hierarchy")
+	unit := fs.String("unit", "", "unit id, elections/{election}/units/{unit} or an unambiguous display name; empty is the root of the hierarchy")
+	tallyAddr := fs.String("tally", "127.0.0.1:50051", "tally gRPC address, asked only to find a unit given by display name (same token)")
 	watch := fs.Bool("watch", false, "print a new allocation whenever the totals change, until interrupted")
 	since := fs.Int64("since", 0, "with --watch: resume after this results version")
 	format := fs.String("format", "table", "output: table or json (the ContestAllocation message; one line per allocation with --watch)")
@@ -40,8 +45,8 @@ func runSeats(ctx context.Context, args []string, out, errOut io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if (*preset == "") == (rule == nil) {
-		return fmt.Errorf("%w: give the legal rule as --preset, or as --rule FILE or --method and --seats, not both", errUsage)
+	if *preset != "" && rule != nil {
+		return fmt.Errorf("%w: give the legal rule as --preset, or as --rule FILE or --method and --seats, not both (or neither: the contest's own)", errUsage)
 	}
 	if *format != "table" && *format != "json" {
 		return fmt.Errorf("%w: --format must be table or json", errUsage)
@@ -52,10 +57,10 @@ func runSeats(ctx context.Context, args []string, out, errOut io.Writer) error {
 	if *preset != "" && !strings.HasPrefix(*preset, "presets/") {
 		*preset = "presets/" + *preset
 	}
-	unitName := *unit
-	if unitName != "" && !strings.Contains(unitName, "/") {
-		election, _, _ := strings.Cut(strings.TrimPrefix(*contest, "elections/"), "/")
-		unitName = "elections/" + election + "/units/" + unitName
+	election, _, _ := strings.Cut(strings.TrimPrefix(*contest, "elections/"), "/")
+	unitName, err := seatsUnit(ctx, cf, *tallyAddr, election, *unit, *timeout)
+	if err != nil {
+		return err
 	}
 	conn, err := cf.dial()
 	if err != nil {
@@ -95,6 +100,33 @@ func runSeats(ctx context.Context, args []string, out, errOut io.Writer) error {
 			return err
 		}
 	}
+}
+
+// seatsUnit names the unit for the seats service: a resource name or an id
+// as given (the seats service checks them), a display name as the tally
+// finds it (resolveUnit: the shallowest level that has it, refused when
+// ambiguous).
+func seatsUnit(ctx context.Context, cf *conn, tallyAddr, election, unit string, timeout time.Duration) (string, error) {
+	switch {
+	case unit == "" || strings.HasPrefix(unit, "elections/"):
+		return unit, nil
+	case form.IsValidUnitID(unit):
+		return "elections/" + election + "/units/" + unit, nil
+	}
+	tc := *cf
+	tc.server = &tallyAddr
+	tconn, err := tc.dial()
+	if err != nil {
+		return "", err
+	}
+	defer tconn.Close()
+	cctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	u, err := resolveUnit(cctx, tallyv1.NewTallyServiceClient(tconn), election, unit)
+	if err != nil {
+		return "", err
+	}
+	return u.GetName(), nil
 }
 
 func printContestAllocation(out io.Writer, a *seatsv1.ContestAllocation, format string, stream bool) error {

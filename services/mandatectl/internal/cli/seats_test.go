@@ -92,6 +92,8 @@ func (b *syncBuffer) String() string {
 // allocationJSON is the part of a ContestAllocation the tests read
 // (protojson writes int64 as strings).
 type allocationJSON struct {
+	Totals            string
+	Preset            string
 	ResultsVersion    string
 	Status            string
 	Projection        bool
@@ -229,6 +231,34 @@ func TestSeatsFromLiveTally(t *testing.T) {
 	errOut.Reset()
 	if code := Main(ctx, append(slices.Clone(seatsArgs), "--method", "hare", "--seats", "98"), &out, &errOut); code != 2 {
 		t.Errorf("--preset with --method: exit %d, want 2 (usage): %s", code, errOut.String())
+	}
+	// No rule at all: the contest's own legal rule, the seat_preset its
+	// definition names (kz-mazhilis-2009 in examples/kz-2012).
+	out.Reset()
+	if code := Main(ctx, slices.Clone(base), &out, &errOut); code != 0 {
+		t.Fatalf("seats without a rule: exit %d: %s", code, errOut.String())
+	}
+	var own allocationJSON
+	if err := json.Unmarshal(out.Bytes(), &own); err != nil || own.Preset != "presets/kz-mazhilis-2009" ||
+		own.seats()["nur-otan"] != 83 || own.seats()["ak-zhol"] != 8 || own.seats()["cppk"] != 7 {
+		t.Errorf("the contest's rule: %v preset %q seats %v", err, own.Preset, own.seats())
+	}
+	// A unit by its display name, found in the tally at --tally; an id and
+	// a resource name go to the seats service as they are.
+	for _, u := range []string{"Astana", "astana", "elections/kz-2012/units/astana"} {
+		out.Reset()
+		errOut.Reset()
+		if code := Main(ctx, append(slices.Clone(base), "--unit", u, "--tally", s.tally.Addr), &out, &errOut); code != 0 {
+			t.Fatalf("seats --unit %q: exit %d: %s", u, code, errOut.String())
+		}
+		var a allocationJSON
+		if err := json.Unmarshal(out.Bytes(), &a); err != nil || a.Totals != "elections/kz-2012/contests/mazhilis/totals/astana" {
+			t.Errorf("seats --unit %q: %v totals %q", u, err, a.Totals)
+		}
+	}
+	errOut.Reset()
+	if code := Main(ctx, append(slices.Clone(base), "--unit", "Atlantis", "--tally", s.tally.Addr), &out, &errOut); code == 0 || !strings.Contains(errOut.String(), "Atlantis") {
+		t.Errorf("seats --unit Atlantis: exit %d: %s, want an error naming it", code, errOut.String())
 	}
 
 	// Watch, restart the tally under it, certify: the watch reconnects and

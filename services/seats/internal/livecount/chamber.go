@@ -56,6 +56,8 @@ type ContestDef struct {
 	SingleWinner bool
 	// District is the unit of a single-member district's contest.
 	District string
+	// SeatPreset is the contest's legal seat rule, "presets/{id}", or "".
+	SeatPreset string
 	Choices  []ChoiceDef
 }
 

@@ -40,6 +40,18 @@ func New(src Source, opts Options) *Service {
 	return s
 }
 
+// SeatPreset returns the preset a contest names as its legal seat rule
+// (its definition's seat_preset), "" when it names none, and whether the
+// election defines the contest at all.
+func (s *Service) SeatPreset(ctx context.Context, election, contest string) (preset string, found bool, err error) {
+	def, err := s.src.Definition(ctx, election)
+	if err != nil {
+		return "", false, err
+	}
+	c, found := def.Contests[contest]
+	return c.SeatPreset, found, nil
+}
+
 // resolve fills in the root unit when ref names none.
 func (s *Service) resolve(ctx context.Context, ref Ref) (Ref, error) {
 	if ref.Unit != "" {

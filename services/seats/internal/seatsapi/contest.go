@@ -29,11 +29,16 @@ func (s *Server) AllocateContest(ctx context.Context, req *seatsv1.AllocateConte
 	if s.live == nil {
 		return nil, errNoTally
 	}
-	a, err := s.live.Allocate(forwardCredentials(ctx), q.ref, q.rule)
+	ctx = forwardCredentials(ctx)
+	preset, err := s.contestRule(ctx, &q, req.GetPreset())
+	if err != nil {
+		return nil, err
+	}
+	a, err := s.live.Allocate(ctx, q.ref, q.rule)
 	if err != nil {
 		return nil, s.liveStatus(ctx, err)
 	}
-	return contestAllocationToWire(a, req.GetPreset()), nil
+	return contestAllocationToWire(a, preset), nil
 }
 
 // WatchContestAllocation implements SeatsService.WatchContestAllocation.
@@ -52,10 +57,48 @@ func (s *Server) WatchContestAllocation(req *seatsv1.WatchContestAllocationReque
 	if s.live == nil {
 		return errNoTally
 	}
-	err := s.live.Watch(forwardCredentials(ctx), q.ref, q.rule, req.GetSinceVersion(), func(a *livecount.Allocation) error {
-		return stream.Send(contestAllocationToWire(a, req.GetPreset()))
+	fctx := forwardCredentials(ctx)
+	preset, err := s.contestRule(fctx, &q, req.GetPreset())
+	if err != nil {
+		return err
+	}
+	err = s.live.Watch(fctx, q.ref, q.rule, req.GetSinceVersion(), func(a *livecount.Allocation) error {
+		return stream.Send(contestAllocationToWire(a, preset))
 	})
 	return s.liveStatus(ctx, err)
+}
+
+// contestRule returns the preset the allocation follows: the request's, or,
+// when the request names neither rule nor preset, the contest's own legal
+// rule (Contest.seat_preset in the tally), whose rule it puts in q. A
+// contest that names none leaves the caller to give one (INVALID_ARGUMENT,
+// as before the default existed); one that names a preset this server
+// does not have as a single-pool rule is the definition's fault
+// (FAILED_PRECONDITION).
+func (s *Server) contestRule(ctx context.Context, q *contestQuery, preset string) (string, error) {
+	if !q.fromContest {
+		return preset, nil
+	}
+	name, found, err := s.live.SeatPreset(ctx, q.ref.Election, q.ref.Contest)
+	if err != nil {
+		return "", s.liveStatus(ctx, err)
+	}
+	contest := "elections/" + q.ref.Election + "/contests/" + q.ref.Contest
+	if !found {
+		return "", rpcerr.NotFound(rpcv1.ErrorReason_CONTEST_NOT_FOUND, "tally.mandate.dev/Contest", contest, "no contest "+contest)
+	}
+	if name == "" {
+		return "", rpcerr.Invalid("", rpcerr.Violation{Field: "rule", Reason: rpcv1.ErrorReason_RULE_REQUIRED.String(),
+			Description: "give a rule or a preset: " + contest + " names no legal rule (seat_preset)"})
+	}
+	rule, vs := presetRule(name)
+	if len(vs) > 0 {
+		return "", rpcerr.Precondition(rpcv1.ErrorReason_UNKNOWN_PRESET, "SEAT_PRESET", contest,
+			contest+" names seat_preset "+name+", which is no single-pool preset of this seats service: "+vs[0].Description,
+			map[string]string{"contest": contest, "preset": name})
+	}
+	q.rule = rule
+	return name, nil
 }
 
 // forwardCredentials passes the caller's token on to the tally, which may
@@ -73,11 +116,15 @@ func forwardCredentials(ctx context.Context) context.Context {
 type contestQuery struct {
 	ref  livecount.Ref
 	rule apportion.Rule
+	// fromContest: the request names no rule; the contest's seat_preset
+	// gives it (Server.contestRule).
+	fromContest bool
 }
 
 // parseContestQuery checks the names and resolves the rule. An explicit
 // rule must leave its threshold base zero: the base is the contest's share
-// base in the totals, which change as the count goes on.
+// base in the totals, which change as the count goes on. Neither rule nor
+// preset means the contest's own (fromContest).
 func parseContestQuery(contest, unit, preset string, rule *seatsv1.Rule) (contestQuery, []rpcerr.Violation) {
 	var q contestQuery
 	var vs []rpcerr.Violation
@@ -105,7 +152,7 @@ func parseContestQuery(contest, unit, preset string, rule *seatsv1.Rule) (contes
 	case preset != "":
 		q.rule, rvs = presetRule(preset)
 	case rule == nil:
-		rvs = []rpcerr.Violation{{Field: "rule", Reason: rpcv1.ErrorReason_RULE_REQUIRED.String(), Description: "give a rule or a preset"}}
+		q.fromContest = true
 	case rule.GetThreshold().GetBase() != 0:
 		rvs = []rpcerr.Violation{{Field: "rule.threshold.base", Reason: rpcv1.ErrorReason_BASE_FROM_TOTALS.String(),
 			Description: "leave the threshold base 0: it is the contest's share base in the tally's totals"}}

@@ -308,8 +308,15 @@ func TestAllocateContestTallyAnswers(t *testing.T) {
 	}
 }
 
+// kzElection is the definition the tally serves for kz-2012: the Mazhilis
+// contest naming preset as its legal rule ("" for none).
+func kzElection(preset string) *tallyv1.Election {
+	return &tallyv1.Election{Name: "elections/kz-2012", Contests: []*tallyv1.Contest{{Name: kzContest, SeatPreset: preset}}}
+}
+
 func TestAllocateContestInvalid(t *testing.T) {
-	c, _ := live(t)
+	c, stub := live(t)
+	stub.SetElection(kzElection(""))
 	hare := &seatsv1.Rule{Method: seatsv1.Method_METHOD_HARE, Seats: 10}
 	tests := []struct {
 		name   string
@@ -322,7 +329,7 @@ func TestAllocateContestInvalid(t *testing.T) {
 		{"upper-case id", &seatsv1.AllocateContestRequest{Contest: "elections/KZ/contests/m", Preset: "presets/kz-mazhilis-2009"}, "contest", "INVALID_RESOURCE_NAME"},
 		{"bad unit", &seatsv1.AllocateContestRequest{Contest: kzContest, Unit: "kz", Preset: "presets/kz-mazhilis-2009"}, "unit", "INVALID_RESOURCE_NAME"},
 		{"unit of another election", &seatsv1.AllocateContestRequest{Contest: kzContest, Unit: "elections/ru-duma-2016/units/ru", Preset: "presets/kz-mazhilis-2009"}, "unit", "OTHER_ELECTION"},
-		{"no rule", &seatsv1.AllocateContestRequest{Contest: kzContest}, "rule", "RULE_REQUIRED"},
+		{"no rule, and the contest names none", &seatsv1.AllocateContestRequest{Contest: kzContest}, "rule", "RULE_REQUIRED"},
 		{"rule and preset", &seatsv1.AllocateContestRequest{Contest: kzContest, Rule: hare, Preset: "presets/kz-mazhilis-2009"}, "rule", "RULE_AND_PRESET"},
 		{"unknown preset", &seatsv1.AllocateContestRequest{Contest: kzContest, Preset: "presets/atlantis"}, "preset", "UNKNOWN_PRESET"},
 		{"base given", &seatsv1.AllocateContestRequest{Contest: kzContest, Rule: &seatsv1.Rule{Method: seatsv1.Method_METHOD_HARE, Seats: 10,
@@ -340,6 +347,62 @@ func TestAllocateContestInvalid(t *testing.T) {
 		_, err = stream.Recv()
 	}
 	checkInvalid(t, err, "since_version", "NEGATIVE_VERSION")
+}
+
+// TestAllocateContestDefaultsToContestRule: a request without rule or
+// preset follows the preset the contest names as its law (seat_preset),
+// and says so in the answer; the same count under the contest's other
+// possible law gives other seats, so the rule really comes from the
+// contest. A contest naming a preset the server lacks is a fault of the
+// definition, not of the request.
+func TestAllocateContestDefaultsToContestRule(t *testing.T) {
+	c, stub := live(t)
+	stub.Set(kzTotalsAt(48, 48))
+	for _, tc := range []struct {
+		preset string
+		want   map[string]int32
+	}{
+		{"presets/kz-mazhilis-2009", map[string]int32{"nur-otan": 83, "ak-zhol": 8, "cppk": 7}},
+		// Another law, the same count: the Duma's 450 seats at 7 %.
+		{"presets/ru-duma-2007", map[string]int32{"nur-otan": 381, "ak-zhol": 35, "cppk": 34}},
+	} {
+		stub.SetElection(kzElection(tc.preset))
+		got, err := c.AllocateContest(context.Background(), &seatsv1.AllocateContestRequest{Contest: kzContest})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.preset, err)
+		}
+		s := seatsOf(got.GetAllocation())
+		for id, n := range tc.want {
+			if s[id] != n {
+				t.Errorf("%s: seats %v, want %v", tc.preset, s, tc.want)
+				break
+			}
+		}
+		if got.GetPreset() != tc.preset || got.GetThresholdBase() != 6941220 {
+			t.Errorf("%s: preset %q, threshold base %d", tc.preset, got.GetPreset(), got.GetThresholdBase())
+		}
+	}
+	// The watch defaults the same way.
+	stub.SetElection(kzElection("presets/kz-mazhilis-2009"))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stream, err := c.WatchContestAllocation(ctx, &seatsv1.WatchContestAllocationRequest{Contest: kzContest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := recvUntil(t, stream, 48)
+	if last := a[len(a)-1]; last.GetPreset() != "presets/kz-mazhilis-2009" || seatsOf(last.GetAllocation())["ak-zhol"] != 8 {
+		t.Errorf("watch: %v", last)
+	}
+	stub.SetElection(kzElection("presets/atlantis"))
+	_, err = c.AllocateContest(context.Background(), &seatsv1.AllocateContestRequest{Contest: kzContest})
+	if st := status.Convert(err); st.Code() != codes.FailedPrecondition || reason(st) != "UNKNOWN_PRESET" || !strings.Contains(st.Message(), "presets/atlantis") {
+		t.Errorf("contest naming an unknown preset: %v, want FAILED_PRECONDITION UNKNOWN_PRESET", err)
+	}
+	_, err = c.AllocateContest(context.Background(), &seatsv1.AllocateContestRequest{Contest: "elections/kz-2012/contests/senate"})
+	if st := status.Convert(err); st.Code() != codes.NotFound || reason(st) != "CONTEST_NOT_FOUND" {
+		t.Errorf("no such contest: %v, want NOT_FOUND CONTEST_NOT_FOUND", err)
+	}
 }
 
 func TestContestWithoutTally(t *testing.T) {

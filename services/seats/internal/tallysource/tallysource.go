@@ -361,7 +361,7 @@ func DefinitionFromWire(election string, e *tallyv1.Election) livecount.Definiti
 	def := livecount.Definition{Election: election, Contests: map[string]livecount.ContestDef{}}
 	for _, c := range e.GetContests() {
 		cd := livecount.ContestDef{ID: lastSegment(c.GetName()), Name: c.GetDisplayName(),
-			SingleWinner: c.GetKind() == tallyv1.ContestKind_CONTEST_KIND_SINGLE_WINNER}
+			SingleWinner: c.GetKind() == tallyv1.ContestKind_CONTEST_KIND_SINGLE_WINNER, SeatPreset: c.GetSeatPreset()}
 		if c.GetDistrict() != "" {
 			cd.District = lastSegment(c.GetDistrict())
 		}

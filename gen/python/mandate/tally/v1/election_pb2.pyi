@@ -94,7 +94,7 @@ class Choice(_message.Message):
     def __init__(self, id: _Optional[str] = ..., display_name: _Optional[str] = ..., short_name: _Optional[str] = ..., ballot_order: _Optional[int] = ..., color: _Optional[str] = ..., party: _Optional[str] = ...) -> None: ...
 
 class Contest(_message.Message):
-    __slots__ = ["choices", "display_name", "district", "form", "kind", "majority_base", "majority_percent", "name", "runoff_rule", "share_base", "status"]
+    __slots__ = ["choices", "display_name", "district", "form", "kind", "majority_base", "majority_percent", "name", "runoff_rule", "seat_preset", "share_base", "status"]
     CHOICES_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     DISTRICT_FIELD_NUMBER: _ClassVar[int]
@@ -104,6 +104,7 @@ class Contest(_message.Message):
     MAJORITY_PERCENT_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     RUNOFF_RULE_FIELD_NUMBER: _ClassVar[int]
+    SEAT_PRESET_FIELD_NUMBER: _ClassVar[int]
     SHARE_BASE_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     choices: _containers.RepeatedCompositeFieldContainer[Choice]
@@ -115,9 +116,10 @@ class Contest(_message.Message):
     majority_percent: int
     name: str
     runoff_rule: RunoffRule
+    seat_preset: str
     share_base: LineRole
     status: ResultStatus
-    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., kind: _Optional[_Union[ContestKind, str]] = ..., choices: _Optional[_Iterable[_Union[Choice, _Mapping]]] = ..., form: _Optional[_Union[ProtocolForm, _Mapping]] = ..., share_base: _Optional[_Union[LineRole, str]] = ..., majority_percent: _Optional[int] = ..., status: _Optional[_Union[ResultStatus, str]] = ..., majority_base: _Optional[_Union[LineRole, str]] = ..., runoff_rule: _Optional[_Union[RunoffRule, str]] = ..., district: _Optional[str] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., kind: _Optional[_Union[ContestKind, str]] = ..., choices: _Optional[_Iterable[_Union[Choice, _Mapping]]] = ..., form: _Optional[_Union[ProtocolForm, _Mapping]] = ..., share_base: _Optional[_Union[LineRole, str]] = ..., majority_percent: _Optional[int] = ..., status: _Optional[_Union[ResultStatus, str]] = ..., majority_base: _Optional[_Union[LineRole, str]] = ..., runoff_rule: _Optional[_Union[RunoffRule, str]] = ..., district: _Optional[str] = ..., seat_preset: _Optional[str] = ...) -> None: ...
 
 class ControlRelation(_message.Message):
     __slots__ = ["code", "expression", "message", "severity"]

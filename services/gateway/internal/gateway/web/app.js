@@ -75,14 +75,15 @@ async function loadPresets() {
   const sel = $("preset");
   sel.textContent = "";
   option(sel, "", "(no seats)", false);
-  // Default: a preset of the election's country (the id's first part).
-  const country = state.election.split("-")[0];
-  let chosen = p.preset;
-  if (!chosen) { const m = presets.find((x) => idOf(x.name).startsWith(country + "-")); chosen = m ? m.name : ""; }
+  // Default: the contest's own legal rule (its seat_preset), never a guess.
+  const chosen = p.preset || contestPreset();
   for (const x of presets) option(sel, x.name, x.displayName || idOf(x.name), x.name === chosen);
   state.presets = presets;
   state.preset = sel.value;
 }
+
+// contestPreset is the preset the contest names as its law, "" if none.
+const contestPreset = () => (state.contestInfo && state.contestInfo.seatPreset) || "";
 
 async function findRoot() {
   const { reportingUnits = [] } = await api(`/v1/elections/${state.election}/units?pageSize=1`);
@@ -406,7 +407,7 @@ function histogramSVG(bins) {
 }
 
 $("election").addEventListener("change", async () => { state.election = $("election").value; fillContests(""); state.preset = ""; history.replaceState(null, "", "?election=" + state.election); await loadPresets(); await findRoot(); state.unit = state.rootUnit; state.path = [[state.rootUnit, state.rootLabel]]; state.version = 0; refreshAll(); });
-$("contest").addEventListener("change", () => { state.contest = $("contest").value; fillContests(state.contest); state.version = 0; refreshAll(); });
+$("contest").addEventListener("change", () => { state.contest = $("contest").value; fillContests(state.contest); $("preset").value = contestPreset(); state.preset = $("preset").value; state.version = 0; refreshAll(); });
 $("preset").addEventListener("change", () => { state.preset = $("preset").value; refreshAll(); });
 $("load-forensics").addEventListener("click", loadForensics);
 start();

@@ -18,7 +18,8 @@ export interface AllocateContestRequest {
    */
   'unit'?: (string);
   /**
-   * A preset name, `presets/{preset}`; required unless rule is given.
+   * A preset name, `presets/{preset}`. With neither preset nor rule the
+   * contest's own legal rule applies (its `seat_preset` in the tally).
    */
   'preset'?: (string);
   /**
@@ -53,7 +54,8 @@ export interface AllocateContestRequest__Output {
    */
   'unit': (string);
   /**
-   * A preset name, `presets/{preset}`; required unless rule is given.
+   * A preset name, `presets/{preset}`. With neither preset nor rule the
+   * contest's own legal rule applies (its `seat_preset` in the tally).
    */
   'preset': (string);
   /**

@@ -42,7 +42,8 @@ export interface ContestAllocation {
    */
   'rule'?: (_mandate_seats_v1_Rule | null);
   /**
-   * The preset named in the request, `presets/{preset}`; empty with a rule.
+   * The preset applied, `presets/{preset}`: the request's, or the contest's
+   * `seat_preset` when the request named no rule; empty with a rule.
    */
   'preset'?: (string);
   /**
@@ -147,7 +148,8 @@ export interface ContestAllocation__Output {
    */
   'rule': (_mandate_seats_v1_Rule__Output | null);
   /**
-   * The preset named in the request, `presets/{preset}`; empty with a rule.
+   * The preset applied, `presets/{preset}`: the request's, or the contest's
+   * `seat_preset` when the request named no rule; empty with a rule.
    */
   'preset': (string);
   /**

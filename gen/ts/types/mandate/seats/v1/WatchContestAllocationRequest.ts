@@ -19,7 +19,8 @@ export interface WatchContestAllocationRequest {
    */
   'unit'?: (string);
   /**
-   * A preset name, `presets/{preset}`; required unless rule is given.
+   * A preset name, `presets/{preset}`. With neither preset nor rule the
+   * contest's own legal rule applies (its `seat_preset` in the tally).
    */
   'preset'?: (string);
   /**
@@ -56,7 +57,8 @@ export interface WatchContestAllocationRequest__Output {
    */
   'unit': (string);
   /**
-   * A preset name, `presets/{preset}`; required unless rule is given.
+   * A preset name, `presets/{preset}`. With neither preset nor rule the
+   * contest's own legal rule applies (its `seat_preset` in the tally).
    */
   'preset': (string);
   /**

@@ -64,6 +64,14 @@ export interface Contest {
    * `single_member_districts`.
    */
   'district'?: (string);
+  /**
+   * Party-list contests: the legal seat rule of the contest, a seats preset
+   * `presets/{preset}` (e.g. `presets/kz-mazhilis-2009`). The seats
+   * service's AllocateContest and WatchContestAllocation, `mandatectl seats`,
+   * the hemicycle chart and the live page apply it when no rule or preset is
+   * given. The tally stores the name; the seats service resolves it.
+   */
+  'seatPreset'?: (string);
 }
 
 /**
@@ -123,4 +131,12 @@ export interface Contest__Output {
    * `single_member_districts`.
    */
   'district': (string);
+  /**
+   * Party-list contests: the legal seat rule of the contest, a seats preset
+   * `presets/{preset}` (e.g. `presets/kz-mazhilis-2009`). The seats
+   * service's AllocateContest and WatchContestAllocation, `mandatectl seats`,
+   * the hemicycle chart and the live page apply it when no rule or preset is
+   * given. The tally stores the name; the seats service resolves it.
+   */
+  'seatPreset': (string);
 }

@@ -58,3 +58,41 @@ func TestTurnout(t *testing.T) {
 		t.Errorf("words %q", w)
 	}
 }
+
+// TestSeatPreset: a party-list contest may name its legal seat rule as a
+// preset resource name; the tally keeps the name (the seats service knows
+// the presets) but refuses one that is no name, or a rule on a contest that
+// elects one candidate.
+func TestSeatPreset(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		kind   ContestKind
+		preset string
+		reason string // "" when the contest compiles
+	}{
+		{"none", PartyList, "", ""},
+		{"a preset", PartyList, "presets/kz-mazhilis-2009", ""},
+		{"a bare id", PartyList, "kz-mazhilis-2009", "INVALID_RESOURCE_NAME"},
+		{"not a slug", PartyList, "presets/KZ 2009", "INVALID_RESOURCE_NAME"},
+		{"another collection", PartyList, "rules/kz-mazhilis-2009", "INVALID_RESOURCE_NAME"},
+		{"on a single-winner contest", SingleWinner, "presets/kz-mazhilis-2009", "NOT_APPLICABLE"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := Contest{ID: "c", DisplayName: "C", Kind: tc.kind, ThresholdBase: RoleValid, SeatPreset: tc.preset,
+				Choices: []Choice{{ID: "a", Name: "A", BallotOrder: 1}},
+				Form: Form{Lines: []Line{{ID: "registered", Number: "1", Roles: []Role{RoleRegistered}},
+					{ID: "cast", Number: "2", Roles: []Role{RoleBallotsCast}}, {ID: "valid", Number: "3", Roles: []Role{RoleValid}}}}}
+			if tc.kind == SingleWinner {
+				c.MajorityPercent, c.MajorityBase = 50, RoleValid
+			}
+			_, err := CompileContest(c)
+			var fe *FieldError
+			switch {
+			case tc.reason == "" && err != nil:
+				t.Errorf("refused: %v", err)
+			case tc.reason != "" && (!errors.As(err, &fe) || fe.Reason != tc.reason || fe.Field != "seat_preset"):
+				t.Errorf("error %v, want %s at seat_preset", err, tc.reason)
+			}
+		})
+	}
+}
