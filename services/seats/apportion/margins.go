@@ -185,7 +185,8 @@ func (p *prober) fastQuota(i, s int, gain bool) func(o *outcome) func(int64) boo
 			return func(x int64) bool { return qp.valid(v+x) && qp.holds(v+x, int64(s)+1-lo) }
 		}
 		if dw >= s {
-			return func(int64) bool { return false }
+			// Its district seats keep s; only a missing distribution loses.
+			return func(x int64) bool { return !qp.valid(v - x) }
 		}
 		return func(x int64) bool { return !qp.valid(v-x) || !qp.holds(v-x, int64(s)-lo) }
 	}

@@ -30,8 +30,9 @@ func newQuotaProbe(o *outcome, j int) *quotaProbe {
 	return qp
 }
 
-// valid reports whether a distribution exists with v' votes for party i.
-func (qp *quotaProbe) valid(v int64) bool { return v > 0 || qp.rest > 0 }
+// valid reports whether a distribution exists with v' votes for party i:
+// not when no participant has votes, unless every seat is a minimum.
+func (qp *quotaProbe) valid(v int64) bool { return v > 0 || qp.rest > 0 || qp.F <= 0 }
 
 // holds reports whether party i with v votes holds at least t free seats
 // for certain.

@@ -46,7 +46,7 @@ func New(opts ...Option) *Server {
 
 // Apportion implements SeatsService.Apportion.
 // The engine runs under the request's context: a cancelled call or a
-// passed deadline stops it (margins of many parties can take seconds).
+// passed deadline stops it (margins of many parties take tens of milliseconds).
 func (s *Server) Apportion(ctx context.Context, req *seatsv1.ApportionRequest) (*seatsv1.ApportionResponse, error) {
 	if req.GetChamber() != nil {
 		return s.apportionChamber(ctx, req)
