@@ -171,6 +171,9 @@ type formDoc struct {
 	// Turnout names the lines the law's turnout counts: ballots-issued or
 	// ballots-cast (over the registered line).
 	Turnout string `yaml:"turnout"`
+	// RegisteredWithinUnit: a protocol's registered voters may not exceed
+	// its station's registered voters (form.Form.RegisteredWithinUnit).
+	RegisteredWithinUnit bool `yaml:"registered_within_unit"`
 }
 
 type lineDoc struct {
@@ -503,6 +506,7 @@ func (fd formDoc) form() (form.Form, error) {
 		}
 		f.Relations = append(f.Relations, r)
 	}
+	f.RegisteredWithinUnit = fd.RegisteredWithinUnit
 	switch strings.ReplaceAll(strings.ToLower(fd.Turnout), "_", "-") {
 	case "":
 	case "ballots-issued":

@@ -41,6 +41,27 @@ func (c *Compiled) ChoiceIndexes() []int {
 	return out
 }
 
+// RegisteredAboveUnit checks a submission against its station's registered
+// voters when the form binds them (Form.RegisteredWithinUnit): a FieldError
+// REGISTERED_ABOVE_UNIT naming the first registered line when the lines of
+// RoleRegistered sum to more than unitRegistered; nil when the form does
+// not bind them or the unit's count is unknown (0).
+func (c *Compiled) RegisteredAboveUnit(s Submission, unitRegistered int64) error {
+	if !c.Form.RegisteredWithinUnit || unitRegistered <= 0 {
+		return nil
+	}
+	var sum int64
+	for _, i := range c.roleIdx[RoleRegistered] {
+		sum += s.Lines[c.Form.Lines[i].ID]
+	}
+	if sum <= unitRegistered {
+		return nil
+	}
+	line := c.Form.Lines[c.roleIdx[RoleRegistered][0]].ID
+	return NewFieldError("lines."+line, "REGISTERED_ABOVE_UNIT",
+		"%d registered voters, above the %d of station %s's unit; the form allows no more", sum, unitRegistered, s.Station)
+}
+
 // HasRole reports whether a line of the form plays the role.
 func (c *Compiled) HasRole(r Role) bool { return len(c.roleIdx[r]) > 0 }
 

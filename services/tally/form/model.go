@@ -134,6 +134,11 @@ type Form struct {
 	// lines 3+4+5) or RoleBallotsCast (ballots found in the boxes). Unset, it
 	// is read as TurnoutRole says. Turnout is always over the registered line.
 	Turnout Role `json:"turnout,omitempty"`
+	// RegisteredWithinUnit: a protocol's registered voters (the lines of
+	// RoleRegistered) may not exceed its station's Unit.Registered, when
+	// that is known (above 0). For laws whose voter lists are closed before
+	// the count.
+	RegisteredWithinUnit bool `json:"registered_within_unit,omitempty"`
 }
 
 // TurnoutRole is the numerator of the form's turnout: Turnout when the form

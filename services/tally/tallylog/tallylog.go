@@ -176,6 +176,9 @@ type Contest struct {
 	// Runoff is the runoff rule of a single-winner contest (TWO_LEADERS,
 	// TIES_ADVANCE or NONE); empty for the default, TWO_LEADERS.
 	Runoff string `json:"runoff,omitempty"`
+	// RegisteredWithinUnit: the form refuses a protocol whose registered
+	// voters exceed its station's unit's.
+	RegisteredWithinUnit bool `json:"registered_within_unit,omitempty"`
 }
 
 // Choice is a party or candidate.

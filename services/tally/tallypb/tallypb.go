@@ -197,6 +197,7 @@ func formFromProto(f *tallyv1.ProtocolForm) form.Form {
 	var out form.Form
 	out.Name = f.GetId()
 	out.Turnout = roleFromWire[f.GetTurnoutNumerator()]
+	out.RegisteredWithinUnit = f.GetRegisteredWithinUnit()
 	for _, l := range f.GetLines() {
 		dl := form.Line{ID: l.GetId(), Number: l.GetNumber(), Name: l.GetDisplayName()}
 		for _, r := range l.GetRoles() {
@@ -258,7 +259,7 @@ func choiceToProto(ch form.Choice) *tallyv1.Choice {
 }
 
 func formToProto(f form.Form) *tallyv1.ProtocolForm {
-	out := &tallyv1.ProtocolForm{Id: f.Name, TurnoutNumerator: roleToWire[f.TurnoutRole()]}
+	out := &tallyv1.ProtocolForm{Id: f.Name, TurnoutNumerator: roleToWire[f.TurnoutRole()], RegisteredWithinUnit: f.RegisteredWithinUnit}
 	for _, l := range f.Lines {
 		wl := &tallyv1.ProtocolLine{Id: l.ID, Number: l.Number, DisplayName: l.Name}
 		for _, r := range l.Roles {

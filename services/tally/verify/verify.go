@@ -620,6 +620,17 @@ func (st *state) accepts(e tallylog.Entry) string {
 	if len(e.Lines) != len(c.Lines) || len(e.Votes) != len(c.Choices) {
 		return fmt.Sprintf("the protocol of %s has lines or choices the form does not", e.Station)
 	}
+	if c.RegisteredWithinUnit && u.Registered > 0 {
+		var reg int64
+		for _, l := range c.Lines {
+			if slices.Contains(l.Roles, "REGISTERED") {
+				reg += e.Lines[l.ID]
+			}
+		}
+		if reg > u.Registered {
+			return fmt.Sprintf("the protocol of %s has %d registered voters, above its unit's %d, which its form refuses", e.Station, reg, u.Registered)
+		}
+	}
 	return ""
 }
 

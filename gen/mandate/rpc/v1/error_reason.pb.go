@@ -415,6 +415,10 @@ const (
 	ErrorReason_STATION_OUTSIDE_DISTRICT ErrorReason = 204
 	// NOT_FOUND: the election defines no chamber of that name.
 	ErrorReason_CHAMBER_NOT_FOUND ErrorReason = 205
+	// INVALID_ARGUMENT: a protocol's registered voters exceed those of its
+	// station's unit, and the contest's form says they may not
+	// (`ProtocolForm.registered_within_unit`).
+	ErrorReason_REGISTERED_ABOVE_UNIT ErrorReason = 206
 )
 
 // Enum value maps for ErrorReason.
@@ -603,6 +607,7 @@ var (
 		203: "CHAMBER_NOT_COMPOSABLE",
 		204: "STATION_OUTSIDE_DISTRICT",
 		205: "CHAMBER_NOT_FOUND",
+		206: "REGISTERED_ABOVE_UNIT",
 	}
 	ErrorReason_value = map[string]int32{
 		"ERROR_REASON_UNSPECIFIED":     0,
@@ -788,6 +793,7 @@ var (
 		"CHAMBER_NOT_COMPOSABLE":       203,
 		"STATION_OUTSIDE_DISTRICT":     204,
 		"CHAMBER_NOT_FOUND":            205,
+		"REGISTERED_ABOVE_UNIT":        206,
 	}
 )
 
@@ -822,7 +828,7 @@ var File_mandate_rpc_v1_error_reason_proto protoreflect.FileDescriptor
 
 const file_mandate_rpc_v1_error_reason_proto_rawDesc = "" +
 	"\n" +
-	"!mandate/rpc/v1/error_reason.proto\x12\x0emandate.rpc.v1*\xbf \n" +
+	"!mandate/rpc/v1/error_reason.proto\x12\x0emandate.rpc.v1*\xdb \n" +
 	"\vErrorReason\x12\x1c\n" +
 	"\x18ERROR_REASON_UNSPECIFIED\x10\x00\x12\x12\n" +
 	"\x0eINTERNAL_ERROR\x10\x01\x12\x15\n" +
@@ -1011,7 +1017,8 @@ const file_mandate_rpc_v1_error_reason_proto_rawDesc = "" +
 	"\x13TIERS_DO_NOT_ADD_UP\x10\xca\x01\x12\x1b\n" +
 	"\x16CHAMBER_NOT_COMPOSABLE\x10\xcb\x01\x12\x1d\n" +
 	"\x18STATION_OUTSIDE_DISTRICT\x10\xcc\x01\x12\x16\n" +
-	"\x11CHAMBER_NOT_FOUND\x10\xcd\x01B=Z;github.com/mandate-project/mandate/gen/mandate/rpc/v1;rpcv1b\x06proto3"
+	"\x11CHAMBER_NOT_FOUND\x10\xcd\x01\x12\x1a\n" +
+	"\x15REGISTERED_ABOVE_UNIT\x10\xce\x01B=Z;github.com/mandate-project/mandate/gen/mandate/rpc/v1;rpcv1b\x06proto3"
 
 var (
 	file_mandate_rpc_v1_error_reason_proto_rawDescOnce sync.Once

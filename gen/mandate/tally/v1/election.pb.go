@@ -1264,8 +1264,15 @@ type ProtocolForm struct {
 	// ballots issued when a line plays that role, else ballots cast; responses
 	// always state it. Totals, forensics and the page all use this one turnout.
 	TurnoutNumerator LineRole `protobuf:"varint,4,opt,name=turnout_numerator,json=turnoutNumerator,proto3,enum=mandate.tally.v1.LineRole" json:"turnout_numerator,omitempty"`
-	unknownFields    protoimpl.UnknownFields
-	sizeCache        protoimpl.SizeCache
+	// When true, a protocol's registered voters (the sum of the lines playing
+	// `LINE_ROLE_REGISTERED`) may not exceed the registered voters of its
+	// station's unit (`ReportingUnit.registered_voters`, when it is known,
+	// i.e. above 0): such a protocol is refused with `REGISTERED_ABOVE_UNIT`
+	// naming the line. For laws whose voter lists are closed before the
+	// count; where voters may be added on the day, leave it false.
+	RegisteredWithinUnit bool `protobuf:"varint,5,opt,name=registered_within_unit,json=registeredWithinUnit,proto3" json:"registered_within_unit,omitempty"`
+	unknownFields        protoimpl.UnknownFields
+	sizeCache            protoimpl.SizeCache
 }
 
 func (x *ProtocolForm) Reset() {
@@ -1324,6 +1331,13 @@ func (x *ProtocolForm) GetTurnoutNumerator() LineRole {
 		return x.TurnoutNumerator
 	}
 	return LineRole_LINE_ROLE_UNSPECIFIED
+}
+
+func (x *ProtocolForm) GetRegisteredWithinUnit() bool {
+	if x != nil {
+		return x.RegisteredWithinUnit
+	}
+	return false
 }
 
 // One numbered line of a protocol.
@@ -1649,12 +1663,13 @@ const file_mandate_tally_v1_election_proto_rawDesc = "" +
 	"short_name\x18\x03 \x01(\tR\tshortName\x12!\n" +
 	"\fballot_order\x18\x04 \x01(\x05R\vballotOrder\x12\x14\n" +
 	"\x05color\x18\x05 \x01(\tR\x05color\x12\x14\n" +
-	"\x05party\x18\x06 \x01(\tR\x05party\"\xde\x01\n" +
+	"\x05party\x18\x06 \x01(\tR\x05party\"\x94\x02\n" +
 	"\fProtocolForm\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x124\n" +
 	"\x05lines\x18\x02 \x03(\v2\x1e.mandate.tally.v1.ProtocolLineR\x05lines\x12?\n" +
 	"\trelations\x18\x03 \x03(\v2!.mandate.tally.v1.ControlRelationR\trelations\x12G\n" +
-	"\x11turnout_numerator\x18\x04 \x01(\x0e2\x1a.mandate.tally.v1.LineRoleR\x10turnoutNumerator\"\x90\x01\n" +
+	"\x11turnout_numerator\x18\x04 \x01(\x0e2\x1a.mandate.tally.v1.LineRoleR\x10turnoutNumerator\x124\n" +
+	"\x16registered_within_unit\x18\x05 \x01(\bR\x14registeredWithinUnit\"\x90\x01\n" +
 	"\fProtocolLine\x12\x13\n" +
 	"\x02id\x18\x01 \x01(\tB\x03\xe0A\x02R\x02id\x12\x16\n" +
 	"\x06number\x18\x02 \x01(\tR\x06number\x12!\n" +

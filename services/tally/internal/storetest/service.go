@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"reflect"
 	"sync"
@@ -602,5 +603,67 @@ func (ts Suite) ServiceHostileInput(t *testing.T) {
 	units[0].Registered, units[0].Name = 10, "N9\x00"
 	if _, err := svc.AddUnits(ctx, "test-2024", units); !errors.As(err, &fe) || fe.Field != "units[0].name" || fe.Reason != "CONTROL_CHARACTER" {
 		t.Errorf("unit name with NUL: %v", err)
+	}
+}
+
+// ServiceRegisteredWithinUnit is the conformance case
+// Service/RegisteredWithinUnit (issue 14 item 2): when a form says so, a
+// protocol whose registered voters exceed its station's unit's is refused
+// with REGISTERED_ABOVE_UNIT naming the line, original or correction, and
+// logged as refused; at the unit's count it is accepted; a unit whose count
+// is unknown (0) and a contest whose form does not say so accept any count
+// within the bound.
+func (ts Suite) ServiceRegisteredWithinUnit(t *testing.T) {
+	st := ts.open(t)
+	svc, err := tally.NewService(ctx, st, NewClock().Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(svc.Close)
+	e := Election()
+	e.Contests[0].Form.RegisteredWithinUnit = true // "list"; "mayor" keeps the default
+	e.Units = append(e.Units, tally.Unit{ID: "n9", Parent: "north", Name: "N9 (list not known)", Level: form.LevelStation})
+	if _, err := svc.DefineElection(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	above := func(contest, station string, registered int64) tally.Submission {
+		s := Sub(contest, station, 0, 10, 10, 10)
+		s.Lines["registered"] = registered
+		s.IdempotencyKey += fmt.Sprintf("/r%d", registered)
+		return s
+	}
+	refused := func(what string, err error) {
+		t.Helper()
+		var fe *tally.FieldError
+		var le *tally.LoggedError
+		if !errors.As(err, &fe) || fe.Field != "lines.registered" || fe.Reason != "REGISTERED_ABOVE_UNIT" || !errors.As(err, &le) {
+			t.Errorf("%s: %v, want a logged REGISTERED_ABOVE_UNIT on lines.registered", what, err)
+		}
+	}
+	_, err = svc.Submit(ctx, above("list", "n1", 1001)) // n1's unit: 1000
+	refused("original above the unit", err)
+	if _, err := svc.Submit(ctx, above("list", "n1", 1000)); err != nil {
+		t.Errorf("original at the unit's count: %v", err)
+	}
+	corr := Correct(above("list", "n1", 1001), 1, "more voters")
+	corr.IdempotencyKey += "/corr"
+	_, err = svc.Submit(ctx, corr)
+	refused("correction above the unit", err)
+	if _, err := svc.Submit(ctx, above("mayor", "n1", 1001)); err != nil {
+		t.Errorf("a contest whose form does not bind the count: %v", err)
+	}
+	if _, err := svc.Submit(ctx, above("list", "n9", 5000)); err != nil {
+		t.Errorf("a unit whose count is unknown: %v", err)
+	}
+	res, err := svc.Import(ctx, []tally.Submission{above("list", "n2", 801), above("list", "s1", 500)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused("imported row above the unit", res[0].Err)
+	if res[1].Err != nil {
+		t.Errorf("imported row at the unit's count: %v", res[1].Err)
+	}
+	if tt := ts.totals(t, svc, "list", ""); tt.StationsReporting != 3 {
+		t.Errorf("%d stations reporting, want 3 (n1, n9, s1)", tt.StationsReporting)
 	}
 }

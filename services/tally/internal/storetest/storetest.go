@@ -58,6 +58,7 @@ var Cases = []struct {
 	{"Service/AddUnits", Suite.ServiceAddUnits},
 	{"Service/Rebuild", Suite.ServiceRebuild},
 	{"Service/HostileInput", Suite.ServiceHostileInput},
+	{"Service/RegisteredWithinUnit", Suite.ServiceRegisteredWithinUnit},
 	{"Service/ReadsDuringIngest", Suite.ServiceReadsDuringIngest},
 	{"Service/SingleMemberDistricts", Suite.ServiceSingleMemberDistricts},
 	{"Log/EveryChangeOneLeaf", Suite.LogEveryChangeOneLeaf},

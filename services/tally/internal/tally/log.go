@@ -114,7 +114,8 @@ func definitionEntry(e Election) *tallylog.Election {
 	out := &tallylog.Election{ID: e.ID, Name: e.DisplayName, Date: e.Date}
 	for _, c := range e.Contests {
 		lc := tallylog.Contest{ID: c.ID, Name: c.DisplayName, Kind: c.Kind.String(), Form: c.Form.Name,
-			ThresholdBase: roleName(c.ThresholdBase), MajorityPercent: c.MajorityPercent, MajorityBase: roleName(c.MajorityBase)}
+			ThresholdBase: roleName(c.ThresholdBase), MajorityPercent: c.MajorityPercent, MajorityBase: roleName(c.MajorityBase),
+			RegisteredWithinUnit: c.Form.RegisteredWithinUnit}
 		if c.Runoff != RunoffUnspecified {
 			lc.Runoff = c.Runoff.String()
 		}

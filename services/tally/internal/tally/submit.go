@@ -209,6 +209,9 @@ func (s *Service) prepare(sub Submission, now time.Time) (ProtocolVersion, *elec
 	if err != nil {
 		return ProtocolVersion{}, nil, err
 	}
+	if err := cc.RegisteredAboveUnit(sub, st.unit.Registered); err != nil {
+		return ProtocolVersion{}, nil, err
+	}
 	v := ProtocolVersion{
 		Election: sub.Election, Contest: sub.Contest, Station: sub.Station,
 		Version: sub.Replaces + 1, Kind: sub.Kind, Lines: sub.Lines, Votes: sub.Votes,

@@ -152,16 +152,18 @@ class Election(_message.Message):
     def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., election_date: _Optional[str] = ..., contests: _Optional[_Iterable[_Union[Contest, _Mapping]]] = ..., create_time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., single_member_districts: _Optional[_Iterable[_Union[SingleMemberDistricts, _Mapping]]] = ..., chambers: _Optional[_Iterable[_Union[Chamber, _Mapping]]] = ...) -> None: ...
 
 class ProtocolForm(_message.Message):
-    __slots__ = ["id", "lines", "relations", "turnout_numerator"]
+    __slots__ = ["id", "lines", "registered_within_unit", "relations", "turnout_numerator"]
     ID_FIELD_NUMBER: _ClassVar[int]
     LINES_FIELD_NUMBER: _ClassVar[int]
+    REGISTERED_WITHIN_UNIT_FIELD_NUMBER: _ClassVar[int]
     RELATIONS_FIELD_NUMBER: _ClassVar[int]
     TURNOUT_NUMERATOR_FIELD_NUMBER: _ClassVar[int]
     id: str
     lines: _containers.RepeatedCompositeFieldContainer[ProtocolLine]
+    registered_within_unit: bool
     relations: _containers.RepeatedCompositeFieldContainer[ControlRelation]
     turnout_numerator: LineRole
-    def __init__(self, id: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[ProtocolLine, _Mapping]]] = ..., relations: _Optional[_Iterable[_Union[ControlRelation, _Mapping]]] = ..., turnout_numerator: _Optional[_Union[LineRole, str]] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[ProtocolLine, _Mapping]]] = ..., relations: _Optional[_Iterable[_Union[ControlRelation, _Mapping]]] = ..., turnout_numerator: _Optional[_Union[LineRole, str]] = ..., registered_within_unit: bool = ...) -> None: ...
 
 class ProtocolLine(_message.Message):
     __slots__ = ["display_name", "id", "number", "roles"]

@@ -760,6 +760,12 @@ export const ErrorReason = {
    * NOT_FOUND: the election defines no chamber of that name.
    */
   CHAMBER_NOT_FOUND: 'CHAMBER_NOT_FOUND',
+  /**
+   * INVALID_ARGUMENT: a protocol's registered voters exceed those of its
+   * station's unit, and the contest's form says they may not
+   * (`ProtocolForm.registered_within_unit`).
+   */
+  REGISTERED_ABOVE_UNIT: 'REGISTERED_ABOVE_UNIT',
 } as const;
 
 /**
@@ -1705,6 +1711,13 @@ export type ErrorReason =
    */
   | 'CHAMBER_NOT_FOUND'
   | 205
+  /**
+   * INVALID_ARGUMENT: a protocol's registered voters exceed those of its
+   * station's unit, and the contest's form says they may not
+   * (`ProtocolForm.registered_within_unit`).
+   */
+  | 'REGISTERED_ABOVE_UNIT'
+  | 206
 
 /**
  * ErrorReason lists every `reason` of the `google.rpc.ErrorInfo` that each

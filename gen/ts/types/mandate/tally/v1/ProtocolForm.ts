@@ -30,6 +30,15 @@ export interface ProtocolForm {
    * always state it. Totals, forensics and the page all use this one turnout.
    */
   'turnoutNumerator'?: (_mandate_tally_v1_LineRole);
+  /**
+   * When true, a protocol's registered voters (the sum of the lines playing
+   * `LINE_ROLE_REGISTERED`) may not exceed the registered voters of its
+   * station's unit (`ReportingUnit.registered_voters`, when it is known,
+   * i.e. above 0): such a protocol is refused with `REGISTERED_ABOVE_UNIT`
+   * naming the line. For laws whose voter lists are closed before the
+   * count; where voters may be added on the day, leave it false.
+   */
+  'registeredWithinUnit'?: (boolean);
 }
 
 /**
@@ -58,4 +67,13 @@ export interface ProtocolForm__Output {
    * always state it. Totals, forensics and the page all use this one turnout.
    */
   'turnoutNumerator': (_mandate_tally_v1_LineRole__Output);
+  /**
+   * When true, a protocol's registered voters (the sum of the lines playing
+   * `LINE_ROLE_REGISTERED`) may not exceed the registered voters of its
+   * station's unit (`ReportingUnit.registered_voters`, when it is known,
+   * i.e. above 0): such a protocol is refused with `REGISTERED_ABOVE_UNIT`
+   * naming the line. For laws whose voter lists are closed before the
+   * count; where voters may be added on the day, leave it false.
+   */
+  'registeredWithinUnit': (boolean);
 }
