@@ -495,3 +495,41 @@ func TestLivePageNoRegisteredVoters(t *testing.T) {
 	}
 	d.screenshot(filepath.Join(artifacts(t), "live-page-es-2023.png"))
 }
+
+// TestLivePageChamber shows the Spain 2023 Congreso as a chamber: the
+// whole-chamber hemicycle (350 seats), the seats by tier and the provinces
+// with the closest calls first (Madrid's 0.13 % is the closest of the
+// election, docs/districts.md); a province's view draws no chamber. A
+// screenshot is kept.
+func TestLivePageChamber(t *testing.T) {
+	d := browser(t)
+	s := start(t)
+	dir := filepath.Join(testsupport.RepoRoot(t), "examples", "es-2023")
+	if out, code := mandatectl(t, "define", "--server", s.TallyAddr, "--token", s.Admin, "--definition", filepath.Join(dir, "election.yaml")); code != 0 {
+		t.Fatalf("define exit %d: %s", code, out)
+	}
+	if out, code := mandatectl(t, "import", "csv", "--server", s.TallyAddr, "--token", s.Admin, "--quiet",
+		"--definition", filepath.Join(dir, "election.yaml"), "--file", filepath.Join(dir, "protocols.csv")); code != 0 {
+		t.Fatalf("import exit %d: %s", code, out)
+	}
+	d.call(http.MethodPost, "/url", map[string]string{"url": s.HTTP + "/?election=es-2023&contest=congreso"})
+	d.waitFor("the chamber view", `return !document.getElementById("chamber").hidden &&
+		document.querySelectorAll("#chamber-chart circle.seat").length === 350 && document.querySelectorAll("#chamber-districts tbody tr").length > 0`)
+	var view struct {
+		Title   string   `json:"title"`
+		Total   string   `json:"total"`
+		First   []string `json:"first"`
+		Parties int      `json:"parties"`
+	}
+	d.eval(`const rows = [...document.querySelectorAll("#chamber-tiers tbody tr")];
+		return {title: document.getElementById("chamber-title").textContent,
+		total: String(rows.reduce((n, r) => n + Number(r.cells[r.cells.length - 1].textContent), 0)),
+		first: [...document.querySelector("#chamber-districts tbody tr").cells].map((c) => c.textContent), parties: rows.length}`, &view)
+	if view.Title != "Congreso de los Diputados: 350 seats" || view.Total != "350" || view.Parties < 10 ||
+		len(view.First) != 5 || view.First[0] != "Madrid" || view.First[1] != "37" || view.First[3] != "0.13 %" {
+		t.Errorf("chamber view %+v", view)
+	}
+	d.screenshot(filepath.Join(artifacts(t), "live-page-chamber.png"))
+	d.call(http.MethodPost, "/url", map[string]string{"url": s.HTTP + "/?election=es-2023&contest=congreso&unit=es-28"})
+	d.waitFor("no chamber in a province", `return document.getElementById("seats-note").textContent.includes("elect nobody") && document.getElementById("chamber").hidden`)
+}

@@ -31,6 +31,10 @@ import (
 //	     (its seat_preset)
 //	     (AllocateContest), parties in ballot order with the contest's
 //	     colours;
+//	GET  /charts/elections/{e}/chambers/{c}/hemicycle.svg
+//	     the whole chamber the election defines, composed from the live
+//	     count (GetChamberComposition): parties by seats over all tiers,
+//	     seats still undecided in grey, reserved tiers drawn apart;
 //	POST /charts/hemicycle.svg[?color=ID:#rrggbb...]
 //	     an ApportionRequest (as for /v1/seats:apportion) drawn as it is
 //	     allocated.
@@ -132,6 +136,50 @@ func (c *charts) contest(w http.ResponseWriter, r *http.Request) {
 			}
 			chart.Parties = append(chart.Parties, hemicycle.Party{ID: ch.GetId(), Name: name, Color: ch.GetColor(), Seats: n})
 		}
+	}
+	writeSVG(w, hemicycle.SVG(chart))
+}
+
+// undecidedColor fills the seats of a chamber not yet given to a party.
+const undecidedColor = "#d9d9d9"
+
+// chamber draws a chamber's composition from the live count.
+func (c *charts) chamber(w http.ResponseWriter, r *http.Request) {
+	ctx, err := c.call(r, seatsv1.SeatsService_GetChamberComposition_FullMethodName)
+	if err != nil {
+		c.fail(r.Context(), w, r, err)
+		return
+	}
+	name := "elections/" + r.PathValue("election") + "/chambers/" + r.PathValue("chamber")
+	comp, err := c.seats.GetChamberComposition(ctx, &seatsv1.GetChamberCompositionRequest{Name: name})
+	if err != nil {
+		c.fail(ctx, w, r, err)
+		return
+	}
+	title := comp.GetDisplayName()
+	if comp.GetProjection() {
+		title += " (projection)"
+	}
+	chart := hemicycle.Chart{Title: title}
+	reserved := map[string]bool{}
+	var labels []string
+	for _, t := range comp.GetTiers() {
+		if t.GetKind() == tallyv1.TierKind_TIER_KIND_RESERVED {
+			for _, p := range t.GetParties() {
+				reserved[p.GetParty()] = true
+				chart.Reserved += int(p.GetSeats())
+				labels = append(labels, p.GetDisplayName())
+			}
+		}
+	}
+	chart.ReservedLabel = strings.Join(labels, ", ")
+	for _, p := range comp.GetParties() {
+		if !reserved[p.GetParty()] && p.GetSeats() > 0 {
+			chart.Parties = append(chart.Parties, hemicycle.Party{ID: p.GetParty(), Name: p.GetDisplayName(), Color: p.GetColor(), Seats: int(p.GetSeats())})
+		}
+	}
+	if n := int(comp.GetUndecidedSeats()); n > 0 {
+		chart.Parties = append(chart.Parties, hemicycle.Party{ID: "undecided", Name: "Undecided", Color: undecidedColor, Seats: n})
 	}
 	writeSVG(w, hemicycle.SVG(chart))
 }

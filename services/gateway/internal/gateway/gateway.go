@@ -110,6 +110,7 @@ func New(ctx context.Context, cfg Config) (http.Handler, error) {
 	docsHandlers(root)
 	ch := newCharts(mux, cfg.Tally, cfg.Seats)
 	root.HandleFunc("GET /charts/elections/{election}/contests/{contest}/hemicycle.svg", ch.contest)
+	root.HandleFunc("GET /charts/elections/{election}/chambers/{chamber}/hemicycle.svg", ch.chamber)
 	root.Handle("POST /charts/hemicycle.svg", limitBody(http.HandlerFunc(ch.allocation), cfg.MaxBodyBytes))
 	root.Handle("/healthz/", mux)
 	// The JSON Schema of definition files, for editors and scripts that

@@ -239,6 +239,74 @@ async function renderSeats(t) {
   chart.innerHTML = r.ok ? await r.text() : "";
 }
 
+// The election's chambers (from its definition): the first is shown.
+const chamberOf = () => {
+  const e = (state.elections || []).find((x) => idOf(x.name) === state.election);
+  return e && e.chambers && e.chambers.length ? e.chambers[0] : null;
+};
+
+// districtsShown bounds the chamber's districts table to the closest calls.
+const districtsShown = 15;
+
+// renderChamber shows the whole chamber the election defines, composed by
+// the seats service from the live count of every tier: the hemicycle, the
+// seats by tier and the districts with the closest calls first. It is drawn
+// at the root only: a chamber is elected by the whole count.
+async function renderChamber(t) {
+  const box = $("chamber"), ch = chamberOf();
+  box.hidden = !ch || (state.unit && state.unit !== state.rootUnit);
+  if (box.hidden) return;
+  let c;
+  try {
+    c = await api(`/v1/${ch.name}:composition`);
+  } catch (e) { $("chamber-note").textContent = "No composition: " + e.message; return; }
+  $("chamber-title").textContent = `${c.displayName || idOf(c.chamber)}: ${num(c.totalSeats)} seats`;
+  $("chamber-projection").hidden = !c.projection;
+  $("chamber-note").textContent = (c.undecidedSeats ? `${num(c.undecidedSeats)} seats undecided. ` : "") + (c.note || "") +
+    ` Results version ${num(c.resultsVersion)}.`;
+  const tiers = c.tiers || [];
+  const head = $("chamber-tiers").tHead, body = $("chamber-tiers").tBodies[0];
+  head.innerHTML = "<tr><th>Party</th></tr>";
+  for (const tr of tiers) { const th = document.createElement("th"); th.className = "n"; th.textContent = tr.displayName || tr.id; head.rows[0].append(th); }
+  head.rows[0].insertAdjacentHTML("beforeend", '<th class="n">Total</th>');
+  body.textContent = "";
+  const row = (label, color, cells, total) => {
+    const r = body.insertRow();
+    r.innerHTML = "<td></td>";
+    if (color !== null) { const sw = document.createElement("span"); sw.className = "swatch"; sw.style.background = color || "#888"; r.cells[0].append(sw); }
+    r.cells[0].append(label);
+    for (const v of [...cells, total]) { const td = r.insertCell(); td.className = "n"; td.textContent = String(v); }
+    return r;
+  };
+  for (const p of c.parties || []) {
+    row(p.displayName || p.party, p.color || colorOf(p.party), tiers.map((tr) => ((tr.parties || []).find((q) => q.party === p.party) || {}).seats || 0), p.seats || 0).dataset.party = p.party;
+  }
+  if (c.undecidedSeats) row("Undecided", "#d9d9d9", tiers.map((tr) => tr.undecidedSeats || 0), c.undecidedSeats).className = "undecided";
+  const q = new URLSearchParams({ v: String(c.resultsVersion || t.resultsVersion) });
+  const r = await fetch(`/charts/${ch.name}/hemicycle.svg?` + q.toString());
+  $("chamber-chart").innerHTML = r.ok ? await r.text() : "";
+  // Districts of every tier, closest calls first (undecided ones at the top).
+  const ds = [];
+  for (const tr of tiers) for (const d of tr.districts || []) ds.push(d);
+  $("chamber-districts-box").hidden = !ds.length;
+  const close = (d) => (d.closestCall === undefined || d.closestCall === "" ? Infinity : (d.decided === false && d.contest ? -1 : Number(d.closestCall)));
+  ds.sort((a, b) => close(a) - close(b));
+  $("chamber-districts-title").textContent = ds.length > districtsShown ? `Districts: the ${districtsShown} closest calls of ${ds.length}` : "Districts, closest calls first";
+  const db = $("chamber-districts").tBodies[0];
+  db.textContent = "";
+  for (const d of ds.slice(0, districtsShown)) {
+    const r2 = db.insertRow();
+    r2.innerHTML = `<td></td><td class="n"></td><td></td><td class="n"></td><td class="n"></td>`;
+    r2.cells[0].textContent = d.displayName || idOf(d.unit);
+    r2.cells[1].textContent = String(d.seats || 0);
+    const nameOf = (id) => { const p = (c.parties || []).find((x) => x.party === id); return (p && p.displayName) || id; };
+    const parts = Object.entries(d.partySeats || {}).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${nameOf(k)} ${v}`);
+    r2.cells[2].textContent = d.contest ? (d.decided ? `${nameOf(d.leaderParty)} (${d.leader})` : d.runoffRequired ? "runoff" : "undecided") : parts.join(", ");
+    r2.cells[3].textContent = d.closestCall ? (Number(d.closestCall) * 100).toFixed(2) + " %" : "–";
+    r2.cells[4].textContent = `${num(d.stationsReporting)} / ${num(d.stationsTotal)}`;
+  }
+}
+
 async function renderChildren() {
   const body = $("children").tBodies[0];
   // A station has no units below: say what it is instead of an empty table.
@@ -303,7 +371,7 @@ function slowRefresh(t) {
   const wait = Math.max(0, 1000 - (Date.now() - lastSlow));
   pending = setTimeout(async () => {
     lastSlow = Date.now();
-    try { await Promise.all([renderSeats(t), renderChildren()]); } catch (e) { showError(e); }
+    try { await Promise.all([renderSeats(t), renderChildren(), renderChamber(t)]); } catch (e) { showError(e); }
   }, wait);
 }
 
@@ -355,7 +423,7 @@ async function refreshAll() {
     state.unitInfo = state.unit ? await api(`/v1/elections/${state.election}/units/${encodeURIComponent(state.unit)}`) : null;
     const t = await api(totalsPath(state.unit));
     renderTotals(t);
-    await Promise.all([renderSeats(t), renderChildren()]);
+    await Promise.all([renderSeats(t), renderChildren(), renderChamber(t)]);
     $("forensics-body").hidden = true;
   } catch (e) { showError(e); }
   watch();
