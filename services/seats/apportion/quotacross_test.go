@@ -91,7 +91,7 @@ func randomQuotaCase(rng *rand.Rand, m Method) ([]Party, Rule) {
 func TestQuotaCrossBruteForce(t *testing.T) {
 	cases := 400
 	if testing.Short() {
-		cases = 150
+		cases = 60 // make test runs it under -race
 	}
 	for _, noCross := range []bool{false, true} {
 		quotaCrossBruteForce(t, cases, noCross)
