@@ -212,7 +212,8 @@ const (
 	ErrorReason_NO_DISTRIBUTION ErrorReason = 105
 	// A unit or station of another election than the contest or parent named.
 	ErrorReason_OTHER_ELECTION ErrorReason = 106
-	// A rule or a preset is required.
+	// A rule or a preset is required (for a live contest: neither was given
+	// and the contest names no `seat_preset`).
 	ErrorReason_RULE_REQUIRED ErrorReason = 107
 	// A rule and a preset together.
 	ErrorReason_RULE_AND_PRESET ErrorReason = 108

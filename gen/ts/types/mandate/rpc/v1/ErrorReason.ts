@@ -360,7 +360,8 @@ export const ErrorReason = {
    */
   OTHER_ELECTION: 'OTHER_ELECTION',
   /**
-   * A rule or a preset is required.
+   * A rule or a preset is required (for a live contest: neither was given
+   * and the contest names no `seat_preset`).
    */
   RULE_REQUIRED: 'RULE_REQUIRED',
   /**
@@ -1212,7 +1213,8 @@ export type ErrorReason =
   | 'OTHER_ELECTION'
   | 106
   /**
-   * A rule or a preset is required.
+   * A rule or a preset is required (for a live contest: neither was given
+   * and the contest names no `seat_preset`).
    */
   | 'RULE_REQUIRED'
   | 107
