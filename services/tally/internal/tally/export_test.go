@@ -10,3 +10,17 @@ func HoldWriterLock(s *Service, election string) (release func(), err error) {
 	es.mu.Lock()
 	return es.mu.Unlock, nil
 }
+
+// CheckpointCached reports whether the Log holds a signed checkpoint of an
+// election's log at size, so a reader asking for it signs nothing.
+func CheckpointCached(s *Service, election string, size int64) bool {
+	ls := s.ledger.logOf(election)
+	ls.mu.Lock()
+	defer ls.mu.Unlock()
+	for _, c := range ls.recent {
+		if c.Size == size {
+			return true
+		}
+	}
+	return false
+}

@@ -38,6 +38,8 @@ type Service struct {
 	// ledger signs and publishes the checkpoints of the elections' logs and
 	// proves their entries (translog.go).
 	ledger *Log
+	// presign has the ledger sign the log sizes views publish (presign.go).
+	presign *presigner
 }
 
 // Log is the Service's tamper-evident log: checkpoints, proofs, entries.
@@ -93,7 +95,7 @@ func NewServiceWith(ctx context.Context, store Store, opts ServiceOptions) (*Ser
 	if opts.Follow == 0 {
 		opts.Follow = DefaultFollow
 	}
-	s := &Service{store: store, now: opts.Now, log: opts.Logger, elections: map[string]*electionState{}}
+	s := &Service{store: store, now: opts.Now, log: opts.Logger, elections: map[string]*electionState{}, presign: newPresigner()}
 	if opts.LogKey == "" {
 		opts.LogKey = ephemeralKey()
 	}
@@ -122,6 +124,7 @@ func NewServiceWith(ctx context.Context, store Store, opts ServiceOptions) (*Ser
 		s.Close()
 		return nil, err
 	}
+	s.ledger.startPresign(ctx, s.presign)
 	return s, nil
 }
 
@@ -144,6 +147,7 @@ func (s *Service) load(ctx context.Context, se StoredElection) (*electionState, 
 		return nil, fmt.Errorf("stored definition no longer compiles: %w", err)
 	}
 	es := newElectionState(def, contests, definitionJSON(def))
+	es.view.presign = s.presign
 	for id, p := range se.Phases {
 		if cc, ok := es.contestByID[id]; ok {
 			es.phases[cc.Index] = p

@@ -35,6 +35,11 @@ type Log struct {
 
 	stop context.CancelFunc
 	done chan struct{}
+
+	// presign signs the sizes published views include (presign.go).
+	presign     *presigner
+	stopPresign context.CancelFunc
+	presigned   chan struct{}
 }
 
 // newLog makes the Log of a Service; every is how often it publishes
@@ -53,12 +58,26 @@ func newLog(ctx context.Context, store Store, key string, known func(string) err
 	return l, nil
 }
 
-// close stops the publishing loop and waits for it.
+// close stops the publishing loop and the signer and waits for them.
 func (l *Log) close() {
 	if l.stop != nil {
 		l.stop()
 		<-l.done
 	}
+	if l.stopPresign != nil {
+		l.stopPresign()
+		<-l.presigned
+	}
+}
+
+// startPresign runs the signer of published sizes until ctx ends or close.
+func (l *Log) startPresign(ctx context.Context, p *presigner) {
+	pctx, stop := context.WithCancel(ctx)
+	l.presign, l.stopPresign, l.presigned = p, stop, make(chan struct{})
+	go func() {
+		defer close(l.presigned)
+		p.run(pctx, l)
+	}()
 }
 
 // logState is what the Log remembers of an election's log: the
@@ -185,6 +204,7 @@ func (l *Log) TotalsCheckpoint(ctx context.Context, t Totals) (tallylog.Checkpoi
 	if t.LogSize == 0 {
 		return tallylog.Checkpoint{}, false, nil
 	}
+	l.presign.read()
 	c, err := l.checkpointAt(ctx, t.Election, t.LogSize)
 	return c, err == nil, err
 }

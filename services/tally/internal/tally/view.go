@@ -72,6 +72,8 @@ type viewState struct {
 	// grown: a unit that is not a station was added since the last view.
 	grown bool
 	zeros [][]int64 // per contest, the values of a unit nothing reported under
+	// presign is told each size published, to sign it off the read path.
+	presign *presigner
 }
 
 // touch marks a unit whose aggregates or counts changed. Caller holds es.mu.
@@ -150,6 +152,9 @@ func (es *electionState) publish() {
 		v.root = v.chunks[s>>viewChunkBits][s&(viewChunk-1)]
 	}
 	vs.cur.Store(v)
+	if old == nil || old.logSize != v.logSize {
+		vs.presign.published(es.def.ID, v.logSize)
+	}
 }
 
 // unitViewOf copies a unit's aggregates. Caller holds es.mu.
