@@ -265,11 +265,12 @@ type Refusal struct {
 // faster than a few KiB each whatever their size (issue 14 item 4). With
 // these bounds a refusal's tail is under 4 KiB.
 const (
-	refusalText       = 128  // bytes kept of each identifying text field
-	refusalMessage    = 256  // bytes kept of the refusal's message and a correction's reason
-	refusalCounts     = 1536 // bytes of encoded counts kept; more and the counts are dropped
-	refusalViolations = 8    // broken relations named
-	refusalCode       = 64   // bytes kept of a relation code
+	refusalText       = 128                        // bytes kept of each identifying text field
+	refusalRequestID  = 4 * form.MaxIdempotencyKey // a valid request id (128 characters of up to 4 bytes) is never cut
+	refusalMessage    = 256                        // bytes kept of the refusal's message and a correction's reason
+	refusalCounts     = 1536                       // bytes of encoded counts kept; more and the counts are dropped
+	refusalViolations = 8                          // broken relations named
+	refusalCode       = 64                         // bytes kept of a relation code
 )
 
 // refusalEpoch stands for the time in a refusal's key, which every
@@ -312,7 +313,7 @@ func refusalTail(sub Submission, rj tallylog.Rejection, at time.Time) (Refusal, 
 	cut("contest", &e.Contest, refusalText)
 	cut("protocol_kind", &e.ProtocolKind, refusalText)
 	cut("reason", &e.Reason, refusalMessage)
-	cut("request_id", &e.RequestID, refusalText)
+	cut("request_id", &e.RequestID, refusalRequestID)
 	cut("station", &e.Station, refusalText)
 	cut("submitter", &e.Submitter, refusalText)
 	if countsSize(e.Lines)+countsSize(e.Votes) > refusalCounts {
