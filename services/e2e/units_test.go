@@ -85,7 +85,11 @@ func TestNewStationIsNews(t *testing.T) {
 	code, body := s.do(t, http.MethodPost, "/v1/elections/kz-2012/units:batchCreate", s.Admin, `{"units": [{
 		"name": "elections/kz-2012/units/astana-4", "parentUnit": "elections/kz-2012/units/astana",
 		"displayName": "Astana, station 4", "level": "station", "registeredVoters": "1000"}]}`)
-	if code != http.StatusOK {
+	var created struct {
+		CreatedCount   int    `json:"createdCount"`
+		ResultsVersion string `json:"resultsVersion"` // int64: a string in JSON
+	}
+	if code != http.StatusOK || json.Unmarshal(body, &created) != nil || created.CreatedCount != 1 || created.ResultsVersion != "50" {
 		t.Fatalf("batchCreate: %d %s", code, body)
 	}
 

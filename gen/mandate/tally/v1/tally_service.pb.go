@@ -344,9 +344,12 @@ type BatchCreateReportingUnitsResponse struct {
 	// How many of the units this call created; the others existed already
 	// with the same content (a retry, or an importer sending every unit it
 	// meets).
-	CreatedCount  int32 `protobuf:"varint,2,opt,name=created_count,json=createdCount,proto3" json:"created_count,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	CreatedCount int32 `protobuf:"varint,2,opt,name=created_count,json=createdCount,proto3" json:"created_count,omitempty"`
+	// The results version of the change the created units are (0 when the
+	// call created none): a client watching the totals sees it there.
+	ResultsVersion int64 `protobuf:"varint,3,opt,name=results_version,json=resultsVersion,proto3" json:"results_version,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *BatchCreateReportingUnitsResponse) Reset() {
@@ -389,6 +392,13 @@ func (x *BatchCreateReportingUnitsResponse) GetUnits() []*ReportingUnit {
 func (x *BatchCreateReportingUnitsResponse) GetCreatedCount() int32 {
 	if x != nil {
 		return x.CreatedCount
+	}
+	return 0
+}
+
+func (x *BatchCreateReportingUnitsResponse) GetResultsVersion() int64 {
+	if x != nil {
+		return x.ResultsVersion
 	}
 	return 0
 }
@@ -2156,10 +2166,11 @@ const file_mandate_tally_v1_tally_service_proto_rawDesc = "" +
 	" BatchCreateReportingUnitsRequest\x12:\n" +
 	"\x06parent\x18\x01 \x01(\tB\"\xe0A\x02\xfaA\x1c\n" +
 	"\x1atally.mandate.dev/ElectionR\x06parent\x12:\n" +
-	"\x05units\x18\x02 \x03(\v2\x1f.mandate.tally.v1.ReportingUnitB\x03\xe0A\x02R\x05units\"\x7f\n" +
+	"\x05units\x18\x02 \x03(\v2\x1f.mandate.tally.v1.ReportingUnitB\x03\xe0A\x02R\x05units\"\xa8\x01\n" +
 	"!BatchCreateReportingUnitsResponse\x125\n" +
 	"\x05units\x18\x01 \x03(\v2\x1f.mandate.tally.v1.ReportingUnitR\x05units\x12#\n" +
-	"\rcreated_count\x18\x02 \x01(\x05R\fcreatedCount\"V\n" +
+	"\rcreated_count\x18\x02 \x01(\x05R\fcreatedCount\x12'\n" +
+	"\x0fresults_version\x18\x03 \x01(\x03R\x0eresultsVersion\"V\n" +
 	"\x17GetReportingUnitRequest\x12;\n" +
 	"\x04name\x18\x01 \x01(\tB'\xe0A\x02\xfaA!\n" +
 	"\x1ftally.mandate.dev/ReportingUnitR\x04name\"\xb4\x01\n" +

@@ -514,6 +514,19 @@ func (ts Suite) ServiceAddUnits(t *testing.T) {
 	if tt.StationsTotal != 6 || tt.RegisteredAllStations != 4500 {
 		t.Errorf("after AddUnits %+v", tt)
 	}
+	// The batch that added units is the change after the protocol; the
+	// retry that added none is no change.
+	if tt.ResultsVersion != 2 {
+		t.Errorf("results version %d after the units, want 2", tt.ResultsVersion)
+	}
+	cs, err := svc.ChangesSince(ctx, "test-2024", "list", "north", 1)
+	if err != nil || len(cs.Changes) != 1 || cs.Changes[0].Kind != tally.ChangeUnits || cs.Changes[0].Units != 2 || cs.ResultsVersion != 2 {
+		t.Errorf("ChangesSince(1) = %+v, %v; want the units added, seen by every contest and unit", cs, err)
+	}
+	n, ch, err := svc.AddUnitsChange(ctx, "test-2024", []tally.Unit{{ID: "e2", Parent: "east", Name: "E2", Level: tally.LevelStation, Registered: 1}})
+	if err != nil || n != 1 || ch.ResultsVersion != 3 || ch.Kind != tally.ChangeUnits {
+		t.Errorf("AddUnitsChange = %d, %+v, %v; want 1 unit at results version 3", n, ch, err)
+	}
 	var fe *tally.FieldError
 	if _, err := svc.AddUnits(ctx, "test-2024", []tally.Unit{{ID: "x", Parent: "n1", Name: "X", Level: "room"}}); !errors.As(err, &fe) || fe.Reason != "PARENT_IS_STATION" {
 		t.Errorf("unit under a station: %v", err)

@@ -284,9 +284,16 @@ func (es *electionState) sameDefinition(e Election) error {
 // the next results version and wakes the watchers, since a new station
 // changes the count of stations and the status of every unit above it.
 func (s *Service) AddUnits(ctx context.Context, election string, units []Unit) (int, error) {
+	n, _, err := s.AddUnitsChange(ctx, election, units)
+	return n, err
+}
+
+// AddUnitsChange is AddUnits that also returns the change the call made:
+// the zero Change when it added no unit.
+func (s *Service) AddUnitsChange(ctx context.Context, election string, units []Unit) (int, Change, error) {
 	es, err := s.election(election)
 	if err != nil {
-		return 0, err
+		return 0, Change{}, err
 	}
 	es.follow.writing.Add(1)
 	defer es.follow.writing.Add(-1)
@@ -294,7 +301,7 @@ func (s *Service) AddUnits(ctx context.Context, election string, units []Unit) (
 	fresh, ch, err := s.storeUnits(ctx, election, es, units)
 	if err != nil || len(fresh) == 0 {
 		es.unitsMu.Unlock()
-		return 0, err
+		return 0, Change{}, err
 	}
 	// The units go into memory before their version lands, so that every
 	// protocol of a new station finds it. unitsMu is released first: a
@@ -307,7 +314,7 @@ func (s *Service) AddUnits(ctx context.Context, election string, units []Unit) (
 	if ch.ResultsVersion > 0 {
 		s.land(ctx, es, []entry{{change: &ch}}, ch.ResultsVersion)
 	}
-	return len(fresh), nil
+	return len(fresh), ch, nil
 }
 
 // storeUnits stores the units memory lacks and returns them with the

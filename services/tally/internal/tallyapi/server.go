@@ -172,11 +172,11 @@ func (s *Server) BatchCreateReportingUnits(ctx context.Context, req *tallyv1.Bat
 		}
 		units = append(units, du)
 	}
-	created, err := s.svc.AddUnits(s.origin(ctx, req, body), ids[0], units)
+	created, ch, err := s.svc.AddUnitsChange(s.origin(ctx, req, body), ids[0], units)
 	if err != nil {
 		return nil, toStatus(ctx, s.log, "", unitErrorToWire(err))
 	}
-	out := &tallyv1.BatchCreateReportingUnitsResponse{CreatedCount: int32(created)}
+	out := &tallyv1.BatchCreateReportingUnitsResponse{CreatedCount: int32(created), ResultsVersion: ch.ResultsVersion}
 	for _, u := range units {
 		got, err := s.svc.GetUnit(ctx, ids[0], u.ID)
 		if err != nil {

@@ -117,12 +117,12 @@ func TestBatchCreateReportingUnitsIsNews(t *testing.T) {
 	station := &tallyv1.ReportingUnit{Name: "elections/kz-2012/units/astana-new", ParentUnit: "elections/kz-2012/units/astana",
 		DisplayName: "Astana, new station", Level: "station", RegisteredVoters: ref.GetRegisteredVoters()}
 	batch := &tallyv1.BatchCreateReportingUnitsRequest{Parent: "elections/kz-2012", Units: []*tallyv1.ReportingUnit{station}}
+	const added = demoVersion + 1
 	resp, err := c.BatchCreateReportingUnits(ctx, batch)
-	if err != nil || resp.GetCreatedCount() != 1 {
+	if err != nil || resp.GetCreatedCount() != 1 || resp.GetResultsVersion() != added {
 		t.Fatalf("BatchCreateReportingUnits: %v, %v", resp, err)
 	}
 
-	const added = demoVersion + 1
 	tot := totals(t, c, national)
 	if tot.GetResultsVersion() != added || tot.GetStationsTotal() != 49 || tot.GetStationsReporting() != 48 ||
 		tot.GetStatus() != tallyv1.ResultStatus_RESULT_STATUS_UNOFFICIAL_PARTIAL {
@@ -149,7 +149,7 @@ func TestBatchCreateReportingUnitsIsNews(t *testing.T) {
 	}
 
 	// The same batch again creates nothing and is no change.
-	if resp, err := c.BatchCreateReportingUnits(ctx, batch); err != nil || resp.GetCreatedCount() != 0 {
+	if resp, err := c.BatchCreateReportingUnits(ctx, batch); err != nil || resp.GetCreatedCount() != 0 || resp.GetResultsVersion() != 0 {
 		t.Fatalf("retry: %v, %v", resp, err)
 	}
 	if v := totals(t, c, national).GetResultsVersion(); v != added {

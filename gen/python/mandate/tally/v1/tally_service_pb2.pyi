@@ -23,12 +23,14 @@ class BatchCreateReportingUnitsRequest(_message.Message):
     def __init__(self, parent: _Optional[str] = ..., units: _Optional[_Iterable[_Union[_election_pb2.ReportingUnit, _Mapping]]] = ...) -> None: ...
 
 class BatchCreateReportingUnitsResponse(_message.Message):
-    __slots__ = ["created_count", "units"]
+    __slots__ = ["created_count", "results_version", "units"]
     CREATED_COUNT_FIELD_NUMBER: _ClassVar[int]
+    RESULTS_VERSION_FIELD_NUMBER: _ClassVar[int]
     UNITS_FIELD_NUMBER: _ClassVar[int]
     created_count: int
+    results_version: int
     units: _containers.RepeatedCompositeFieldContainer[_election_pb2.ReportingUnit]
-    def __init__(self, units: _Optional[_Iterable[_Union[_election_pb2.ReportingUnit, _Mapping]]] = ..., created_count: _Optional[int] = ...) -> None: ...
+    def __init__(self, units: _Optional[_Iterable[_Union[_election_pb2.ReportingUnit, _Mapping]]] = ..., created_count: _Optional[int] = ..., results_version: _Optional[int] = ...) -> None: ...
 
 class CreateElectionRequest(_message.Message):
     __slots__ = ["election", "election_id"]

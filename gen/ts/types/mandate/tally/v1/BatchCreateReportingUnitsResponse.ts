@@ -1,6 +1,7 @@
 // Original file: mandate/tally/v1/tally_service.proto
 
 import type { ReportingUnit as _mandate_tally_v1_ReportingUnit, ReportingUnit__Output as _mandate_tally_v1_ReportingUnit__Output } from '../../../mandate/tally/v1/ReportingUnit';
+import type { Long } from '@grpc/proto-loader';
 
 /**
  * Response of BatchCreateReportingUnits.
@@ -16,6 +17,11 @@ export interface BatchCreateReportingUnitsResponse {
    * meets).
    */
   'createdCount'?: (number);
+  /**
+   * The results version of the change the created units are (0 when the
+   * call created none): a client watching the totals sees it there.
+   */
+  'resultsVersion'?: (number | string | Long);
 }
 
 /**
@@ -32,4 +38,9 @@ export interface BatchCreateReportingUnitsResponse__Output {
    * meets).
    */
   'createdCount': (number);
+  /**
+   * The results version of the change the created units are (0 when the
+   * call created none): a client watching the totals sees it there.
+   */
+  'resultsVersion': (string);
 }
