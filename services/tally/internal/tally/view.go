@@ -11,8 +11,8 @@ import (
 // group commit lands with the lock held; a reader that took es.mu.RLock
 // queued behind every landing (Go's RWMutex lets no new reader in while a
 // writer waits), which is what made national reads slow during an import.
-// So after every change it applies, and after every batch of units, the
-// writer publishes an immutable view of the totals of every unit that is
+// So after every change it applies (a batch of units is one), the writer
+// publishes an immutable view of the totals of every unit that is
 // not a station: the results version and log size they include, the
 // contests' phases, and per unit and contest a copy of its aggregate. It is
 // swapped in with an atomic pointer; a reader loads the pointer and takes no
@@ -85,9 +85,12 @@ func (es *electionState) touch(n *node) {
 	es.view.dirty = append(es.view.dirty, n)
 }
 
-// unitsAdded gives the new units that are not stations their slots, marks
-// the units above new stations (their counts changed) and publishes a view.
-// Caller holds es.mu, right after linking units.
+// unitsAdded gives the new units that are not stations their slots and
+// marks the units above new stations (their counts changed). It does not
+// publish: units added are a change with its own results version (decision
+// 80), and the view shows them when that version lands, so that a read's
+// station counts are those of its version. Caller holds es.mu, right
+// after linking units.
 func (es *electionState) unitsAdded(units []Unit) {
 	for _, u := range units {
 		n := es.nodes[u.ID]
@@ -105,7 +108,6 @@ func (es *electionState) unitsAdded(units []Unit) {
 			es.touch(a)
 		}
 	}
-	es.publish()
 }
 
 // publish makes the current state the view readers see. Caller holds es.mu
