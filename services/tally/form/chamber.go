@@ -87,7 +87,8 @@ type Tier struct {
 	Kind        TierKind `json:"kind"`
 	Seats       int      `json:"seats"`
 	// List tier: the party-list contest and the seats service's preset
-	// ("presets/{id}"); districts when the tier is elected in districts.
+	// ("presets/{id}"; empty: the contest's SeatPreset); districts when the
+	// tier is elected in districts.
 	Contest   string         `json:"contest,omitempty"`
 	Preset    string         `json:"preset,omitempty"`
 	Districts []TierDistrict `json:"districts,omitempty"`
@@ -324,10 +325,10 @@ func checkTier(t Tier, earlier map[string]Tier, contests map[string]Contest, set
 		case c.Kind != PartyList:
 			return NewFieldError("contest", "INVALID_KIND", "contest %q is %v; a list tier needs a party-list contest", c.ID, c.Kind)
 		}
-		if t.Preset == "" {
-			return NewFieldError("preset", "REQUIRED", "a list tier names the seats service's preset of its rule (presets/{id})")
+		if t.Preset == "" && c.SeatPreset == "" {
+			return NewFieldError("preset", "REQUIRED", "a list tier names the seats service's preset of its rule (presets/{id}), unless its contest names a seat_preset")
 		}
-		if id, ok := strings.CutPrefix(t.Preset, "presets/"); !ok || !isSlug(id, 63) {
+		if id, ok := strings.CutPrefix(t.Preset, "presets/"); t.Preset != "" && (!ok || !isSlug(id, 63)) {
 			return NewFieldError("preset", "BAD_NAME", "preset %q must be presets/{id}", t.Preset)
 		}
 		if len(t.Districts) > 0 {

@@ -63,6 +63,8 @@ func TestChamberValidation(t *testing.T) {
 		{"unknown contest", func(e *Election) { e.Chambers[0].Tiers[0].Contest = "elections/e/contests/nope" }, "chambers[0].tiers[0].contest", "UNKNOWN_IDENTIFIER"},
 		{"list tier on a single-winner contest", func(e *Election) { e.Chambers[0].Tiers[0].Contest = "smd-d1" }, "chambers[0].tiers[0].contest", "INVALID_KIND"},
 		{"no preset", func(e *Election) { e.Chambers[0].Tiers[0].Preset = "" }, "chambers[0].tiers[0].preset", "REQUIRED"},
+		{"the contest's preset", func(e *Election) { e.Chambers[0].Tiers[0].Preset = ""; e.Contests[0].SeatPreset = "presets/p" }, "", ""},
+		{"bad preset name", func(e *Election) { e.Chambers[0].Tiers[0].Preset = "p" }, "chambers[0].tiers[0].preset", "BAD_NAME"},
 		{"unknown set", func(e *Election) { e.Chambers[0].Tiers[1].SingleMemberDistricts = "x" }, "chambers[0].tiers[1].single_member_districts", "UNKNOWN_IDENTIFIER"},
 		{"reserved without source", func(e *Election) { e.Chambers[0].Tiers[2].ReservedFor = "" }, "chambers[0].tiers[2].reserved_for", "REQUIRED"},
 		{"contest on a reserved tier", func(e *Election) { e.Chambers[0].Tiers[2].Contest = "list" }, "chambers[0].tiers[2].contest", "NOT_APPLICABLE"},

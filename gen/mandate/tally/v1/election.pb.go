@@ -812,8 +812,9 @@ type ChamberTier struct {
 	Contest string `protobuf:"bytes,5,opt,name=contest,proto3" json:"contest,omitempty"`
 	// List tier: the seats service's preset giving the rule, `presets/{preset}`:
 	// a single-pool preset (its seat count replaced by the tier's), or a
-	// chamber preset when `districts` are given. The tally stores the name;
-	// the seats service resolves it when composing.
+	// chamber preset when `districts` are given; empty: the contest's
+	// `seat_preset`. The tally stores the name; the seats service resolves it
+	// when composing.
 	Preset string `protobuf:"bytes,6,opt,name=preset,proto3" json:"preset,omitempty"`
 	// List tier elected in districts: the districts and their seats, which
 	// must add up to the tier's seats.

@@ -359,7 +359,9 @@ func lastSegment(s string) string {
 // DefinitionFromWire converts an election's definition for livecount.
 func DefinitionFromWire(election string, e *tallyv1.Election) livecount.Definition {
 	def := livecount.Definition{Election: election, Contests: map[string]livecount.ContestDef{}}
+	seatPreset := map[string]string{}
 	for _, c := range e.GetContests() {
+		seatPreset[lastSegment(c.GetName())] = c.GetSeatPreset()
 		cd := livecount.ContestDef{ID: lastSegment(c.GetName()), Name: c.GetDisplayName(),
 			SingleWinner: c.GetKind() == tallyv1.ContestKind_CONTEST_KIND_SINGLE_WINNER, SeatPreset: c.GetSeatPreset()}
 		if c.GetDistrict() != "" {
@@ -383,6 +385,10 @@ func DefinitionFromWire(election string, e *tallyv1.Election) livecount.Definiti
 				ID: t.GetId(), Name: t.GetDisplayName(), Kind: tierKindFromWire[t.GetKind()], Seats: int(t.GetSeats()),
 				Contest: lastSegment(t.GetContest()), Preset: t.GetPreset(), SingleMember: sets[t.GetSingleMemberDistricts()],
 				ReservedFor: t.GetReservedFor(), Link: tierLinkFromWire[t.GetLink()], Linked: t.GetLinkedTier(),
+			}
+			if td.Kind == livecount.TierList && td.Preset == "" {
+				// The contest's own legal rule (decision 81).
+				td.Preset = seatPreset[td.Contest]
 			}
 			for _, d := range t.GetDistricts() {
 				td.Districts = append(td.Districts, livecount.District{Unit: lastSegment(d.GetUnit()), Seats: int(d.GetSeats())})

@@ -263,3 +263,25 @@ func TestWatchGivesUp(t *testing.T) {
 		t.Fatal("Watch did not give up")
 	}
 }
+
+// DefinitionFromWire: a set's districts become its contests' ids in order,
+// and a list tier without a preset takes its contest's seat_preset.
+func TestDefinitionFromWire(t *testing.T) {
+	def := tallysource.DefinitionFromWire("e", &tallyv1.Election{
+		Contests: []*tallyv1.Contest{{Name: "elections/e/contests/list", SeatPreset: "presets/kz-mazhilis-2009",
+			Choices: []*tallyv1.Choice{{Id: "A", DisplayName: "Party A", Color: "#ff0000"}}},
+			{Name: "elections/e/contests/smd-d1", Kind: tallyv1.ContestKind_CONTEST_KIND_SINGLE_WINNER, District: "elections/e/units/d1",
+				Choices: []*tallyv1.Choice{{Id: "x", Party: "A"}}}},
+		SingleMemberDistricts: []*tallyv1.SingleMemberDistricts{{Id: "smd", Districts: []*tallyv1.SingleMemberDistrict{{Unit: "d1"}}}},
+		Chambers: []*tallyv1.Chamber{{Name: "elections/e/chambers/house", Seats: 3, Tiers: []*tallyv1.ChamberTier{
+			{Id: "list", Kind: tallyv1.TierKind_TIER_KIND_LIST, Seats: 2, Contest: "elections/e/contests/list"},
+			{Id: "smd", Kind: tallyv1.TierKind_TIER_KIND_SINGLE_MEMBER, Seats: 1, SingleMemberDistricts: "smd"},
+		}}},
+	})
+	ch := def.Chambers[0]
+	if ch.ID != "house" || ch.Tiers[0].Preset != "presets/kz-mazhilis-2009" || ch.Tiers[0].Contest != "list" ||
+		len(ch.Tiers[1].SingleMember) != 1 || ch.Tiers[1].SingleMember[0] != "smd-d1" || def.Contests["smd-d1"].District != "d1" ||
+		!def.Contests["smd-d1"].SingleWinner || def.Contests["smd-d1"].Choices[0].Party != "A" {
+		t.Errorf("definition %+v", def)
+	}
+}

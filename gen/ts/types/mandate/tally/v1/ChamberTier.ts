@@ -33,8 +33,9 @@ export interface ChamberTier {
   /**
    * List tier: the seats service's preset giving the rule, `presets/{preset}`:
    * a single-pool preset (its seat count replaced by the tier's), or a
-   * chamber preset when `districts` are given. The tally stores the name;
-   * the seats service resolves it when composing.
+   * chamber preset when `districts` are given; empty: the contest's
+   * `seat_preset`. The tally stores the name; the seats service resolves it
+   * when composing.
    */
   'preset'?: (string);
   /**
@@ -92,8 +93,9 @@ export interface ChamberTier__Output {
   /**
    * List tier: the seats service's preset giving the rule, `presets/{preset}`:
    * a single-pool preset (its seat count replaced by the tier's), or a
-   * chamber preset when `districts` are given. The tally stores the name;
-   * the seats service resolves it when composing.
+   * chamber preset when `districts` are given; empty: the contest's
+   * `seat_preset`. The tally stores the name; the seats service resolves it
+   * when composing.
    */
   'preset': (string);
   /**
