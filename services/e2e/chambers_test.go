@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -246,5 +247,11 @@ func TestMixedChamber(t *testing.T) {
 	}
 	if code, resp := s.do(t, http.MethodGet, "/v1/elections/mixed/chambers/duma:composition", "", ""); code != http.StatusOK {
 		t.Errorf("JSON composition %d: %.300s", code, resp)
+	}
+	// The whole chamber's hemicycle: 450 seats, the tied district's in
+	// grey as undecided.
+	code, svg := s.do(t, http.MethodGet, "/charts/elections/mixed/chambers/duma/hemicycle.svg", "", "")
+	if n := strings.Count(string(svg), `class="seat"`); code != http.StatusOK || n != 450 || !strings.Contains(string(svg), "Undecided: 1") {
+		t.Errorf("chamber hemicycle: HTTP %d, %d seats, undecided shown %v", code, n, strings.Contains(string(svg), "Undecided"))
 	}
 }

@@ -141,18 +141,18 @@ type tierDistrictDoc struct {
 }
 
 type contestDoc struct {
-	ID              string      `yaml:"id"`
-	DisplayName     string      `yaml:"display_name"`
-	Kind            string      `yaml:"kind"`
-	Form            yaml.Node   `yaml:"form"`
-	ThresholdBase   string      `yaml:"threshold_base"`
-	MajorityPercent int         `yaml:"majority_percent"`
-	MajorityBase    string      `yaml:"majority_base"`
-	RunoffRule      string      `yaml:"runoff_rule"`
+	ID              string    `yaml:"id"`
+	DisplayName     string    `yaml:"display_name"`
+	Kind            string    `yaml:"kind"`
+	Form            yaml.Node `yaml:"form"`
+	ThresholdBase   string    `yaml:"threshold_base"`
+	MajorityPercent int       `yaml:"majority_percent"`
+	MajorityBase    string    `yaml:"majority_base"`
+	RunoffRule      string    `yaml:"runoff_rule"`
 	// SeatPreset names the contest's legal seat rule, a seats preset id
 	// (kz-mazhilis-2009) or its resource name (presets/kz-mazhilis-2009).
-	SeatPreset string `yaml:"seat_preset"`
-	Choices         []choiceDoc `yaml:"choices"`
+	SeatPreset string      `yaml:"seat_preset"`
+	Choices    []choiceDoc `yaml:"choices"`
 }
 
 type choiceDoc struct {

@@ -213,8 +213,8 @@ units:
 func TestExamplesLoad(t *testing.T) {
 	for p, preset := range map[string]string{
 		"../../../examples/ru-duma-2016/election.yaml": "presets/ru-duma-2016",
-		"../../../examples/kz-2012/election.yaml":     "presets/kz-mazhilis-2009",
-		"../../../examples/kz-2011/election.yaml":     "",
+		"../../../examples/kz-2012/election.yaml":      "presets/kz-mazhilis-2009",
+		"../../../examples/kz-2011/election.yaml":      "",
 	} {
 		f, err := definition.Load(p)
 		if err != nil {

@@ -58,7 +58,7 @@ type ContestDef struct {
 	District string
 	// SeatPreset is the contest's legal seat rule, "presets/{id}", or "".
 	SeatPreset string
-	Choices  []ChoiceDef
+	Choices    []ChoiceDef
 }
 
 // ChoiceDef is a choice with its party (candidates) and colour.

@@ -299,5 +299,3 @@ func BenchmarkComposeMixed(b *testing.B) {
 		})
 	}
 }
-
-
