@@ -387,7 +387,7 @@ func DefinitionFromWire(election string, e *tallyv1.Election) livecount.Definiti
 				ReservedFor: t.GetReservedFor(), Link: tierLinkFromWire[t.GetLink()], Linked: t.GetLinkedTier(),
 			}
 			if td.Kind == livecount.TierList && td.Preset == "" {
-				// The contest's own legal rule (decision 81).
+				// The contest's own legal rule (decision 82).
 				td.Preset = seatPreset[td.Contest]
 			}
 			for _, d := range t.GetDistricts() {

@@ -122,7 +122,7 @@ const (
 	ChangePhase
 	// ChangeUnits: reporting units were added. A new station changes the
 	// number of stations, hence the status, of every unit above it, so it
-	// is news like a protocol (decision 80).
+	// is news like a protocol (decision 81).
 	ChangeUnits
 )
 

@@ -1,4 +1,4 @@
--- Units added are a change of the results (decision 80): every batch that
+-- Units added are a change of the results (decision 81): every batch that
 -- added at least one unit has its results version, like a protocol version
 -- or a phase change, so that the streams send it. Units added before this
 -- migration keep no version (their log entries have format mandate-log/1).
