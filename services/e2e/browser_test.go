@@ -505,11 +505,14 @@ func TestLivePageChamber(t *testing.T) {
 	d := browser(t)
 	s := start(t)
 	dir := filepath.Join(testsupport.RepoRoot(t), "examples", "es-2023")
-	if out, code := mandatectl(t, "define", "--server", s.TallyAddr, "--token", s.Admin, "--definition", filepath.Join(dir, "election.yaml")); code != 0 {
+	// The example with a second chamber (a copy of the Congreso under
+	// another id), so the page must offer a choice between the two.
+	def := twoChambers(t, filepath.Join(dir, "election.yaml"))
+	if out, code := mandatectl(t, "define", "--server", s.TallyAddr, "--token", s.Admin, "--definition", def); code != 0 {
 		t.Fatalf("define exit %d: %s", code, out)
 	}
 	if out, code := mandatectl(t, "import", "csv", "--server", s.TallyAddr, "--token", s.Admin, "--quiet",
-		"--definition", filepath.Join(dir, "election.yaml"), "--file", filepath.Join(dir, "protocols.csv")); code != 0 {
+		"--definition", def, "--file", filepath.Join(dir, "protocols.csv")); code != 0 {
 		t.Fatalf("import exit %d: %s", code, out)
 	}
 	d.call(http.MethodPost, "/url", map[string]string{"url": s.HTTP + "/?election=es-2023&contest=congreso"})
@@ -530,6 +533,46 @@ func TestLivePageChamber(t *testing.T) {
 		t.Errorf("chamber view %+v", view)
 	}
 	d.screenshot(filepath.Join(artifacts(t), "live-page-chamber.png"))
+	// The first chamber is shown by default; the picker offers both, shows
+	// the one picked and keeps it in the address.
+	var picked string
+	d.eval(`const sel = document.getElementById("chamber-pick");
+		if (document.getElementById("chamber-pick-label").hidden || sel.options.length !== 2) return "picker: " + sel.options.length;
+		sel.value = "congreso-copy"; sel.dispatchEvent(new Event("change")); return "ok"`, &picked)
+	if picked != "ok" {
+		t.Fatalf("chamber picker not offered: %s", picked)
+	}
+	d.waitFor("the second chamber", `return document.getElementById("chamber-title").textContent === "Congreso, second chamber: 350 seats" &&
+		new URLSearchParams(location.search).get("chamber") === "congreso-copy"`)
+	d.call(http.MethodPost, "/url", map[string]string{"url": s.HTTP + "/?election=es-2023&contest=congreso&chamber=congreso-copy"})
+	d.waitFor("the second chamber from the address", `return document.getElementById("chamber-title").textContent === "Congreso, second chamber: 350 seats" &&
+		document.getElementById("chamber-pick").value === "congreso-copy"`)
 	d.call(http.MethodPost, "/url", map[string]string{"url": s.HTTP + "/?election=es-2023&contest=congreso&unit=es-28"})
 	d.waitFor("no chamber in a province", `return document.getElementById("seats-note").textContent.includes("elect nobody") && document.getElementById("chamber").hidden`)
+}
+
+// twoChambers writes a copy of an example definition whose chambers list
+// holds its first chamber twice, the second under the id congreso-copy.
+func twoChambers(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(b)
+	start, end := strings.Index(src, "\nchambers:\n"), strings.Index(src, "\nimport:")
+	if start < 0 || end < start {
+		t.Fatal("no chambers block before import in " + path)
+	}
+	block := src[start+len("\nchambers:\n") : end+1]
+	first := "  - id: congreso\n    display_name: \"Congreso de los Diputados\"\n"
+	if !strings.HasPrefix(block, first) {
+		t.Fatalf("the chambers block does not start with %q", first)
+	}
+	second := "  - id: congreso-copy\n    display_name: \"Congreso, second chamber\"\n" + block[len(first):]
+	out := filepath.Join(t.TempDir(), "election.yaml")
+	if err := os.WriteFile(out, []byte(src[:end+1]+second+src[end+1:]), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

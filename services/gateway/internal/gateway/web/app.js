@@ -6,7 +6,7 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-const state = { election: "", contest: "", preset: "", unit: "", rootUnit: "", path: [], version: 0, contestInfo: null, abort: null, presets: [], unitInfo: null };
+const state = { election: "", contest: "", preset: "", chamber: "", unit: "", rootUnit: "", path: [], version: 0, contestInfo: null, abort: null, presets: [], unitInfo: null };
 
 const fmt = new Intl.NumberFormat("en");
 const num = (s) => (s === undefined || s === null || s === "" ? "0" : fmt.format(BigInt(s)));
@@ -14,7 +14,7 @@ const idOf = (name) => name.slice(name.lastIndexOf("/") + 1);
 
 function params() {
   const q = new URLSearchParams(location.search);
-  return { election: q.get("election") || "", contest: q.get("contest") || "", preset: q.get("preset") || "", unit: q.get("unit") || "" };
+  return { election: q.get("election") || "", contest: q.get("contest") || "", preset: q.get("preset") || "", unit: q.get("unit") || "", chamber: q.get("chamber") || "" };
 }
 
 function remember() {
@@ -23,6 +23,7 @@ function remember() {
   if (state.contest) q.set("contest", state.contest);
   if (state.preset) q.set("preset", state.preset);
   if (state.unit && state.unit !== state.rootUnit) q.set("unit", state.unit);
+  if (state.chamber) q.set("chamber", state.chamber);
   history.replaceState(null, "", "?" + q.toString());
 }
 
@@ -239,11 +240,30 @@ async function renderSeats(t) {
   chart.innerHTML = r.ok ? await r.text() : "";
 }
 
-// The election's chambers (from its definition): the first is shown.
-const chamberOf = () => {
+// The election's chambers (from its definition).
+const chambersOf = () => {
   const e = (state.elections || []).find((x) => idOf(x.name) === state.election);
-  return e && e.chambers && e.chambers.length ? e.chambers[0] : null;
+  return (e && e.chambers) || [];
 };
+
+// The chamber shown: the one picked (kept in the address), else the first.
+const chamberOf = () => {
+  const cs = chambersOf();
+  return cs.find((c) => idOf(c.name) === state.chamber) || cs[0] || null;
+};
+
+// fillChamberPick offers the election's chambers when it has more than one.
+function fillChamberPick(current) {
+  const cs = chambersOf(), sel = $("chamber-pick");
+  $("chamber-pick-label").hidden = cs.length < 2;
+  const ids = cs.map((c) => idOf(c.name)).join(" ");
+  if (sel.dataset.ids !== ids) {
+    sel.textContent = "";
+    for (const c of cs) option(sel, idOf(c.name), c.displayName || idOf(c.name), false);
+    sel.dataset.ids = ids;
+  }
+  sel.value = idOf(current.name);
+}
 
 // districtsShown bounds the chamber's districts table to the closest calls.
 const districtsShown = 15;
@@ -256,6 +276,7 @@ async function renderChamber(t) {
   const box = $("chamber"), ch = chamberOf();
   box.hidden = !ch || (state.unit && state.unit !== state.rootUnit);
   if (box.hidden) return;
+  fillChamberPick(ch);
   let c;
   try {
     c = await api(`/v1/${ch.name}:composition`);
@@ -437,6 +458,7 @@ async function start() {
     await findRoot();
     const p = params();
     state.unit = p.unit || state.rootUnit;
+    state.chamber = p.chamber;
     state.path = await pathTo(state.unit);
     await refreshAll();
   } catch (e) { showError(e); }
@@ -474,8 +496,9 @@ function histogramSVG(bins) {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="-10 0 1020 ${h}" role="img" aria-label="stations by turnout"><g fill="#1f6fb2">${bars}</g><g fill="#5b6470" font-family="sans-serif">${axis}</g></svg>`;
 }
 
-$("election").addEventListener("change", async () => { state.election = $("election").value; fillContests(""); state.preset = ""; history.replaceState(null, "", "?election=" + state.election); await loadPresets(); await findRoot(); state.unit = state.rootUnit; state.path = [[state.rootUnit, state.rootLabel]]; state.version = 0; refreshAll(); });
+$("election").addEventListener("change", async () => { state.election = $("election").value; fillContests(""); state.preset = ""; state.chamber = ""; history.replaceState(null, "", "?election=" + state.election); await loadPresets(); await findRoot(); state.unit = state.rootUnit; state.path = [[state.rootUnit, state.rootLabel]]; state.version = 0; refreshAll(); });
 $("contest").addEventListener("change", () => { state.contest = $("contest").value; fillContests(state.contest); $("preset").value = contestPreset(); state.preset = $("preset").value; state.version = 0; refreshAll(); });
 $("preset").addEventListener("change", () => { state.preset = $("preset").value; refreshAll(); });
+$("chamber-pick").addEventListener("change", () => { state.chamber = $("chamber-pick").value; refreshAll(); });
 $("load-forensics").addEventListener("click", loadForensics);
 start();
