@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -56,22 +55,7 @@ func runChamberComposition(ctx context.Context, args []string, out, errOut io.Wr
 	if err != nil {
 		return describeStatus(err)
 	}
-	last := *since
-	for {
-		m, err := stream.Recv()
-		switch {
-		case errors.Is(err, io.EOF):
-			return nil
-		case err != nil && ctx.Err() != nil:
-			return nil // interrupted: the normal end of a watch
-		case err != nil:
-			return fmt.Errorf("%w (resume with --since %d)", describeStatus(err), last)
-		}
-		last = m.GetResultsVersion()
-		if err := print(m); err != nil {
-			return err
-		}
-	}
+	return followWatch(ctx, stream.Recv, *since, print)
 }
 
 // printComposition prints the seats by party, in total and per tier.

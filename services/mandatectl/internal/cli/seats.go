@@ -84,22 +84,7 @@ func runSeats(ctx context.Context, args []string, out, errOut io.Writer) error {
 	if err != nil {
 		return describeStatus(err)
 	}
-	last := *since
-	for {
-		a, err := stream.Recv()
-		switch {
-		case errors.Is(err, io.EOF):
-			return nil
-		case err != nil && ctx.Err() != nil:
-			return nil // interrupted: the normal end of a watch
-		case err != nil:
-			return fmt.Errorf("%w (resume with --since %d)", describeStatus(err), last)
-		}
-		last = a.GetResultsVersion()
-		if err := print(a); err != nil {
-			return err
-		}
-	}
+	return followWatch(ctx, stream.Recv, *since, print)
 }
 
 // seatsUnit names the unit for the seats service: a resource name or an id
@@ -195,4 +180,26 @@ func roleWords(r tallyv1.LineRole) string {
 		return "ballots cast, invalid included"
 	}
 	return "the contest's share base"
+}
+
+// followWatch prints each message of a watch stream until the server ends
+// it or the caller interrupts it (Ctrl-C: the normal end of a watch); a
+// failure names the results version to resume from (--since).
+func followWatch[M interface{ GetResultsVersion() int64 }](ctx context.Context, recv func() (M, error), since int64, print func(M) error) error {
+	last := since
+	for {
+		m, err := recv()
+		switch {
+		case errors.Is(err, io.EOF):
+			return nil
+		case err != nil && ctx.Err() != nil:
+			return nil
+		case err != nil:
+			return fmt.Errorf("%w (resume with --since %d)", describeStatus(err), last)
+		}
+		last = m.GetResultsVersion()
+		if err := print(m); err != nil {
+			return err
+		}
+	}
 }
