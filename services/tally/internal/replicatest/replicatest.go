@@ -263,21 +263,7 @@ func Run(t *testing.T, a, b tally.Store, versions int) {
 			corrected++
 		}
 	}
-	for k, svc := range svcs {
-		tt, err := svc.Totals(ctx, "test-2024", "list", "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, c := range tt.Choices {
-			if c.Votes != votes[c.Choice] {
-				t.Errorf("replica %d: %s has %d votes, stored protocols sum to %d", k, c.Choice, c.Votes, votes[c.Choice])
-			}
-		}
-		for _, l := range tt.Lines {
-			if l.Value != lines[l.Line] {
-				t.Errorf("replica %d: line %s is %d, stored protocols sum to %d", k, l.Line, l.Value, lines[l.Line])
-			}
-		}
+	for k, tt := range checkSums(ctx, t, svcs[:], votes, lines, "stored protocols sum to") {
 		if tt.StationsReporting != len(cur) || len(cur) != nStations || tt.ProtocolsCorrected != corrected || corrected != nCorrections {
 			t.Errorf("replica %d: %d reporting, %d corrected; stored %d stations, %d corrected; want %d, %d",
 				k, tt.StationsReporting, tt.ProtocolsCorrected, len(cur), corrected, nStations, nCorrections)
@@ -346,4 +332,30 @@ func runStation(submit func(int, tally.Submission) (tally.Receipt, error), i, k 
 		return fmt.Errorf("%s racing corrections: %+v, %v / %+v, %v", orig.Station, r1, e1, r2, e2)
 	}
 	return nil
+}
+
+// checkSums reads every replica's national totals of the test contest,
+// checks their votes and lines against the expected sums (whose origin
+// sumsOf names in the failures) and returns them for the caller's checks.
+func checkSums(ctx context.Context, t *testing.T, svcs []*tally.Service, votes, lines map[string]int64, sumsOf string) []tally.Totals {
+	t.Helper()
+	out := make([]tally.Totals, len(svcs))
+	for k, svc := range svcs {
+		tt, err := svc.Totals(ctx, "test-2024", "list", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range tt.Choices {
+			if c.Votes != votes[c.Choice] {
+				t.Errorf("replica %d: %s has %d votes, %s %d", k, c.Choice, c.Votes, sumsOf, votes[c.Choice])
+			}
+		}
+		for _, l := range tt.Lines {
+			if l.Value != lines[l.Line] {
+				t.Errorf("replica %d: line %s is %d, %s %d", k, l.Line, l.Value, sumsOf, lines[l.Line])
+			}
+		}
+		out[k] = tt
+	}
+	return out
 }

@@ -138,21 +138,7 @@ func RunSameFile(t *testing.T, a, b tally.Store, stations int) {
 		(time.Since(start) - imported).Round(time.Millisecond))
 
 	// Totals: identical, and the sum of the file.
-	for k, svc := range svcs {
-		tt, err := svc.Totals(ctx, "test-2024", "list", "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, c := range tt.Choices {
-			if c.Votes != votes[c.Choice] {
-				t.Errorf("replica %d: %s has %d votes, the file sums to %d", k, c.Choice, c.Votes, votes[c.Choice])
-			}
-		}
-		for _, l := range tt.Lines {
-			if l.Value != lines[l.Line] {
-				t.Errorf("replica %d: line %s is %d, the file sums to %d", k, l.Line, l.Value, lines[l.Line])
-			}
-		}
+	for k, tt := range checkSums(ctx, t, svcs[:], votes, lines, "the file sums to") {
 		if tt.StationsReporting != stations {
 			t.Errorf("replica %d: %d stations reporting, want %d", k, tt.StationsReporting, stations)
 		}
