@@ -44,9 +44,7 @@ func (s *Server) WatchChamberComposition(req *seatsv1.WatchChamberCompositionReq
 	if !ok {
 		vs = append(vs, badName("name", req.GetName(), "elections/{election}/chambers/{chamber}"))
 	}
-	if req.GetSinceVersion() < 0 {
-		vs = append(vs, rpcerr.Violation{Field: "since_version", Reason: rpcv1.ErrorReason_NEGATIVE_VERSION.String(), Description: "since_version must not be negative"})
-	}
+	vs = checkSince(vs, req.GetSinceVersion())
 	if len(vs) > 0 {
 		return rpcerr.Invalid("", vs...)
 	}

@@ -48,9 +48,7 @@ func (s *Server) WatchContestAllocation(req *seatsv1.WatchContestAllocationReque
 		return s.watchDistrictContest(ctx, req, stream.Send)
 	}
 	q, vs := parseContestQuery(req.GetContest(), req.GetUnit(), req.GetPreset(), req.GetRule())
-	if req.GetSinceVersion() < 0 {
-		vs = append(vs, rpcerr.Violation{Field: "since_version", Reason: rpcv1.ErrorReason_NEGATIVE_VERSION.String(), Description: "since_version must not be negative"})
-	}
+	vs = checkSince(vs, req.GetSinceVersion())
 	if len(vs) > 0 {
 		return rpcerr.Invalid("", vs...)
 	}
@@ -233,4 +231,13 @@ func contestAllocationToWire(a *livecount.Allocation, preset string) *seatsv1.Co
 		out.Allocation = apportionpb.AllocationToProto(a.Result)
 	}
 	return out
+}
+
+// checkSince refuses a watch's negative since_version, the same way for
+// every watch of the service.
+func checkSince(vs []rpcerr.Violation, since int64) []rpcerr.Violation {
+	if since < 0 {
+		vs = append(vs, rpcerr.Violation{Field: "since_version", Reason: rpcv1.ErrorReason_NEGATIVE_VERSION.String(), Description: "since_version must not be negative"})
+	}
+	return vs
 }

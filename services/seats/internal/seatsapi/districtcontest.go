@@ -113,9 +113,7 @@ func (s *Server) allocateDistrictContest(ctx context.Context, req *seatsv1.Alloc
 // watchDistrictContest answers WatchContestAllocation for a district contest.
 func (s *Server) watchDistrictContest(ctx context.Context, req *seatsv1.WatchContestAllocationRequest, send func(*seatsv1.ContestAllocation) error) error {
 	q, vs := parseDistrictQuery(req)
-	if req.GetSinceVersion() < 0 {
-		vs = append(vs, rpcerr.Violation{Field: "since_version", Reason: "NEGATIVE_VERSION", Description: "since_version must not be negative"})
-	}
+	vs = checkSince(vs, req.GetSinceVersion())
 	if len(vs) > 0 {
 		return rpcerr.Invalid("", vs...)
 	}
