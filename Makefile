@@ -171,6 +171,10 @@ test: test-log-reset lint gen-check hygiene unit breaking fuzz-smoke readme-test
 bench: ## Tally load test: durable vs front and bare no-op submits, reads under ingest, RU 2016 import.
 	@GHZ_VERSION=$(GHZ_VERSION) bash .ci/bench-tally
 
+.PHONY: bench-scale
+bench-scale: tools ## 1 M stations (RU 2016 rows replicated) through tallyd: import time, RSS, restart, bytes per station, exact totals.
+	@bash .ci/bench-scale
+
 .PHONY: run
 run: build ## Start tally, seats and gateway with the demo election (Ctrl-C stops).
 	@bash .ci/run-local
