@@ -25,6 +25,8 @@ func main() {
 	fs.StringVar(&cfg.TallyAddr, "tally-addr", "TALLY_ADDR", "127.0.0.1:50051", "tally gRPC address")
 	fs.StringVar(&cfg.SeatsAddr, "seats-addr", "SEATS_ADDR", "127.0.0.1:50052", "seats gRPC address")
 	fs.IntVar(&maxBody, "max-body-bytes", "GATEWAY_MAX_BODY_BYTES", 1<<20, "largest request body accepted")
+	// 100,000: what a GiB holds at issue 19's 10 KB per watcher.
+	fs.IntVar(&cfg.MaxWatches, "max-watches", "GATEWAY_MAX_WATCHES", 100000, "open totals watches before 429 (0: no bound)")
 	fs.DurationVar(&cfg.Drain, "drain", "GATEWAY_DRAIN", 10*time.Second, "how long a stop waits for in-flight requests")
 	fs.StringVar(&cfg.TLS.CertFile, "tls-cert", "GATEWAY_TLS_CERT", "", "HTTPS certificate chain (PEM); enables HTTPS")
 	fs.StringVar(&cfg.TLS.KeyFile, "tls-key", "GATEWAY_TLS_KEY", "", "HTTPS private key (PEM)")

@@ -40,6 +40,10 @@ type Config struct {
 	// MaxBodyBytes bounds a request body; a larger one gets 413 before any
 	// JSON is decoded.
 	MaxBodyBytes int64
+	// MaxWatches bounds the open totals watches; one more gets 429
+	// RESOURCE_EXHAUSTED (0: no bound). Shared watches reach the tally as
+	// one stream, so its own bound no longer counts the gateway's readers.
+	MaxWatches int
 	// Logger gets one line per HTTP request, naming its request id (none
 	// when nil), and what callers are not told, such as the address of a
 	// service that does not answer (slog.Default when nil).
@@ -105,7 +109,8 @@ func New(ctx context.Context, cfg Config) (http.Handler, error) {
 	}
 
 	root := http.NewServeMux()
-	root.Handle("/v1/", conditional(limitBody(mux, cfg.MaxBodyBytes)))
+	hub := newWatchHub(ctx, mux, tallyv1.NewTallyServiceClient(cfg.Tally), cfg.MaxWatches, log)
+	root.Handle("/v1/", conditional(limitBody(hub.wrap(mux), cfg.MaxBodyBytes)))
 	pageHandlers(root)
 	docsHandlers(root)
 	ch := newCharts(mux, cfg.Tally, cfg.Seats)

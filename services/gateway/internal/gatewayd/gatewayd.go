@@ -25,6 +25,7 @@ type Config struct {
 	TallyAddr    string        // tally gRPC address
 	SeatsAddr    string        // seats gRPC address
 	MaxBodyBytes int64         // request body limit
+	MaxWatches   int           // open totals watches (0: no bound)
 	Drain        time.Duration // how long a stop waits for in-flight requests
 	Logger       *slog.Logger
 	// Ready, when set, receives the bound address once serving (tests use
@@ -68,7 +69,7 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	defer seats.Close()
 
-	h, err := gateway.New(ctx, gateway.Config{Tally: tally, Seats: seats, MaxBodyBytes: cfg.MaxBodyBytes, Logger: log})
+	h, err := gateway.New(ctx, gateway.Config{Tally: tally, Seats: seats, MaxBodyBytes: cfg.MaxBodyBytes, MaxWatches: cfg.MaxWatches, Logger: log})
 	if err != nil {
 		return err
 	}
