@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -20,6 +21,7 @@ import (
 func main() {
 	var cfg tallyd.Config
 	var version bool
+	var cpuProfile string
 	fs := envflag.New("tallyd")
 	fs.StringVar(&cfg.GRPCAddr, "grpc-addr", "TALLY_GRPC_ADDR", "127.0.0.1:50051", "gRPC listen address")
 	fs.StringVar(&cfg.Store, "store", "TALLY_STORE", "var/tally.db", "database: a SQLite file path (or sqlite:PATH), or a postgres:// URL shared by several tallyd")
@@ -29,6 +31,7 @@ func main() {
 	fs.DurationVar(&cfg.CheckpointEvery, "checkpoint-interval", "TALLY_CHECKPOINT_INTERVAL", 5*time.Second, "how often to publish a checkpoint of a log that grew")
 	fs.StringVar(&cfg.DevTokenFile, "dev-token-file", "TALLY_DEV_TOKEN_FILE", "var/dev-admin.token", "without --auth-key: where to write the development administrator token (loopback only)")
 	cfg.Common.Flags(fs, "TALLY")
+	fs.StringVar(&cpuProfile, "cpu-profile", "TALLY_CPU_PROFILE", "", "write a CPU profile of the whole run to this file (go tool pprof), for measuring")
 	fs.FlagSet.BoolVar(&version, "version", false, "print the version and exit")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		fmt.Fprintln(os.Stderr, "tallyd:", err)
@@ -39,10 +42,38 @@ func main() {
 		return
 	}
 	cfg.Logger = slog.New(requestid.LogHandler(slog.NewJSONHandler(os.Stderr, nil))).With("service", "tallyd")
+	stopProfile := func() {}
+	if cpuProfile != "" {
+		var err error
+		if stopProfile, err = startCPUProfile(cpuProfile); err != nil {
+			fmt.Fprintln(os.Stderr, "tallyd:", err)
+			os.Exit(2)
+		}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := tallyd.Run(ctx, cfg); err != nil {
+	err := tallyd.Run(ctx, cfg)
+	stop()
+	stopProfile()
+	if err != nil {
 		cfg.Logger.Error("tallyd stopped", "err", err)
 		os.Exit(1)
 	}
+}
+
+// startCPUProfile profiles the process until the returned function runs,
+// which a graceful stop reaches.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

@@ -23,6 +23,8 @@ import (
 // stream.
 func (s *Server) ImportProtocols(stream grpc.ClientStreamingServer[tallyv1.ImportProtocolsRequest, tallyv1.ImportProtocolsResponse]) error {
 	im := &importStream{s: s, ctx: stream.Context(), out: &tallyv1.ImportProtocolsResponse{}}
+	// No return leaves a batch committing behind the call.
+	defer func() { _ = im.wait() }()
 	for n := int64(0); ; n++ {
 		msg, err := stream.Recv()
 		if errors.Is(err, io.EOF) {
@@ -38,12 +40,20 @@ func (s *Server) ImportProtocols(stream grpc.ClientStreamingServer[tallyv1.Impor
 	if err := im.flush(); err != nil {
 		return err
 	}
+	if err := im.wait(); err != nil {
+		return err
+	}
 	slices.SortStableFunc(im.out.Rejections, func(a, b *tallyv1.ImportRejection) int { return cmp.Compare(a.GetIndex(), b.GetIndex()) })
 	return stream.SendAndClose(im.out)
 }
 
 // importStream is one ImportProtocols call: the response it builds and the
 // submissions waiting to be committed as one batch.
+//
+// One batch commits while the stream reads and converts the next: the
+// store's writer and the decoding then use both cores instead of taking
+// turns. Batches still reach the store one after the other, in stream
+// order, and the call answers only once the last one is durable.
 type importStream struct {
 	s   *Server
 	ctx context.Context
@@ -53,6 +63,20 @@ type importStream struct {
 	batch []tally.Submission
 	idx   []int64
 	pfx   []string
+	// inFlight is closed when the batch committing in the background is
+	// done (nil: none); its outcomes are in part, or its failure in err,
+	// and wait merges them into out.
+	inFlight chan struct{}
+	part     importOutcome
+}
+
+// importOutcome is what a committed batch adds to the response.
+type importOutcome struct {
+	rejections         []*tallyv1.ImportRejection
+	accepted, replayed int64
+	resultsVersion     int64
+	first, last        int64 // log span of the batch's entries (0: none)
+	err                error
 }
 
 // message takes the protocols of one stream message, the first of which
@@ -93,6 +117,11 @@ func (im *importStream) message(n int64, msg *tallyv1.ImportProtocolsRequest) (i
 		}
 		sub, err := submission(req, submitter(ctx))
 		if err != nil {
+			// A refusal is logged after the batches before it, as it
+			// would be without the pipeline.
+			if err := im.wait(); err != nil {
+				return n, err
+			}
 			s.obs(Rejected, 1)
 			ref, st := s.refused(ctx, req, body, bodyType, err)
 			rj := rejection(ctx, s, n, prefixes[i], sub, st)
@@ -114,34 +143,87 @@ func (im *importStream) message(n int64, msg *tallyv1.ImportProtocolsRequest) (i
 	return n, nil
 }
 
-// flush commits the waiting submissions and reports their outcomes.
+// flush hands the waiting submissions to the store in the background,
+// once the batch before them is done.
 func (im *importStream) flush() error {
-	s, ctx, out := im.s, im.ctx, im.out
 	if len(im.batch) == 0 {
 		return nil
 	}
-	res, err := s.svc.Import(ctx, im.batch)
+	if err := im.wait(); err != nil {
+		return err
+	}
+	batch, idx, pfx := im.batch, im.idx, im.pfx
+	// The next batch fills new slices: these belong to the commit now.
+	im.batch, im.idx, im.pfx = make([]tally.Submission, 0, len(batch)), make([]int64, 0, len(idx)), make([]string, 0, len(pfx))
+	done := make(chan struct{})
+	im.inFlight = done
+	go func() {
+		defer close(done)
+		im.part = im.commit(batch, idx, pfx)
+	}()
+	return nil
+}
+
+// commit stores one batch and returns what it adds to the response.
+func (im *importStream) commit(batch []tally.Submission, idx []int64, pfx []string) importOutcome {
+	s, ctx := im.s, im.ctx
+	var o importOutcome
+	res, err := s.svc.Import(ctx, batch)
 	if err != nil {
-		return s.status(ctx, err)
+		o.err = s.status(ctx, err)
+		return o
+	}
+	span := func(i int64) {
+		if i == 0 {
+			return
+		}
+		if o.first == 0 || i < o.first {
+			o.first = i
+		}
+		o.last = max(o.last, i)
 	}
 	for i, r := range res {
 		s.observe(r.Receipt, r.Err)
 		switch {
 		case r.Err != nil:
-			rj := rejection(ctx, s, im.idx[i], im.pfx[i], im.batch[i], r.Err)
+			rj := rejection(ctx, s, idx[i], pfx[i], batch[i], r.Err)
 			if rj.Receipt != nil {
-				im.span(rj.Receipt.LeafIndex)
+				span(rj.Receipt.LeafIndex)
 			}
-			out.Rejections = append(out.Rejections, rj)
+			o.rejections = append(o.rejections, rj)
 		case r.Receipt.Replayed:
-			out.Replayed++
+			o.replayed++
 		default:
-			out.Accepted++
-			im.span(r.Receipt.Entry.Index)
+			o.accepted++
+			span(r.Receipt.Entry.Index)
 		}
-		out.ResultsVersion = max(out.ResultsVersion, r.Receipt.ResultsVersion)
+		o.resultsVersion = max(o.resultsVersion, r.Receipt.ResultsVersion)
 	}
-	im.batch, im.idx, im.pfx = im.batch[:0], im.idx[:0], im.pfx[:0]
+	return o
+}
+
+// wait lets the batch committing in the background finish and adds its
+// outcomes to the response; its error is the stream's.
+func (im *importStream) wait() error {
+	if im.inFlight == nil {
+		return nil
+	}
+	<-im.inFlight
+	im.inFlight = nil
+	o := im.part
+	im.part = importOutcome{}
+	if o.err != nil {
+		return o.err
+	}
+	out := im.out
+	out.Rejections = append(out.Rejections, o.rejections...)
+	out.Accepted += o.accepted
+	out.Replayed += o.replayed
+	out.ResultsVersion = max(out.ResultsVersion, o.resultsVersion)
+	if o.first != 0 {
+		im.span(o.first)
+		im.span(o.last)
+	}
 	return nil
 }
 
