@@ -11,7 +11,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"sync"
 	"time"
 
@@ -54,6 +53,9 @@ type Store struct {
 
 	q    *groupcommit.Queue[*job]
 	once sync.Once
+	// hashes holds the log hashes ReadHashes read: they never change, and
+	// the large subtrees' are read by every checkpoint.
+	hashes tally.HashCache
 }
 
 var _ tally.Store = (*Store)(nil)
@@ -364,42 +366,23 @@ func (s *Store) ReadLeaves(ctx context.Context, election string, from, to int64,
 
 // ReadHashes implements tally.Store.
 func (s *Store) ReadHashes(ctx context.Context, election string, indexes []int64) ([]tlog.Hash, error) {
-	leaves := make([]int64, 0, len(indexes))
-	seen := make(map[int64]bool, len(indexes))
-	for _, x := range indexes {
-		if l, _ := tally.HashLocation(x); !seen[l] {
-			seen[l] = true
-			leaves = append(leaves, l)
-		}
-	}
-	rows, err := s.pool.Query(ctx, `SELECT idx, hashes FROM log_entries WHERE election = $1 AND idx = ANY($2)`, election, leaves)
-	if err != nil {
-		return nil, err
-	}
-	blobs := map[int64][]byte{}
-	for rows.Next() {
-		var i int64
-		var b []byte
-		if err := rows.Scan(&i, &b); err != nil {
-			rows.Close()
+	return s.hashes.ReadHashes(election, indexes, func(leaves []int64) (map[int64][]byte, error) {
+		rows, err := s.pool.Query(ctx, `SELECT idx, hashes FROM log_entries WHERE election = $1 AND idx = ANY($2)`, election, leaves)
+		if err != nil {
 			return nil, err
 		}
-		blobs[i] = b
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	out := make([]tlog.Hash, len(indexes))
-	for k, x := range indexes {
-		l, pos := tally.HashLocation(x)
-		h, ok := tally.HashAt(blobs[l], pos)
-		if !ok {
-			return nil, &tally.NotFoundError{Kind: "log hash", Name: election + "/" + strconv.FormatInt(x, 10)}
+		defer rows.Close()
+		blobs := make(map[int64][]byte, len(leaves))
+		for rows.Next() {
+			var i int64
+			var b []byte
+			if err := rows.Scan(&i, &b); err != nil {
+				return nil, err
+			}
+			blobs[i] = b
 		}
-		out[k] = h
-	}
-	return out, nil
+		return blobs, rows.Err()
+	})
 }
 
 // notFound reports pgx.ErrNoRows as the domain's NotFoundError.

@@ -51,8 +51,11 @@ type Store struct {
 	wdb  *sql.DB
 	opts Options
 
-	w        *writer
-	q        *groupcommit.Queue[*job]
+	w *writer
+	q *groupcommit.Queue[*job]
+	// hashes holds the log hashes the writer committed and ReadHashes
+	// read, so a checkpoint of a size just written reads no database.
+	hashes   tally.HashCache
 	closeErr error
 	once     sync.Once
 }
@@ -466,47 +469,32 @@ func (s *Store) ReadLeaves(ctx context.Context, election string, from, to int64,
 
 // ReadHashes implements tally.Store.
 func (s *Store) ReadHashes(ctx context.Context, election string, indexes []int64) ([]tlog.Hash, error) {
-	leaves := make([]int64, 0, len(indexes))
-	seen := make(map[int64]bool, len(indexes))
-	for _, x := range indexes {
-		if l, _ := tally.HashLocation(x); !seen[l] {
-			seen[l] = true
-			leaves = append(leaves, l)
-		}
-	}
-	blobs := map[int64][]byte{}
-	for chunk := range slices.Chunk(leaves, 500) {
-		args := []any{election}
-		for _, l := range chunk {
-			args = append(args, l)
-		}
-		rows, err := s.rdb.QueryContext(ctx, `SELECT idx, hashes FROM log_entries WHERE election = ? AND idx IN (`+
-			strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",")+`)`, args...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var i int64
-			var b []byte
-			if err := rows.Scan(&i, &b); err != nil {
-				rows.Close()
+	return s.hashes.ReadHashes(election, indexes, func(leaves []int64) (map[int64][]byte, error) {
+		blobs := make(map[int64][]byte, len(leaves))
+		for chunk := range slices.Chunk(leaves, 500) {
+			args := []any{election}
+			for _, l := range chunk {
+				args = append(args, l)
+			}
+			rows, err := s.rdb.QueryContext(ctx, `SELECT idx, hashes FROM log_entries WHERE election = ? AND idx IN (`+
+				strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",")+`)`, args...)
+			if err != nil {
 				return nil, err
 			}
-			blobs[i] = b
+			for rows.Next() {
+				var i int64
+				var b []byte
+				if err := rows.Scan(&i, &b); err != nil {
+					rows.Close()
+					return nil, err
+				}
+				blobs[i] = b
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return nil, err
+			}
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	}
-	out := make([]tlog.Hash, len(indexes))
-	for k, x := range indexes {
-		l, pos := tally.HashLocation(x)
-		h, ok := tally.HashAt(blobs[l], pos)
-		if !ok {
-			return nil, &tally.NotFoundError{Kind: "log hash", Name: election + "/" + strconv.FormatInt(x, 10)}
-		}
-		out[k] = h
-	}
-	return out, nil
+		return blobs, nil
+	})
 }

@@ -37,6 +37,10 @@ type writer struct {
 	insProtocol, byKey, curVersion, electionVersion, setElectionVersion, contestPhase *sql.Stmt
 	insUnit, getUnit                                                                  *sql.Stmt
 	logSize, leafHashes, insLeaves                                                    *sql.Stmt
+
+	// fresh are the leaves the open transaction stored, for the store's
+	// hash cache once it commits.
+	fresh []tally.LeafHashes
 }
 
 func newWriter(ctx context.Context, s *Store) (*writer, error) {
@@ -94,6 +98,7 @@ func (w *writer) handle(batch []*job) {
 }
 
 func (w *writer) begin() error {
+	w.forget()
 	_, err := w.conn.ExecContext(context.Background(), "BEGIN IMMEDIATE")
 	return err
 }
@@ -102,11 +107,24 @@ func (w *writer) commit() error {
 	_, err := w.conn.ExecContext(context.Background(), "COMMIT")
 	if err != nil {
 		w.rollback()
+		return err
 	}
-	return err
+	// Only now are the leaves' hashes the log's for good: a rolled-back
+	// index is written again with another leaf.
+	w.s.hashes.AddAll(w.fresh)
+	w.forget()
+	return nil
+}
+
+// forget drops the leaves of the transaction that ended (the cache keeps
+// its own references to their hashes).
+func (w *writer) forget() {
+	clear(w.fresh)
+	w.fresh = w.fresh[:0]
 }
 
 func (w *writer) rollback() {
+	w.forget()
 	_, _ = w.conn.ExecContext(context.Background(), "ROLLBACK")
 }
 
@@ -174,6 +192,18 @@ func (b *batchState) flushLeaves() error {
 			return b.fatal
 		}
 	}
+	// The arena is reused for the batch's next leaves: the hashes are
+	// copied, all in one allocation.
+	n := 0
+	for _, r := range b.leaves {
+		n += r.end - r.mid
+	}
+	hashes := make([]byte, 0, n)
+	for _, r := range b.leaves {
+		at := len(hashes)
+		hashes = append(hashes, b.arena[r.mid:r.end]...)
+		b.w.fresh = append(b.w.fresh, tally.LeafHashes{Election: r.election, Leaf: r.idx, Hashes: hashes[at:len(hashes):len(hashes)]})
+	}
 	b.leaves, b.arena = b.leaves[:0], b.arena[:0]
 	return nil
 }
@@ -198,13 +228,19 @@ func (b *batchState) edge(election string) (*tallylog.Edge, error) {
 		return nil, err
 	}
 	e, err := tallylog.NewEdge(size, func(level int, index int64) (tlog.Hash, error) {
-		var blob []byte
-		if err := b.w.leafHashes.QueryRow(election, tallylog.NodeLeaf(level, index)).Scan(&blob); err != nil {
-			return tlog.Hash{}, fmt.Errorf("sqlitestore: log %s: hashes of leaf %d: %w", election, tallylog.NodeLeaf(level, index), err)
+		// A leaf the cache holds is committed, so it is what the query
+		// would read; the others (not cached, or appended earlier in this
+		// transaction) are read.
+		leaf := tallylog.NodeLeaf(level, index)
+		blob, ok := b.w.s.hashes.Lookup(election, leaf)
+		if !ok {
+			if err := b.w.leafHashes.QueryRow(election, leaf).Scan(&blob); err != nil {
+				return tlog.Hash{}, fmt.Errorf("sqlitestore: log %s: hashes of leaf %d: %w", election, leaf, err)
+			}
 		}
 		h, ok := tally.HashAt(blob, level)
 		if !ok {
-			return tlog.Hash{}, fmt.Errorf("sqlitestore: log %s: leaf %d lacks its level-%d hash", election, tallylog.NodeLeaf(level, index), level)
+			return tlog.Hash{}, fmt.Errorf("sqlitestore: log %s: leaf %d lacks its level-%d hash", election, leaf, level)
 		}
 		return h, nil
 	})
