@@ -82,12 +82,13 @@ func (s *Service) ForensicsInput(ctx context.Context, election, contest, unit st
 		if group == nil {
 			continue
 		}
+		vals := p.vals(cc.Width())
 		rec := forensics.Station{
 			ID: st.unit.ID, Region: group.unit.ID,
-			Registered: cc.Role(p.vals, RoleRegistered),
-			Voters:     cc.Role(p.vals, turnoutRole),
-			Base:       cc.Role(p.vals, cc.ThresholdBase),
-			Votes:      append([]int64(nil), p.vals[cc.NLines:]...),
+			Registered: cc.Role(vals, RoleRegistered),
+			Voters:     cc.Role(vals, turnoutRole),
+			Base:       cc.Role(vals, cc.ThresholdBase),
+			Votes:      vals[cc.NLines:],
 		}
 		for _, w := range p.warnings {
 			rec.Violations = append(rec.Violations, forensics.Violation{Code: w.Code, Severity: forensicsSeverity(w.Severity)})

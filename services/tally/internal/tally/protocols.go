@@ -80,10 +80,11 @@ func (s *Service) ListProtocols(ctx context.Context, q ProtocolQuery) ([]Protoco
 }
 
 func (es *electionState) versionOf(cc *form.Compiled, st *node, p *stationProto) ProtocolVersion {
+	vals := p.vals(cc.Width())
 	return ProtocolVersion{
-		Election: es.def.ID, Contest: cc.ID, Station: st.unit.ID, Version: p.version, Kind: p.kind,
-		Lines: cc.LinesOf(p.vals), Votes: cc.VotesOf(p.vals), IdempotencyKey: p.key,
+		Election: es.def.ID, Contest: cc.ID, Station: st.unit.ID, Version: int(p.version), Kind: p.kind,
+		Lines: cc.LinesOf(vals), Votes: cc.VotesOf(vals), IdempotencyKey: p.key,
 		Reason: p.reason, Submitter: p.submitter, Warnings: slices.Clone(p.warnings),
-		SubmittedAt: p.submittedAt, ContentHash: p.hash, ResultsVersion: p.resultsVersion,
+		SubmittedAt: p.submitted(), ContentHash: p.contentHash(), ResultsVersion: p.resultsVersion,
 	}
 }

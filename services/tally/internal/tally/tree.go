@@ -3,6 +3,8 @@ package tally
 import (
 	"github.com/mandate-project/mandate/services/tally/form"
 
+	"encoding/binary"
+	"encoding/hex"
 	"slices"
 	"strings"
 	"sync"
@@ -20,6 +22,9 @@ type electionState struct {
 	contests    []*form.Compiled
 	contestByID map[string]*form.Compiled
 	phases      []Phase
+
+	// submitters holds one copy of each submitter's name (stationProto).
+	submitters map[string]string
 
 	nodes    map[string]*node
 	root     *node
@@ -59,17 +64,104 @@ type agg struct {
 	corrected    int
 }
 
+// stationProto is a station's current protocol of one contest, kept small
+// because a country holds a million of them (issue 19): the counts packed
+// as varints instead of a slice of int64, the content hash as its 32
+// bytes, the time as Unix nanoseconds, the submitter shared by every
+// protocol of the same sender.
 type stationProto struct {
-	version        int
-	kind           ProtocolKind
-	vals           []int64
-	warnings       []Violation
-	submittedAt    time.Time
-	hash           string
+	counts []byte // zigzag varints in the form's order (packVals)
+	hash   [32]byte
+	// hashText is the content hash when it is not 64 lowercase hex digits
+	// (hexHash false); ContentHash never makes one, but a hash is echoed
+	// as stored.
+	hashText       string
+	hexHash        bool
 	key            string
 	reason         string
 	submitter      string
+	warnings       []Violation
+	submittedAt    int64 // Unix nanoseconds
 	resultsVersion int64
+	version        int32
+	kind           ProtocolKind
+}
+
+// packVals encodes a value vector as stationProto.counts.
+func packVals(vals []int64) []byte {
+	b := make([]byte, 0, len(vals)*2)
+	for _, v := range vals {
+		b = binary.AppendVarint(b, v)
+	}
+	return slices.Clip(b)
+}
+
+// vals decodes the protocol's values (width of them).
+func (p *stationProto) vals(width int) []int64 {
+	out := make([]int64, width)
+	b := p.counts
+	for i := range out {
+		v, n := binary.Varint(b)
+		out[i], b = v, b[n:]
+	}
+	return out
+}
+
+// contentHash is the content hash as ProtocolVersion carries it.
+func (p *stationProto) contentHash() string {
+	if !p.hexHash {
+		return p.hashText
+	}
+	return hex.EncodeToString(p.hash[:])
+}
+
+// newStationProto makes the memory record of a version; interned returns
+// the one copy of a submitter's name.
+func newStationProto(cc *form.Compiled, v ProtocolVersion, interned func(string) string) *stationProto {
+	p := &stationProto{
+		counts: packVals(cc.ValsOf(v.Lines, v.Votes)), key: v.IdempotencyKey, reason: v.Reason,
+		submitter: interned(v.Submitter), warnings: v.Warnings, resultsVersion: v.ResultsVersion,
+		version: int32(v.Version), kind: v.Kind,
+	}
+	if !v.SubmittedAt.IsZero() {
+		p.submittedAt = v.SubmittedAt.UnixNano()
+	}
+	if len(v.ContentHash) == 64 {
+		if _, err := hex.Decode(p.hash[:], []byte(v.ContentHash)); err == nil && v.ContentHash == strings.ToLower(v.ContentHash) {
+			p.hexHash = true
+			return p
+		}
+		p.hash = [32]byte{}
+	}
+	p.hashText = v.ContentHash
+	return p
+}
+
+// submitted is the version's time as ProtocolVersion carries it.
+func (p *stationProto) submitted() time.Time {
+	if p.submittedAt == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, p.submittedAt).UTC()
+}
+
+// maxInterned bounds es.submitters: when every station sends under its own
+// name, sharing saves nothing and the map would only grow.
+const maxInterned = 4096
+
+// intern returns the one copy of a submitter's name. Caller holds es.mu.
+func (es *electionState) intern(s string) string {
+	if c, ok := es.submitters[s]; ok {
+		return c
+	}
+	if len(es.submitters) >= maxInterned {
+		return s
+	}
+	if es.submitters == nil {
+		es.submitters = map[string]string{}
+	}
+	es.submitters[s] = s
+	return s
 }
 
 func newElectionState(def Election, contests []*form.Compiled, defJSON string) *electionState {
@@ -94,6 +186,7 @@ func (es *electionState) addUnits(units []Unit) {
 	for _, u := range units {
 		n := &node{unit: u}
 		if u.IsStation() {
+			n.unit.Level = LevelStation // one copy for a million stations
 			n.protos = make([]*stationProto, len(es.contests))
 		} else {
 			n.aggs = make([]*agg, len(es.contests))
@@ -110,6 +203,8 @@ func (es *electionState) addUnits(units []Unit) {
 		if u.Parent != "" {
 			p := es.nodes[u.Parent]
 			n.parent = p
+			// The parent's own ID string: one copy for all its children.
+			n.unit.Parent = p.unit.ID
 			p.children = append(p.children, n)
 			touched[p] = true
 		}
@@ -168,14 +263,10 @@ func (es *electionState) apply(cc *form.Compiled, v ProtocolVersion) {
 	}
 	ci := cc.Index
 	old := st.protos[ci]
-	if old != nil && old.version >= v.Version {
+	if old != nil && int(old.version) >= v.Version {
 		return
 	}
-	np := &stationProto{
-		version: v.Version, kind: v.Kind, vals: cc.ValsOf(v.Lines, v.Votes), warnings: v.Warnings,
-		submittedAt: v.SubmittedAt, hash: v.ContentHash, key: v.IdempotencyKey,
-		reason: v.Reason, submitter: v.Submitter, resultsVersion: v.ResultsVersion,
-	}
+	np := newStationProto(cc, v, es.intern)
 	st.protos[ci] = np
 	warnD, corrD, repD := b2i(len(np.warnings) > 0), b2i(np.version > 1), 1
 	if old != nil {
@@ -184,17 +275,17 @@ func (es *electionState) apply(cc *form.Compiled, v ProtocolVersion) {
 		repD = 0
 	}
 	w := cc.Width()
+	diff := np.vals(w)
+	if old != nil {
+		for i, x := range old.vals(w) {
+			diff[i] -= x
+		}
+	}
 	for a := st.parent; a != nil; a = a.parent {
 		es.touch(a)
 		g := a.agg(ci, w)
-		if old == nil {
-			for i, x := range np.vals {
-				g.vals[i] += x
-			}
-		} else {
-			for i, x := range np.vals {
-				g.vals[i] += x - old.vals[i]
-			}
+		for i, x := range diff {
+			g.vals[i] += x
 		}
 		g.reporting += repD
 		if repD == 1 {
@@ -219,7 +310,7 @@ func (es *electionState) aggregate(n *node, cc *form.Compiled) agg {
 		if p == nil {
 			return agg{vals: make([]int64, cc.Width())}
 		}
-		return agg{vals: slices.Clone(p.vals), reporting: 1, regReporting: n.unit.Registered,
+		return agg{vals: p.vals(cc.Width()), reporting: 1, regReporting: n.unit.Registered,
 			warned: b2i(len(p.warnings) > 0), corrected: b2i(p.version > 1)}
 	}
 	a := n.aggs[cc.Index]
