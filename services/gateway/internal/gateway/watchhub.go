@@ -116,13 +116,15 @@ func isTotalsWatch(p string) bool {
 // shareable returns the totals name when the hub can serve r byte for byte
 // as grpc-gateway would: HTTP/1.1 (the connection can be taken over), no
 // query (since_version and the like resume at different points), a plain
-// path, no metadata headers of the caller's own, the mux's one marshaler.
+// path, no metadata or timeout headers of the caller's own, the mux's one
+// marshaler.
 func (h *watchHub) shareable(w http.ResponseWriter, r *http.Request) (string, bool) {
 	if r.ProtoMajor != 1 || r.ProtoMinor < 1 || r.URL.RawQuery != "" || r.URL.RawPath != "" || !hijackable(w) {
 		return "", false
 	}
+	// Grpc-Timeout would end the stream for everyone sharing it.
 	for k := range r.Header {
-		if strings.HasPrefix(k, runtime.MetadataHeaderPrefix) {
+		if strings.HasPrefix(k, runtime.MetadataHeaderPrefix) || k == "Grpc-Timeout" {
 			return "", false
 		}
 	}

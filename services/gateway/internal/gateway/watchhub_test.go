@@ -412,3 +412,49 @@ func TestWatchHubRefusals(t *testing.T) {
 		t.Fatalf("third watch: %d %s", code, body)
 	}
 }
+
+// TestWatchHubShares checks which watches share the open stream and which
+// take grpc-gateway's own path (a stream of their own), by the number of
+// upstream watches each opens.
+func TestWatchHubShares(t *testing.T) {
+	f := newFeed()
+	addr := feedGateway(t, f, 0)
+	openWatch(t, addr, "", "", "first").next(t)
+	path := "/v1/" + watchName + ":watch"
+	for _, c := range []struct {
+		name, request string
+		shared        bool
+	}{
+		{"plain", "GET " + path + " HTTP/1.1\r\n", true},
+		{"other request id", "GET " + path + " HTTP/1.1\r\nX-Request-Id: other\r\n", true},
+		{"since_version", "GET " + path + "?since_version=0 HTTP/1.1\r\n", false},
+		{"escaped path", "GET " + strings.Replace(path, "nation", "n%61tion", 1) + " HTTP/1.1\r\n", false},
+		{"metadata header", "GET " + path + " HTTP/1.1\r\nGrpc-Metadata-X: y\r\n", false},
+		{"timeout", "GET " + path + " HTTP/1.1\r\nGrpc-Timeout: 1H\r\n", false},
+		{"HTTP/1.0", "GET " + path + " HTTP/1.0\r\n", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, before := f.counts()
+			conn, err := net.Dial("tcp", addr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			if _, err := io.WriteString(conn, c.request+"Host: gateway\r\n\r\n"); err != nil {
+				t.Fatal(err)
+			}
+			_ = conn.SetReadDeadline(time.Now().Add(20 * time.Second))
+			resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			l, err := bufio.NewReader(resp.Body).ReadString('\n')
+			if resp.StatusCode != http.StatusOK || err != nil || !strings.HasPrefix(l, `{"result":`) {
+				t.Fatalf("HTTP %d: %q %v", resp.StatusCode, l, err)
+			}
+			if _, after := f.counts(); (after == before) != c.shared {
+				t.Fatalf("upstream watches opened: %d → %d, shared %v", before, after, c.shared)
+			}
+		})
+	}
+}
