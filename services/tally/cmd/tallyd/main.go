@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/pprof"
+	"runtime/trace"
 	"syscall"
 	"time"
 
@@ -21,7 +22,7 @@ import (
 func main() {
 	var cfg tallyd.Config
 	var version bool
-	var cpuProfile string
+	var cpuProfile, traceFile string
 	fs := envflag.New("tallyd")
 	fs.StringVar(&cfg.GRPCAddr, "grpc-addr", "TALLY_GRPC_ADDR", "127.0.0.1:50051", "gRPC listen address")
 	fs.StringVar(&cfg.Store, "store", "TALLY_STORE", "var/tally.db", "database: a SQLite file path (or sqlite:PATH), or a postgres:// URL shared by several tallyd")
@@ -32,6 +33,7 @@ func main() {
 	fs.StringVar(&cfg.DevTokenFile, "dev-token-file", "TALLY_DEV_TOKEN_FILE", "var/dev-admin.token", "without --auth-key: where to write the development administrator token (loopback only)")
 	cfg.Common.Flags(fs, "TALLY")
 	fs.StringVar(&cpuProfile, "cpu-profile", "TALLY_CPU_PROFILE", "", "write a CPU profile of the whole run to this file (go tool pprof), for measuring")
+	fs.StringVar(&traceFile, "trace", "TALLY_TRACE", "", "write an execution trace of the whole run to this file (go tool trace; each call is a region named by its method), for measuring")
 	fs.FlagSet.BoolVar(&version, "version", false, "print the version and exit")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		fmt.Fprintln(os.Stderr, "tallyd:", err)
@@ -42,10 +44,17 @@ func main() {
 		return
 	}
 	cfg.Logger = slog.New(requestid.LogHandler(slog.NewJSONHandler(os.Stderr, nil))).With("service", "tallyd")
-	stopProfile := func() {}
+	stopProfile, stopTrace := func() {}, func() {}
 	if cpuProfile != "" {
 		var err error
 		if stopProfile, err = startCPUProfile(cpuProfile); err != nil {
+			fmt.Fprintln(os.Stderr, "tallyd:", err)
+			os.Exit(2)
+		}
+	}
+	if traceFile != "" {
+		var err error
+		if stopTrace, err = startTrace(traceFile); err != nil {
 			fmt.Fprintln(os.Stderr, "tallyd:", err)
 			os.Exit(2)
 		}
@@ -55,6 +64,7 @@ func main() {
 	err := tallyd.Run(ctx, cfg)
 	stop()
 	stopProfile()
+	stopTrace()
 	if err != nil {
 		cfg.Logger.Error("tallyd stopped", "err", err)
 		os.Exit(1)
@@ -74,6 +84,23 @@ func startCPUProfile(path string) (func(), error) {
 	}
 	return func() {
 		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
+}
+
+// startTrace records an execution trace until the returned function runs,
+// which a graceful stop reaches.
+func startTrace(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := trace.Start(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		trace.Stop()
 		f.Close()
 	}, nil
 }
