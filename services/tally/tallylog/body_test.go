@@ -1,8 +1,11 @@
 package tallylog
 
 import (
+	"bytes"
+	"encoding/json"
 	"maps"
 	"testing"
+	"time"
 
 	"google.golang.org/protobuf/proto"
 
@@ -62,5 +65,67 @@ func TestDecodeRow(t *testing.T) {
 	}
 	if _, err := DecodeBody("x", nil); err == nil {
 		t.Error("unknown type accepted")
+	}
+}
+
+// TestCountsInBody: from format 3 on, the envelope of a protocol imported as
+// a row leaves its counts to the body (the row with its column names), and
+// ParseLeaf reads them from there; an envelope of format 2 keeps them, and
+// one of format 3 that repeats them is refused (one source of the counts).
+func TestCountsInBody(t *testing.T) {
+	rows := &tallyv1.ProtocolRows{Parent: "elections/kz-2012/contests/mazhilis", Columns: []string{"lines.registered", "votes.nur-otan", "lines.valid"},
+		Rows: []*tallyv1.ProtocolRow{{Station: "elections/kz-2012/units/s1", RequestId: "r-1", Counts: []int64{10, 7, 7}}}}
+	body, err := proto.Marshal(rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2012, 1, 15, 20, 1, 2, 0, time.UTC)
+	lines, votes := map[string]int64{"registered": 10, "valid": 7}, map[string]int64{"nur-otan": 7}
+	e := Entry{Kind: KindProtocol, Election: "kz-2012", Contest: "mazhilis", Station: "s1", Version: 1, RequestID: "r-1",
+		Lines: lines, Votes: votes, Time: at, ContentHash: "ab12", Body: BodyProtocolRows}
+	tail, err := Tail(e, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	leaf := Leaf(4, tail)
+	env, _, _ := bytes.Cut(leaf, []byte{'\n'})
+	if bytes.Contains(env, []byte(`"lines"`)) || bytes.Contains(env, []byte(`"votes"`)) {
+		t.Errorf("format 3 envelope of a row repeats its counts: %s", env)
+	}
+	// The same entry written as format 2 did, counts in the envelope.
+	v2 := e
+	v2.Sequence, v2.Format = 4, FormatV2
+	j, err := json.Marshal(v2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldLeaf := append(append(j, '\n'), body...)
+	// Format 3 with the counts in the envelope as well.
+	both := bytes.Replace(oldLeaf, []byte(`"format":"mandate-log/2"`), []byte(`"format":"mandate-log/3"`), 1)
+	// A protocol of format 3 whose body is not a row.
+	badBody := append(append([]byte{}, env...), '\n', 0xff)
+	for _, tc := range []struct {
+		name   string
+		leaf   []byte
+		format string
+		ok     bool
+	}{
+		{"format 3, counts in the body", leaf, Format, true},
+		{"format 2, counts in both", oldLeaf, FormatV2, true},
+		{"format 3, counts in both", both, "", false},
+		{"format 3, body not a row", badBody, "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, gotBody, err := ParseLeaf(tc.leaf)
+			if (err == nil) != tc.ok {
+				t.Fatalf("ParseLeaf error %v, want ok=%v", err, tc.ok)
+			}
+			if err != nil {
+				return
+			}
+			if got.Format != tc.format || !maps.Equal(got.Lines, lines) || !maps.Equal(got.Votes, votes) || !bytes.Equal(gotBody, body) {
+				t.Errorf("parsed %+v", got)
+			}
+		})
 	}
 }

@@ -34,13 +34,20 @@ import (
 // Format names this version of the entry format; every envelope carries it.
 // Format 2 differs from format 1 in one rule: an entry of KindUnits is a
 // change of the results (the election's next results version), as a
-// protocol version or a phase change is; in format 1 it was not. ParseLeaf
-// reads both, and a log written before the change holds entries of format 1
-// followed by entries of format 2.
-const Format = "mandate-log/2"
+// protocol version or a phase change is; in format 1 it was not. Format 3
+// differs from format 2 in one rule: a protocol entry whose body is a
+// BodyProtocolRows (an imported row) has no lines and votes in its
+// envelope, since the body holds them with their column names: ParseLeaf
+// fills Lines and Votes from the body, so a reader sees the same Entry as
+// in format 2. ParseLeaf reads all three, and a log holds entries of older
+// formats followed by entries of newer ones.
+const Format = "mandate-log/3"
 
-// FormatV1 is the previous entry format (see Format).
-const FormatV1 = "mandate-log/1"
+// FormatV2 and FormatV1 are the previous entry formats (see Format).
+const (
+	FormatV2 = "mandate-log/2"
+	FormatV1 = "mandate-log/1"
+)
 
 // Kinds of entries.
 const (
@@ -229,6 +236,13 @@ func ChangesResults(e Entry) bool {
 	return false
 }
 
+// CountsInBody reports whether an entry's lines and votes are in its body
+// and not in its envelope (Format 3, see Format): a protocol version
+// imported as a row. Tail leaves them out of such an envelope.
+func CountsInBody(e Entry) bool {
+	return e.Kind == KindProtocol && e.Body == BodyProtocolRows && e.Format != FormatV2 && e.Format != FormatV1
+}
+
 // LevelStation is the Level of a polling station.
 const LevelStation = "station"
 
@@ -286,6 +300,11 @@ func Tail(e Entry, body []byte) ([]byte, error) {
 		j, err := json.Marshal(v)
 		b = append(b, j...)
 		return err
+	}
+	// Tail writes the current format: an imported row's counts are its
+	// body's alone.
+	if CountsInBody(Entry{Kind: e.Kind, Body: e.Body, Format: Format}) {
+		e.Lines, e.Votes = nil, nil
 	}
 	str("body", e.Body, true)
 	str("content_hash", e.ContentHash, true)
@@ -385,8 +404,18 @@ func ParseLeaf(leaf []byte) (Entry, []byte, error) {
 	if err := json.Unmarshal(env, &e); err != nil {
 		return e, nil, fmt.Errorf("envelope: %w", err)
 	}
-	if e.Format != Format && e.Format != FormatV1 {
-		return e, nil, fmt.Errorf("envelope format %q, want %q or %q", e.Format, Format, FormatV1)
+	if e.Format != Format && e.Format != FormatV2 && e.Format != FormatV1 {
+		return e, nil, fmt.Errorf("envelope format %q, want %q, %q or %q", e.Format, Format, FormatV2, FormatV1)
+	}
+	if CountsInBody(e) {
+		if e.Lines != nil || e.Votes != nil {
+			return e, nil, fmt.Errorf("envelope of format %s with a %s body has lines or votes: they are the body's", Format, BodyProtocolRows)
+		}
+		s, err := DecodeRow(body)
+		if err != nil {
+			return e, nil, fmt.Errorf("body: %w", err)
+		}
+		e.Lines, e.Votes = s.Lines, s.Votes
 	}
 	return e, body, nil
 }
