@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
@@ -355,11 +356,9 @@ func (s *watchStream) follow(up tallyv1.TallyService_WatchTotalsClient) {
 		}
 		s.mu.Lock()
 		s.last, s.snap = m, nil
-		for sub := range s.subs {
-			if !writeAll(sub.conn, chunk) {
-				delete(s.subs, sub)
-				_ = sub.conn.Close() // its reader leaves the hub
-			}
+		for _, sub := range broadcast(s.subs, chunk) {
+			delete(s.subs, sub)
+			_ = sub.conn.Close() // its reader leaves the hub
 		}
 		s.mu.Unlock()
 	}
@@ -386,8 +385,8 @@ func (s *watchStream) end(err error) {
 	tail = append(tail, "0\r\n\r\n"...)
 	s.mu.Lock()
 	s.tail, s.ended = tail, true
+	broadcast(s.subs, tail)
 	for sub := range s.subs {
-		writeAll(sub.conn, tail)
 		_ = sub.conn.Close() // its reader leaves the hub
 	}
 	clear(s.subs)
@@ -434,6 +433,53 @@ func (h *watchHub) chunk(v any) ([]byte, error) {
 	out = append(out, b...)
 	out = append(out, "\n\r\n"...)
 	return out, nil
+}
+
+// broadcastWriters bounds the goroutines writing one message to the
+// watchers. A socket normally takes a message at once (the kernel buffers
+// many), so the writers matter only when readers stall: each stalled reader
+// holds one writer for up to watchWriteGrace, and with several writers a
+// crowd of them delays a message by (stalled / broadcastWriters) × grace
+// rather than stalled × grace.
+const broadcastWriters = 32
+
+// broadcast writes b to every watcher in subs and returns the ones whose
+// socket did not take it.
+func broadcast(subs map[*watchSub]struct{}, b []byte) []*watchSub {
+	all := make([]*watchSub, 0, len(subs))
+	for sub := range subs {
+		all = append(all, sub)
+	}
+	// Small fan-outs are written inline: starting goroutines costs more
+	// than the writes.
+	workers := min(broadcastWriters, 1+len(all)/256)
+	failed := make([]bool, len(all))
+	var next atomic.Int64
+	write := func() {
+		for {
+			i := int(next.Add(1)) - 1
+			if i >= len(all) {
+				return
+			}
+			failed[i] = !writeAll(all[i].conn, b)
+		}
+	}
+	if workers == 1 {
+		write()
+	} else {
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(write)
+		}
+		wg.Wait()
+	}
+	var out []*watchSub
+	for i, f := range failed {
+		if f {
+			out = append(out, all[i])
+		}
+	}
+	return out
 }
 
 func writeAll(c net.Conn, b []byte) bool {
