@@ -14,6 +14,10 @@ import (
 // ImportResult is the outcome of one submission of a batch.
 type ImportResult struct {
 	Receipt Receipt
+	// Version is the version Receipt names as the store holds it (what
+	// GetProtocol reads as that version; Leaf not set): the one created,
+	// or for a replay the one the key created first.
+	Version ProtocolVersion
 	Err     error
 }
 
@@ -33,11 +37,18 @@ type ImportResult struct {
 // appended too, and its error is then a *LoggedError naming the leaf.
 // Concurrent calls share one store transaction (group commit).
 func (s *Service) Submit(ctx context.Context, sub Submission) (Receipt, error) {
+	rc, _, err := s.SubmitVersion(ctx, sub)
+	return rc, err
+}
+
+// SubmitVersion is Submit that also returns the version the receipt
+// names, as stored: an answer that shows it needs no read of the store.
+func (s *Service) SubmitVersion(ctx context.Context, sub Submission) (Receipt, ProtocolVersion, error) {
 	res, err := s.Import(ctx, []Submission{sub})
 	if err != nil {
-		return Receipt{}, err
+		return Receipt{}, ProtocolVersion{}, err
 	}
-	return res[0].Receipt, res[0].Err
+	return res[0].Receipt, res[0].Version, res[0].Err
 }
 
 // Import submits a batch (e.g. thousands of rows of a file) in one store
@@ -112,6 +123,8 @@ func (s *Service) Import(ctx context.Context, subs []Submission) ([]ImportResult
 			continue
 		}
 		results[i].Receipt = receiptOf(r.Stored, r.Replayed)
+		results[i].Version = r.Stored
+		results[i].Version.Leaf = nil
 		switch {
 		case !r.Replayed:
 			results[i].Receipt.Entry.Hash = tallylog.LeafHash(r.Stored.LogIndex, batch[j].Leaf)
