@@ -62,6 +62,14 @@ type Store struct {
 
 var _ tally.Store = (*Store)(nil)
 
+// readCacheKiB is the page cache of each read connection. The totals are
+// in memory; readers fetch a protocol's versions, leaves and hashes, which
+// the operating system's page cache holds as well. A reader that scanned
+// the whole store at start would otherwise keep 64 MiB of it for good, four
+// readers 256 MiB of a tally meant to hold a million stations in 1 GiB
+// (issue 19).
+const readCacheKiB = 16 << 10
+
 // Open opens (creating if needed) the database at path, checks that the
 // pragmas took effect, applies pending migrations and starts the writer.
 // ":memory:" is refused: WAL needs a file.
@@ -84,9 +92,10 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(FULL)")
 	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "cache_size(-65536)")
-	dsn := "file:" + path + "?" + q.Encode()
-	wdb, err := sql.Open("sqlite", dsn)
+	// The page cache is per connection: 64 MiB for the writer, whose
+	// batches touch every index, less for each reader (readCacheKiB).
+	wq := url.Values{"_pragma": append(slices.Clone(q["_pragma"]), "cache_size(-65536)")}
+	wdb, err := sql.Open("sqlite", "file:"+path+"?"+wq.Encode())
 	if err != nil {
 		return nil, err
 	}
@@ -103,6 +112,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	q.Add("_pragma", "query_only(1)")
+	q.Add("_pragma", "cache_size(-"+strconv.Itoa(readCacheKiB)+")")
 	rdb, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
 		wdb.Close()

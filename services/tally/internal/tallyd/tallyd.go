@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -90,6 +91,11 @@ func Run(ctx context.Context, cfg Config) error {
 		return fmt.Errorf("load totals: %w", err)
 	}
 	defer svc.Close()
+	// Rebuilding read every protocol through throwaway rows: hand that
+	// garbage back to the system now rather than keep it resident until
+	// the heap grows into it (a million stations' rebuild is most of
+	// tallyd's peak; issue 19).
+	debug.FreeOSMemory()
 	log.Info("totals rebuilt from store", "store", redact(cfg.Store), "took", time.Since(start).String(),
 		"log_verifier_key", svc.Log().LogVerifierKey())
 
