@@ -35,7 +35,7 @@ type writer struct {
 	conn *sql.Conn
 
 	insProtocol, byKey, curVersion, electionVersion, setElectionVersion, contestPhase *sql.Stmt
-	insUnit, getUnit                                                                  *sql.Stmt
+	insUnit, insUnits, getUnit                                                        *sql.Stmt
 	logSize, leafHashes, insLeaves                                                    *sql.Stmt
 
 	// fresh are the leaves the open transaction stored, for the store's
@@ -62,6 +62,7 @@ func newWriter(ctx context.Context, s *Store) (*writer, error) {
 		{&w.contestPhase, `SELECT phase FROM contests WHERE election = ? AND id = ?`},
 		{&w.insUnit, `INSERT INTO units (election, id, parent, name, level, registered)
 			VALUES (?, ?, nullif(?, ''), ?, ?, ?) ON CONFLICT DO NOTHING`},
+		{&w.insUnits, insertUnits(unitChunk)},
 		{&w.getUnit, `SELECT coalesce(parent, ''), name, level, registered FROM units WHERE election = ? AND id = ?`},
 		{&w.logSize, `SELECT coalesce(max(idx) + 1, 0) FROM log_entries WHERE election = ?`},
 		{&w.leafHashes, `SELECT hashes FROM log_entries WHERE election = ? AND idx = ?`},
@@ -573,8 +574,68 @@ func (w *writer) electionExists(ctx context.Context, election string) error {
 	return err
 }
 
+// unitChunk is how many units one INSERT stores: a definition brings
+// about one unit per station, and one statement per unit costs more than
+// the row (the same reason as leafChunk).
+const unitChunk = 64
+
+func insertUnits(n int) string {
+	return `INSERT INTO units (election, id, parent, name, level, registered) VALUES ` +
+		strings.TrimSuffix(strings.Repeat("(?, ?, nullif(?, ''), ?, ?, ?), ", n), ", ") + ` ON CONFLICT DO NOTHING`
+}
+
 // addUnits inserts the units that are new and returns how many there were.
+// Whole chunks go in one statement; a chunk that fails, or in which some
+// unit already existed, is decided again unit by unit, which names the
+// unit that failed and checks that every existing one is the same.
 func (w *writer) addUnits(ctx context.Context, election string, units []tally.Unit) (int, error) {
+	added := 0
+	args := make([]any, 0, 6*unitChunk)
+	for chunk := range slices.Chunk(units, unitChunk) {
+		if len(chunk) == unitChunk {
+			args = args[:0]
+			for _, u := range chunk {
+				args = append(args, election, u.ID, u.Parent, u.Name, u.Level, u.Registered)
+			}
+			// A failed statement changes nothing (SQLite undoes it whole),
+			// so the chunk can then go again one unit at a time.
+			if n, ok := execCount(w.insUnits.ExecContext(ctx, args...)); ok {
+				if n < int64(len(chunk)) {
+					// Some existed: those inserted now are the same as
+					// themselves, the others must be too.
+					if err := w.sameUnits(ctx, election, chunk); err != nil {
+						return 0, err
+					}
+				}
+				added += int(n)
+				continue
+			}
+		}
+		n, err := w.addUnitsOneByOne(ctx, election, chunk)
+		if err != nil {
+			return 0, err
+		}
+		added += n
+	}
+	if added == 0 {
+		return 0, nil
+	}
+	_, err := w.conn.ExecContext(ctx, `UPDATE elections SET unit_count = unit_count + ? WHERE id = ?`, added, election)
+	return added, err
+}
+
+// execCount is the rows a statement changed, and whether it succeeded.
+func execCount(res sql.Result, err error) (int64, bool) {
+	if err != nil {
+		return 0, false
+	}
+	n, err := res.RowsAffected()
+	return n, err == nil
+}
+
+// addUnitsOneByOne inserts units one statement each and returns how many
+// were new; an existing unit must be the same.
+func (w *writer) addUnitsOneByOne(ctx context.Context, election string, units []tally.Unit) (int, error) {
 	added := 0
 	for _, u := range units {
 		res, err := w.insUnit.ExecContext(ctx, election, u.ID, u.Parent, u.Name, u.Level, u.Registered)
@@ -585,20 +646,26 @@ func (w *writer) addUnits(ctx context.Context, election string, units []tally.Un
 			added++
 			continue
 		}
+		if err := w.sameUnits(ctx, election, []tally.Unit{u}); err != nil {
+			return 0, err
+		}
+	}
+	return added, nil
+}
+
+// sameUnits checks that the stored units of these IDs are these units.
+func (w *writer) sameUnits(ctx context.Context, election string, units []tally.Unit) error {
+	for _, u := range units {
 		var got tally.Unit
 		got.ID = u.ID
 		if err := w.getUnit.QueryRowContext(ctx, election, u.ID).Scan(&got.Parent, &got.Name, &got.Level, &got.Registered); err != nil {
-			return 0, err
+			return err
 		}
 		if got != u {
-			return 0, tally.NewStateError(tally.ErrAlreadyExists, election+"/"+u.ID, "the unit exists with other content")
+			return tally.NewStateError(tally.ErrAlreadyExists, election+"/"+u.ID, "the unit exists with other content")
 		}
 	}
-	if added == 0 {
-		return 0, nil
-	}
-	_, err := w.conn.ExecContext(ctx, `UPDATE elections SET unit_count = unit_count + ? WHERE id = ?`, added, election)
-	return added, err
+	return nil
 }
 
 // SetPhase implements tally.Store.

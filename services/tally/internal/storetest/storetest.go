@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"sync"
 	"testing"
@@ -38,6 +39,7 @@ var Cases = []struct {
 }{
 	{"Store/CreateGetList", Suite.StoreCreateGetList},
 	{"Store/AddUnits", Suite.StoreAddUnits},
+	{"Store/AddManyUnits", Suite.StoreAddManyUnits},
 	{"Store/AppendDecisions", Suite.StoreAppendDecisions},
 	{"Store/BatchItemsIndependent", Suite.StoreBatchItemsIndependent},
 	{"Store/ConcurrentSameKey", Suite.StoreConcurrentSameKey},
@@ -248,6 +250,60 @@ func (ts Suite) StoreAddUnits(t *testing.T) {
 	se, err := st.GetElection(ctx, "test-2024")
 	if err != nil || se.ResultsVersion != 3 || se.ResultsLogSize != 4 || se.UnitCount != 11 {
 		t.Errorf("GetElection = %+v, %v; want results version 3, log size 4, 11 units", se, err)
+	}
+}
+
+// StoreAddManyUnits is the conformance case Store/AddManyUnits: batches of
+// hundreds of units, as a definition brings, which a store may insert many
+// to a statement; some already exist (the same, or with other content),
+// one appears twice in a batch (the same twice: the Service refuses two
+// contents for one ID before the store).
+func (ts Suite) StoreAddManyUnits(t *testing.T) {
+	st := ts.newStore(t)
+	at := storeAt
+	stations := func(from, to int, registered int64) []tally.Unit {
+		var us []tally.Unit
+		for i := from; i < to; i++ {
+			us = append(us, tally.Unit{ID: fmt.Sprintf("m%03d", i), Parent: "south", Name: fmt.Sprintf("M%d", i),
+				Level: tally.LevelStation, Registered: registered})
+		}
+		return us
+	}
+	unitCount := func() int {
+		t.Helper()
+		se, err := st.GetElection(ctx, "test-2024")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return se.UnitCount
+	}
+	base := unitCount()
+	if ch, err := st.AddUnits(ctx, "test-2024", stations(0, 300, 10), at, note(tallylog.KindUnits, "300")); err != nil || ch.Units != 300 {
+		t.Fatalf("AddUnits of 300 new = %+v, %v", ch, err)
+	}
+	// 200 known (identical) and 200 new, in one batch, with a unit twice.
+	again := append(stations(100, 500, 10), stations(450, 451, 10)...)
+	if ch, err := st.AddUnits(ctx, "test-2024", again, at, note(tallylog.KindUnits, "500")); err != nil || ch.Units != 200 {
+		t.Fatalf("AddUnits of 200 known and 200 new = %+v, %v; want 200 added", ch, err)
+	}
+	// A known unit with other content deep in a batch refuses the batch
+	// whole: none of its new units are added.
+	changed := stations(500, 700, 10)
+	changed[130] = tally.Unit{ID: "m250", Parent: "south", Name: "M250", Level: tally.LevelStation, Registered: 11}
+	if _, err := st.AddUnits(ctx, "test-2024", changed, at, note(tallylog.KindUnits, "changed")); !errors.Is(err, tally.ErrAlreadyExists) {
+		t.Fatalf("AddUnits with a changed unit: %v, want ErrAlreadyExists", err)
+	}
+	if got := unitCount(); got != base+500 {
+		t.Errorf("unit count %d, want %d", got, base+500)
+	}
+	units, err := st.Units(ctx, "test-2024")
+	if err != nil || len(units) != base+500 {
+		t.Fatalf("units = %d, %v; want %d", len(units), err, base+500)
+	}
+	for _, u := range units {
+		if u.ID == "m250" && u.Registered != 10 {
+			t.Errorf("m250 = %+v, want its first content", u)
+		}
 	}
 }
 
