@@ -56,6 +56,25 @@ func (s *Service) SubmitVersion(ctx context.Context, sub Submission) (Receipt, P
 // row does not affect the others. The error is for failures of the whole
 // batch, when nothing was stored.
 func (s *Service) Import(ctx context.Context, subs []Submission) ([]ImportResult, error) {
+	return s.StoreImport(ctx, s.PrepareImport(ctx, subs))
+}
+
+// PreparedImport is a batch of submissions checked against their
+// definitions and built into versions, not stored yet (PrepareImport).
+type PreparedImport struct {
+	subs    []Submission
+	results []ImportResult
+	batch   []ProtocolVersion
+	idx     []int // index in subs of each version of batch
+	states  []*electionState
+	now     time.Time
+}
+
+// PrepareImport does the part of Import that depends on the submissions
+// and the definitions only (validation, content hashes, log entries), so
+// that a caller streaming batches can prepare the next one while the
+// store commits the one before. StoreImport stores it.
+func (s *Service) PrepareImport(ctx context.Context, subs []Submission) *PreparedImport {
 	results := make([]ImportResult, len(subs))
 	batch := make([]ProtocolVersion, 0, len(subs))
 	idx := make([]int, 0, len(subs))
@@ -84,6 +103,16 @@ func (s *Service) Import(ctx context.Context, subs []Submission) ([]ImportResult
 			break
 		}
 	}
+	return &PreparedImport{subs: subs, results: results, batch: batch, idx: idx, states: states, now: now}
+}
+
+// StoreImport stores a prepared batch in one store transaction and returns
+// one result per submission, in order, as Import does. Batches reach the
+// store in the order of the calls: a caller that needs one batch after
+// another (a correction after its original) waits for the first call to
+// return before making the second.
+func (s *Service) StoreImport(ctx context.Context, p *PreparedImport) ([]ImportResult, error) {
+	subs, results, batch, idx, states, now := p.subs, p.results, p.batch, p.idx, p.states, p.now
 	if len(batch) == 0 {
 		if err := s.logRejections(ctx, subs, results, now); err != nil {
 			return nil, err

@@ -143,12 +143,14 @@ func (im *importStream) message(n int64, msg *tallyv1.ImportProtocolsRequest) (i
 	return n, nil
 }
 
-// flush hands the waiting submissions to the store in the background,
-// once the batch before them is done.
+// flush prepares the waiting submissions (validation, log entries) while
+// the batch before them commits, then hands them to the store in the
+// background once that batch is done.
 func (im *importStream) flush() error {
 	if len(im.batch) == 0 {
 		return nil
 	}
+	prepared := im.s.svc.PrepareImport(im.ctx, im.batch)
 	if err := im.wait(); err != nil {
 		return err
 	}
@@ -159,16 +161,17 @@ func (im *importStream) flush() error {
 	im.inFlight = done
 	go func() {
 		defer close(done)
-		im.part = im.commit(batch, idx, pfx)
+		im.part = im.commit(prepared, batch, idx, pfx)
 	}()
 	return nil
 }
 
-// commit stores one batch and returns what it adds to the response.
-func (im *importStream) commit(batch []tally.Submission, idx []int64, pfx []string) importOutcome {
+// commit stores one prepared batch and returns what it adds to the
+// response.
+func (im *importStream) commit(prepared *tally.PreparedImport, batch []tally.Submission, idx []int64, pfx []string) importOutcome {
 	s, ctx := im.s, im.ctx
 	var o importOutcome
-	res, err := s.svc.Import(ctx, batch)
+	res, err := s.svc.StoreImport(ctx, prepared)
 	if err != nil {
 		o.err = s.status(ctx, err)
 		return o
