@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // appendCounts writes a map as a JSON object with sorted keys. Keys are
@@ -45,7 +46,10 @@ func plainKey(k string) bool {
 // parseCounts reads what appendCounts writes, falling back to encoding/json
 // for anything else.
 func parseCounts(s string) (map[string]int64, error) {
-	m := make(map[string]int64, 32)
+	// Sized for the keys there are: a map made for 32 holds twice the
+	// groups one for a form's 18 lines needs, and a restart makes two
+	// maps for each of a million protocols (issue 19).
+	m := make(map[string]int64, strings.Count(s, ":"))
 	if fastParseCounts(s, m) {
 		return m, nil
 	}
