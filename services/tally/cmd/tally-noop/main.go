@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/mandate-project/mandate/services/platform/envflag"
+	"github.com/mandate-project/mandate/services/platform/logbuf"
 	"github.com/mandate-project/mandate/services/platform/requestid"
 	"github.com/mandate-project/mandate/services/tally/internal/noop"
 )
@@ -29,11 +30,17 @@ func main() {
 		fmt.Fprintln(os.Stderr, "tally-noop:", err)
 		os.Exit(2)
 	}
-	cfg.Logger = slog.New(requestid.LogHandler(slog.NewJSONHandler(os.Stderr, nil))).With("service", "tally-noop")
+	// As tallyd: calls do not wait for stderr to take their log lines.
+	logs := logbuf.New(os.Stderr)
+	cfg.Logger = slog.New(requestid.LogHandler(slog.NewJSONHandler(logs, nil))).With("service", "tally-noop")
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := noop.Run(ctx, cfg); err != nil {
+	err := noop.Run(ctx, cfg)
+	if err != nil {
 		cfg.Logger.Error("tally-noop stopped", "err", err)
+	}
+	_ = logs.Close()
+	if err != nil {
 		os.Exit(1)
 	}
 }

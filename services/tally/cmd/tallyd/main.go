@@ -15,6 +15,7 @@ import (
 
 	"github.com/mandate-project/mandate/services/platform/buildinfo"
 	"github.com/mandate-project/mandate/services/platform/envflag"
+	"github.com/mandate-project/mandate/services/platform/logbuf"
 	"github.com/mandate-project/mandate/services/platform/requestid"
 	"github.com/mandate-project/mandate/services/tally/internal/tallyd"
 )
@@ -43,7 +44,9 @@ func main() {
 		fmt.Println(buildinfo.String("tallyd"))
 		return
 	}
-	cfg.Logger = slog.New(requestid.LogHandler(slog.NewJSONHandler(os.Stderr, nil))).With("service", "tallyd")
+	// Calls do not wait for stderr to take their log lines (logbuf).
+	logs := logbuf.New(os.Stderr)
+	cfg.Logger = slog.New(requestid.LogHandler(slog.NewJSONHandler(logs, nil))).With("service", "tallyd")
 	stopProfile, stopTrace := func() {}, func() {}
 	if cpuProfile != "" {
 		var err error
@@ -67,8 +70,10 @@ func main() {
 	stopTrace()
 	if err != nil {
 		cfg.Logger.Error("tallyd stopped", "err", err)
+		_ = logs.Close()
 		os.Exit(1)
 	}
+	_ = logs.Close()
 }
 
 // startCPUProfile profiles the process until the returned function runs,
