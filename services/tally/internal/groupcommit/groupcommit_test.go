@@ -97,3 +97,62 @@ func TestDoReturnsWhenContextEndsBeforeTheWriterTakesTheJob(t *testing.T) {
 	close(block)
 	q.Close()
 }
+
+// TestCallersWokenInBatchOrder: a batch's callers are answered one after
+// the other in the batch's order, each only after the batch was handled
+// (on one P, where waking them all at once would run the last first).
+func TestCallersWokenInBatchOrder(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	started, release := make(chan struct{}), make(chan struct{})
+	var handled []int
+	q := New(Options[*job]{
+		MaxWeight: 100,
+		Weight:    func(*job) int { return 1 },
+		Handle: func(b []*job) {
+			if len(handled) == 0 && b[0].n == 0 {
+				close(started)
+				<-release // hold the writer so the others queue up
+			}
+			for _, j := range b {
+				handled = append(handled, j.n)
+			}
+		},
+	})
+	defer q.Close()
+	first := make(chan struct{})
+	go func() {
+		_ = q.Do(context.Background(), &job{n: 0})
+		close(first)
+	}()
+	<-started
+	const n = 10
+	var mu sync.Mutex
+	var answered []int
+	var wg sync.WaitGroup
+	for i := 1; i <= n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := q.Do(context.Background(), &job{n: i}); err != nil {
+				t.Error(err)
+			}
+			mu.Lock()
+			answered = append(answered, i)
+			if len(handled) != n+1 {
+				t.Errorf("job %d answered before its batch was handled", i)
+			}
+			mu.Unlock()
+		}()
+		for len(q.jobs) < i { // in the queue in this order
+			runtime.Gosched()
+		}
+	}
+	close(release)
+	<-first
+	wg.Wait()
+	for k, i := range answered {
+		if i != k+1 {
+			t.Fatalf("answered in the order %v, want the batch's", answered)
+		}
+	}
+}
