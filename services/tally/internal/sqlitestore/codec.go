@@ -10,16 +10,40 @@ import (
 // appendCounts writes a map as a JSON object with sorted keys. Keys are
 // form identifiers; anything that would need escaping goes through
 // encoding/json.
-func appendCounts(buf []byte, m map[string]int64) []byte {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		if !plainKey(k) {
-			b, _ := json.Marshal(m)
-			return append(buf, b...)
-		}
-		keys = append(keys, k)
+func appendCounts(buf []byte, m map[string]int64, order *[]string) []byte {
+	// order holds the sorted keys of the previous map encoded with it: the
+	// rows of a batch mostly share their columns, so their keys need
+	// sorting once, not once a row. Cached keys are distinct and as many
+	// as m's, so when all are in m they are m's keys.
+	var keys []string
+	if order != nil {
+		keys = *order
 	}
-	slices.Sort(keys)
+	same := len(keys) == len(m)
+	for _, k := range keys {
+		if !same {
+			break
+		}
+		_, same = m[k]
+	}
+	if !same {
+		keys = keys[:0]
+		for k := range m {
+			if !plainKey(k) {
+				// keys shares the cache's array, partly overwritten now.
+				if order != nil {
+					*order = nil
+				}
+				b, _ := json.Marshal(m)
+				return append(buf, b...)
+			}
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		if order != nil {
+			*order = keys
+		}
+	}
 	buf = append(buf, '{')
 	for i, k := range keys {
 		if i > 0 {

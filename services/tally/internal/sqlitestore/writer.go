@@ -459,20 +459,27 @@ func (w *writer) insert(v tally.ProtocolVersion, c columns, rv, leaf int64) (boo
 // columns are the JSON columns of a protocol version.
 type columns struct{ lines, votes, warnings string }
 
-func encodeColumns(v tally.ProtocolVersion, buf []byte) (columns, []byte, error) {
+// columnEncoder encodes the columns of a batch's versions, reusing its
+// buffer and the key order of the previous row's lines and votes.
+type columnEncoder struct {
+	buf          []byte
+	lines, votes []string
+}
+
+func (e *columnEncoder) encode(v tally.ProtocolVersion) (columns, error) {
 	var c columns
-	buf = appendCounts(buf[:0], v.Lines)
-	c.lines = string(buf)
-	buf = appendCounts(buf[:0], v.Votes)
-	c.votes = string(buf)
+	e.buf = appendCounts(e.buf[:0], v.Lines, &e.lines)
+	c.lines = string(e.buf)
+	e.buf = appendCounts(e.buf[:0], v.Votes, &e.votes)
+	c.votes = string(e.buf)
 	if len(v.Warnings) > 0 {
 		b, err := json.Marshal(v.Warnings)
 		if err != nil {
-			return c, buf, err
+			return c, err
 		}
 		c.warnings = string(b)
 	}
-	return c, buf, nil
+	return c, nil
 }
 
 // AppendProtocols implements tally.Store with group commit.
@@ -481,10 +488,10 @@ func (s *Store) AppendProtocols(ctx context.Context, batch []tally.ProtocolVersi
 		return nil, nil
 	}
 	j := &job{items: batch, cols: make([]columns, len(batch))}
-	var buf []byte
+	var enc columnEncoder
 	for i, v := range batch {
 		var err error
-		if j.cols[i], buf, err = encodeColumns(v, buf); err != nil {
+		if j.cols[i], err = enc.encode(v); err != nil {
 			return nil, err
 		}
 	}
