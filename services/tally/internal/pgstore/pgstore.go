@@ -18,6 +18,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"golang.org/x/mod/sumdb/tlog"
 
+	"github.com/mandate-project/mandate/services/tally/internal/countcodec"
 	"github.com/mandate-project/mandate/services/tally/internal/groupcommit"
 	"github.com/mandate-project/mandate/services/tally/internal/migrate"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
@@ -56,6 +57,9 @@ type Store struct {
 	// hashes holds the log hashes ReadHashes read: they never change, and
 	// the large subtrees' are read by every checkpoint.
 	hashes tally.HashCache
+	// codecs holds each election's count columns (countcodec), derived
+	// from its definition, which never changes once stored.
+	codecs sync.Map
 }
 
 var _ tally.Store = (*Store)(nil)
@@ -126,6 +130,11 @@ func (m schema) Apply(ctx context.Context, mg migrate.Migration) error {
 	// several statements.
 	if _, err := m.tx.Exec(ctx, mg.SQL); err != nil {
 		return err
+	}
+	if step := afterMigration[mg.Version]; step != nil {
+		if err := step(ctx, m.tx); err != nil {
+			return err
+		}
 	}
 	_, err := m.tx.Exec(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, mg.Version)
 	return err
@@ -217,9 +226,9 @@ func (s *Store) Units(ctx context.Context, election string) ([]tally.Unit, error
 }
 
 const protocolColumns = `election, contest, station, version, results_version, kind, idempotency_key,
-	content_hash, lines, votes, warnings, reason, submitter, submitted_at, coalesce(log_index, 0)`
+	content_hash, line_counts, vote_counts, warnings, reason, submitter, submitted_at, coalesce(log_index, 0)`
 
-func scanProtocol(r pgx.Row) (tally.ProtocolVersion, error) {
+func (s *Store) scanProtocol(ctx context.Context, r pgx.Row) (tally.ProtocolVersion, error) {
 	var v tally.ProtocolVersion
 	var lines, votes, warnings []byte
 	var kind int16
@@ -231,10 +240,15 @@ func scanProtocol(r pgx.Row) (tally.ProtocolVersion, error) {
 	}
 	v.Kind = tally.ProtocolKind(kind)
 	v.SubmittedAt = time.Unix(0, at).UTC()
-	if err := json.Unmarshal(lines, &v.Lines); err != nil {
+	codec, err := s.codec(ctx, v.Election)
+	if err != nil {
+		return v, err
+	}
+	c := codec.Contest(v.Contest)
+	if v.Lines, err = c.Lines.Decode(lines); err != nil {
 		return v, fmt.Errorf("pgstore: lines: %w", err)
 	}
-	if err := json.Unmarshal(votes, &v.Votes); err != nil {
+	if v.Votes, err = c.Votes.Decode(votes); err != nil {
 		return v, fmt.Errorf("pgstore: votes: %w", err)
 	}
 	if warnings != nil {
@@ -245,15 +259,51 @@ func scanProtocol(r pgx.Row) (tally.ProtocolVersion, error) {
 	return v, nil
 }
 
+// codec returns an election's count columns, reading its definition once.
+// An election not stored yet gets none, not cached: its counts are written
+// by name, which any definition decodes.
+func (s *Store) codec(ctx context.Context, election string) (countcodec.Election, error) {
+	if c, ok := s.codecs.Load(election); ok {
+		return c.(countcodec.Election), nil
+	}
+	var def []byte
+	err := s.pool.QueryRow(ctx, `SELECT definition FROM elections WHERE id = $1`, election).Scan(&def)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("pgstore: election %s: %w", election, err)
+	}
+	c, err := codecOf(def)
+	if err != nil {
+		return nil, fmt.Errorf("pgstore: election %s: %w", election, err)
+	}
+	s.codecs.Store(election, c)
+	return c, nil
+}
+
+// codecOf derives the count columns of a stored definition.
+func codecOf(def []byte) (countcodec.Election, error) {
+	var e tally.Election
+	if err := json.Unmarshal(def, &e); err != nil {
+		return nil, err
+	}
+	return countcodec.ForElection(e), nil
+}
+
 // protocols runs a query returning protocolColumns and calls fn per row.
-func (s *Store) protocols(ctx context.Context, fn func(tally.ProtocolVersion) error, query string, args ...any) error {
+func (s *Store) protocols(ctx context.Context, election string, fn func(tally.ProtocolVersion) error, query string, args ...any) error {
+	// Read before the rows, so no second connection is needed during them.
+	if _, err := s.codec(ctx, election); err != nil {
+		return err
+	}
 	rows, err := s.pool.Query(ctx, query, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		v, err := scanProtocol(rows)
+		v, err := s.scanProtocol(ctx, rows)
 		if err != nil {
 			return err
 		}
@@ -267,7 +317,7 @@ func (s *Store) protocols(ctx context.Context, fn func(tally.ProtocolVersion) er
 // ProtocolVersions implements tally.Store.
 func (s *Store) ProtocolVersions(ctx context.Context, election, contest, station string) ([]tally.ProtocolVersion, error) {
 	var out []tally.ProtocolVersion
-	err := s.protocols(ctx, func(v tally.ProtocolVersion) error { out = append(out, v); return nil },
+	err := s.protocols(ctx, election, func(v tally.ProtocolVersion) error { out = append(out, v); return nil },
 		`SELECT `+protocolColumns+` FROM protocols
 		  WHERE election = $1 AND contest = $2 AND station = $3 ORDER BY version`, election, contest, station)
 	if err != nil {
@@ -281,14 +331,14 @@ func (s *Store) ProtocolVersions(ctx context.Context, election, contest, station
 
 // ScanProtocols implements tally.Store.
 func (s *Store) ScanProtocols(ctx context.Context, election string, fn func(tally.ProtocolVersion) error) error {
-	return s.protocols(ctx, fn, `SELECT `+protocolColumns+` FROM protocols
+	return s.protocols(ctx, election, fn, `SELECT `+protocolColumns+` FROM protocols
 		WHERE election = $1 ORDER BY results_version`, election)
 }
 
 // ProtocolsAfter implements tally.Store.
 func (s *Store) ProtocolsAfter(ctx context.Context, election string, after, upTo int64, limit int) ([]tally.ProtocolVersion, error) {
 	var out []tally.ProtocolVersion
-	err := s.protocols(ctx, func(v tally.ProtocolVersion) error { out = append(out, v); return nil },
+	err := s.protocols(ctx, election, func(v tally.ProtocolVersion) error { out = append(out, v); return nil },
 		`SELECT `+protocolColumns+` FROM protocols
 		  WHERE election = $1 AND results_version > $2 AND results_version <= $3
 		  ORDER BY results_version LIMIT $4`, election, after, upTo, limit)

@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
+	"github.com/mandate-project/mandate/services/tally/internal/countcodec"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
 	"github.com/mandate-project/mandate/services/tally/tallylog"
 )
@@ -106,7 +107,7 @@ func retryable(err error) bool {
 // contest is in the phase the batch was decided with.
 const insertProtocol = `
 INSERT INTO protocols (election, contest, station, version, results_version, kind, idempotency_key,
-	content_hash, lines, votes, warnings, reason, submitter, submitted_at, log_index)
+	content_hash, line_counts, vote_counts, warnings, reason, submitter, submitted_at, log_index)
 SELECT $1, $2, $3, $4,
        greatest(e.results_version, (SELECT p.results_version FROM protocols p
                                      WHERE p.election = $1 ORDER BY p.results_version DESC LIMIT 1)) + 1,
@@ -127,6 +128,13 @@ type contestKey struct{ election, contest string }
 // since the writer last saw it has its items decided again.
 func (s *Store) appendItems(ctx context.Context, items []tally.ProtocolVersion) ([]tally.AppendResult, error) {
 	res := make([]tally.AppendResult, len(items))
+	// The items' count columns, read before any transaction holds a
+	// connection.
+	for _, v := range items {
+		if _, err := s.codec(ctx, v.Election); err != nil {
+			return nil, err
+		}
+	}
 	todo, err := s.replays(ctx, items, res)
 	if err != nil || len(todo) == 0 {
 		return res, err
@@ -180,7 +188,7 @@ func (s *Store) replays(ctx context.Context, items []tally.ProtocolVersion, res 
 			return nil, err
 		}
 		for rows.Next() {
-			v, err := scanProtocol(rows)
+			v, err := s.scanProtocol(ctx, rows)
 			if err != nil {
 				rows.Close()
 				return nil, err
@@ -275,7 +283,11 @@ func (s *Store) appendOnce(ctx context.Context, items []tally.ProtocolVersion, t
 			continue
 		}
 		var err error
-		if encoded[i], err = encode(v); err != nil {
+		codec, err := s.codec(ctx, v.Election)
+		if err != nil {
+			return nil, err
+		}
+		if encoded[i], err = encode(v, codec); err != nil {
 			return nil, err
 		}
 		insert = append(insert, i)
@@ -386,7 +398,7 @@ func (s *Store) appendOnce(ctx context.Context, items []tally.ProtocolVersion, t
 			v.Election, v.IdempotencyKey).
 			QueryRow(func(row pgx.Row) error {
 				var err error
-				l.prev, err = scanProtocol(row)
+				l.prev, err = s.scanProtocol(ctx, row)
 				if errors.Is(err, pgx.ErrNoRows) {
 					return nil
 				}
@@ -466,17 +478,14 @@ func explain(v tally.ProtocolVersion, phase tally.Phase, found bool, prev tally.
 	return tally.AppendResult{Err: fmt.Errorf("pgstore: %s/%s/%s: refused by a constraint without a reason", v.Election, v.Contest, v.Station)}
 }
 
-// columns are the JSON columns of a version; warnings is nil (NULL) when
-// there are none.
+// columns are a version's counts (countcodec) and its warnings as JSON,
+// nil (NULL) when there are none.
 type columns struct{ lines, votes, warnings []byte }
 
-func encode(v tally.ProtocolVersion) (c columns, err error) {
-	if c.lines, err = json.Marshal(v.Lines); err != nil {
-		return c, err
-	}
-	if c.votes, err = json.Marshal(v.Votes); err != nil {
-		return c, err
-	}
+func encode(v tally.ProtocolVersion, codec countcodec.Election) (c columns, err error) {
+	cc := codec.Contest(v.Contest)
+	c.lines = cc.Lines.Append(nil, v.Lines)
+	c.votes = cc.Votes.Append(nil, v.Votes)
 	if len(v.Warnings) > 0 {
 		c.warnings, err = json.Marshal(v.Warnings)
 	}
@@ -519,12 +528,12 @@ func distinctOriginals(items []tally.ProtocolVersion, idx []int) bool {
 const insertOriginals = `
 WITH ins AS (
 	INSERT INTO protocols (election, contest, station, version, results_version, kind, idempotency_key,
-		content_hash, lines, votes, warnings, reason, submitter, submitted_at, log_index)
+		content_hash, line_counts, vote_counts, warnings, reason, submitter, submitted_at, log_index)
 	SELECT $1, u.contest, u.station, 1, e.results_version + u.n, u.kind, u.key,
-	       u.hash, u.lines::jsonb, u.votes::jsonb, nullif(u.warnings, '')::jsonb, u.reason, u.submitter, u.at,
+	       u.hash, u.lines, u.votes, nullif(u.warnings, '')::jsonb, u.reason, u.submitter, u.at,
 	       (SELECT coalesce(max(l.idx) + 1, 0) FROM log_entries l WHERE l.election = $1) + u.n - 1
 	  FROM elections e,
-	       unnest($2::text[], $3::text[], $4::smallint[], $5::text[], $6::text[], $7::text[], $8::text[],
+	       unnest($2::text[], $3::text[], $4::smallint[], $5::text[], $6::text[], $7::bytea[], $8::bytea[],
 	              $9::text[], $10::text[], $11::text[], $12::bigint[], $13::smallint[])
 	         WITH ORDINALITY AS u(contest, station, kind, key, hash, lines, votes, warnings, reason, submitter, at, phase, n)
 	 WHERE e.id = $1
@@ -562,13 +571,13 @@ func queueOriginals(b *pgx.Batch, items []tally.ProtocolVersion, idx []int, enco
 		is := byElection[e]
 		n := len(is)
 		contests, stations, keys, hashes := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-		lines, votes, warnings := make([]string, n), make([]string, n), make([]string, n)
+		lines, votes, warnings := make([][]byte, n), make([][]byte, n), make([]string, n)
 		reasons, submitters := make([]string, n), make([]string, n)
 		kinds, phases, ats := make([]int16, n), make([]int16, n), make([]int64, n)
 		for k, i := range is {
 			v, c := items[i], encoded[i]
 			contests[k], stations[k], keys[k], hashes[k] = v.Contest, v.Station, v.IdempotencyKey, v.ContentHash
-			lines[k], votes[k], warnings[k] = string(c.lines), string(c.votes), string(c.warnings)
+			lines[k], votes[k], warnings[k] = c.lines, c.votes, string(c.warnings)
 			reasons[k], submitters[k] = v.Reason, v.Submitter
 			kinds[k], phases[k], ats[k] = int16(v.Kind), int16(assumed[i]), v.SubmittedAt.UnixNano()
 		}

@@ -20,6 +20,7 @@ import (
 
 	"golang.org/x/mod/sumdb/tlog"
 
+	"github.com/mandate-project/mandate/services/tally/internal/countcodec"
 	"github.com/mandate-project/mandate/services/tally/internal/groupcommit"
 	"github.com/mandate-project/mandate/services/tally/internal/migrate"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
@@ -58,6 +59,9 @@ type Store struct {
 	hashes   tally.HashCache
 	closeErr error
 	once     sync.Once
+	// codecs holds each election's count columns (countcodec), derived
+	// from its definition, which never changes once stored.
+	codecs sync.Map
 }
 
 var _ tally.Store = (*Store)(nil)
@@ -203,6 +207,11 @@ func (m schema) Apply(ctx context.Context, mg migrate.Migration) error {
 	if _, err := m.conn.ExecContext(ctx, mg.SQL); err != nil {
 		return err
 	}
+	if step := afterMigration[mg.Version]; step != nil {
+		if err := step(ctx, m.conn); err != nil {
+			return err
+		}
+	}
 	_, err := m.conn.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, mg.Version)
 	return err
 }
@@ -319,18 +328,19 @@ func (s *Store) Units(ctx context.Context, election string) ([]tally.Unit, error
 }
 
 const protocolColumns = `election, contest, station, version, results_version, kind, idempotency_key,
-	content_hash, lines, votes, warnings, reason, submitter, submitted_at, log_index`
+	content_hash, line_counts, vote_counts, warnings, reason, submitter, submitted_at, log_index`
 
 // selectColumns reads protocolColumns; versions stored before the log have
 // no leaf (0).
 const selectColumns = `election, contest, station, version, results_version, kind, idempotency_key,
-	content_hash, lines, votes, warnings, reason, submitter, submitted_at, coalesce(log_index, 0)`
+	content_hash, line_counts, vote_counts, warnings, reason, submitter, submitted_at, coalesce(log_index, 0)`
 
 type scanner interface{ Scan(...any) error }
 
-func scanProtocol(r scanner) (tally.ProtocolVersion, error) {
+func (s *Store) scanProtocol(ctx context.Context, r scanner) (tally.ProtocolVersion, error) {
 	var v tally.ProtocolVersion
-	var lines, votes, warnings string
+	var lines, votes []byte
+	var warnings string
 	var kind int
 	var at int64
 	err := r.Scan(&v.Election, &v.Contest, &v.Station, &v.Version, &v.ResultsVersion, &kind,
@@ -340,10 +350,15 @@ func scanProtocol(r scanner) (tally.ProtocolVersion, error) {
 	}
 	v.Kind = tally.ProtocolKind(kind)
 	v.SubmittedAt = time.Unix(0, at).UTC()
-	if v.Lines, err = parseCounts(lines); err != nil {
+	codec, err := s.codec(ctx, v.Election)
+	if err != nil {
+		return v, err
+	}
+	c := codec.Contest(v.Contest)
+	if v.Lines, err = c.Lines.Decode(lines); err != nil {
 		return v, fmt.Errorf("lines: %w", err)
 	}
-	if v.Votes, err = parseCounts(votes); err != nil {
+	if v.Votes, err = c.Votes.Decode(votes); err != nil {
 		return v, fmt.Errorf("votes: %w", err)
 	}
 	if warnings != "" {
@@ -354,16 +369,52 @@ func scanProtocol(r scanner) (tally.ProtocolVersion, error) {
 	return v, nil
 }
 
-// protocols calls fn with every protocol version a query of selectColumns
-// returns, in its order.
-func (s *Store) protocols(ctx context.Context, fn func(tally.ProtocolVersion) error, query string, args ...any) error {
+// codec returns an election's count columns, reading its definition once.
+// An election not stored yet gets none, not cached: its counts are written
+// by name, which any definition decodes.
+func (s *Store) codec(ctx context.Context, election string) (countcodec.Election, error) {
+	if c, ok := s.codecs.Load(election); ok {
+		return c.(countcodec.Election), nil
+	}
+	var def string
+	err := s.rdb.QueryRowContext(ctx, `SELECT definition FROM elections WHERE id = ?`, election).Scan(&def)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlitestore: election %s: %w", election, err)
+	}
+	c, err := codecOf(def)
+	if err != nil {
+		return nil, fmt.Errorf("sqlitestore: election %s: %w", election, err)
+	}
+	s.codecs.Store(election, c)
+	return c, nil
+}
+
+// codecOf derives the count columns of a stored definition.
+func codecOf(def string) (countcodec.Election, error) {
+	var e tally.Election
+	if err := json.Unmarshal([]byte(def), &e); err != nil {
+		return nil, err
+	}
+	return countcodec.ForElection(e), nil
+}
+
+// protocols calls fn with every protocol version of an election a query of
+// selectColumns returns, in its order.
+func (s *Store) protocols(ctx context.Context, election string, fn func(tally.ProtocolVersion) error, query string, args ...any) error {
+	// Read before the rows, so no second connection is needed during them.
+	if _, err := s.codec(ctx, election); err != nil {
+		return err
+	}
 	rows, err := s.rdb.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		v, err := scanProtocol(rows)
+		v, err := s.scanProtocol(ctx, rows)
 		if err != nil {
 			return err
 		}
@@ -377,7 +428,7 @@ func (s *Store) protocols(ctx context.Context, fn func(tally.ProtocolVersion) er
 // ProtocolVersions implements tally.Store.
 func (s *Store) ProtocolVersions(ctx context.Context, election, contest, station string) ([]tally.ProtocolVersion, error) {
 	var out []tally.ProtocolVersion
-	err := s.protocols(ctx, func(v tally.ProtocolVersion) error { out = append(out, v); return nil },
+	err := s.protocols(ctx, election, func(v tally.ProtocolVersion) error { out = append(out, v); return nil },
 		`SELECT `+selectColumns+` FROM protocols
 		WHERE election = ? AND contest = ? AND station = ? ORDER BY version`, election, contest, station)
 	if err != nil {
@@ -391,14 +442,14 @@ func (s *Store) ProtocolVersions(ctx context.Context, election, contest, station
 
 // ScanProtocols implements tally.Store.
 func (s *Store) ScanProtocols(ctx context.Context, election string, fn func(tally.ProtocolVersion) error) error {
-	return s.protocols(ctx, fn, `SELECT `+selectColumns+` FROM protocols
+	return s.protocols(ctx, election, fn, `SELECT `+selectColumns+` FROM protocols
 		WHERE election = ? ORDER BY results_version`, election)
 }
 
 // ProtocolsAfter implements tally.Store.
 func (s *Store) ProtocolsAfter(ctx context.Context, election string, after, upTo int64, limit int) ([]tally.ProtocolVersion, error) {
 	var out []tally.ProtocolVersion
-	err := s.protocols(ctx, func(v tally.ProtocolVersion) error { out = append(out, v); return nil },
+	err := s.protocols(ctx, election, func(v tally.ProtocolVersion) error { out = append(out, v); return nil },
 		`SELECT `+selectColumns+` FROM protocols
 		WHERE election = ? AND results_version > ? AND results_version <= ? ORDER BY results_version LIMIT ?`,
 		election, after, upTo, limit)

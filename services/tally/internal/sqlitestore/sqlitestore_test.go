@@ -72,7 +72,7 @@ func TestOpenChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v, err := st.SchemaVersion(ctx); err != nil || v != 5 {
+	if v, err := st.SchemaVersion(ctx); err != nil || v != 6 {
 		t.Errorf("schema version %d, %v", v, err)
 	}
 	st.Close()
@@ -85,7 +85,7 @@ func TestOpenChecks(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if v, _ := st.SchemaVersion(ctx); v != 5 {
+	if v, _ := st.SchemaVersion(ctx); v != 6 {
 		t.Errorf("schema version after reopen %d", v)
 	}
 	if _, err := st.AppendProtocols(ctx, nil); err != nil {
@@ -95,7 +95,7 @@ func TestOpenChecks(t *testing.T) {
 
 // TestMigrateUnitCount takes a database back to schema 1 and checks that
 // migration 2 counts the units already stored (and 3 adds the log, 4 the
-// unit changes).
+// unit changes, 6 the compact counts).
 func TestMigrateUnitCount(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "tally.db")
@@ -111,7 +111,9 @@ func TestMigrateUnitCount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = db.Exec(`DROP TABLE unit_changes; DROP TABLE refusals; DROP TABLE log_entries; ALTER TABLE protocols DROP COLUMN log_index;
+	_, err = db.Exec(`ALTER TABLE protocols DROP COLUMN line_counts; ALTER TABLE protocols DROP COLUMN vote_counts;
+		ALTER TABLE protocols ADD COLUMN lines TEXT NOT NULL DEFAULT '{}'; ALTER TABLE protocols ADD COLUMN votes TEXT NOT NULL DEFAULT '{}';
+		DROP TABLE unit_changes; DROP TABLE refusals; DROP TABLE log_entries; ALTER TABLE protocols DROP COLUMN log_index;
 		ALTER TABLE phase_changes DROP COLUMN log_index; ALTER TABLE elections DROP COLUMN unit_count;
 		DELETE FROM schema_version WHERE version >= 2`)
 	db.Close()

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/mod/sumdb/tlog"
 
+	"github.com/mandate-project/mandate/services/tally/internal/countcodec"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
 	"github.com/mandate-project/mandate/services/tally/tallylog"
 )
@@ -21,7 +22,7 @@ import (
 // transaction of its own.
 type job struct {
 	items []tally.ProtocolVersion
-	// cols are the items' JSON columns, encoded by the caller so that the
+	// cols are the items' stored columns, encoded by the caller so that the
 	// writer, which every commit waits for, does not.
 	cols []columns
 	fn   func(w *writer) error
@@ -406,7 +407,7 @@ func (w *writer) appendOne(b *batchState, v tally.ProtocolVersion, c columns) ta
 		}
 	}
 	prior := tally.Prior{Phase: phase}
-	prev, err := scanProtocol(w.byKey.QueryRow(v.Election, v.IdempotencyKey))
+	prev, err := w.s.scanProtocol(context.Background(), w.byKey.QueryRow(v.Election, v.IdempotencyKey))
 	switch {
 	case err == nil:
 		prior.ByKey = &prev
@@ -456,22 +457,18 @@ func (w *writer) insert(v tally.ProtocolVersion, c columns, rv, leaf int64) (boo
 	return n == 1, err
 }
 
-// columns are the JSON columns of a protocol version.
-type columns struct{ lines, votes, warnings string }
-
-// columnEncoder encodes the columns of a batch's versions, reusing its
-// buffer and the key order of the previous row's lines and votes.
-type columnEncoder struct {
-	buf          []byte
-	lines, votes []string
+// columns are a protocol version's counts (countcodec) and its warnings
+// as JSON (empty for none).
+type columns struct {
+	lines, votes []byte
+	warnings     string
 }
 
-func (e *columnEncoder) encode(v tally.ProtocolVersion) (columns, error) {
+func encodeColumns(v tally.ProtocolVersion, codec countcodec.Election) (columns, error) {
 	var c columns
-	e.buf = appendCounts(e.buf[:0], v.Lines, &e.lines)
-	c.lines = string(e.buf)
-	e.buf = appendCounts(e.buf[:0], v.Votes, &e.votes)
-	c.votes = string(e.buf)
+	cc := codec.Contest(v.Contest)
+	c.lines = cc.Lines.Append(nil, v.Lines)
+	c.votes = cc.Votes.Append(nil, v.Votes)
 	if len(v.Warnings) > 0 {
 		b, err := json.Marshal(v.Warnings)
 		if err != nil {
@@ -488,10 +485,12 @@ func (s *Store) AppendProtocols(ctx context.Context, batch []tally.ProtocolVersi
 		return nil, nil
 	}
 	j := &job{items: batch, cols: make([]columns, len(batch))}
-	var enc columnEncoder
 	for i, v := range batch {
-		var err error
-		if j.cols[i], err = enc.encode(v); err != nil {
+		codec, err := s.codec(ctx, v.Election)
+		if err != nil {
+			return nil, err
+		}
+		if j.cols[i], err = encodeColumns(v, codec); err != nil {
 			return nil, err
 		}
 	}

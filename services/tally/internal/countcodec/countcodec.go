@@ -1,0 +1,158 @@
+// Package countcodec stores a protocol's counts compactly (issue 19): a
+// count is a position in its contest's sorted list of line ids (or choice
+// ids) and a zigzag varint, where JSON by name spent about 23 bytes on each.
+// The lists come from the election's definition, which a store keeps
+// unchanged from its creation, so the same bytes decode to the same counts
+// every time the definition is read again. A name the definition does not
+// list (a contest it does not define) is written out in full, so any map
+// round-trips; the codec never depends on a map's iteration order.
+package countcodec
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/mandate-project/mandate/services/tally/form"
+)
+
+// format is the first byte of every encoded column, so a later layout can
+// be told apart from this one.
+const format = 1
+
+// Keys is one column's ordered names: a contest's line ids or choice ids.
+// The zero Keys knows no name.
+type Keys struct {
+	names []string
+	pos   map[string]int
+}
+
+// NewKeys orders names (sorted, duplicates dropped): the position of a name
+// is its code, so the order must be reproducible from the definition alone.
+func NewKeys(names []string) Keys {
+	s := slices.Clone(names)
+	slices.Sort(s)
+	s = slices.Compact(s)
+	k := Keys{names: s, pos: make(map[string]int, len(s))}
+	for i, n := range s {
+		k.pos[n] = i
+	}
+	return k
+}
+
+// Contest holds the two columns of one contest.
+type Contest struct{ Lines, Votes Keys }
+
+// Election maps a contest id to its columns.
+type Election map[string]*Contest
+
+// ForElection derives the columns of every contest of a stored definition:
+// its form's line ids and its choice ids, each sorted.
+func ForElection(e form.Election) Election {
+	out := make(Election, len(e.Contests))
+	for _, c := range e.Contests {
+		lines := make([]string, len(c.Form.Lines))
+		for i, l := range c.Form.Lines {
+			lines[i] = l.ID
+		}
+		votes := make([]string, len(c.Choices))
+		for i, ch := range c.Choices {
+			votes[i] = ch.ID
+		}
+		out[c.ID] = &Contest{Lines: NewKeys(lines), Votes: NewKeys(votes)}
+	}
+	return out
+}
+
+// Contest returns a contest's columns; an unknown contest gets empty ones
+// (every name written in full).
+func (e Election) Contest(id string) *Contest {
+	if c := e[id]; c != nil {
+		return c
+	}
+	return &Contest{}
+}
+
+// Append encodes m after buf: the format byte, the number of entries, then
+// the known names in code order as code+1 and value, then the unknown ones
+// sorted as 0, length, name and value. Values are zigzag varints.
+func (k Keys) Append(buf []byte, m map[string]int64) []byte {
+	buf = append(buf, format)
+	buf = binary.AppendUvarint(buf, uint64(len(m)))
+	var unknown []string
+	known := 0
+	for n := range m {
+		if _, ok := k.pos[n]; ok {
+			known++
+		} else {
+			unknown = append(unknown, n)
+		}
+	}
+	if known > 0 {
+		for i, n := range k.names {
+			if v, ok := m[n]; ok {
+				buf = binary.AppendUvarint(buf, uint64(i)+1)
+				buf = binary.AppendVarint(buf, v)
+			}
+		}
+	}
+	slices.Sort(unknown)
+	for _, n := range unknown {
+		buf = binary.AppendUvarint(buf, 0)
+		buf = binary.AppendUvarint(buf, uint64(len(n)))
+		buf = append(buf, n...)
+		buf = binary.AppendVarint(buf, m[n])
+	}
+	return buf
+}
+
+var errShort = errors.New("countcodec: truncated")
+
+// Decode reads what Append wrote with the same Keys. The map is never nil.
+func (k Keys) Decode(b []byte) (map[string]int64, error) {
+	if len(b) == 0 || b[0] != format {
+		return nil, fmt.Errorf("countcodec: not format %d", format)
+	}
+	b = b[1:]
+	n, w := binary.Uvarint(b)
+	if w <= 0 || n > uint64(len(b)) {
+		return nil, errShort
+	}
+	b = b[w:]
+	m := make(map[string]int64, n)
+	for range n {
+		code, w := binary.Uvarint(b)
+		if w <= 0 {
+			return nil, errShort
+		}
+		b = b[w:]
+		var name string
+		if code == 0 {
+			l, w := binary.Uvarint(b)
+			if w <= 0 || l > uint64(len(b)-w) {
+				return nil, errShort
+			}
+			name = string(b[w : w+int(l)])
+			b = b[w+int(l):]
+		} else {
+			if code > uint64(len(k.names)) {
+				return nil, fmt.Errorf("countcodec: code %d beyond the %d names of the definition", code, len(k.names))
+			}
+			name = k.names[code-1]
+		}
+		v, w := binary.Varint(b)
+		if w <= 0 {
+			return nil, errShort
+		}
+		b = b[w:]
+		if _, dup := m[name]; dup {
+			return nil, fmt.Errorf("countcodec: %q twice", name)
+		}
+		m[name] = v
+	}
+	if len(b) != 0 {
+		return nil, fmt.Errorf("countcodec: %d bytes after the counts", len(b))
+	}
+	return m, nil
+}

@@ -1,0 +1,74 @@
+package countcodec
+
+import (
+	"maps"
+	"testing"
+
+	"github.com/mandate-project/mandate/services/tally/form"
+)
+
+func TestRoundTrip(t *testing.T) {
+	e := ForElection(form.Election{Contests: []form.Contest{{
+		ID:      "list",
+		Choices: []form.Choice{{ID: "B"}, {ID: "A"}},
+		Form:    form.Form{Lines: []form.Line{{ID: "2"}, {ID: "1"}, {ID: "10"}}},
+	}}})
+	for _, tc := range []struct {
+		name    string
+		contest string
+		lines   map[string]int64
+		votes   map[string]int64
+	}{
+		{"empty", "list", map[string]int64{}, map[string]int64{}},
+		{"all known", "list", map[string]int64{"1": 900, "2": 0, "10": 1 << 40}, map[string]int64{"A": 5, "B": 7}},
+		{"some known", "list", map[string]int64{"10": 3}, map[string]int64{"B": -1}},
+		{"unknown names", "list", map[string]int64{"1": 1, "x\"y": -9, "é": 4}, map[string]int64{"Z": 2}},
+		{"unknown contest", "other", map[string]int64{"1": 1, "2": 2}, map[string]int64{"A": 1}},
+		{"extremes", "list", map[string]int64{"1": -1 << 63, "2": 1<<63 - 1}, map[string]int64{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := e.Contest(tc.contest)
+			lb := c.Lines.Append(nil, tc.lines)
+			vb := c.Votes.Append(nil, tc.votes)
+			// A definition read again gives new Keys: the bytes must decode
+			// the same through them.
+			again := ForElection(form.Election{Contests: []form.Contest{{
+				ID:      "list",
+				Choices: []form.Choice{{ID: "A"}, {ID: "B"}},
+				Form:    form.Form{Lines: []form.Line{{ID: "1"}, {ID: "10"}, {ID: "2"}}},
+			}}}).Contest(tc.contest)
+			gl, err := again.Lines.Decode(lb)
+			if err != nil || !maps.Equal(gl, tc.lines) {
+				t.Fatalf("lines %v, %v; want %v", gl, err, tc.lines)
+			}
+			gv, err := again.Votes.Decode(vb)
+			if err != nil || !maps.Equal(gv, tc.votes) {
+				t.Fatalf("votes %v, %v; want %v", gv, err, tc.votes)
+			}
+		})
+	}
+}
+
+func TestDecodeRejects(t *testing.T) {
+	k := NewKeys([]string{"a", "b"})
+	for _, tc := range []struct {
+		name string
+		b    []byte
+	}{
+		{"empty", nil},
+		{"JSON", []byte(`{"a":1}`)},
+		{"truncated count", []byte{format}},
+		{"truncated value", []byte{format, 1, 1}},
+		{"code beyond the names", []byte{format, 1, 3, 2}},
+		{"name beyond the bytes", []byte{format, 1, 0, 5, 'a', 2}},
+		{"a name twice", []byte{format, 2, 1, 2, 1, 4}},
+		{"trailing bytes", []byte{format, 1, 1, 2, 9}},
+		{"more entries than bytes", []byte{format, 100, 1, 2}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if m, err := k.Decode(tc.b); err == nil {
+				t.Fatalf("decoded %v", m)
+			}
+		})
+	}
+}
