@@ -5,6 +5,7 @@ import (
 	"net"
 	"sync"
 	"testing"
+	"time"
 )
 
 // TestBroadcastStalledReaders: with hundreds of watchers, a message reaches
@@ -34,7 +35,7 @@ func TestBroadcastStalledReaders(t *testing.T) {
 				}
 			}()
 		}
-		failed := broadcast(subs, msg)
+		failed := broadcast(subs, msg, 20*time.Millisecond)
 		readers.Wait()
 		if len(failed) != len(stalled) {
 			t.Fatalf("%d watchers: %d failed, want the %d stalled", n, len(failed), len(stalled))

@@ -44,6 +44,10 @@ type Config struct {
 	// RESOURCE_EXHAUSTED (0: no bound). Shared watches reach the tally as
 	// one stream, so its own bound no longer counts the gateway's readers.
 	MaxWatches int
+	// WatchWriteGrace is how long a shared totals watch waits for one
+	// watcher's socket to take a message before it disconnects that
+	// watcher as too far behind (0: 250 ms).
+	WatchWriteGrace time.Duration
 	// Logger gets one line per HTTP request, naming its request id (none
 	// when nil), and what callers are not told, such as the address of a
 	// service that does not answer (slog.Default when nil).
@@ -109,7 +113,7 @@ func New(ctx context.Context, cfg Config) (http.Handler, error) {
 	}
 
 	root := http.NewServeMux()
-	hub := newWatchHub(ctx, mux, tallyv1.NewTallyServiceClient(cfg.Tally), cfg.MaxWatches, log)
+	hub := newWatchHub(ctx, mux, tallyv1.NewTallyServiceClient(cfg.Tally), cfg.MaxWatches, cfg.WatchWriteGrace, log)
 	root.Handle("/v1/", conditional(limitBody(hub.wrap(mux), cfg.MaxBodyBytes)))
 	pageHandlers(root)
 	docsHandlers(root)

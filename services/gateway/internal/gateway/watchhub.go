@@ -27,12 +27,15 @@ import (
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
 )
 
-// watchWriteGrace is how long the hub waits for one watcher's socket to take
-// a message. The kernel's send buffer holds many messages, so a socket that
-// is still full after this is a reader far behind: it is disconnected (and
-// may reconnect, resuming with since_version) rather than let it hold up the
-// others or make the gateway keep a queue for it.
-const watchWriteGrace = 20 * time.Millisecond
+// defaultWatchWriteGrace is how long the hub waits for one watcher's socket
+// to take a message (Config.WatchWriteGrace). The kernel's send buffer holds
+// many messages, so a socket that is still full after this is a reader far
+// behind: it is disconnected (and may reconnect, resuming with
+// since_version) rather than let it hold up the others or make the gateway
+// keep a queue for it. A quarter second leaves room for a reader that is
+// merely descheduled on a busy machine (20 ms did not: a test's reader was
+// cut off under CI's load).
+const defaultWatchWriteGrace = 250 * time.Millisecond
 
 const watchPattern = "/v1/{name=elections/*/contests/*/totals/*}:watch"
 
@@ -50,6 +53,7 @@ type watchHub struct {
 	client  tallyv1.TallyServiceClient
 	slots   chan struct{} // open watches; nil: no bound
 	log     *slog.Logger
+	grace   time.Duration // see defaultWatchWriteGrace
 	mu      sync.Mutex
 	streams map[watchKey]*watchStream
 }
@@ -62,9 +66,12 @@ type watchKey struct {
 	auth [sha256.Size]byte
 }
 
-func newWatchHub(ctx context.Context, mux *runtime.ServeMux, client tallyv1.TallyServiceClient, maxWatches int, log *slog.Logger) *watchHub {
+func newWatchHub(ctx context.Context, mux *runtime.ServeMux, client tallyv1.TallyServiceClient, maxWatches int, grace time.Duration, log *slog.Logger) *watchHub {
 	_, out := runtime.MarshalerForRequest(mux, &http.Request{Header: http.Header{}})
-	h := &watchHub{base: ctx, mux: mux, out: out, client: client, log: log, streams: map[watchKey]*watchStream{}}
+	if grace <= 0 {
+		grace = defaultWatchWriteGrace
+	}
+	h := &watchHub{base: ctx, mux: mux, out: out, client: client, log: log, grace: grace, streams: map[watchKey]*watchStream{}}
 	if maxWatches > 0 {
 		h.slots = make(chan struct{}, maxWatches)
 	}
@@ -356,7 +363,7 @@ func (s *watchStream) follow(up tallyv1.TallyService_WatchTotalsClient) {
 		}
 		s.mu.Lock()
 		s.last, s.snap = m, nil
-		for _, sub := range broadcast(s.subs, chunk) {
+		for _, sub := range broadcast(s.subs, chunk, h.grace) {
 			delete(s.subs, sub)
 			_ = sub.conn.Close() // its reader leaves the hub
 		}
@@ -385,7 +392,7 @@ func (s *watchStream) end(err error) {
 	tail = append(tail, "0\r\n\r\n"...)
 	s.mu.Lock()
 	s.tail, s.ended = tail, true
-	broadcast(s.subs, tail)
+	broadcast(s.subs, tail, h.grace)
 	for sub := range s.subs {
 		_ = sub.conn.Close() // its reader leaves the hub
 	}
@@ -408,11 +415,11 @@ func (s *watchStream) subscribe(sub *watchSub) bool {
 		}
 		s.snap = c
 	}
-	if !writeAll(sub.conn, s.snap) {
+	if !writeAll(sub.conn, s.snap, s.hub.grace) {
 		return false
 	}
 	if s.ended {
-		writeAll(sub.conn, s.tail)
+		writeAll(sub.conn, s.tail, s.hub.grace)
 		return false
 	}
 	s.subs[sub] = struct{}{}
@@ -438,14 +445,14 @@ func (h *watchHub) chunk(v any) ([]byte, error) {
 // broadcastWriters bounds the goroutines writing one message to the
 // watchers. A socket normally takes a message at once (the kernel buffers
 // many), so the writers matter only when readers stall: each stalled reader
-// holds one writer for up to watchWriteGrace, and with several writers a
+// holds one writer for up to the grace, and with several writers a
 // crowd of them delays a message by (stalled / broadcastWriters) × grace
 // rather than stalled × grace.
 const broadcastWriters = 32
 
 // broadcast writes b to every watcher in subs and returns the ones whose
 // socket did not take it.
-func broadcast(subs map[*watchSub]struct{}, b []byte) []*watchSub {
+func broadcast(subs map[*watchSub]struct{}, b []byte, grace time.Duration) []*watchSub {
 	all := make([]*watchSub, 0, len(subs))
 	for sub := range subs {
 		all = append(all, sub)
@@ -461,7 +468,7 @@ func broadcast(subs map[*watchSub]struct{}, b []byte) []*watchSub {
 			if i >= len(all) {
 				return
 			}
-			failed[i] = !writeAll(all[i].conn, b)
+			failed[i] = !writeAll(all[i].conn, b, grace)
 		}
 	}
 	if workers == 1 {
@@ -482,8 +489,8 @@ func broadcast(subs map[*watchSub]struct{}, b []byte) []*watchSub {
 	return out
 }
 
-func writeAll(c net.Conn, b []byte) bool {
-	_ = c.SetWriteDeadline(time.Now().Add(watchWriteGrace))
+func writeAll(c net.Conn, b []byte, grace time.Duration) bool {
+	_ = c.SetWriteDeadline(time.Now().Add(grace))
 	_, err := c.Write(b)
 	return err == nil
 }

@@ -162,11 +162,18 @@ func (f *feedTally) counts() (open, opened int) {
 
 func feedGateway(t *testing.T, f *feedTally, maxWatches int) string {
 	t.Helper()
+	return feedGatewayWith(t, f, gateway.Config{MaxWatches: maxWatches})
+}
+
+// feedGatewayWith is feedGateway with cfg's limits.
+func feedGatewayWith(t *testing.T, f *feedTally, cfg gateway.Config) string {
+	t.Helper()
 	tally := grpctest.ConnWith(t, grpcserver.EnsureOptions(), func(s *grpc.Server) { tallyv1.RegisterTallyServiceServer(s, f) })
 	seats := grpctest.ConnWith(t, grpcserver.EnsureOptions(), func(s *grpc.Server) { seatsv1.RegisterSeatsServiceServer(s, seatsv1.UnimplementedSeatsServiceServer{}) })
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	h, err := gateway.New(ctx, gateway.Config{Tally: tally, Seats: seats, MaxBodyBytes: 1 << 20, MaxWatches: maxWatches})
+	cfg.Tally, cfg.Seats, cfg.MaxBodyBytes = tally, seats, 1<<20
+	h, err := gateway.New(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -363,7 +370,9 @@ func TestWatchHubLeave(t *testing.T) {
 func TestWatchHubSlowReader(t *testing.T) {
 	f := newFeed()
 	f.pad = strings.Repeat("x", 64<<10)
-	addr := feedGateway(t, f, 0)
+	// The fast reader reads in this goroutine between versions: a grace
+	// of seconds keeps a busy machine's scheduling from making it "slow".
+	addr := feedGatewayWith(t, f, gateway.Config{WatchWriteGrace: 3 * time.Second})
 	fast := openWatch(t, addr, "", "", "fast")
 	slow, err := net.DialTCP("tcp", nil, fast.conn.RemoteAddr().(*net.TCPAddr))
 	if err != nil {
