@@ -10,6 +10,7 @@ package countcodec
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -63,6 +64,16 @@ func ForElection(e form.Election) Election {
 		out[c.ID] = &Contest{Lines: NewKeys(lines), Votes: NewKeys(votes)}
 	}
 	return out
+}
+
+// ForDefinition is ForElection of a definition as the stores keep it: the
+// election's JSON.
+func ForDefinition(def []byte) (Election, error) {
+	var e form.Election
+	if err := json.Unmarshal(def, &e); err != nil {
+		return nil, err
+	}
+	return ForElection(e), nil
 }
 
 // Contest returns a contest's columns; an unknown contest gets empty ones

@@ -30,7 +30,7 @@ func countColumns(ctx context.Context, tx pgx.Tx) error {
 			defs.Close()
 			return err
 		}
-		if codecs[id], err = codecOf(def); err != nil {
+		if codecs[id], err = countcodec.ForDefinition(def); err != nil {
 			defs.Close()
 			return fmt.Errorf("election %s: %w", id, err)
 		}

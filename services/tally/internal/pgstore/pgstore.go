@@ -274,21 +274,12 @@ func (s *Store) codec(ctx context.Context, election string) (countcodec.Election
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: election %s: %w", election, err)
 	}
-	c, err := codecOf(def)
+	c, err := countcodec.ForDefinition(def)
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: election %s: %w", election, err)
 	}
 	s.codecs.Store(election, c)
 	return c, nil
-}
-
-// codecOf derives the count columns of a stored definition.
-func codecOf(def []byte) (countcodec.Election, error) {
-	var e tally.Election
-	if err := json.Unmarshal(def, &e); err != nil {
-		return nil, err
-	}
-	return countcodec.ForElection(e), nil
 }
 
 // protocols runs a query returning protocolColumns and calls fn per row.

@@ -28,7 +28,7 @@ func countColumns(ctx context.Context, conn *sql.Conn) error {
 			defs.Close()
 			return err
 		}
-		if codecs[id], err = codecOf(def); err != nil {
+		if codecs[id], err = countcodec.ForDefinition([]byte(def)); err != nil {
 			defs.Close()
 			return fmt.Errorf("election %s: %w", id, err)
 		}

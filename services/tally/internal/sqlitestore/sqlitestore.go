@@ -384,21 +384,12 @@ func (s *Store) codec(ctx context.Context, election string) (countcodec.Election
 	if err != nil {
 		return nil, fmt.Errorf("sqlitestore: election %s: %w", election, err)
 	}
-	c, err := codecOf(def)
+	c, err := countcodec.ForDefinition([]byte(def))
 	if err != nil {
 		return nil, fmt.Errorf("sqlitestore: election %s: %w", election, err)
 	}
 	s.codecs.Store(election, c)
 	return c, nil
-}
-
-// codecOf derives the count columns of a stored definition.
-func codecOf(def string) (countcodec.Election, error) {
-	var e tally.Election
-	if err := json.Unmarshal([]byte(def), &e); err != nil {
-		return nil, err
-	}
-	return countcodec.ForElection(e), nil
 }
 
 // protocols calls fn with every protocol version of an election a query of
