@@ -489,19 +489,7 @@ func TestImportRows(t *testing.T) {
 	c := start(t)
 	loadDemo(t, c)
 	ctx := context.Background()
-	p, err := c.GetProtocol(ctx, &tallyv1.GetProtocolRequest{Name: contest + "/protocols/astana-1"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cur := p.GetCurrent()
-	var cols []string
-	var counts []int64
-	for k, v := range cur.GetLines() {
-		cols, counts = append(cols, "lines."+k), append(counts, v)
-	}
-	for k, v := range cur.GetVotes() {
-		cols, counts = append(cols, "votes."+k), append(counts, v)
-	}
+	_, cols, counts := astanaRow(ctx, t, c)
 	moved := slices.Clone(counts)
 	for j, c := range cols {
 		switch c {
@@ -560,4 +548,24 @@ func wantReason(t *testing.T, what string, err error, code codes.Code, reason st
 	if st.Code() != code || got != reason {
 		t.Errorf("%s: %v (reason %q), want %v %s", what, err, got, code, reason)
 	}
+}
+
+// astanaRow is the demo's astana-1 protocol as it stands and as an import
+// row: its column names (lines.* and votes.*) and counts, in one order.
+func astanaRow(ctx context.Context, t *testing.T, c tallyv1.TallyServiceClient) (*tallyv1.ProtocolVersion, []string, []int64) {
+	t.Helper()
+	p, err := c.GetProtocol(ctx, &tallyv1.GetProtocolRequest{Name: contest + "/protocols/astana-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur := p.GetCurrent()
+	var cols []string
+	var counts []int64
+	for k, v := range cur.GetLines() {
+		cols, counts = append(cols, "lines."+k), append(counts, v)
+	}
+	for k, v := range cur.GetVotes() {
+		cols, counts = append(cols, "votes."+k), append(counts, v)
+	}
+	return cur, cols, counts
 }

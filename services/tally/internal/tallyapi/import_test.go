@@ -20,19 +20,7 @@ func TestImportBatchesCommitInOrder(t *testing.T) {
 	c := start(t)
 	loadDemo(t, c)
 	ctx := context.Background()
-	p, err := c.GetProtocol(ctx, &tallyv1.GetProtocolRequest{Name: contest + "/protocols/astana-1"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cur := p.GetCurrent()
-	var cols []string
-	var counts []int64
-	for k, v := range cur.GetLines() {
-		cols, counts = append(cols, "lines."+k), append(counts, v)
-	}
-	for k, v := range cur.GetVotes() {
-		cols, counts = append(cols, "votes."+k), append(counts, v)
-	}
+	cur, cols, counts := astanaRow(ctx, t, c)
 	// Correction i moves i%2+1 votes from Nur Otan to Ak Zhol, so that
 	// consecutive versions differ.
 	shifted := func(i int) []int64 {
@@ -93,10 +81,10 @@ func TestImportBatchesCommitInOrder(t *testing.T) {
 		sp.GetLastLeafIndex()-sp.GetFirstLeafIndex() != corrections {
 		t.Errorf("log span %v with the refusal at %d; want %d leaves around it", sp, refused, corrections+1)
 	}
-	if got := p.GetCurrent().GetVersion() + corrections; got != version {
+	if got := cur.GetVersion() + corrections; got != version {
 		t.Fatalf("sent up to version %d, want %d", version, got)
 	}
-	p, err = c.GetProtocol(ctx, &tallyv1.GetProtocolRequest{Name: contest + "/protocols/astana-1"})
+	p, err := c.GetProtocol(ctx, &tallyv1.GetProtocolRequest{Name: contest + "/protocols/astana-1"})
 	if err != nil {
 		t.Fatal(err)
 	}
