@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -47,65 +48,48 @@ func main() {
 	// Calls do not wait for stderr to take their log lines (logbuf).
 	logs := logbuf.New(os.Stderr)
 	cfg.Logger = slog.New(requestid.LogHandler(slog.NewJSONHandler(logs, nil))).With("service", "tallyd")
-	stopProfile, stopTrace := func() {}, func() {}
-	if cpuProfile != "" {
-		var err error
-		if stopProfile, err = startCPUProfile(cpuProfile); err != nil {
-			fmt.Fprintln(os.Stderr, "tallyd:", err)
-			os.Exit(2)
-		}
+	stopProfile, err := record(cpuProfile, pprof.StartCPUProfile, pprof.StopCPUProfile)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "tallyd:", err)
+		os.Exit(2)
 	}
-	if traceFile != "" {
-		var err error
-		if stopTrace, err = startTrace(traceFile); err != nil {
-			fmt.Fprintln(os.Stderr, "tallyd:", err)
-			os.Exit(2)
-		}
+	stopTrace, err := record(traceFile, trace.Start, trace.Stop)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "tallyd:", err)
+		os.Exit(2)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err := tallyd.Run(ctx, cfg)
+	err = tallyd.Run(ctx, cfg)
 	stop()
 	stopProfile()
 	stopTrace()
 	if err != nil {
 		cfg.Logger.Error("tallyd stopped", "err", err)
-		_ = logs.Close()
-		os.Exit(1)
 	}
 	_ = logs.Close()
+	if err != nil {
+		os.Exit(1)
+	}
 }
 
-// startCPUProfile profiles the process until the returned function runs,
-// which a graceful stop reaches.
-func startCPUProfile(path string) (func(), error) {
+// record writes a CPU profile or an execution trace (start, stop) of the
+// process to path until the returned function runs, which a graceful stop
+// reaches; with no path it records nothing.
+func record(path string, start func(io.Writer) error, stop func()) (func(), error) {
+	if path == "" {
+		return func() {}, nil
+	}
 	f, err := os.Create(path)
 	if err != nil {
 		return nil, err
 	}
-	if err := pprof.StartCPUProfile(f); err != nil {
+	if err := start(f); err != nil {
 		f.Close()
 		return nil, err
 	}
 	return func() {
-		pprof.StopCPUProfile()
-		f.Close()
-	}, nil
-}
-
-// startTrace records an execution trace until the returned function runs,
-// which a graceful stop reaches.
-func startTrace(path string) (func(), error) {
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, err
-	}
-	if err := trace.Start(f); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return func() {
-		trace.Stop()
+		stop()
 		f.Close()
 	}, nil
 }
