@@ -75,7 +75,7 @@ type importOutcome struct {
 	rejections         []*tallyv1.ImportRejection
 	accepted, replayed int64
 	resultsVersion     int64
-	first, last        int64 // log span of the batch's entries (0: none)
+	span               *tallyv1.LogSpan // of the batch's entries (nil: none)
 	err                error
 }
 
@@ -176,29 +176,20 @@ func (im *importStream) commit(prepared *tally.PreparedImport, batch []tally.Sub
 		o.err = s.status(ctx, err)
 		return o
 	}
-	span := func(i int64) {
-		if i == 0 {
-			return
-		}
-		if o.first == 0 || i < o.first {
-			o.first = i
-		}
-		o.last = max(o.last, i)
-	}
 	for i, r := range res {
 		s.observe(r.Receipt, r.Err)
 		switch {
 		case r.Err != nil:
 			rj := rejection(ctx, s, idx[i], pfx[i], batch[i], r.Err)
 			if rj.Receipt != nil {
-				span(rj.Receipt.LeafIndex)
+				o.span = widen(o.span, rj.Receipt.LeafIndex)
 			}
 			o.rejections = append(o.rejections, rj)
 		case r.Receipt.Replayed:
 			o.replayed++
 		default:
 			o.accepted++
-			span(r.Receipt.Entry.Index)
+			o.span = widen(o.span, r.Receipt.Entry.Index)
 		}
 		o.resultsVersion = max(o.resultsVersion, r.Receipt.ResultsVersion)
 	}
@@ -223,23 +214,30 @@ func (im *importStream) wait() error {
 	out.Accepted += o.accepted
 	out.Replayed += o.replayed
 	out.ResultsVersion = max(out.ResultsVersion, o.resultsVersion)
-	if o.first != 0 {
-		im.span(o.first)
-		im.span(o.last)
+	if sp := o.span; sp != nil {
+		im.span(sp.FirstLeafIndex)
+		im.span(sp.LastLeafIndex)
 	}
 	return nil
 }
 
 // span widens the response's log span to a leaf index (0: no entry).
 func (im *importStream) span(i int64) {
-	switch sp := im.out.LogSpan; {
+	im.out.LogSpan = widen(im.out.LogSpan, i)
+}
+
+// widen returns sp grown to take in leaf i (from nil: a span of i alone);
+// leaf 0 is none.
+func widen(sp *tallyv1.LogSpan, i int64) *tallyv1.LogSpan {
+	switch {
 	case i == 0:
 	case sp == nil:
-		im.out.LogSpan = &tallyv1.LogSpan{FirstLeafIndex: i, LastLeafIndex: i}
+		return &tallyv1.LogSpan{FirstLeafIndex: i, LastLeafIndex: i}
 	default:
 		sp.FirstLeafIndex = min(sp.FirstLeafIndex, i)
 		sp.LastLeafIndex = max(sp.LastLeafIndex, i)
 	}
+	return sp
 }
 
 // importItems returns the protocols one ImportProtocols message carries, as
