@@ -167,3 +167,103 @@ func (k Keys) Decode(b []byte) (map[string]int64, error) {
 	}
 	return m, nil
 }
+
+// Vector places a contest's stored counts into a value vector of another
+// order (a compiled form's: its lines, then its choices), straight from the
+// bytes, with no map in between: a restart decodes a million protocols
+// (issue 19).
+type Vector struct {
+	lines, votes []int // code-1 -> index in the vector; -1: not in it
+	width        int
+}
+
+// Vector is the layout of c's counts in a vector of lines then votes, in
+// the orders given. A stored name neither order lists is skipped, as a
+// form skips a count it does not define.
+func (c *Contest) Vector(lines, votes []string) Vector {
+	at := func(k Keys, order []string, base int) []int {
+		idx := make([]int, len(k.names))
+		for i := range idx {
+			idx[i] = -1
+		}
+		for i, n := range order {
+			if p, ok := k.pos[n]; ok {
+				idx[p] = base + i
+			}
+		}
+		return idx
+	}
+	return Vector{lines: at(c.Lines, lines, 0), votes: at(c.Votes, votes, len(lines)), width: len(lines) + len(votes)}
+}
+
+// Width is the length of the vectors Decode fills.
+func (v Vector) Width() int { return v.width }
+
+// Decode fills dst (Width long, zeroed first) from the two columns Append
+// wrote.
+func (v Vector) Decode(lines, votes []byte, dst []int64) error {
+	clear(dst)
+	if err := decodeInto(lines, v.lines, dst); err != nil {
+		return err
+	}
+	return decodeInto(votes, v.votes, dst)
+}
+
+// decodeInto is Keys.Decode into dst by idx. The same checks: a name twice
+// is refused whether the vector keeps it or not.
+func decodeInto(b []byte, idx []int, dst []int64) error {
+	if len(b) == 0 || b[0] != format {
+		return fmt.Errorf("countcodec: not format %d", format)
+	}
+	b = b[1:]
+	n, w := binary.Uvarint(b)
+	if w <= 0 || n > uint64(len(b)) {
+		return errShort
+	}
+	b = b[w:]
+	// Codes come in increasing order from Append; anything else (a name
+	// repeated) is refused as Decode refuses it.
+	var last uint64
+	var unknown []string
+	for range n {
+		code, w := binary.Uvarint(b)
+		if w <= 0 {
+			return errShort
+		}
+		b = b[w:]
+		if code == 0 {
+			l, w := binary.Uvarint(b)
+			if w <= 0 || l > uint64(len(b)-w) {
+				return errShort
+			}
+			name := string(b[w : w+int(l)])
+			if slices.Contains(unknown, name) {
+				return fmt.Errorf("countcodec: %q twice", name)
+			}
+			unknown = append(unknown, name)
+			b = b[w+int(l):]
+		} else {
+			if code > uint64(len(idx)) {
+				return fmt.Errorf("countcodec: code %d beyond the %d names of the definition", code, len(idx))
+			}
+			if code <= last {
+				return fmt.Errorf("countcodec: code %d after code %d", code, last)
+			}
+			last = code
+		}
+		val, w := binary.Varint(b)
+		if w <= 0 {
+			return errShort
+		}
+		b = b[w:]
+		if code != 0 {
+			if i := idx[code-1]; i >= 0 {
+				dst[i] = val
+			}
+		}
+	}
+	if len(b) != 0 {
+		return fmt.Errorf("countcodec: %d bytes after the counts", len(b))
+	}
+	return nil
+}

@@ -2,6 +2,7 @@ package countcodec
 
 import (
 	"maps"
+	"slices"
 	"testing"
 
 	"github.com/mandate-project/mandate/services/tally/form"
@@ -70,5 +71,39 @@ func TestDecodeRejects(t *testing.T) {
 				t.Fatalf("decoded %v", m)
 			}
 		})
+	}
+}
+
+// TestVector: the vector holds what Decode's maps hold, at the layout's
+// positions; names the layout leaves out are dropped; what Decode refuses
+// (a name twice, truncated bytes) the vector refuses too.
+func TestVector(t *testing.T) {
+	c := ForElection(form.Election{Contests: []form.Contest{{
+		ID:      "list",
+		Choices: []form.Choice{{ID: "B"}, {ID: "A"}},
+		Form:    form.Form{Lines: []form.Line{{ID: "2"}, {ID: "1"}, {ID: "10"}}},
+	}}}).Contest("list")
+	lines := c.Lines.Append(nil, map[string]int64{"1": 900, "2": -3, "10": 1 << 40, "zz": 5})
+	votes := c.Votes.Append(nil, map[string]int64{"A": 5, "B": 7})
+	v := c.Vector([]string{"10", "2", "absent"}, []string{"A", "B"})
+	got := make([]int64, v.Width())
+	for i := range got {
+		got[i] = 99 // Decode clears what it does not set
+	}
+	if err := v.Decode(lines, votes, got); err != nil {
+		t.Fatal(err)
+	}
+	if want := []int64{1 << 40, -3, 0, 5, 7}; !slices.Equal(got, want) {
+		t.Errorf("vector %v, want %v", got, want)
+	}
+	twice := []byte{format, 2, 1, 2, 1, 4}
+	if err := v.Decode(twice, votes, got); err == nil {
+		t.Error("a name twice decoded")
+	}
+	if _, err := c.Lines.Decode(twice); err == nil {
+		t.Error("Decode: a name twice decoded")
+	}
+	if err := v.Decode(lines[:len(lines)-1], votes, got); err == nil {
+		t.Error("truncated counts decoded")
 	}
 }

@@ -437,6 +437,64 @@ func (s *Store) ScanProtocols(ctx context.Context, election string, fn func(tall
 		WHERE election = ? ORDER BY results_version`, election)
 }
 
+// ScanProtocolVectors implements tally.VectorScanner: the rows of
+// ScanProtocols, the counts decoded from their columns straight into one
+// reused vector.
+func (s *Store) ScanProtocolVectors(ctx context.Context, election string, layout func(contest string) (lines, choices []string, ok bool),
+	fn func(v tally.ProtocolVersion, vals []int64) error) error {
+	codec, err := s.codec(ctx, election)
+	if err != nil {
+		return err
+	}
+	rows, err := s.rdb.QueryContext(ctx, `SELECT contest, station, version, results_version, kind, idempotency_key,
+		content_hash, line_counts, vote_counts, warnings, reason, submitter, submitted_at, coalesce(log_index, 0)
+		FROM protocols WHERE election = ? ORDER BY results_version`, election)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	vectors := map[string]countcodec.Vector{}
+	var vals []int64
+	for rows.Next() {
+		v := tally.ProtocolVersion{Election: election}
+		// RawBytes: the columns are decoded here and not kept.
+		var lines, votes, warnings sql.RawBytes
+		var kind int
+		var at int64
+		if err := rows.Scan(&v.Contest, &v.Station, &v.Version, &v.ResultsVersion, &kind, &v.IdempotencyKey,
+			&v.ContentHash, &lines, &votes, &warnings, &v.Reason, &v.Submitter, &at, &v.LogIndex); err != nil {
+			return err
+		}
+		v.Kind = tally.ProtocolKind(kind)
+		v.SubmittedAt = time.Unix(0, at).UTC()
+		if len(warnings) > 0 {
+			if err := json.Unmarshal(warnings, &v.Warnings); err != nil {
+				return fmt.Errorf("warnings: %w", err)
+			}
+		}
+		vec, ok := vectors[v.Contest]
+		if !ok {
+			l, c, known := layout(v.Contest)
+			if !known {
+				if err := fn(v, nil); err != nil {
+					return err
+				}
+				continue
+			}
+			vec = codec.Contest(v.Contest).Vector(l, c)
+			vectors[v.Contest] = vec
+		}
+		vals = slices.Grow(vals[:0], vec.Width())[:vec.Width()]
+		if err := vec.Decode(lines, votes, vals); err != nil {
+			return fmt.Errorf("counts of %s/%s: %w", v.Contest, v.Station, err)
+		}
+		if err := fn(v, vals); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
 // ProtocolsAfter implements tally.Store.
 func (s *Store) ProtocolsAfter(ctx context.Context, election string, after, upTo int64, limit int) ([]tally.ProtocolVersion, error) {
 	var out []tally.ProtocolVersion

@@ -47,6 +47,7 @@ var Cases = []struct {
 	{"Store/ProtocolsAfter", Suite.StoreProtocolsAfter},
 	{"Store/UnitCount", Suite.StoreUnitCount},
 	{"Store/RoundTrip", Suite.StoreRoundTrip},
+	{"Store/ScanProtocolVectors", Suite.StoreScanProtocolVectors},
 	{"Service/DefineElectionIdempotent", Suite.ServiceDefineElectionIdempotent},
 	{"Service/SubmitAndTotals", Suite.ServiceSubmitAndTotals},
 	{"Service/Rejections", Suite.ServiceRejections},
@@ -574,5 +575,68 @@ func (ts Suite) StoreRoundTrip(t *testing.T) {
 		v.IdempotencyKey != s.IdempotencyKey || v.Kind != tally.Original || len(v.Warnings) != 1 ||
 		v.Warnings[0].Lines[1] != "cast" || v.Warnings[0].Right != 50 || v.Lines["invalid"] != 100 || v.Votes["C"] != 30 {
 		t.Errorf("round trip = %+v", v)
+	}
+}
+
+// StoreScanProtocolVectors is the conformance case Store/ScanProtocolVectors:
+// every store offers the rebuild its vectors (tally.VectorScanner), and they
+// hand over what ScanProtocols does, each count where the layout puts it: a
+// layout in an order of its own, a name it leaves out dropped, a contest it
+// does not know with no vector.
+func (ts Suite) StoreScanProtocolVectors(t *testing.T) {
+	at := storeAt
+	st := ts.newStore(t)
+	vs, ok := st.(tally.VectorScanner)
+	if !ok {
+		t.Fatalf("%T does not offer tally.VectorScanner", st)
+	}
+	w := []tally.Violation{{Code: "T_INVALID_HIGH", Message: "m", Severity: tally.SeverityWarning, Lines: []string{"invalid"}, Left: 9, Right: 1}}
+	appendOne(t, st, version(Sub("list", "n1", 0, 1, 2, 3), at))
+	appendOne(t, st, version(Sub("mayor", "s1", 5, 7, 8), at, w...))
+	fix := Sub("list", "n1", 0, 1, 2, 1<<40)
+	fix.Replaces, fix.IdempotencyKey, fix.Reason = 1, "n1-fix", "typo"
+	appendOne(t, st, version(fix, at))
+	appendOne(t, st, version(Sub("list", "n2", 3, -1, 0, 6), at))
+	layout := func(contest string) ([]string, []string, bool) {
+		if contest != "list" {
+			return nil, nil, false
+		}
+		// Not sorted, "issued" left out, one name stored nowhere.
+		return []string{"valid", "registered", "absent", "invalid", "cast"}, []string{"C", "A", "B"}, true
+	}
+	var want []tally.ProtocolVersion
+	if err := st.ScanProtocols(ctx, "test-2024", func(v tally.ProtocolVersion) error { want = append(want, v); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	i := 0
+	err := vs.ScanProtocolVectors(ctx, "test-2024", layout, func(v tally.ProtocolVersion, vals []int64) error {
+		if i == len(want) {
+			return fmt.Errorf("version %d beyond the %d ScanProtocols gave", v.ResultsVersion, len(want))
+		}
+		wv := want[i]
+		i++
+		var wantVals []int64
+		if lines, choices, ok := layout(wv.Contest); ok {
+			for _, l := range lines {
+				wantVals = append(wantVals, wv.Lines[l])
+			}
+			for _, c := range choices {
+				wantVals = append(wantVals, wv.Votes[c])
+			}
+		}
+		if !slices.Equal(vals, wantVals) {
+			t.Errorf("%s/%s v%d: vector %v, want %v", v.Contest, v.Station, v.Version, vals, wantVals)
+		}
+		if v.Lines != nil || v.Votes != nil {
+			t.Errorf("%s/%s v%d: maps handed over with the vector", v.Contest, v.Station, v.Version)
+		}
+		wv.Lines, wv.Votes = nil, nil
+		if fmt.Sprint(v) != fmt.Sprint(wv) {
+			t.Errorf("version %+v, ScanProtocols gave %+v", v, wv)
+		}
+		return nil
+	})
+	if err != nil || i != len(want) || len(want) != 4 {
+		t.Errorf("ScanProtocolVectors: %d of %d versions, %v", i, len(want), err)
 	}
 }

@@ -158,24 +158,62 @@ func (s *Service) load(ctx context.Context, se StoredElection) (*electionState, 
 		return nil, err
 	}
 	es.addUnits(units)
-	err = s.store.ScanProtocols(ctx, def.ID, func(v ProtocolVersion) error {
-		if v.ResultsVersion > se.ResultsVersion {
-			return nil // committed after se was read
-		}
-		cc := es.contestByID[v.Contest]
-		if cc == nil {
-			return fmt.Errorf("protocol for unknown contest %q", v.Contest)
-		}
-		es.apply(cc, v)
-		return nil
-	})
-	if err != nil {
+	if err := s.scanInto(ctx, es, se.ResultsVersion); err != nil {
 		return nil, err
 	}
 	es.resultsVersion = se.ResultsVersion
 	es.resultsLogSize = se.ResultsLogSize
 	es.publish()
 	return es, nil
+}
+
+// scanInto applies every stored protocol version of es's election up to
+// results version upTo, through the store's VectorScanner when it has one.
+func (s *Service) scanInto(ctx context.Context, es *electionState, upTo int64) error {
+	contest := func(v ProtocolVersion) (*form.Compiled, bool, error) {
+		if v.ResultsVersion > upTo {
+			return nil, false, nil // committed after upTo was read
+		}
+		cc := es.contestByID[v.Contest]
+		if cc == nil {
+			return nil, false, fmt.Errorf("protocol for unknown contest %q", v.Contest)
+		}
+		return cc, true, nil
+	}
+	vs, ok := s.store.(VectorScanner)
+	if !ok {
+		return s.store.ScanProtocols(ctx, es.def.ID, func(v ProtocolVersion) error {
+			cc, ok, err := contest(v)
+			if ok {
+				es.apply(cc, v)
+			}
+			return err
+		})
+	}
+	layout := func(id string) (lines, choices []string, ok bool) {
+		cc := es.contestByID[id]
+		if cc == nil {
+			return nil, nil, false
+		}
+		// ValsOf's order: the form's lines, then the choices.
+		for _, l := range cc.Form.Lines {
+			lines = append(lines, l.ID)
+		}
+		for _, ch := range cc.Choices {
+			choices = append(choices, ch.ID)
+		}
+		return lines, choices, true
+	}
+	return vs.ScanProtocolVectors(ctx, es.def.ID, layout, func(v ProtocolVersion, vals []int64) error {
+		cc, ok, err := contest(v)
+		if ok {
+			if len(vals) != cc.Width() {
+				return fmt.Errorf("protocol %s/%s: %d counts for a form of %d", v.Contest, v.Station, len(vals), cc.Width())
+			}
+			es.applyVals(cc, v, vals)
+		}
+		return err
+	})
 }
 
 // election returns an election's state, loading it from the store when

@@ -35,7 +35,7 @@ func TestStationProtoRoundTrip(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			v := ProtocolVersion{Version: 3, Kind: Correction, Lines: tc.lines, Votes: tc.votes, ContentHash: tc.hash,
 				SubmittedAt: tc.at, IdempotencyKey: "k", Reason: "r", Submitter: "s", ResultsVersion: 9}
-			p := newStationProto(cc, v, func(s string) string { return s })
+			p := newStationProto(v, cc.ValsOf(tc.lines, tc.votes), func(s string) string { return s })
 			if got, want := p.vals(cc.Width()), cc.ValsOf(tc.lines, tc.votes); !slices.Equal(got, want) {
 				t.Errorf("vals %v, want %v", got, want)
 			}

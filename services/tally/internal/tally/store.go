@@ -109,6 +109,21 @@ type Store interface {
 	Close() error
 }
 
+// VectorScanner is what a Store may offer the rebuild of the totals:
+// ScanProtocols with each version's counts handed over as a vector in the
+// order of its contest's form (its lines, then its choices: what
+// form.Compiled.ValsOf makes), decoded from the stored bytes with no map
+// in between, since a restart reads every protocol of a country (issue
+// 19). layout gives a contest's line and choice ids in that order (ok
+// false: a contest the caller does not know, whose versions are handed
+// over with a nil vector). The version's Lines and Votes are nil; vals is
+// the callee's only during the call. A Store without it is read through
+// ScanProtocols.
+type VectorScanner interface {
+	ScanProtocolVectors(ctx context.Context, election string, layout func(contest string) (lines, choices []string, ok bool),
+		fn func(v ProtocolVersion, vals []int64) error) error
+}
+
 // StoredElection is a definition with its mutable state.
 type StoredElection struct {
 	Election       Election

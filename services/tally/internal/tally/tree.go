@@ -115,11 +115,11 @@ func (p *stationProto) contentHash() string {
 	return hex.EncodeToString(p.hash[:])
 }
 
-// newStationProto makes the memory record of a version; interned returns
-// the one copy of a submitter's name.
-func newStationProto(cc *form.Compiled, v ProtocolVersion, interned func(string) string) *stationProto {
+// newStationProto makes the memory record of a version whose values are
+// vals; interned returns the one copy of a submitter's name.
+func newStationProto(v ProtocolVersion, vals []int64, interned func(string) string) *stationProto {
 	p := &stationProto{
-		counts: packVals(cc.ValsOf(v.Lines, v.Votes)), key: v.IdempotencyKey, reason: v.Reason,
+		counts: packVals(vals), key: v.IdempotencyKey, reason: v.Reason,
 		submitter: interned(v.Submitter), warnings: v.Warnings, resultsVersion: v.ResultsVersion,
 		version: int32(v.Version), kind: v.Kind,
 	}
@@ -254,6 +254,13 @@ func (n *node) agg(ci, width int) *agg {
 // one in memory, updating every ancestor by the difference: O(depth).
 // Caller holds es.mu.
 func (es *electionState) apply(cc *form.Compiled, v ProtocolVersion) {
+	es.applyVals(cc, v, cc.ValsOf(v.Lines, v.Votes))
+}
+
+// applyVals is apply of a version whose values (in the form's order) are
+// vals, v's Lines and Votes unread: the rebuild has the values without
+// maps (VectorScanner). vals is not kept.
+func (es *electionState) applyVals(cc *form.Compiled, v ProtocolVersion, vals []int64) {
 	if v.ResultsVersion > es.resultsVersion {
 		es.resultsVersion = v.ResultsVersion
 	}
@@ -266,7 +273,7 @@ func (es *electionState) apply(cc *form.Compiled, v ProtocolVersion) {
 	if old != nil && int(old.version) >= v.Version {
 		return
 	}
-	np := newStationProto(cc, v, es.intern)
+	np := newStationProto(v, vals, es.intern)
 	st.protos[ci] = np
 	warnD, corrD, repD := b2i(len(np.warnings) > 0), b2i(np.version > 1), 1
 	if old != nil {
@@ -275,8 +282,9 @@ func (es *electionState) apply(cc *form.Compiled, v ProtocolVersion) {
 		repD = 0
 	}
 	w := cc.Width()
-	diff := np.vals(w)
+	diff := vals
 	if old != nil {
+		diff = slices.Clone(vals)
 		for i, x := range old.vals(w) {
 			diff[i] -= x
 		}
