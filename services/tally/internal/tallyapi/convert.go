@@ -3,6 +3,7 @@ package tallyapi
 import (
 	"errors"
 	"math/big"
+	"math/bits"
 	"strconv"
 	"strings"
 
@@ -132,17 +133,44 @@ func protocolToWire(p tally.Protocol, withVersions bool) *tallyv1.Protocol {
 func ratio(num, den int64, definition string) *tallyv1.Ratio {
 	r := &tallyv1.Ratio{Numerator: num, Denominator: den, Definition: definition}
 	if den > 0 {
-		// round(num*10000/den) with big ints: num*10000 may overflow int64.
-		n := new(big.Int).Mul(big.NewInt(num), big.NewInt(20000))
-		n.Add(n, big.NewInt(den))
-		n.Quo(n, new(big.Int).Mul(big.NewInt(den), big.NewInt(2)))
-		s := n.String()
-		for len(s) < 3 {
-			s = "0" + s
-		}
-		r.Percent = s[:len(s)-2] + "." + s[len(s)-2:]
+		r.Percent = percent(num, den)
 	}
 	return r
+}
+
+// percent is round(num*10000/den) written with two decimals ("80.99"),
+// den > 0. num*10000 may overflow int64, so the quotient is taken in 128
+// bits (no allocation: a national read formats a ratio per choice); a
+// negative num or a quotient over 64 bits, which no count reaches, takes
+// big ints, whose truncation toward zero is the rule for both.
+func percent(num, den int64) string {
+	var buf [24]byte
+	d := uint64(den) * 2 // den < 2^63, so no overflow
+	var digits []byte
+	if num >= 0 {
+		hi, lo := bits.Mul64(uint64(num), 20000)
+		var c uint64
+		lo, c = bits.Add64(lo, uint64(den), 0)
+		hi += c
+		if hi < d {
+			q, _ := bits.Div64(hi, lo, d)
+			digits = strconv.AppendUint(buf[:0], q, 10)
+		}
+	}
+	if digits == nil {
+		n := new(big.Int).Mul(big.NewInt(num), big.NewInt(20000))
+		n.Add(n, big.NewInt(den))
+		n.Quo(n, new(big.Int).SetUint64(d))
+		digits = n.Append(buf[:0], 10)
+	}
+	var out [28]byte
+	w := out[:0]
+	for i := len(digits); i < 3; i++ {
+		w = append(w, '0')
+	}
+	w = append(w, digits...)
+	w = append(w[:len(w)-2], '.', w[len(w)-2], w[len(w)-1])
+	return string(w)
 }
 
 func totalsToWire(t tally.Totals) *tallyv1.Totals {
