@@ -42,6 +42,12 @@ type writer struct {
 	// fresh are the leaves the open transaction stored, for the store's
 	// hash cache once it commits.
 	fresh []tally.LeafHashes
+
+	// insMany are the prepared INSERTs of n protocols (insertProtocols);
+	// run and args are insertRun's, kept to be reused by the next batch.
+	insMany map[int]*sql.Stmt
+	run     []pending
+	args    []any
 }
 
 func newWriter(ctx context.Context, s *Store) (*writer, error) {
@@ -351,12 +357,34 @@ func (w *writer) commitProtocols(jobs []*job) {
 		}
 	}
 	b.arena = make([]byte, 0, size)
+	run := w.run[:0]
 	for _, j := range jobs {
 		j.res = make([]tally.AppendResult, len(j.items))
 		for i := range j.items {
+			if v := j.items[i]; w.fresh1(b, v) {
+				if len(run) > 0 && run[0].j.items[run[0].i].Election != v.Election {
+					// A run counts on one election's results version
+					// and log.
+					w.insertRun(b, run)
+					run = run[:0]
+				}
+				run = append(run, pending{j, i})
+				if len(run) == protocolChunk {
+					w.insertRun(b, run)
+					run = run[:0]
+				}
+				continue
+			}
+			// The items before this one are decided first: its decision
+			// may read what they stored.
+			w.insertRun(b, run)
+			run = run[:0]
 			j.res[i] = w.appendOne(b, j.items[i], j.cols[i])
 		}
 	}
+	w.insertRun(b, run)
+	clear(run[:cap(run)])
+	w.run = run[:0]
 	if err := b.flushLeaves(); err != nil {
 		w.rollback()
 		fail(err)
@@ -430,6 +458,104 @@ func (w *writer) appendOne(b *batchState, v tally.ProtocolVersion, c columns) ta
 		return tally.AppendResult{Err: fmt.Errorf("sqlitestore: %s/%s/%s: unexpected unique conflict", v.Election, v.Contest, v.Station)}
 	}
 	return b.accepted(v, rv+1)
+}
+
+// protocolChunk is how many protocols one INSERT stores, for the same
+// reason as leafChunk: the statement, not the row, was most of the cost.
+const protocolChunk = 64
+
+// pending is an item of a batch waiting in a run for insertRun.
+type pending struct {
+	j *job
+	i int
+}
+
+// fresh1 reports whether a protocol is, as far as the batch knows without
+// a query, an original in an open contest, which the first try of
+// appendOne would store with one INSERT: the kind insertRun stores many
+// at a time.
+func (w *writer) fresh1(b *batchState, v tally.ProtocolVersion) bool {
+	if v.Version != 1 {
+		return false
+	}
+	phase, err := b.phase(v.Election, v.Contest)
+	if err != nil || tally.CheckPhaseAccepts(phase, v.Kind) != nil {
+		return false
+	}
+	if _, err := b.version(v.Election); err != nil {
+		return false
+	}
+	_, err = b.edge(v.Election)
+	return err == nil
+}
+
+// insertRun stores a run of fresh protocols (see fresh1) with one
+// INSERT, giving them the results versions and leaves that deciding them
+// one by one would. The statement has no ON CONFLICT clause: if any of
+// them hits a constraint (a replay, a station already reported, a unit
+// that does not exist) SQLite undoes the whole statement, and the run is
+// decided again one protocol at a time by appendOne, which tells each
+// case apart exactly as it does for a single submission.
+func (w *writer) insertRun(b *batchState, run []pending) {
+	if len(run) == 0 {
+		return
+	}
+	if len(run) > 1 && w.insertMany(b, run) {
+		return
+	}
+	for _, p := range run {
+		p.j.res[p.i] = w.appendOne(b, p.j.items[p.i], p.j.cols[p.i])
+	}
+}
+
+// insertMany inserts a run in one statement and, if every row went in,
+// appends their leaves in order; false when the statement failed and
+// nothing was stored.
+func (w *writer) insertMany(b *batchState, run []pending) bool {
+	election := run[0].j.items[run[0].i].Election
+	rv := b.versions[election]
+	leaf := b.logs[election].Size()
+	args := w.args[:0]
+	for k, p := range run {
+		v, c := p.j.items[p.i], p.j.cols[p.i]
+		args = append(args, v.Election, v.Contest, v.Station, v.Version, rv+1+int64(k), int(v.Kind),
+			v.IdempotencyKey, v.ContentHash, c.lines, c.votes, c.warnings, v.Reason, v.Submitter,
+			v.SubmittedAt.UnixNano(), leaf+int64(k))
+	}
+	st, err := w.insertProtocols(len(run))
+	ok := err == nil
+	if ok {
+		n, ok2 := execCount(st.Exec(args...))
+		ok = ok2 && n == int64(len(run))
+	}
+	clear(args)
+	w.args = args[:0]
+	if !ok {
+		return false
+	}
+	for k, p := range run {
+		p.j.res[p.i] = b.accepted(p.j.items[p.i], rv+1+int64(k))
+	}
+	return true
+}
+
+// insertProtocols is the prepared INSERT of n protocols, kept for reuse:
+// a batch ends with a shorter run, of a length the next batches often
+// share.
+func (w *writer) insertProtocols(n int) (*sql.Stmt, error) {
+	if st := w.insMany[n]; st != nil {
+		return st, nil
+	}
+	st, err := w.conn.PrepareContext(context.Background(), `INSERT INTO protocols (`+protocolColumns+`) VALUES `+
+		strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), ", n), ", "))
+	if err != nil {
+		return nil, err
+	}
+	if w.insMany == nil {
+		w.insMany = map[int]*sql.Stmt{}
+	}
+	w.insMany[n] = st
+	return st, nil
 }
 
 // accepted appends the leaf of a version just inserted (at the index the
