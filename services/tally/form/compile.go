@@ -22,6 +22,10 @@ type Compiled struct {
 	// LineOrder and ChoiceOrder are the line and choice IDs sorted, the
 	// order the log writes a protocol's counts in.
 	LineOrder, ChoiceOrder []string
+	// RowColumns are the columns of an imported row in that order,
+	// "lines.{id}" then "votes.{id}": a row sent with them is logged
+	// without them (tallylog.BodyProtocolRow).
+	RowColumns []string
 }
 
 func (c *Compiled) resolve(id string) (int, bool) {
@@ -311,6 +315,12 @@ func CompileContest(c Contest) (*Compiled, error) {
 	}
 	slices.Sort(cc.LineOrder)
 	slices.Sort(cc.ChoiceOrder)
+	for _, id := range cc.LineOrder {
+		cc.RowColumns = append(cc.RowColumns, "lines."+id)
+	}
+	for _, id := range cc.ChoiceOrder {
+		cc.RowColumns = append(cc.RowColumns, "votes."+id)
+	}
 	for _, r := range []Role{RoleRegistered, RoleBallotsCast, RoleValid} {
 		if len(cc.roleIdx[r]) == 0 {
 			return nil, NewFieldError("form.lines", "MISSING_ROLE", "no line plays the role %v", r)

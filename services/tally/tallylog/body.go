@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -202,6 +203,117 @@ func DecodeRow(b []byte) (Submission, error) {
 		s.Kind = fmt.Sprintf("KIND_%d", kind)
 	}
 	return s, nil
+}
+
+// RowColumns returns the canonical columns of a contest's rows: its form's
+// line ids sorted, each as "lines.{id}", then its choice ids sorted, each as
+// "votes.{id}" (the order tallyclient sends). False when the definition has
+// no such contest.
+func RowColumns(def *Election, contest string) ([]string, bool) {
+	for _, c := range def.Contests {
+		if c.ID != contest {
+			continue
+		}
+		lines := make([]string, 0, len(c.Lines))
+		for _, l := range c.Lines {
+			lines = append(lines, "lines."+l.ID)
+		}
+		votes := make([]string, 0, len(c.Choices))
+		for _, ch := range c.Choices {
+			votes = append(votes, "votes."+ch.ID)
+		}
+		slices.Sort(lines)
+		slices.Sort(votes)
+		return append(lines, votes...), true
+	}
+	return nil, false
+}
+
+// RowsHead is the encoding of a ProtocolRows message's parent (the contest
+// of the election) and columns fields, in that order, each once: what a
+// format 4 row leaves out of its body.
+func RowsHead(election, contest string, columns []string) []byte {
+	n := len("elections//contests/") + len(election) + len(contest) + 2
+	for _, c := range columns {
+		n += len(c) + 3
+	}
+	b := appendField(make([]byte, 0, n), fieldParent, "elections/"+election+"/contests/"+contest)
+	for _, c := range columns {
+		b = appendField(b, 2, c)
+	}
+	return b
+}
+
+// RowsBody rebuilds the BodyProtocolRows of a format 4 row: RowsHead, then
+// the row as the message's field 3.
+func RowsBody(election, contest string, columns []string, row []byte) []byte {
+	return appendField(RowsHead(election, contest, columns), 3, string(row))
+}
+
+// CompactRow returns the row of a BodyProtocolRows body (a one-row
+// ProtocolRows as received) when the body is exactly RowsBody(election,
+// contest, columns, row): the row is then all a format 4 leaf needs to
+// keep, since a reader rebuilds the rest from the definition.
+func CompactRow(body []byte, election, contest string, columns []string) ([]byte, bool) {
+	b := body
+	take := func(num int, parts ...string) bool {
+		n := 0
+		for _, p := range parts {
+			n += len(p)
+		}
+		tag, k := binary.Uvarint(b)
+		if k <= 0 || tag != uint64(num)<<3|2 {
+			return false
+		}
+		l, m := binary.Uvarint(b[k:])
+		if m <= 0 || l != uint64(n) || uint64(len(b)-k-m) < l {
+			return false
+		}
+		v := b[k+m : k+m+n]
+		for _, p := range parts {
+			if string(v[:len(p)]) != p {
+				return false
+			}
+			v = v[len(p):]
+		}
+		b = b[k+m+n:]
+		return true
+	}
+	if !take(fieldParent, "elections/", election, "/contests/", contest) {
+		return nil, false
+	}
+	for _, c := range columns {
+		if !take(2, c) {
+			return nil, false
+		}
+	}
+	tag, k := binary.Uvarint(b)
+	if k <= 0 || tag != 3<<3|2 {
+		return nil, false
+	}
+	l, m := binary.Uvarint(b[k:])
+	if m <= 0 || l != uint64(len(b)-k-m) {
+		return nil, false
+	}
+	return b[k+m:], true
+}
+
+// Received returns the bytes the tally received for an entry and their
+// message type: the body as it is, or for a BodyProtocolRow the one-row
+// ProtocolRows it stands for (RowsBody with the columns of the definition
+// the Reader holds).
+func (r *Reader) Received(e Entry, body []byte) (string, []byte, error) {
+	if e.Body != BodyProtocolRow {
+		return e.Body, body, nil
+	}
+	if r.Definition == nil || r.Definition.ID != e.Election {
+		return "", nil, fmt.Errorf("a %s body without the definition of election %s, which names its columns", BodyProtocolRow, e.Election)
+	}
+	columns, ok := RowColumns(r.Definition, e.Contest)
+	if !ok {
+		return "", nil, fmt.Errorf("a %s body of contest %q, which the definition does not have", BodyProtocolRow, e.Contest)
+	}
+	return BodyProtocolRows, RowsBody(e.Election, e.Contest, columns, body), nil
 }
 
 // appendField appends a string field's encoding.

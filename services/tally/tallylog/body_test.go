@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"maps"
+	"slices"
 	"testing"
 	"time"
 
@@ -102,7 +103,9 @@ func TestCountsInBody(t *testing.T) {
 	oldLeaf := append(append(j, '\n'), body...)
 	// Format 3 with the counts in the envelope as well.
 	both := bytes.Replace(oldLeaf, []byte(`"format":"mandate-log/2"`), []byte(`"format":"mandate-log/3"`), 1)
-	// A protocol of format 3 whose body is not a row.
+	// The same leaf as format 3 wrote it.
+	v3 := bytes.Replace(leaf, []byte(`"format":"mandate-log/4"`), []byte(`"format":"mandate-log/3"`), 1)
+	// A protocol of format 4 whose body is not a row.
 	badBody := append(append([]byte{}, env...), '\n', 0xff)
 	for _, tc := range []struct {
 		name   string
@@ -110,10 +113,11 @@ func TestCountsInBody(t *testing.T) {
 		format string
 		ok     bool
 	}{
-		{"format 3, counts in the body", leaf, Format, true},
+		{"format 4, counts in the body", leaf, Format, true},
+		{"format 3, counts in the body", v3, FormatV3, true},
 		{"format 2, counts in both", oldLeaf, FormatV2, true},
 		{"format 3, counts in both", both, "", false},
-		{"format 3, body not a row", badBody, "", false},
+		{"format 4, body not a row", badBody, "", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, gotBody, err := ParseLeaf(tc.leaf)
@@ -127,5 +131,103 @@ func TestCountsInBody(t *testing.T) {
 				t.Errorf("parsed %+v", got)
 			}
 		})
+	}
+}
+
+// TestCompactRow: a row sent with its contest's canonical columns is logged
+// (format 4) as the row alone; a Reader that has read the definition
+// rebuilds the one-row ProtocolRows byte for byte and the same counts, and
+// without the definition, or in an older format, it is refused. A row sent
+// with other columns, or any other head, keeps its whole body.
+func TestCompactRow(t *testing.T) {
+	def := &Election{ID: "kz-2012", Contests: []Contest{{ID: "mazhilis", Kind: "PARTY_LIST",
+		Choices: []Choice{{ID: "nur-otan"}, {ID: "ak-zhol"}},
+		Lines:   []Line{{ID: "valid"}, {ID: "registered"}}}}}
+	columns, ok := RowColumns(def, "mazhilis")
+	if want := []string{"lines.registered", "lines.valid", "votes.ak-zhol", "votes.nur-otan"}; !ok || !slices.Equal(columns, want) {
+		t.Fatalf("RowColumns = %q, %v; want %q", columns, ok, want)
+	}
+	if _, ok := RowColumns(def, "senate"); ok {
+		t.Error("RowColumns of a contest the definition does not have")
+	}
+	rows := &tallyv1.ProtocolRows{Parent: "elections/kz-2012/contests/mazhilis", Columns: columns,
+		Rows: []*tallyv1.ProtocolRow{{Station: "elections/kz-2012/units/s1", RequestId: "r-1", Counts: []int64{10, 7, 2, 5}}}}
+	body, err := proto.Marshal(rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row, ok := CompactRow(body, "kz-2012", "mazhilis", columns)
+	if !ok {
+		t.Fatal("canonical row not compacted")
+	}
+	if want, _ := proto.Marshal(rows.Rows[0]); !bytes.Equal(row, want) {
+		t.Fatalf("compact row %x, want the row's encoding %x", row, want)
+	}
+	if got := RowsBody("kz-2012", "mazhilis", columns, row); !bytes.Equal(got, body) {
+		t.Fatalf("RowsBody = %x, want the body received %x", got, body)
+	}
+	// Anything else keeps its whole body.
+	for name, other := range map[string]*tallyv1.ProtocolRows{
+		"unsorted columns": {Parent: rows.Parent, Columns: []string{"lines.valid", "lines.registered", "votes.ak-zhol", "votes.nur-otan"}, Rows: rows.Rows},
+		"a column short":   {Parent: rows.Parent, Columns: columns[:3], Rows: rows.Rows},
+		"other contest":    {Parent: "elections/kz-2012/contests/senate", Columns: columns, Rows: rows.Rows},
+		"two rows":         {Parent: rows.Parent, Columns: columns, Rows: append(rows.Rows, rows.Rows[0])},
+	} {
+		b, _ := proto.Marshal(other)
+		if _, ok := CompactRow(b, "kz-2012", "mazhilis", columns); ok {
+			t.Errorf("%s: compacted", name)
+		}
+	}
+	// Columns in a second piece after the row: the same message, other bytes.
+	if _, ok := CompactRow(append(RowsHead("kz-2012", "mazhilis", columns[:3]), append(appendField(nil, 3, string(row)), appendField(nil, 2, columns[3])...)...),
+		"kz-2012", "mazhilis", columns); ok {
+		t.Error("a column after the row compacted")
+	}
+
+	at := time.Date(2012, 1, 15, 20, 1, 2, 0, time.UTC)
+	lines, votes := map[string]int64{"registered": 10, "valid": 7}, map[string]int64{"ak-zhol": 2, "nur-otan": 5}
+	e := Entry{Kind: KindProtocol, Election: "kz-2012", Contest: "mazhilis", Station: "s1", Version: 1, RequestID: "r-1",
+		Lines: lines, Votes: votes, Time: at, ContentHash: "ab12", Body: BodyProtocolRow}
+	if _, err := Tail(e, row); err == nil {
+		t.Error("Tail of a row without the form's order")
+	}
+	e.LineOrder, e.VoteOrder = []string{"registered", "valid"}, []string{"ak-zhol", "nur-otan"}
+	tail, err := Tail(e, row)
+	if err != nil {
+		t.Fatal(err)
+	}
+	leaf := Leaf(4, tail)
+	if bytes.Contains(leaf, []byte("lines.")) || !bytes.HasSuffix(leaf, row) {
+		t.Errorf("format 4 leaf repeats the columns: %q", leaf)
+	}
+	if _, _, err := ParseLeaf(leaf); err == nil {
+		t.Error("ParseLeaf read a format 4 row without the definition")
+	}
+	if _, _, err := (&Reader{Definition: &Election{ID: "other", Contests: def.Contests}}).Parse(leaf); err == nil {
+		t.Error("a row read with another election's definition")
+	}
+	if env, _, err := ParseEnvelope(leaf); err != nil || env.Lines != nil || env.Station != "s1" {
+		t.Errorf("ParseEnvelope = %+v, %v", env, err)
+	}
+	// A Reader takes the definition from the election's entry.
+	dtail, err := Tail(Entry{Kind: KindElection, Election: "kz-2012", Time: at, Definition: def}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r Reader
+	if _, _, err := r.Parse(Leaf(0, dtail)); err != nil {
+		t.Fatal(err)
+	}
+	got, gotBody, err := r.Parse(leaf)
+	if err != nil || !maps.Equal(got.Lines, lines) || !maps.Equal(got.Votes, votes) || !bytes.Equal(gotBody, row) {
+		t.Fatalf("Reader.Parse = %+v, %x, %v", got, gotBody, err)
+	}
+	typ, received, err := r.Received(got, gotBody)
+	if err != nil || typ != BodyProtocolRows || !bytes.Equal(received, body) {
+		t.Errorf("Received = %s %x, %v; want the body received %x", typ, received, err, body)
+	}
+	// Format 4's body type in an older envelope is refused.
+	if _, _, err := r.Parse(bytes.Replace(leaf, []byte(`"format":"mandate-log/4"`), []byte(`"format":"mandate-log/3"`), 1)); err == nil {
+		t.Error("a ProtocolRow body in format 3 accepted")
 	}
 }

@@ -39,12 +39,18 @@ import (
 // BodyProtocolRows (an imported row) has no lines and votes in its
 // envelope, since the body holds them with their column names: ParseLeaf
 // fills Lines and Votes from the body, so a reader sees the same Entry as
-// in format 2. ParseLeaf reads all three, and a log holds entries of older
-// formats followed by entries of newer ones.
-const Format = "mandate-log/3"
+// in format 2. Format 4 adds one body type, BodyProtocolRow: the row alone,
+// for a row whose message named the contest's columns in their canonical
+// order (RowColumns), which the election's definition (entry 0) gives, so
+// that the columns are not repeated in every row's leaf (decision 94). A
+// Reader reads all four, and a log holds entries of older formats followed
+// by entries of newer ones.
+const Format = "mandate-log/4"
 
-// FormatV2 and FormatV1 are the previous entry formats (see Format).
+// FormatV3, FormatV2 and FormatV1 are the previous entry formats (see
+// Format).
 const (
+	FormatV3 = "mandate-log/3"
 	FormatV2 = "mandate-log/2"
 	FormatV1 = "mandate-log/1"
 )
@@ -78,6 +84,14 @@ const BodySubmitProtocol = "mandate.tally.v1.SubmitProtocolRequest"
 // made of the message's parent and columns fields and the row's field,
 // each as the tally received it.
 const BodyProtocolRows = "mandate.tally.v1.ProtocolRows"
+
+// BodyProtocolRow (format 4) is the Body of an entry of a protocol imported
+// as a row of a ProtocolRows message whose parent and columns fields were
+// exactly RowsHead(election, contest, RowColumns(definition, contest)): a
+// mandate.tally.v1.ProtocolRow, the row's bytes as received. What the tally
+// received for the protocol is that head followed by the row as field 3
+// (RowsBody), which a reader rebuilds from the definition.
+const BodyProtocolRow = "mandate.tally.v1.ProtocolRow"
 
 // Entry is the envelope of a leaf. Which fields are set depends on Kind.
 // The fields are declared in the order they are encoded: the sequence
@@ -237,10 +251,13 @@ func ChangesResults(e Entry) bool {
 }
 
 // CountsInBody reports whether an entry's lines and votes are in its body
-// and not in its envelope (Format 3, see Format): a protocol version
+// and not in its envelope (from Format 3, see Format): a protocol version
 // imported as a row. Tail leaves them out of such an envelope.
 func CountsInBody(e Entry) bool {
-	return e.Kind == KindProtocol && e.Body == BodyProtocolRows && e.Format != FormatV2 && e.Format != FormatV1
+	if e.Kind != KindProtocol || e.Format == FormatV2 || e.Format == FormatV1 {
+		return false
+	}
+	return e.Body == BodyProtocolRows || e.Body == BodyProtocolRow && e.Format != FormatV3
 }
 
 // LevelStation is the Level of a polling station.
@@ -302,7 +319,13 @@ func Tail(e Entry, body []byte) ([]byte, error) {
 		return err
 	}
 	// Tail writes the current format: an imported row's counts are its
-	// body's alone.
+	// body's alone. A format 4 row's body holds counts in the order of
+	// RowColumns, the sorted line and choice ids: the counts must be those
+	// of every line and choice of the form, which the order hints are.
+	if e.Body == BodyProtocolRow && (e.LineOrder == nil || e.VoteOrder == nil ||
+		!sortedKeys(e.Lines, e.LineOrder) || !sortedKeys(e.Votes, e.VoteOrder)) {
+		return nil, fmt.Errorf("tallylog: a %s body needs the counts of the form's lines and choices, their order hinted", BodyProtocolRow)
+	}
 	if CountsInBody(Entry{Kind: e.Kind, Body: e.Body, Format: Format}) {
 		e.Lines, e.Votes = nil, nil
 	}
@@ -391,8 +414,52 @@ func AppendLeaf(b []byte, sequence int64, tail []byte) []byte {
 	return append(b, tail...)
 }
 
-// ParseLeaf splits a leaf into its envelope and body.
+// ParseLeaf splits a leaf into its envelope and body. It reads a leaf of
+// any format alone except a BodyProtocolRow, whose counts need the
+// election's definition: a Reader reads those.
 func ParseLeaf(leaf []byte) (Entry, []byte, error) {
+	return new(Reader).Parse(leaf)
+}
+
+// Reader parses the leaves of one election's log. It keeps the definition
+// from the first election entry it reads (entry 0 of a log), unless
+// Definition was set beforehand: the definition gives the columns of a
+// format 4 row.
+type Reader struct {
+	Definition *Election
+}
+
+// Parse splits a leaf into its envelope and body, Lines and Votes filled
+// from the body when they are there (CountsInBody).
+func (r *Reader) Parse(leaf []byte) (Entry, []byte, error) {
+	e, body, err := ParseEnvelope(leaf)
+	if err != nil {
+		return e, body, err
+	}
+	if e.Kind == KindElection && e.Definition != nil && r.Definition == nil {
+		r.Definition = e.Definition
+	}
+	if !CountsInBody(e) {
+		return e, body, nil
+	}
+	if e.Lines != nil || e.Votes != nil {
+		return e, nil, fmt.Errorf("envelope of format %s with a %s body has lines or votes: they are the body's", e.Format, e.Body)
+	}
+	typ, received, err := r.Received(e, body)
+	if err != nil {
+		return e, nil, err
+	}
+	s, err := DecodeBody(typ, received)
+	if err != nil {
+		return e, nil, fmt.Errorf("body: %w", err)
+	}
+	e.Lines, e.Votes = s.Lines, s.Votes
+	return e, body, nil
+}
+
+// ParseEnvelope splits a leaf into its envelope and body without reading
+// the body: an imported row's Lines and Votes stay nil.
+func ParseEnvelope(leaf []byte) (Entry, []byte, error) {
 	var e Entry
 	if !bytes.HasPrefix(leaf, []byte(leafPrefix)) {
 		return e, nil, fmt.Errorf("not a log entry: does not start with %q", leafPrefix)
@@ -404,18 +471,13 @@ func ParseLeaf(leaf []byte) (Entry, []byte, error) {
 	if err := json.Unmarshal(env, &e); err != nil {
 		return e, nil, fmt.Errorf("envelope: %w", err)
 	}
-	if e.Format != Format && e.Format != FormatV2 && e.Format != FormatV1 {
-		return e, nil, fmt.Errorf("envelope format %q, want %q, %q or %q", e.Format, Format, FormatV2, FormatV1)
+	switch e.Format {
+	case Format, FormatV3, FormatV2, FormatV1:
+	default:
+		return e, nil, fmt.Errorf("envelope format %q, want %q, %q, %q or %q", e.Format, Format, FormatV3, FormatV2, FormatV1)
 	}
-	if CountsInBody(e) {
-		if e.Lines != nil || e.Votes != nil {
-			return e, nil, fmt.Errorf("envelope of format %s with a %s body has lines or votes: they are the body's", Format, BodyProtocolRows)
-		}
-		s, err := DecodeRow(body)
-		if err != nil {
-			return e, nil, fmt.Errorf("body: %w", err)
-		}
-		e.Lines, e.Votes = s.Lines, s.Votes
+	if e.Body == BodyProtocolRow && e.Format != Format {
+		return e, nil, fmt.Errorf("a %s body in format %s, which came with %s", BodyProtocolRow, e.Format, Format)
 	}
 	return e, body, nil
 }

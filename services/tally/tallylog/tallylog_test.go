@@ -168,8 +168,8 @@ func TestParseLeafFormats(t *testing.T) {
 		t.Fatal(err)
 	}
 	cur := Leaf(3, tail)
-	if !bytes.Contains(cur, []byte(`"format":"mandate-log/3"`)) {
-		t.Fatalf("Tail writes %s, want format mandate-log/3", cur)
+	if !bytes.Contains(cur, []byte(`"format":"mandate-log/4"`)) {
+		t.Fatalf("Tail writes %s, want format mandate-log/4", cur)
 	}
 	for _, tc := range []struct {
 		format  string
@@ -177,12 +177,13 @@ func TestParseLeafFormats(t *testing.T) {
 		changes bool // ChangesResults of the units entry
 	}{
 		{Format, true, true},
+		{FormatV3, true, true},
 		{FormatV2, true, true},
 		{FormatV1, true, false},
-		{"mandate-log/4", false, false},
+		{"mandate-log/5", false, false},
 		{"", false, false},
 	} {
-		leaf := bytes.Replace(cur, []byte(`"format":"mandate-log/3"`), []byte(`"format":"`+tc.format+`"`), 1)
+		leaf := bytes.Replace(cur, []byte(`"format":"mandate-log/4"`), []byte(`"format":"`+tc.format+`"`), 1)
 		e, _, err := ParseLeaf(leaf)
 		if (err == nil) != tc.ok {
 			t.Errorf("format %q: ParseLeaf error %v, want ok=%v", tc.format, err, tc.ok)
@@ -202,7 +203,7 @@ func TestParseLeafFormats(t *testing.T) {
 	// and the definition in neither.
 	for _, e := range entries() {
 		want := e.Kind == KindProtocol || e.Kind == KindPhase
-		for _, f := range []string{Format, FormatV2, FormatV1} {
+		for _, f := range []string{Format, FormatV3, FormatV2, FormatV1} {
 			e.Format = f
 			if got := ChangesResults(e); got != want {
 				t.Errorf("%s in %s: ChangesResults = %v, want %v", e.Kind, f, got, want)

@@ -197,6 +197,9 @@ type verifier struct {
 	cp   tallylog.Checkpoint
 	ents []tallylog.Entry
 	body [][]byte
+	// rd reads the leaves in order; it keeps the definition, which gives
+	// the columns of a format 4 row (tallylog.BodyProtocolRow).
+	rd tallylog.Reader
 	// rootAt is the root of the tree of the first prevSize leaves.
 	prevSize int64
 	rootAt   tlog.Hash
@@ -317,7 +320,7 @@ func (v *verifier) leaves(previous []byte) bool {
 		if e.Size() == v.prevSize {
 			v.rootAt = e.Root()
 		}
-		ent, body, err := tallylog.ParseLeaf(leaf)
+		ent, body, err := v.rd.Parse(leaf)
 		switch {
 		case err != nil:
 			mismatch("%s line %d: entry %d is not a log entry: %v", tallylog.FileLeaves, i+1, i, err)
@@ -514,7 +517,7 @@ func (v *verifier) replay() *tallylog.Export {
 				mismatch(i, "%s", msg)
 				continue
 			}
-			if msg := bodyDiffers(e, v.body[i]); msg != "" {
+			if msg := v.bodyDiffers(e, v.body[i]); msg != "" {
 				mismatch(i, "%s", msg)
 			}
 			x.ResultsVersion++
@@ -532,7 +535,7 @@ func (v *verifier) replay() *tallylog.Export {
 				mismatch(i, "a rejection without its reason")
 			}
 			if len(v.body[i]) > 0 {
-				if msg := bodyDiffers(e, v.body[i]); msg != "" {
+				if msg := v.bodyDiffers(e, v.body[i]); msg != "" {
 					mismatch(i, "%s", msg)
 				}
 			}
@@ -635,17 +638,21 @@ func (st *state) accepts(e tallylog.Entry) string {
 }
 
 // bodyDiffers compares an entry with the bytes the tally received for it.
-func bodyDiffers(e tallylog.Entry, body []byte) string {
+func (v *verifier) bodyDiffers(e tallylog.Entry, body []byte) string {
 	if e.Body == "" {
 		if len(body) > 0 {
 			return "bytes after the envelope, which names no body"
 		}
 		return ""
 	}
-	if e.Body != tallylog.BodySubmitProtocol && e.Body != tallylog.BodyProtocolRows {
+	if e.Body != tallylog.BodySubmitProtocol && e.Body != tallylog.BodyProtocolRows && e.Body != tallylog.BodyProtocolRow {
 		return fmt.Sprintf("a body of type %q", e.Body)
 	}
-	s, err := tallylog.DecodeBody(e.Body, body)
+	typ, received, err := v.rd.Received(e, body)
+	if err != nil {
+		return err.Error()
+	}
+	s, err := tallylog.DecodeBody(typ, received)
 	if err != nil {
 		if e.Kind == tallylog.KindRejection {
 			return "" // refused requests may be malformed

@@ -198,6 +198,14 @@ func submissionEntry(kind string, sub Submission, at time.Time) (tallylog.Entry,
 func protocolTail(cc *form.Compiled, sub Submission, v ProtocolVersion) ([]byte, error) {
 	e, body := submissionEntry(tallylog.KindProtocol, sub, v.SubmittedAt)
 	e.LineOrder, e.VoteOrder = cc.LineOrder, cc.ChoiceOrder
+	// An accepted row sent with its contest's columns in the canonical
+	// order keeps the row alone: the definition gives the rest, byte for
+	// byte (decision 94).
+	if e.Body == tallylog.BodyProtocolRows {
+		if row, ok := tallylog.CompactRow(body, sub.Election, sub.Contest, cc.RowColumns); ok {
+			e.Body, body = tallylog.BodyProtocolRow, row
+		}
+	}
 	for _, w := range v.Warnings {
 		e.Warnings = append(e.Warnings, w.Code)
 	}

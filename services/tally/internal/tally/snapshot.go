@@ -159,7 +159,7 @@ func (s *Service) Export(ctx context.Context, election string, w io.Writer) erro
 		return err
 	}
 	err = s.store.ReadLeaves(ctx, election, snap.LogSize-1, snap.LogSize, func(_ int64, leaf []byte) error {
-		e, _, err := tallylog.ParseLeaf(leaf)
+		e, _, err := tallylog.ParseEnvelope(leaf)
 		x.GeneratedAt = e.Time
 		return err
 	})
