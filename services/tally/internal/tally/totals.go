@@ -167,6 +167,30 @@ func (s *Service) Totals(ctx context.Context, election, contest, unit string) (T
 	return s.totalsOf(election, cc, u, nStations, regAll, a, phase, version, logSize), nil
 }
 
+// TotalsVersion says which published state Totals would read for a unit
+// that is not a station ("" for the root): its results version and log
+// size, read from the view without a lock and without building the totals.
+// ok is false when Totals would not read the view (a station, an unknown
+// name). A caller that keeps what Totals returned may reuse it while the
+// version and log size it names are these.
+func (s *Service) TotalsVersion(election, contest, unit string) (version, logSize int64, ok bool) {
+	es, err := s.election(election)
+	if err != nil {
+		return 0, 0, false
+	}
+	if _, err := es.contest(contest); err != nil {
+		return 0, 0, false
+	}
+	v := es.published()
+	if v == nil || v.lookup(unit) == nil {
+		return 0, 0, false
+	}
+	return v.resultsVersion, v.logSize, true
+}
+
+// Now is the service's clock, which stamps Totals.GeneratedAt.
+func (s *Service) Now() time.Time { return s.now() }
+
 // totalsOf builds the totals of a contest under a unit from its aggregate,
 // whose vals it only reads.
 func (s *Service) totalsOf(election string, cc *form.Compiled, u Unit, nStations int, regAll int64, a agg, phase Phase, version, logSize int64) Totals {

@@ -28,6 +28,7 @@ type Server struct {
 	log      *slog.Logger
 	obs      Observer
 	received *received
+	kept     totalsCache // GetTotals answers of the current view (totalscache.go)
 }
 
 // Outcome is what became of one submitted protocol, for metrics.
@@ -357,6 +358,9 @@ func (s *Server) GetTotals(ctx context.Context, req *tallyv1.GetTotalsRequest) (
 	ids, err := parseTotals(req.GetName())
 	if err != nil {
 		return nil, err
+	}
+	if msg, ok, err := s.cachedTotals(ctx, ids[0], ids[1], ids[2]); ok {
+		return msg, err
 	}
 	t, err := s.svc.Totals(ctx, ids[0], ids[1], ids[2])
 	if err != nil {
