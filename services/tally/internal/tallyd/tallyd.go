@@ -22,6 +22,7 @@ import (
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/daemon"
 	"github.com/mandate-project/mandate/services/platform/grpcserver"
+	"github.com/mandate-project/mandate/services/platform/heaptrim"
 	"github.com/mandate-project/mandate/services/platform/metrics"
 	"github.com/mandate-project/mandate/services/tally/internal/pgstore"
 	"github.com/mandate-project/mandate/services/tally/internal/sqlitestore"
@@ -96,6 +97,13 @@ func Run(ctx context.Context, cfg Config) error {
 	// the heap grows into it (a million stations' rebuild is most of
 	// tallyd's peak; issue 19).
 	debug.FreeOSMemory()
+	// From now on, the heap an import or another burst leaves free goes
+	// back to the system once the daemon is idle (issue 19: RSS after a
+	// million-station import).
+	go heaptrim.Run(ctx, heaptrim.Config{Trimmed: func(tr heaptrim.Trim) {
+		log.Info("idle heap returned to the system", "free_bytes", tr.Free, "released_bytes", tr.Released,
+			"took", tr.Took.String())
+	}})
 	log.Info("totals rebuilt from store", "store", redact(cfg.Store), "took", time.Since(start).String(),
 		"log_verifier_key", svc.Log().LogVerifierKey())
 
