@@ -367,3 +367,68 @@ func fields(b []byte, fn func(num, wire int, v uint64, data []byte) error) error
 	}
 	return nil
 }
+
+// BodyUnits is the Body of a units entry whose bytes are the
+// mandate.tally.v1.BatchCreateReportingUnitsRequest the tally received.
+const BodyUnits = "mandate.tally.v1.BatchCreateReportingUnitsRequest"
+
+// DecodeUnits decodes a BatchCreateReportingUnitsRequest of the given
+// election as the log's units, in the request's order: each unit's id and
+// parent's id from their resource names (elections/{election}/units/{id}),
+// display name, level and registered voters. False when the body is not
+// such a request (a name under another election, or malformed): a format 4
+// units entry keeps its units in the envelope then.
+func DecodeUnits(election string, b []byte) ([]Unit, bool) {
+	prefix := "elections/" + election + "/units/"
+	parentOK := true
+	var units []Unit
+	err := fields(b, func(num, wire int, _ uint64, data []byte) error {
+		switch {
+		case num == 1 && wire == 2:
+			parentOK = string(data) == "elections/"+election
+		case num == 2 && wire == 2:
+			var u Unit
+			var name, parent string
+			err := fields(data, func(n, w int, v uint64, d []byte) error {
+				switch {
+				case n == 1 && w == 2:
+					name = string(d)
+				case n == 2 && w == 2:
+					parent = string(d)
+				case n == 3 && w == 2:
+					u.Name = string(d)
+				case n == 4 && w == 2:
+					u.Level = string(d)
+				case n == 5 && w == 0:
+					u.Registered = int64(v)
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			var ok bool
+			if u.ID, ok = strings.CutPrefix(name, prefix); !ok || u.ID == "" {
+				return errors.New("unit name")
+			}
+			if parent != "" {
+				if u.Parent, ok = strings.CutPrefix(parent, prefix); !ok || u.Parent == "" {
+					return errors.New("unit parent")
+				}
+			}
+			units = append(units, u)
+		}
+		return nil
+	})
+	if err != nil || !parentOK || len(units) == 0 {
+		return nil, false
+	}
+	return units, true
+}
+
+// UnitsInBody reports whether a units entry's units are in its body and not
+// in its envelope (format 4, see Format): its envelope has none and its
+// body is a BodyUnits.
+func UnitsInBody(e Entry) bool {
+	return e.Kind == KindUnits && e.Format == Format && e.Body == BodyUnits && len(e.Units) == 0
+}

@@ -42,8 +42,11 @@ import (
 // in format 2. Format 4 adds one body type, BodyProtocolRow: the row alone,
 // for a row whose message named the contest's columns in their canonical
 // order (RowColumns), which the election's definition (entry 0) gives, so
-// that the columns are not repeated in every row's leaf (decision 94). A
-// Reader reads all four, and a log holds entries of older formats followed
+// that the columns are not repeated in every row's leaf (decision 94); and
+// a units entry whose body (BodyUnits) decodes to exactly its units, in the
+// same order (DecodeUnits), has no units in its envelope: a Reader fills
+// Units from the body (decision 95). A units entry with units in its
+// envelope reads as before. A Reader reads all four, and a log holds entries of older formats followed
 // by entries of newer ones.
 const Format = "mandate-log/4"
 
@@ -329,6 +332,14 @@ func Tail(e Entry, body []byte) ([]byte, error) {
 	if CountsInBody(Entry{Kind: e.Kind, Body: e.Body, Format: Format}) {
 		e.Lines, e.Votes = nil, nil
 	}
+	// A units entry's units are its body's alone when the body says exactly
+	// them, in the same order; otherwise (units of the request that existed
+	// already and were skipped, another order) the envelope keeps them.
+	if e.Kind == KindUnits && e.Body == BodyUnits && len(e.Units) > 0 {
+		if u, ok := DecodeUnits(e.Election, body); ok && slices.Equal(u, e.Units) {
+			e.Units = nil
+		}
+	}
 	str("body", e.Body, true)
 	str("content_hash", e.ContentHash, true)
 	str("contest", e.Contest, true)
@@ -430,7 +441,8 @@ type Reader struct {
 }
 
 // Parse splits a leaf into its envelope and body, Lines and Votes filled
-// from the body when they are there (CountsInBody).
+// from the body when they are there (CountsInBody), and Units likewise
+// (UnitsInBody).
 func (r *Reader) Parse(leaf []byte) (Entry, []byte, error) {
 	e, body, err := ParseEnvelope(leaf)
 	if err != nil {
@@ -438,6 +450,14 @@ func (r *Reader) Parse(leaf []byte) (Entry, []byte, error) {
 	}
 	if e.Kind == KindElection && e.Definition != nil && r.Definition == nil {
 		r.Definition = e.Definition
+	}
+	if UnitsInBody(e) {
+		u, ok := DecodeUnits(e.Election, body)
+		if !ok {
+			return e, nil, fmt.Errorf("a units entry without units whose body is not a %s of election %s", BodyUnits, e.Election)
+		}
+		e.Units = u
+		return e, body, nil
 	}
 	if !CountsInBody(e) {
 		return e, body, nil
