@@ -72,7 +72,7 @@ func TestOpenChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v, err := st.SchemaVersion(ctx); err != nil || v != 6 {
+	if v, err := st.SchemaVersion(ctx); err != nil || v != 7 {
 		t.Errorf("schema version %d, %v", v, err)
 	}
 	st.Close()
@@ -85,7 +85,7 @@ func TestOpenChecks(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if v, _ := st.SchemaVersion(ctx); v != 6 {
+	if v, _ := st.SchemaVersion(ctx); v != 7 {
 		t.Errorf("schema version after reopen %d", v)
 	}
 	if _, err := st.AppendProtocols(ctx, nil); err != nil {

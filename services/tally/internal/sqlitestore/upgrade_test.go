@@ -123,3 +123,99 @@ func TestUpgradeJSONCounts(t *testing.T) {
 		t.Fatalf("totals %v, want %v", got, totals)
 	}
 }
+
+// TestUpgradeLogWithoutRowid builds a store of schema 6 with the migration
+// scripts, its log in the rowid table, opens it (migration 0007 moves the
+// log into a table keyed by (election, idx)) and reads every leaf and its
+// hashes back unchanged.
+func TestUpgradeLogWithoutRowid(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tally.db")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustExec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := db.ExecContext(ctx, q, args...); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	mustExec(`CREATE TABLE schema_version (version INTEGER NOT NULL)`)
+	for v := 1; v <= 6; v++ {
+		names, _ := filepath.Glob(fmt.Sprintf("migrations/%04d_*.sql", v))
+		if len(names) != 1 {
+			t.Fatalf("migration %d: %v", v, names)
+		}
+		script, err := os.ReadFile(names[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		mustExec(string(script))
+		mustExec(`INSERT INTO schema_version (version) VALUES (?)`, v)
+	}
+	def, _ := json.Marshal(form.Election{ID: "e"})
+	const size = 300
+	mustExec(`INSERT INTO elections (id, definition, results_version, created_at) VALUES ('e', ?, 0, 0)`, string(def))
+	mustExec(`INSERT INTO elections (id, definition, results_version, created_at) VALUES ('f', ?, 0, 0)`, string(def))
+	leaf := func(e string, i int) []byte { return []byte(fmt.Sprintf(`{"sequence":%d,"election":%q}`, i, e)) }
+	hashes := func(e string, i int) []byte { return []byte(fmt.Sprintf("%-32s", fmt.Sprint(e, i))) }
+	// The two elections' leaves interleaved, as two logs written at once
+	// leave them in rowid order.
+	mustExec(`BEGIN`)
+	for i := range size {
+		for _, e := range []string{"e", "f"} {
+			mustExec(`INSERT INTO log_entries (election, idx, leaf, hashes) VALUES (?, ?, ?, ?)`, e, i, leaf(e, i), hashes(e, i))
+		}
+	}
+	mustExec(`COMMIT`)
+	db.Close()
+
+	s, err := sqlitestore.Open(ctx, path, sqlitestore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v, err := s.SchemaVersion(ctx); err != nil || v < 7 {
+		t.Fatalf("schema %d, %v", v, err)
+	}
+	for _, e := range []string{"e", "f"} {
+		n := 0
+		err := s.ReadLeaves(ctx, e, 0, size, func(i int64, got []byte) error {
+			if int(i) != n || string(got) != string(leaf(e, n)) {
+				return fmt.Errorf("leaf %d: %q, want leaf %d %q", i, got, n, leaf(e, n))
+			}
+			n++
+			return nil
+		})
+		if err != nil || n != size {
+			t.Fatalf("%s: %d leaves, %v", e, n, err)
+		}
+	}
+	// The table itself: every leaf's hashes kept, and no index besides the
+	// key (pragma_index_list lists a WITHOUT ROWID table's key as "pk").
+	ro, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	var wrong, indexes int
+	for i := range size {
+		for _, e := range []string{"e", "f"} {
+			var h []byte
+			if err := ro.QueryRowContext(ctx, `SELECT hashes FROM log_entries WHERE election = ? AND idx = ?`, e, i).Scan(&h); err != nil || string(h) != string(hashes(e, i)) {
+				wrong++
+			}
+		}
+	}
+	if wrong > 0 {
+		t.Errorf("%d leaves lost their hashes", wrong)
+	}
+	if err := ro.QueryRowContext(ctx, `SELECT count(*) FROM pragma_index_list('log_entries') WHERE origin != 'pk'`).Scan(&indexes); err != nil || indexes != 0 {
+		t.Errorf("log_entries has %d indexes besides its key (%v)", indexes, err)
+	}
+	var withoutRowid int
+	if err := ro.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE name = 'log_entries' AND sql LIKE '%WITHOUT ROWID%'`).Scan(&withoutRowid); err != nil || withoutRowid != 1 {
+		t.Errorf("log_entries is not WITHOUT ROWID (%v)", err)
+	}
+}
