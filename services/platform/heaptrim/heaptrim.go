@@ -30,6 +30,11 @@ type Config struct {
 	// MinFree is the least free, not yet returned heap worth a collection
 	// (default 64 MiB).
 	MinFree uint64
+	// Idle is how many samples in a row must be quiet before a trim
+	// (default 3: an import stream whose client stalls for a second, as
+	// one starved of CPU does, is not idle; a trim then would force a
+	// collection of the whole heap in the middle of the import).
+	Idle int
 	// Trimmed, when set, is told what each trim returned.
 	Trimmed func(Trim)
 }
@@ -49,7 +54,7 @@ const (
 )
 
 // Run samples until ctx is done, trimming whenever the process was idle
-// for a whole sample and holds at least MinFree of free heap.
+// for Idle samples in a row and holds at least MinFree of free heap.
 func Run(ctx context.Context, cfg Config) {
 	if cfg.Every <= 0 {
 		cfg.Every = time.Second
@@ -60,12 +65,16 @@ func Run(ctx context.Context, cfg Config) {
 	if cfg.MinFree == 0 {
 		cfg.MinFree = 64 << 20
 	}
+	if cfg.Idle <= 0 {
+		cfg.Idle = 3
+	}
 	samples := []metrics.Sample{{Name: allocsMetric}, {Name: freeMetric}, {Name: releasedMetric}}
 	read := func() (allocs, free, released uint64) {
 		metrics.Read(samples)
 		return samples[0].Value.Uint64(), samples[1].Value.Uint64(), samples[2].Value.Uint64()
 	}
 	last, _, _ := read()
+	quiet := 0
 	tick := time.NewTicker(cfg.Every)
 	defer tick.Stop()
 	for {
@@ -75,11 +84,16 @@ func Run(ctx context.Context, cfg Config) {
 		case <-tick.C:
 		}
 		allocs, free, released := read()
-		busy := allocs-last > cfg.Quiet
+		if allocs-last > cfg.Quiet {
+			quiet = 0
+		} else {
+			quiet++
+		}
 		last = allocs
-		if busy || free < cfg.MinFree {
+		if quiet < cfg.Idle || free < cfg.MinFree {
 			continue
 		}
+		quiet = 0
 		start := time.Now()
 		debug.FreeOSMemory()
 		// The collection and the trim allocate a little themselves; the
