@@ -267,3 +267,37 @@ func decodeInto(b []byte, idx []int, dst []int64) error {
 	}
 	return nil
 }
+
+// Vectors decodes the counts of a scan's protocols, each into the vector of
+// its contest's layout, building each contest's Vector once and reusing one
+// buffer: what a store's tally.VectorScanner does row by row.
+type Vectors struct {
+	codec     Election
+	layout    func(contest string) (lines, votes []string, ok bool)
+	byContest map[string]Vector
+	vals      []int64
+}
+
+// Vectors decodes e's protocols into the layouts layout gives by contest.
+func (e Election) Vectors(layout func(contest string) (lines, votes []string, ok bool)) *Vectors {
+	return &Vectors{codec: e, layout: layout, byContest: map[string]Vector{}}
+}
+
+// Decode returns a protocol's counts in its contest's layout, valid until
+// the next call, or nil for a contest the layout does not know.
+func (vs *Vectors) Decode(contest string, lines, votes []byte) ([]int64, error) {
+	vec, ok := vs.byContest[contest]
+	if !ok {
+		l, c, ok := vs.layout(contest)
+		if !ok {
+			return nil, nil
+		}
+		vec = vs.codec.Contest(contest).Vector(l, c)
+		vs.byContest[contest] = vec
+	}
+	vs.vals = slices.Grow(vs.vals[:0], vec.Width())[:vec.Width()]
+	if err := vec.Decode(lines, votes, vs.vals); err != nil {
+		return nil, err
+	}
+	return vs.vals, nil
+}

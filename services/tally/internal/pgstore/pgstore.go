@@ -11,7 +11,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"sync"
 	"time"
 
@@ -343,8 +342,7 @@ func (s *Store) ScanProtocolVectors(ctx context.Context, election string, layout
 		return err
 	}
 	defer rows.Close()
-	vectors := map[string]countcodec.Vector{}
-	var vals []int64
+	vectors := codec.Vectors(layout)
 	var lines, votes, warnings []byte
 	for rows.Next() {
 		v := tally.ProtocolVersion{Election: election}
@@ -361,20 +359,9 @@ func (s *Store) ScanProtocolVectors(ctx context.Context, election string, layout
 				return fmt.Errorf("pgstore: warnings: %w", err)
 			}
 		}
-		vec, ok := vectors[v.Contest]
-		if !ok {
-			l, c, known := layout(v.Contest)
-			if !known {
-				if err := fn(v, nil); err != nil {
-					return err
-				}
-				continue
-			}
-			vec = codec.Contest(v.Contest).Vector(l, c)
-			vectors[v.Contest] = vec
-		}
-		vals = slices.Grow(vals[:0], vec.Width())[:vec.Width()]
-		if err := vec.Decode(lines, votes, vals); err != nil {
+		// vals is nil for a contest the layout does not know.
+		vals, err := vectors.Decode(v.Contest, lines, votes)
+		if err != nil {
 			return fmt.Errorf("pgstore: counts of %s/%s: %w", v.Contest, v.Station, err)
 		}
 		if err := fn(v, vals); err != nil {
