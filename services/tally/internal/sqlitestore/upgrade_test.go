@@ -32,19 +32,7 @@ func TestUpgradeJSONCounts(t *testing.T) {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
-	mustExec(`CREATE TABLE schema_version (version INTEGER NOT NULL)`)
-	for v := 1; v <= 5; v++ {
-		names, _ := filepath.Glob(fmt.Sprintf("migrations/%04d_*.sql", v))
-		if len(names) != 1 {
-			t.Fatalf("migration %d: %v", v, names)
-		}
-		script, err := os.ReadFile(names[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		mustExec(string(script))
-		mustExec(`INSERT INTO schema_version (version) VALUES (?)`, v)
-	}
+	migrateTo(t, db, 5)
 	def := form.Election{ID: "e", Contests: []form.Contest{{
 		ID:      "list",
 		Choices: []form.Choice{{ID: "ZZ"}, {ID: "AA"}, {ID: "MM"}},
@@ -141,19 +129,7 @@ func TestUpgradeLogWithoutRowid(t *testing.T) {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
-	mustExec(`CREATE TABLE schema_version (version INTEGER NOT NULL)`)
-	for v := 1; v <= 6; v++ {
-		names, _ := filepath.Glob(fmt.Sprintf("migrations/%04d_*.sql", v))
-		if len(names) != 1 {
-			t.Fatalf("migration %d: %v", v, names)
-		}
-		script, err := os.ReadFile(names[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		mustExec(string(script))
-		mustExec(`INSERT INTO schema_version (version) VALUES (?)`, v)
-	}
+	migrateTo(t, db, 6)
 	def, _ := json.Marshal(form.Election{ID: "e"})
 	const size = 300
 	mustExec(`INSERT INTO elections (id, definition, results_version, created_at) VALUES ('e', ?, 0, 0)`, string(def))
@@ -217,5 +193,31 @@ func TestUpgradeLogWithoutRowid(t *testing.T) {
 	var withoutRowid int
 	if err := ro.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE name = 'log_entries' AND sql LIKE '%WITHOUT ROWID%'`).Scan(&withoutRowid); err != nil || withoutRowid != 1 {
 		t.Errorf("log_entries is not WITHOUT ROWID (%v)", err)
+	}
+}
+
+// migrateTo builds schema version (an empty database) with the migration
+// scripts themselves, recording each as the store does.
+func migrateTo(t *testing.T, db *sql.DB, version int) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := db.ExecContext(ctx, `CREATE TABLE schema_version (version INTEGER NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	for v := 1; v <= version; v++ {
+		names, _ := filepath.Glob(fmt.Sprintf("migrations/%04d_*.sql", v))
+		if len(names) != 1 {
+			t.Fatalf("migration %d: %v", v, names)
+		}
+		script, err := os.ReadFile(names[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ExecContext(ctx, string(script)); err != nil {
+			t.Fatalf("migration %s: %v", names[0], err)
+		}
+		if _, err := db.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, v); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
