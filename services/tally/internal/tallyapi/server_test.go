@@ -32,13 +32,21 @@ func examples(t testing.TB) string {
 // listener and returns a real client.
 func start(t testing.TB) tallyv1.TallyServiceClient {
 	t.Helper()
+	_, c := startWith(t, time.Now)
+	return c
+}
+
+// startWith is start on the given clock, also returning the adapter, for
+// calling its handlers without the transport.
+func startWith(t testing.TB, now func() time.Time) (*tallyapi.Server, tallyv1.TallyServiceClient) {
+	t.Helper()
 	ctx := context.Background()
 	store, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "tally.db"), sqlitestore.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	svc, err := tally.NewServiceWith(ctx, store, tally.ServiceOptions{Now: time.Now, LogKey: testLogKey})
+	svc, err := tally.NewServiceWith(ctx, store, tally.ServiceOptions{Now: now, LogKey: testLogKey})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +55,7 @@ func start(t testing.TB) tallyv1.TallyServiceClient {
 	conn := grpctest.ConnWith(t, api.ServerOptions(), func(srv *grpc.Server) {
 		tallyv1.RegisterTallyServiceServer(srv, api)
 	})
-	return tallyv1.NewTallyServiceClient(conn)
+	return api, tallyv1.NewTallyServiceClient(conn)
 }
 
 // loadDemo defines the KZ 2012 demo and imports its protocols through the

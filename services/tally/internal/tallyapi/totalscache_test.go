@@ -2,20 +2,13 @@ package tallyapi_test
 
 import (
 	"context"
-	"log/slog"
-	"path/filepath"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"google.golang.org/grpc"
 	"google.golang.org/protobuf/proto"
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
-	"github.com/mandate-project/mandate/services/platform/grpctest"
-	"github.com/mandate-project/mandate/services/tally/internal/sqlitestore"
-	"github.com/mandate-project/mandate/services/tally/internal/tally"
-	"github.com/mandate-project/mandate/services/tally/internal/tallyapi"
 )
 
 // TestGetTotalsKeptAnswer: a national read within the same second and
@@ -25,22 +18,10 @@ import (
 // answer with its generate_time.
 func TestGetTotalsKeptAnswer(t *testing.T) {
 	ctx := context.Background()
-	store, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "tally.db"), sqlitestore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
 	var clock atomic.Int64
 	clock.Store(time.Date(2012, 1, 16, 9, 0, 0, 0, time.UTC).UnixNano())
 	now := func() time.Time { return time.Unix(0, clock.Load()).UTC() }
-	svc, err := tally.NewServiceWith(ctx, store, tally.ServiceOptions{Now: now, LogKey: testLogKey})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(svc.Close)
-	api := tallyapi.New(svc, slog.Default())
-	conn := grpctest.ConnWith(t, api.ServerOptions(), func(srv *grpc.Server) { tallyv1.RegisterTallyServiceServer(srv, api) })
-	c := tallyv1.NewTallyServiceClient(conn)
+	api, c := startWith(t, now)
 	loadDemo(t, c)
 
 	read := func(name string) *tallyv1.Totals {
