@@ -30,6 +30,7 @@ func main() {
 	fs.StringVar(&cfg.Store, "store", "TALLY_STORE", "var/tally.db", "database: a SQLite file path (or sqlite:PATH), or a postgres:// URL shared by several tallyd")
 	fs.DurationVar(&cfg.Follow, "follow", "TALLY_FOLLOW", time.Second, "how often to read changes other tallyd wrote to a shared database")
 	fs.DurationVar(&cfg.Drain, "drain", "TALLY_DRAIN", 10*time.Second, "how long a stop waits for in-flight calls")
+	fs.StringVar(&cfg.Image, "image", "TALLY_IMAGE", "", "file the memory image is written to at a graceful stop and read from at the start, instead of rebuilding the totals from every stored protocol (`off`: never); default with SQLite: STORE.image, with PostgreSQL: off")
 	fs.StringVar(&cfg.LogKey, "log-key", "TALLY_LOG_KEY", "", "file with the note signer key of the log's checkpoints (mandatectl log keygen); default with SQLite: STORE.logkey, made at the first start")
 	fs.DurationVar(&cfg.CheckpointEvery, "checkpoint-interval", "TALLY_CHECKPOINT_INTERVAL", 5*time.Second, "how often to publish a checkpoint of a log that grew")
 	fs.StringVar(&cfg.DevTokenFile, "dev-token-file", "TALLY_DEV_TOKEN_FILE", "var/dev-admin.token", "without --auth-key: where to write the development administrator token (loopback only)")

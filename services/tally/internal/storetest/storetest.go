@@ -60,6 +60,7 @@ var Cases = []struct {
 	{"Service/Pagination", Suite.ServicePagination},
 	{"Service/AddUnits", Suite.ServiceAddUnits},
 	{"Service/Rebuild", Suite.ServiceRebuild},
+	{"Service/Image", Suite.ServiceImage},
 	{"Service/HostileInput", Suite.ServiceHostileInput},
 	{"Service/RegisteredWithinUnit", Suite.ServiceRegisteredWithinUnit},
 	{"Service/ReadsDuringIngest", Suite.ServiceReadsDuringIngest},

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"slices"
 	"strconv"
@@ -40,6 +41,8 @@ type Service struct {
 	ledger *Log
 	// presign has the ledger sign the log sizes views publish (presign.go).
 	presign *presigner
+	// loads says how each election was loaded at the start (image.go).
+	loads []ImageLoad
 }
 
 // Log is the Service's tamper-evident log: checkpoints, proofs, entries.
@@ -75,6 +78,12 @@ type ServiceOptions struct {
 	// published. Zero means DefaultCheckpointEvery; negative, never (they
 	// are still made on request).
 	CheckpointEvery time.Duration
+	// Image, when set, is a memory image an earlier Service wrote
+	// (WriteImage) on the same store: elections it holds, once the store
+	// confirms them, are read from it instead of rebuilt from every stored
+	// protocol (image.go). An image that cannot be used is logged and
+	// ignored.
+	Image io.Reader
 }
 
 // NewService is NewServiceWith with the clock now (time.Now when nil) and
@@ -106,12 +115,17 @@ func NewServiceWith(ctx context.Context, store Store, opts ServiceOptions) (*Ser
 	if err != nil {
 		return nil, fmt.Errorf("list elections: %w", err)
 	}
+	images, refused := s.readImage(opts.Image, list)
 	for _, se := range list {
-		es, err := s.load(ctx, se)
+		es, info, err := s.loadWith(ctx, se, images[se.Election.ID])
+		if refused != "" {
+			info.Refused = refused
+		}
 		if err != nil {
 			return nil, fmt.Errorf("load election %s: %w", se.Election.ID, err)
 		}
 		s.elections[se.Election.ID] = es
+		s.loads = append(s.loads, info)
 	}
 	if opts.Follow > 0 {
 		pctx, stop := context.WithCancel(ctx)
@@ -135,6 +149,44 @@ func definitionJSON(e Election) string {
 		panic(err) // plain data; cannot fail
 	}
 	return string(b)
+}
+
+// readImage reads opts.Image against the stored elections; nil when there
+// is none, nil and why (logged) when it cannot be used.
+func (s *Service) readImage(r io.Reader, list []StoredElection) (map[string]*imageElection, string) {
+	if r == nil {
+		return nil, ""
+	}
+	defs := make(map[string]StoredElection, len(list))
+	for _, se := range list {
+		defs[se.Election.ID] = se
+	}
+	images, err := readImage(r, defs)
+	if err != nil {
+		s.log.Warn("tally: memory image not used; rebuilding every election from the store", "err", err)
+		return nil, err.Error()
+	}
+	return images, ""
+}
+
+// loadWith loads an election from its image when the store confirms it,
+// else from the store.
+func (s *Service) loadWith(ctx context.Context, se StoredElection, ie *imageElection) (*electionState, ImageLoad, error) {
+	info := ImageLoad{Election: se.Election.ID}
+	if ie != nil {
+		es, caughtUp, refused, err := s.fromImage(ctx, se, ie)
+		if err != nil {
+			return nil, info, err
+		}
+		if es != nil {
+			info.FromImage, info.CaughtUp = true, caughtUp
+			return es, info, nil
+		}
+		info.Refused = refused
+		s.log.Warn("tally: memory image of an election not used; rebuilding it from the store", "election", se.Election.ID, "why", refused)
+	}
+	es, err := s.load(ctx, se)
+	return es, info, err
 }
 
 // load builds the memory image of a stored election as of its results

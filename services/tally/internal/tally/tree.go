@@ -273,7 +273,13 @@ func (es *electionState) applyVals(cc *form.Compiled, v ProtocolVersion, vals []
 	if old != nil && int(old.version) >= v.Version {
 		return
 	}
-	np := newStationProto(v, vals, es.intern)
+	es.account(st, ci, cc.Width(), old, newStationProto(v, vals, es.intern), vals)
+}
+
+// account makes np, whose values are vals, the current protocol of station
+// st in contest ci in place of old (nil: none), updating every ancestor by
+// the difference. vals is not kept. Caller holds es.mu.
+func (es *electionState) account(st *node, ci, w int, old, np *stationProto, vals []int64) {
 	st.protos[ci] = np
 	warnD, corrD, repD := b2i(len(np.warnings) > 0), b2i(np.version > 1), 1
 	if old != nil {
@@ -281,7 +287,6 @@ func (es *electionState) applyVals(cc *form.Compiled, v ProtocolVersion, vals []
 		corrD -= b2i(old.version > 1)
 		repD = 0
 	}
-	w := cc.Width()
 	diff := vals
 	if old != nil {
 		diff = slices.Clone(vals)

@@ -58,6 +58,25 @@ type Config struct {
 	// CheckpointEvery is how often a checkpoint of a log that grew is
 	// published (zero: tally.DefaultCheckpointEvery).
 	CheckpointEvery time.Duration
+	// Image is the file of the memory image (decision 101): written at a
+	// graceful stop, read at the start so that the totals need not be
+	// rebuilt from every stored protocol. Empty: STORE.image with SQLite,
+	// none with PostgreSQL (replicas come and go; each rebuilds). "off":
+	// none.
+	Image string
+}
+
+// imagePath is the image file cfg names, "" for none.
+func (cfg Config) imagePath() string {
+	switch {
+	case cfg.Image == "off":
+		return ""
+	case cfg.Image != "":
+		return cfg.Image
+	case isPostgres(cfg.Store):
+		return ""
+	}
+	return strings.TrimPrefix(cfg.Store, "sqlite:") + ".image"
 }
 
 // MaxRecvBytes bounds one request: a protocol is a few hundred bytes and an
@@ -86,12 +105,28 @@ func Run(ctx context.Context, cfg Config) error {
 		return err
 	}
 	start := time.Now()
-	svc, err := tally.NewServiceWith(ctx, store, tally.ServiceOptions{Follow: cfg.Follow, Logger: log,
-		LogKey: logKey, CheckpointEvery: cfg.CheckpointEvery})
+	imagePath := cfg.imagePath()
+	image, err := openImage(imagePath)
+	if err != nil {
+		return err
+	}
+	svcOpts := tally.ServiceOptions{Follow: cfg.Follow, Logger: log, LogKey: logKey, CheckpointEvery: cfg.CheckpointEvery}
+	if image != nil {
+		svcOpts.Image = image
+	}
+	svc, err := tally.NewServiceWith(ctx, store, svcOpts)
+	if image != nil {
+		image.Close()
+	}
 	if err != nil {
 		return fmt.Errorf("load totals: %w", err)
 	}
 	defer svc.Close()
+	for _, l := range svc.Loads() {
+		if l.FromImage {
+			log.Info("election loaded from the memory image", "election", l.Election, "image", imagePath, "caught_up", l.CaughtUp)
+		}
+	}
 	// Rebuilding read every protocol through throwaway rows: hand that
 	// garbage back to the system now rather than keep it resident until
 	// the heap grows into it (a million stations' rebuild is most of
@@ -140,7 +175,68 @@ func Run(ctx context.Context, cfg Config) error {
 	if cfg.Ready != nil {
 		cfg.Ready(lis.Addr().String())
 	}
-	return srv.Serve(ctx, lis)
+	if err := srv.Serve(ctx, lis); err != nil || imagePath == "" {
+		return err
+	}
+	// Stopped gracefully: every call has drained. Stop following the
+	// store, then write what memory holds for the next start.
+	svc.Close()
+	began := time.Now()
+	if err := writeImage(imagePath, svc); err != nil {
+		// Only the next start's speed depends on it: it rebuilds.
+		log.Warn("memory image not written; the next start rebuilds the totals from the store", "image", imagePath, "err", err)
+		return nil
+	}
+	log.Info("memory image written", "image", imagePath, "took", time.Since(began).String())
+	return nil
+}
+
+// openImage opens the image file at path; nil when there is none.
+func openImage(path string) (*os.File, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("memory image: %w", err)
+	}
+	return f, nil
+}
+
+// writeImage writes svc's memory image to path through a temporary file
+// renamed over it once synced, so that a crash leaves the old image or the
+// new one, never half of one (a damaged one is refused anyway).
+func writeImage(path string, svc *tally.Service) error {
+	// The stop's context is over; writing needs the store for a moment.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after the rename, nothing is there
+	if err := svc.WriteImage(ctx, tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	if d, err := os.Open(filepath.Dir(path)); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
 }
 
 // openStore picks the backend by the URL scheme; a bare path is SQLite.
