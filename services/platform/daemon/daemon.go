@@ -17,6 +17,7 @@ import (
 	"github.com/mandate-project/mandate/services/platform/envflag"
 	"github.com/mandate-project/mandate/services/platform/limit"
 	"github.com/mandate-project/mandate/services/platform/metrics"
+	"github.com/mandate-project/mandate/services/platform/memlimit"
 	"github.com/mandate-project/mandate/services/platform/telemetry"
 	"github.com/mandate-project/mandate/services/platform/tlsconf"
 )
@@ -33,6 +34,22 @@ type Common struct {
 	PublicReads bool
 	// OTLPEndpoint receives OpenTelemetry traces of every call when set.
 	OTLPEndpoint string
+	// MemoryLimit is the soft memory limit: "auto" (3/4 of the cgroup's
+	// or the machine's memory; GOMEMLIMIT wins when set), "off", or a
+	// size such as 800MiB (memlimit.Resolve).
+	MemoryLimit string
+}
+
+// SetMemoryLimit applies MemoryLimit and logs the limit set.
+func (c *Common) SetMemoryLimit(log *slog.Logger) error {
+	n, err := memlimit.Set(c.MemoryLimit)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		log.Info("soft memory limit set", "bytes", n, "setting", c.MemoryLimit)
+	}
+	return nil
 }
 
 // Telemetry starts trace export when an OTLP endpoint is configured and
@@ -92,6 +109,7 @@ func (c *Common) Flags(fs *envflag.Set, env string) {
 	fs.StringVar(&c.AuthKeys, "auth-key", env+"_AUTH_KEY", "", "token verification key files, comma-separated (Ed25519 public keys or HMAC secrets; see mandatectl token)")
 	fs.BoolVar(&c.PublicReads, "public-reads", env+"_PUBLIC_READS", true, "let callers without a token read results")
 	fs.StringVar(&c.OTLPEndpoint, "otlp-endpoint", "OTEL_EXPORTER_OTLP_ENDPOINT", "", "export OpenTelemetry traces to this OTLP/gRPC collector (http://host:4317 for plaintext)")
+	fs.StringVar(&c.MemoryLimit, "memory-limit", env+"_MEMORY_LIMIT", memlimit.Auto, "soft memory limit the collector keeps the heap under: auto (3/4 of the cgroup's or machine's memory; GOMEMLIMIT wins when set), off, or a size such as 800MiB")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", env+"_METRICS_ADDR", "", "serve Prometheus /metrics here (e.g. 127.0.0.1:9090)")
 }
 
@@ -128,6 +146,9 @@ func (c *Common) Validate(grpcAddr string) error {
 		if _, err := c.TLS.ListenerConfig(c.MetricsAddr); err != nil {
 			return fmt.Errorf("--metrics-addr: %w", err)
 		}
+	}
+	if _, err := memlimit.Resolve(c.MemoryLimit); err != nil {
+		return fmt.Errorf("--memory-limit: %w", err)
 	}
 	return nil
 }

@@ -62,6 +62,9 @@ func Run(ctx context.Context, cfg Config) error {
 	if err := cfg.Common.Validate(cfg.GRPCAddr); err != nil {
 		return err
 	}
+	if err := cfg.Common.SetMemoryLimit(log); err != nil {
+		return err
+	}
 	keys, err := cfg.Common.Verifiers()
 	if err != nil {
 		return err

@@ -94,6 +94,9 @@ func Run(ctx context.Context, cfg Config) error {
 	if err := cfg.Common.Validate(cfg.GRPCAddr); err != nil {
 		return err
 	}
+	if err := cfg.Common.SetMemoryLimit(log); err != nil {
+		return err
+	}
 	m := metrics.New()
 	store, err := openStore(ctx, cfg.Store, commitObserver(m.Registry))
 	if err != nil {
