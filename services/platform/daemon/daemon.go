@@ -16,8 +16,8 @@ import (
 	"github.com/mandate-project/mandate/services/platform/auth"
 	"github.com/mandate-project/mandate/services/platform/envflag"
 	"github.com/mandate-project/mandate/services/platform/limit"
-	"github.com/mandate-project/mandate/services/platform/metrics"
 	"github.com/mandate-project/mandate/services/platform/memlimit"
+	"github.com/mandate-project/mandate/services/platform/metrics"
 	"github.com/mandate-project/mandate/services/platform/telemetry"
 	"github.com/mandate-project/mandate/services/platform/tlsconf"
 )
