@@ -196,7 +196,8 @@ func (es *electionState) addUnits(units []Unit) {
 			es.root = n
 		}
 	}
-	touched := map[*node]bool{}
+	// New children by parent, to merge into each parent's sorted list.
+	added := map[*node][]*node{}
 	var newStations []*node
 	for _, u := range units {
 		n := es.nodes[u.ID]
@@ -205,8 +206,7 @@ func (es *electionState) addUnits(units []Unit) {
 			n.parent = p
 			// The parent's own ID string: one copy for all its children.
 			n.unit.Parent = p.unit.ID
-			p.children = append(p.children, n)
-			touched[p] = true
+			added[p] = append(added[p], n)
 		}
 		if u.IsStation() {
 			newStations = append(newStations, n)
@@ -219,24 +219,39 @@ func (es *electionState) addUnits(units []Unit) {
 			a.regAll += n.unit.Registered
 		}
 	}
-	for p := range touched {
-		slices.SortFunc(p.children, byUnitID)
+	for p, kids := range added {
+		p.children = mergeByID(p.children, kids)
 	}
-	slices.SortFunc(newStations, byUnitID)
-	merged := make([]*node, 0, len(es.stations)+len(newStations))
-	i, j := 0, 0
-	for i < len(es.stations) && j < len(newStations) {
-		if es.stations[i].unit.ID < newStations[j].unit.ID {
-			merged = append(merged, es.stations[i])
-			i++
-		} else {
-			merged = append(merged, newStations[j])
-			j++
-		}
-	}
-	merged = append(merged, es.stations[i:]...)
-	es.stations = append(merged, newStations[j:]...)
+	es.stations = mergeByID(es.stations, newStations)
 	es.unitsAdded(units)
+}
+
+// mergeByID merges add (any order; sorted here) into sorted, both by unit
+// ID, in place: sorted grows like append and its elements move in blocks
+// found by binary search, so a batch of m units costs O(m log n)
+// comparisons and one memmove of the list, not a comparison per station
+// and a new list (a million stations arrive in a thousand batches: the
+// merge was most of AddUnits, and its garbage most of the import's).
+func mergeByID(sorted, add []*node) []*node {
+	if len(add) == 0 {
+		return sorted
+	}
+	slices.SortFunc(add, byUnitID)
+	n := len(sorted)
+	if n == 0 || sorted[n-1].unit.ID < add[0].unit.ID {
+		return append(sorted, add...) // the common case of units in ID order
+	}
+	out := slices.Grow(sorted, len(add))[:n+len(add)]
+	end := n // sorted's elements not yet moved are out[:end]
+	for j := len(add) - 1; j >= 0; j-- {
+		id := add[j].unit.ID
+		// The first of the unmoved elements that sorts after add[j].
+		at, _ := slices.BinarySearchFunc(out[:end], id, func(e *node, id string) int { return strings.Compare(e.unit.ID, id) })
+		copy(out[at+j+1:], out[at:end])
+		out[at+j] = add[j]
+		end = at
+	}
+	return out
 }
 
 func byUnitID(a, b *node) int { return strings.Compare(a.unit.ID, b.unit.ID) }
