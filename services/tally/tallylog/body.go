@@ -432,3 +432,34 @@ func DecodeUnits(election string, b []byte) ([]Unit, bool) {
 func UnitsInBody(e Entry) bool {
 	return e.Kind == KindUnits && e.Format == Format && e.Body == BodyUnits && len(e.Units) == 0
 }
+
+// RowIDs returns the station id and request id of a ProtocolRow body (the
+// row of a format 4 leaf): its station field, once, must be a unit of the
+// election, `elections/{election}/units/{station}`, and its request id at
+// most once. False otherwise: the envelope must then say them.
+func RowIDs(election string, b []byte) (station, request string, ok bool) {
+	stations, requests := 0, 0
+	err := fields(b, func(num, wire int, _ uint64, data []byte) error {
+		switch {
+		case num == 1:
+			if wire != 2 {
+				return errors.New("station")
+			}
+			station, stations = string(data), stations+1
+		case num == 2:
+			if wire != 2 {
+				return errors.New("request id")
+			}
+			request, requests = string(data), requests+1
+		}
+		return nil
+	})
+	if err != nil || stations != 1 || requests > 1 {
+		return "", "", false
+	}
+	unit, found := strings.CutPrefix(station, "elections/"+election+"/units/")
+	if !found || unit == "" || strings.Contains(unit, "/") {
+		return "", "", false
+	}
+	return unit, request, true
+}

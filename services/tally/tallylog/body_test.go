@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"maps"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -230,4 +232,102 @@ func TestCompactRow(t *testing.T) {
 	if _, _, err := r.Parse(bytes.Replace(leaf, []byte(`"format":"mandate-log/4"`), []byte(`"format":"mandate-log/3"`), 1)); err == nil {
 		t.Error("a ProtocolRow body in format 3 accepted")
 	}
+}
+
+// TestRowIDsInBody: a format 4 row leaves its station and request id out of
+// its envelope when its body says them, and every reader sees the entry it
+// saw with them there (decision 103); an envelope with them (what format 4
+// wrote before) reads as before; an envelope without them whose body does
+// not name a station of the election is refused.
+func TestRowIDsInBody(t *testing.T) {
+	def := &Election{ID: "kz-2012", Contests: []Contest{{ID: "mazhilis", Kind: "PARTY_LIST",
+		Choices: []Choice{{ID: "nur-otan"}}, Lines: []Line{{ID: "valid"}}}}}
+	at := time.Date(2012, 1, 15, 20, 1, 2, 0, time.UTC)
+	rowOf := func(station, request string) []byte {
+		b, err := proto.Marshal(&tallyv1.ProtocolRow{Station: station, RequestId: request, Counts: []int64{7, 7}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	entry := func(station, request string) Entry {
+		return Entry{Kind: KindProtocol, Election: "kz-2012", Contest: "mazhilis", Station: station, Version: 1,
+			RequestID: request, ProtocolKind: "ORIGINAL", Submitter: "admin:a", Time: at, Body: BodyProtocolRow,
+			Lines: map[string]int64{"valid": 7}, Votes: map[string]int64{"nur-otan": 7},
+			LineOrder: []string{"valid"}, VoteOrder: []string{"nur-otan"}}
+	}
+	read := func(leaf []byte) (Entry, error) {
+		e, _, err := (&Reader{Definition: def}).Parse(leaf)
+		e.LineOrder, e.VoteOrder = nil, nil
+		return e, err
+	}
+	for _, tc := range []struct {
+		name       string
+		e          Entry
+		row        []byte
+		inEnvelope bool
+	}{
+		{"the body's", entry("s1", "r-1"), rowOf("elections/kz-2012/units/s1", "r-1"), false},
+		{"no request id", entry("s1", ""), rowOf("elections/kz-2012/units/s1", ""), false},
+		{"another request id", entry("s1", "r-2"), rowOf("elections/kz-2012/units/s1", "r-1"), true},
+		{"another station", entry("s2", "r-1"), rowOf("elections/kz-2012/units/s1", "r-1"), true},
+	} {
+		tail, err := Tail(tc.e, tc.row)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		leaf := Leaf(1, tail)
+		env, _, _ := bytes.Cut(leaf, []byte{'\n'})
+		if got := bytes.Contains(env, []byte(`"station"`)); got != tc.inEnvelope {
+			t.Errorf("%s: station in the envelope %v, want %v: %s", tc.name, got, tc.inEnvelope, env)
+		}
+		got, err := read(leaf)
+		want := tc.e
+		want.LineOrder, want.VoteOrder, want.Format, want.Sequence = nil, nil, Format, 1
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: read %+v, %v; want %+v", tc.name, got, err, want)
+		}
+		if e, _, err := ParseEnvelope(leaf); err != nil || e.Station != tc.e.Station || e.RequestID != tc.e.RequestID {
+			t.Errorf("%s: ParseEnvelope station %q request %q, %v", tc.name, e.Station, e.RequestID, err)
+		}
+	}
+	// The envelope written before, station and request id in it, reads as
+	// before.
+	old := `{"sequence":1,"body":"mandate.tally.v1.ProtocolRow","contest":"mazhilis","election":"kz-2012","format":"mandate-log/4","kind":"protocol","protocol_kind":"ORIGINAL","request_id":"r-1","station":"s1","submitter":"admin:a","time":"2012-01-15T20:01:02Z","version":1}` + "\n"
+	want := entry("s1", "r-1")
+	want.LineOrder, want.VoteOrder, want.Format, want.Sequence = nil, nil, Format, 1
+	if got, err := read(append([]byte(old), rowOf("elections/kz-2012/units/s1", "r-1")...)); err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("old envelope read %+v, %v; want %+v", got, err, want)
+	}
+	// Without them, a body that cannot say them is refused.
+	short := strings.Replace(strings.Replace(old, `"request_id":"r-1",`, "", 1), `"station":"s1",`, "", 1)
+	for name, row := range map[string][]byte{
+		"other election": rowOf("elections/kz-2013/units/s1", "r-1"),
+		"no station":     rowOf("", "r-1"),
+		"not a unit":     rowOf("elections/kz-2012/contests/s1", "r-1"),
+		"nested unit":    rowOf("elections/kz-2012/units/s1/x", "r-1"),
+		"two stations":   append(rowOf("elections/kz-2012/units/s1", "r-1"), appendField(nil, 1, "elections/kz-2012/units/s2")...),
+		"not protobuf":   []byte{0xff},
+	} {
+		if _, _, err := ParseEnvelope(append([]byte(short), row...)); err == nil {
+			t.Errorf("%s: envelope without a station accepted", name)
+		}
+	}
+	// A request id alone in the envelope: not a shape Tail writes.
+	if _, _, err := ParseEnvelope(append([]byte(strings.Replace(old, `"station":"s1",`, "", 1)), rowOf("elections/kz-2012/units/s1", "r-1")...)); err == nil {
+		t.Error("an envelope with a request id and no station accepted")
+	}
+	// The RU row of the brief: the leaf shrinks by what the envelope held
+	// twice.
+	ru := Entry{Kind: KindProtocol, Election: "ru-duma-2016", Contest: "federal", Station: "ru2016-r18-u158-k5", Version: 1,
+		RequestID: "cec-2016/federal/ru2016-r18-u158-k5", ProtocolKind: "ORIGINAL", Submitter: "admin:bench-admin",
+		Time: time.Date(2026, 12, 5, 19, 10, 51, 426121167, time.UTC), Body: BodyProtocolRow,
+		Lines: map[string]int64{}, Votes: map[string]int64{}, LineOrder: []string{}, VoteOrder: []string{}}
+	ruRow := rowOf("elections/ru-duma-2016/units/ru2016-r18-u158-k5", ru.RequestID)
+	tail, err := Tail(ru, ruRow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("RU envelope %d bytes (with station and request id %d)", len(Leaf(500000, tail))-len(ruRow),
+		len(Leaf(500000, tail))-len(ruRow)+len(`,"request_id":"cec-2016/federal/ru2016-r18-u158-k5","station":"ru2016-r18-u158-k5"`))
 }

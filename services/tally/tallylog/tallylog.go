@@ -46,7 +46,9 @@ import (
 // a units entry whose body (BodyUnits) decodes to exactly its units, in the
 // same order (DecodeUnits), has no units in its envelope: a Reader fills
 // Units from the body (decision 95). A units entry with units in its
-// envelope reads as before. A Reader reads all four, and a log holds entries of older formats followed
+// envelope reads as before. A BodyProtocolRow whose row names the entry's
+// station and request id has neither in its envelope: ParseEnvelope fills
+// them from the body (decision 103). A Reader reads all four, and a log holds entries of older formats followed
 // by entries of newer ones.
 const Format = "mandate-log/4"
 
@@ -340,6 +342,13 @@ func Tail(e Entry, body []byte) ([]byte, error) {
 			e.Units = nil
 		}
 	}
+	// An imported row's station and request id are its body's alone when
+	// the body says exactly them (decision 103).
+	if e.Body == BodyProtocolRow && e.Station != "" {
+		if st, req, ok := RowIDs(e.Election, body); ok && st == e.Station && req == e.RequestID {
+			e.Station, e.RequestID = "", ""
+		}
+	}
 	str("body", e.Body, true)
 	str("content_hash", e.ContentHash, true)
 	str("contest", e.Contest, true)
@@ -478,7 +487,8 @@ func (r *Reader) Parse(leaf []byte) (Entry, []byte, error) {
 }
 
 // ParseEnvelope splits a leaf into its envelope and body without reading
-// the body: an imported row's Lines and Votes stay nil.
+// the counts: an imported row's Lines and Votes stay nil, its Station and
+// RequestID are filled from the body when the envelope leaves them out.
 func ParseEnvelope(leaf []byte) (Entry, []byte, error) {
 	var e Entry
 	if !bytes.HasPrefix(leaf, []byte(leafPrefix)) {
@@ -498,6 +508,16 @@ func ParseEnvelope(leaf []byte) (Entry, []byte, error) {
 	}
 	if e.Body == BodyProtocolRow && e.Format != Format {
 		return e, nil, fmt.Errorf("a %s body in format %s, which came with %s", BodyProtocolRow, e.Format, Format)
+	}
+	// A row without a station in its envelope has its station and request
+	// id in its body (decision 103); an envelope with a station is the
+	// shape written before, read as it is.
+	if e.Body == BodyProtocolRow && e.Station == "" {
+		st, req, ok := RowIDs(e.Election, body)
+		if !ok || e.RequestID != "" {
+			return e, nil, fmt.Errorf("a %s envelope without a station whose body does not name a station of election %s", BodyProtocolRow, e.Election)
+		}
+		e.Station, e.RequestID = st, req
 	}
 	return e, body, nil
 }
