@@ -44,6 +44,10 @@ type writer struct {
 	fresh []tally.LeafHashes
 
 	// insMany are the prepared INSERTs of n protocols (insertProtocols);
+	// arena is the last batch's leaf arena (batchState.arena), kept to be
+	// reused by the next: a megabyte a batch was most of the store's
+	// garbage during an import.
+	arena []byte
 	// run and args are insertRun's, kept to be reused by the next batch.
 	insMany map[int]*sql.Stmt
 	run     []pending
@@ -213,6 +217,7 @@ func (b *batchState) flushLeaves() error {
 		b.w.fresh = append(b.w.fresh, tally.LeafHashes{Election: r.election, Leaf: r.idx, Hashes: hashes[at:len(hashes):len(hashes)]})
 	}
 	b.leaves, b.arena = b.leaves[:0], b.arena[:0]
+	b.w.arena = b.arena
 	return nil
 }
 
@@ -282,7 +287,10 @@ func (b *batchState) appendLeaf(election string, tail []byte) (int64, error) {
 	}
 	idx := e.Size()
 	if b.arena == nil {
-		b.arena = make([]byte, 0, 1<<20)
+		b.arena = b.w.arena[:0]
+		if cap(b.arena) == 0 {
+			b.arena = make([]byte, 0, 1<<20)
+		}
 	}
 	r := leafRow{election: election, idx: idx, start: len(b.arena)}
 	b.arena = tallylog.AppendLeaf(b.arena, idx, tail)
@@ -356,7 +364,10 @@ func (w *writer) commitProtocols(jobs []*job) {
 			size += len(v.Leaf) + 20 + 2*tlog.HashSize
 		}
 	}
-	b.arena = make([]byte, 0, size)
+	if cap(w.arena) < size {
+		w.arena = make([]byte, 0, size)
+	}
+	b.arena = w.arena[:0]
 	run := w.run[:0]
 	for _, j := range jobs {
 		j.res = make([]tally.AppendResult, len(j.items))

@@ -67,7 +67,7 @@ func (s *Service) ForensicsInput(ctx context.Context, election, contest, unit st
 	if err != nil {
 		return ForensicsInput{}, err
 	}
-	for _, c := range n.children {
+	for _, c := range n.kids() {
 		in.Regions = append(in.Regions, forensics.Region{ID: c.unit.ID, Name: c.unit.Name})
 	}
 	if n.protos != nil {
@@ -90,7 +90,7 @@ func (s *Service) ForensicsInput(ctx context.Context, election, contest, unit st
 			Base:       cc.Role(vals, cc.ThresholdBase),
 			Votes:      vals[cc.NLines:],
 		}
-		for _, w := range p.warnings {
+		for _, w := range p.warnings() {
 			rec.Violations = append(rec.Violations, forensics.Violation{Code: w.Code, Severity: forensicsSeverity(w.Severity)})
 		}
 		in.Stations = append(in.Stations, rec)

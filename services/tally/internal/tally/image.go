@@ -156,8 +156,8 @@ func (s *Service) writeElection(ctx context.Context, iw *imageWriter, es *electi
 			stack = stack[:len(stack)-1]
 			pos[n] = uint64(len(order))
 			order = append(order, n)
-			for i := len(n.children) - 1; i >= 0; i-- {
-				stack = append(stack, n.children[i])
+			for i := len(n.kids()) - 1; i >= 0; i-- {
+				stack = append(stack, n.kids()[i])
 			}
 		}
 	}
@@ -186,7 +186,7 @@ func (s *Service) writeElection(ctx context.Context, iw *imageWriter, es *electi
 					continue
 				}
 				iw.uvarint(1)
-				iw.writeProto(p)
+				iw.writeProto(p, n.unit.ID)
 			}
 		}
 	}
@@ -209,24 +209,24 @@ func (s *Service) writeElection(ctx context.Context, iw *imageWriter, es *electi
 	return iw.err
 }
 
-func (iw *imageWriter) writeProto(p *stationProto) {
+func (iw *imageWriter) writeProto(p *stationProto, station string) {
 	iw.uvarint(uint64(p.version))
 	iw.uvarint(uint64(p.kind))
 	iw.varint(p.resultsVersion)
 	iw.varint(p.submittedAt)
-	iw.str(p.key)
-	iw.str(p.reason)
+	iw.str(p.idempotencyKey(station))
+	iw.str(p.reason())
 	iw.str(p.submitter)
-	if p.hexHash {
+	if p.hexHash() {
 		iw.uvarint(1)
 		iw.fixed(p.hash[:])
 	} else {
 		iw.uvarint(0)
-		iw.str(p.hashText)
+		iw.str(p.rare.hashText)
 	}
 	iw.blob(p.counts)
-	iw.uvarint(uint64(len(p.warnings)))
-	for _, w := range p.warnings {
+	iw.uvarint(uint64(len(p.warnings())))
+	for _, w := range p.warnings() {
 		iw.str(w.Code)
 		iw.str(w.Message)
 		iw.uvarint(uint64(w.Severity))
@@ -446,23 +446,23 @@ func (ir *imageReader) units(es *electionState, n int) {
 			return
 		case parent == 0:
 			es.root = nd
-		case parent > uint64(i) || slab[parent-1].protos != nil:
+		case parent > uint64(i) || slab[parent-1].inner == nil:
 			ir.err = fmt.Errorf("unit %s: its parent is not a unit listed before it", nd.unit.ID)
 			return
 		default:
 			p := &slab[parent-1]
-			if k := len(p.children); k > 0 && p.children[k-1].unit.ID >= nd.unit.ID {
+			if k := len(p.inner.children); k > 0 && p.inner.children[k-1].unit.ID >= nd.unit.ID {
 				ir.err = fmt.Errorf("unit %s: children of %s out of order", nd.unit.ID, p.unit.ID)
 				return
 			}
 			nd.parent = p
 			nd.unit.Parent = p.unit.ID // one copy for all its children
-			p.children = append(p.children, nd)
+			p.inner.children = append(p.inner.children, nd)
 		}
 		if inner {
-			nd.aggs = make([]*agg, nc)
+			nd.inner = &innerNode{aggs: make([]*agg, nc)}
 			es.view.inner = append(es.view.inner, nd)
-			nd.viewSlot = int32(len(es.view.inner))
+			nd.inner.viewSlot = int32(len(es.view.inner))
 			es.view.grown = true
 			es.touch(nd)
 			continue
@@ -476,7 +476,7 @@ func (ir *imageReader) units(es *electionState, n int) {
 			if ir.uvarint() == 0 {
 				continue
 			}
-			p := ir.proto(es)
+			p := ir.proto(es, nd.unit.ID)
 			w := cc.Width()
 			if cap(vals) < w {
 				vals = make([]int64, w)
@@ -498,31 +498,28 @@ func (ir *imageReader) units(es *electionState, n int) {
 		if ir.err != nil {
 			return
 		}
-		if i >= uint64(n) || slab[i].protos == nil || slab[i].viewSlot < 0 {
-			ir.err = fmt.Errorf("station order: %d is not a station listed once", i)
+		if i >= uint64(n) || slab[i].inner != nil {
+			ir.err = fmt.Errorf("station order: %d is not a station", i)
 			return
 		}
 		st := &slab[i]
-		st.viewSlot = -1 // seen; a station has no slot
+		// Strictly increasing IDs: a station listed twice is refused too.
 		if k := len(es.stations); k > 0 && es.stations[k-1].unit.ID >= st.unit.ID {
 			ir.err = fmt.Errorf("station order: %s after %s", st.unit.ID, es.stations[k-1].unit.ID)
 			return
 		}
 		es.stations = append(es.stations, st)
-		for a := st; a != nil; a = a.parent {
-			a.nStations++
-			a.regAll += st.unit.Registered
+		for a := st.parent; a != nil; a = a.parent {
+			a.inner.nStations++
+			a.inner.regAll += st.unit.Registered
 		}
-	}
-	for _, st := range es.stations {
-		st.viewSlot = 0
 	}
 	if ir.err == nil && n > 0 && len(es.stations)+len(es.view.inner) != n {
 		ir.err = fmt.Errorf("%d stations in the station order, %d units in all", len(es.stations), n)
 	}
 }
 
-func (ir *imageReader) proto(es *electionState) *stationProto {
+func (ir *imageReader) proto(es *electionState, station string) *stationProto {
 	if len(ir.protoSlab) == 0 {
 		ir.protoSlab = make([]stationProto, 1024)
 	}
@@ -532,19 +529,21 @@ func (ir *imageReader) proto(es *electionState) *stationProto {
 	p.kind = ProtocolKind(ir.uvarint())
 	p.resultsVersion = ir.varint()
 	p.submittedAt = ir.varint()
-	p.key = ir.str()
-	p.reason = ir.str()
+	p.setKey(ir.str(), station, es.intern)
+	reason := ir.str()
 	p.submitter = es.intern(ir.str())
-	if ir.uvarint() == 1 {
-		p.hexHash = true
+	var hashText string
+	textHash := ir.uvarint() != 1
+	if !textHash {
 		if ir.err == nil {
 			_, ir.err = io.ReadFull(ir.r, p.hash[:])
 			ir.crc.Write(p.hash[:])
 		}
 	} else {
-		p.hashText = ir.str()
+		hashText = ir.str()
 	}
 	p.counts = ir.blob()
+	var warnings []Violation
 	for range ir.count(1 << 16) {
 		if ir.err != nil {
 			break
@@ -557,8 +556,9 @@ func (ir *imageReader) proto(es *electionState) *stationProto {
 			w.Lines = append(w.Lines, ir.str())
 		}
 		w.Left, w.Right = ir.varint(), ir.varint()
-		p.warnings = append(p.warnings, w)
+		warnings = append(warnings, w)
 	}
+	p.setRare(reason, warnings, hashText, textHash)
 	return p
 }
 

@@ -68,7 +68,7 @@ func (s *Service) ListProtocols(ctx context.Context, q ProtocolQuery) ([]Protoco
 	var out []ProtocolVersion
 	for _, st := range sts[start:] {
 		p := st.protos[cc.Index]
-		if p == nil || (q.HasWarnings && len(p.warnings) == 0) || (q.Corrected && p.version < 2) || !st.under(unit) {
+		if p == nil || (q.HasWarnings && len(p.warnings()) == 0) || (q.Corrected && p.version < 2) || !st.under(unit) {
 			continue
 		}
 		if len(out) == size {
@@ -83,8 +83,8 @@ func (es *electionState) versionOf(cc *form.Compiled, st *node, p *stationProto)
 	vals := p.vals(cc.Width())
 	return ProtocolVersion{
 		Election: es.def.ID, Contest: cc.ID, Station: st.unit.ID, Version: int(p.version), Kind: p.kind,
-		Lines: cc.LinesOf(vals), Votes: cc.VotesOf(vals), IdempotencyKey: p.key,
-		Reason: p.reason, Submitter: p.submitter, Warnings: slices.Clone(p.warnings),
+		Lines: cc.LinesOf(vals), Votes: cc.VotesOf(vals), IdempotencyKey: p.idempotencyKey(st.unit.ID),
+		Reason: p.reason(), Submitter: p.submitter, Warnings: slices.Clone(p.warnings()),
 		SubmittedAt: p.submitted(), ContentHash: p.contentHash(), ResultsVersion: p.resultsVersion,
 	}
 }

@@ -596,7 +596,7 @@ func (s *Service) ListUnits(ctx context.Context, election, parent string, page P
 		if err != nil {
 			return nil, "", err
 		}
-		children = n.children
+		children = n.kids()
 	}
 	start, _ := slices.BinarySearchFunc(children, after, func(n *node, id string) int { return strings.Compare(n.unit.ID, id) })
 	if after != "" && start < len(children) && children[start].unit.ID == after {

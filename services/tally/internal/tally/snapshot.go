@@ -63,8 +63,8 @@ func (s *Service) Snapshot(ctx context.Context, election string) (Snapshot, erro
 			}
 			a := es.aggregate(n, cc)
 			snap.Totals = append(snap.Totals, UnitTotals{
-				Contest: cc.ID, Unit: n.unit.ID, Status: statusOf(phase, a.reporting, n.nStations),
-				StationsReporting: a.reporting, StationsTotal: n.nStations,
+				Contest: cc.ID, Unit: n.unit.ID, Status: statusOf(phase, a.reporting, n.stationsUnder()),
+				StationsReporting: a.reporting, StationsTotal: n.stationsUnder(),
 				Lines: cc.LinesOf(a.vals), Votes: cc.VotesOf(a.vals),
 			})
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/mandate-project/mandate/services/tally/form"
 )
@@ -45,9 +46,45 @@ func TestStationProtoRoundTrip(t *testing.T) {
 			if got := p.submitted(); !got.Equal(tc.at) {
 				t.Errorf("submitted %v, want %v", got, tc.at)
 			}
-			if p.version != 3 || p.kind != Correction || p.key != "k" || p.reason != "r" || p.submitter != "s" || p.resultsVersion != 9 {
+			if p.version != 3 || p.kind != Correction || p.idempotencyKey("") != "k" || p.reason() != "r" || p.submitter != "s" || p.resultsVersion != 9 {
 				t.Errorf("record %+v", p)
 			}
 		})
+	}
+}
+
+// TestStationProtoCompact keeps a station's protocol record in the 128-byte
+// size class and its node in the 112-byte one, with an original's rare fields (no reason, no warnings, a hex
+// content hash) not allocated at all: a country holds a million of them,
+// and each byte is a megabyte the collector scans during an import under a
+// memory limit (issue 19).
+func TestStationProtoCompact(t *testing.T) {
+	if size := unsafe.Sizeof(stationProto{}); size > 128 {
+		t.Errorf("stationProto is %d bytes, more than the 128-byte size class", size)
+	}
+	// A station's node: what only units above stations need is apart.
+	if size := unsafe.Sizeof(node{}); size > 112 {
+		t.Errorf("node is %d bytes, more than the 112-byte size class", size)
+	}
+	cc := &form.Compiled{NLines: 2, Contest: form.Contest{Form: form.Form{Lines: []form.Line{{ID: "a"}, {ID: "b"}}},
+		Choices: []form.Choice{{ID: "x"}, {ID: "y"}}}}
+	lines, votes := map[string]int64{"a": 1, "b": 0}, map[string]int64{"x": 300, "y": 2}
+	v := ProtocolVersion{Version: 1, Kind: Original, ContentHash: strings.Repeat("ab", 32), IdempotencyKey: "k", Submitter: "s"}
+	p := newStationProto(v, cc.ValsOf(lines, votes), func(s string) string { return s })
+	if p.rare != nil {
+		t.Errorf("an original with a hex hash and nothing else allocated its rare part: %+v", p.rare)
+	}
+	if len(p.counts) != cap(p.counts) {
+		t.Errorf("counts hold %d bytes in a capacity of %d", len(p.counts), cap(p.counts))
+	}
+	// An import's key, PREFIX/CONTEST/STATION: the prefix kept, shared.
+	v.Station, v.IdempotencyKey = "RU-1-K3", "import/federal/RU-1-K3"
+	p = newStationProto(v, cc.ValsOf(lines, votes), func(s string) string { return s })
+	if !p.keyOfStation || p.key != "import/federal/" || p.idempotencyKey(v.Station) != v.IdempotencyKey {
+		t.Errorf("key %q (of the station: %v), read back %q", p.key, p.keyOfStation, p.idempotencyKey(v.Station))
+	}
+	v.Warnings = []Violation{{Code: "W"}}
+	if p := newStationProto(v, cc.ValsOf(lines, votes), func(s string) string { return s }); len(p.warnings()) != 1 || p.reason() != "" || !p.hexHash() {
+		t.Errorf("warnings %v, reason %q, hex hash %v", p.warnings(), p.reason(), p.hexHash())
 	}
 }

@@ -143,6 +143,10 @@ func (s *Service) StoreImport(ctx context.Context, p *PreparedImport) ([]ImportR
 		es.answered()
 	}
 	own := make([][]entry, len(touched))
+	if len(touched) == 1 {
+		// One election, the usual batch: its entries in one allocation.
+		own[0] = make([]entry, 0, len(stored))
+	}
 	upTo := make([]int64, len(touched))
 	var replays []int // indexes into batch of replays with a leaf
 	for j, r := range stored {

@@ -161,7 +161,7 @@ func (s *Service) Totals(ctx context.Context, election, contest, unit string) (T
 	}
 	a := es.aggregate(n, cc)
 	phase := es.phases[cc.Index]
-	nStations, regAll, u := n.nStations, n.regAll, n.unit
+	nStations, regAll, u := n.stationsUnder(), n.registeredUnder(), n.unit
 	version, logSize := es.resultsVersion, es.resultsLogSize
 	es.mu.RUnlock()
 	return s.totalsOf(election, cc, u, nStations, regAll, a, phase, version, logSize), nil
@@ -345,7 +345,7 @@ func (v *totalsView) status(election string, cc *form.Compiled) ContestStatus {
 func (es *electionState) status(cc *form.Compiled) ContestStatus {
 	cs := ContestStatus{Election: es.def.ID, Contest: cc.ID, Phase: es.phases[cc.Index], ResultsVersion: es.resultsVersion}
 	if es.root != nil {
-		cs.StationsTotal = es.root.nStations
+		cs.StationsTotal = es.root.stationsUnder()
 		cs.StationsReporting = es.aggregate(es.root, cc).reporting
 	}
 	cs.Status = statusOf(cs.Phase, cs.StationsReporting, cs.StationsTotal)

@@ -78,10 +78,10 @@ type viewState struct {
 
 // touch marks a unit whose aggregates or counts changed. Caller holds es.mu.
 func (es *electionState) touch(n *node) {
-	if n.viewDirty || n.protos != nil {
+	if n.inner == nil || n.inner.viewDirty {
 		return
 	}
-	n.viewDirty = true
+	n.inner.viewDirty = true
 	es.view.dirty = append(es.view.dirty, n)
 }
 
@@ -97,9 +97,9 @@ func (es *electionState) unitsAdded(units []Unit) {
 		if n == nil {
 			continue
 		}
-		if n.protos == nil && n.viewSlot == 0 {
+		if n.inner != nil && n.inner.viewSlot == 0 {
 			es.view.inner = append(es.view.inner, n)
-			n.viewSlot = int32(len(es.view.inner))
+			n.inner.viewSlot = int32(len(es.view.inner))
 			es.view.grown = true
 			es.touch(n)
 			continue
@@ -137,8 +137,8 @@ func (es *electionState) publish() {
 	}
 	copied := make(map[int32]bool, len(vs.dirty))
 	for _, n := range vs.dirty {
-		n.viewDirty = false
-		c, k := (n.viewSlot-1)>>viewChunkBits, (n.viewSlot-1)&(viewChunk-1)
+		n.inner.viewDirty = false
+		c, k := (n.inner.viewSlot-1)>>viewChunkBits, (n.inner.viewSlot-1)&(viewChunk-1)
 		if !copied[c] {
 			copied[c] = true
 			fresh := make([]*unitView, min(viewChunk, len(vs.inner)-int(c)*viewChunk))
@@ -149,8 +149,8 @@ func (es *electionState) publish() {
 	}
 	vs.dirty = vs.dirty[:0]
 	vs.grown = false
-	if es.root != nil && es.root.viewSlot > 0 {
-		s := es.root.viewSlot - 1
+	if es.root != nil && es.root.inner != nil && es.root.inner.viewSlot > 0 {
+		s := es.root.inner.viewSlot - 1
 		v.root = v.chunks[s>>viewChunkBits][s&(viewChunk-1)]
 	}
 	vs.cur.Store(v)
@@ -161,8 +161,8 @@ func (es *electionState) publish() {
 
 // unitViewOf copies a unit's aggregates. Caller holds es.mu.
 func (es *electionState) unitViewOf(n *node) *unitView {
-	uv := &unitView{unit: n.unit, nStations: n.nStations, regAll: n.regAll, aggs: make([]agg, len(es.contests))}
-	for ci, a := range n.aggs {
+	uv := &unitView{unit: n.unit, nStations: n.inner.nStations, regAll: n.inner.regAll, aggs: make([]agg, len(es.contests))}
+	for ci, a := range n.inner.aggs {
 		if a == nil {
 			uv.aggs[ci] = agg{vals: es.view.zeros[ci]}
 			continue
