@@ -280,7 +280,9 @@ func Tail(e Entry, body []byte) ([]byte, error) {
 	if e.Time.IsZero() {
 		return nil, errors.New("tallylog: entry without time")
 	}
-	b := make([]byte, 0, 256+16*(len(e.Lines)+len(e.Votes))+len(body))
+	// Sized once what the envelope keeps is known (below): sizing it for
+	// counts a row's body holds doubled an import's garbage.
+	var b []byte
 	field := func(name string) {
 		b = append(b, ',', '"')
 		b = append(b, name...)
@@ -349,6 +351,7 @@ func Tail(e Entry, body []byte) ([]byte, error) {
 			e.Station, e.RequestID = "", ""
 		}
 	}
+	b = make([]byte, 0, 256+16*(len(e.Lines)+len(e.Votes))+len(body))
 	str("body", e.Body, true)
 	str("content_hash", e.ContentHash, true)
 	str("contest", e.Contest, true)
