@@ -59,7 +59,7 @@ func (f changeFilter) keep(c Change) bool {
 	}
 	f.es.mu.RLock()
 	defer f.es.mu.RUnlock()
-	st := f.es.nodes[c.Station]
+	st := f.es.node(c.Station)
 	return st != nil && st.under(f.unit)
 }
 

@@ -288,7 +288,7 @@ func (s *Service) ensureStations(ctx context.Context, es *electionState, log []e
 		defer es.mu.RUnlock()
 		for _, e := range log {
 			switch {
-			case e.change == nil && es.nodes[e.proto.Station] == nil:
+			case e.change == nil && es.node(e.proto.Station) == nil:
 				return e.proto.Station, false
 			case e.change != nil && e.change.Kind == ChangeUnits:
 				units = true
@@ -321,7 +321,7 @@ func (s *Service) refreshUnits(ctx context.Context, es *electionState) error {
 	es.mu.RLock()
 	var fresh []Unit
 	for _, u := range units {
-		if es.nodes[u.ID] == nil {
+		if es.node(u.ID) == nil {
 			fresh = append(fresh, u)
 		}
 	}
@@ -339,7 +339,7 @@ func (s *Service) refreshUnits(ctx context.Context, es *electionState) error {
 // AddUnits of this process has put its units in memory too.
 func (s *Service) syncUnits(ctx context.Context, es *electionState, stored int) error {
 	es.mu.RLock()
-	behind := stored > len(es.nodes)
+	behind := stored > es.unitCount()
 	es.mu.RUnlock()
 	if !behind {
 		return nil
@@ -347,7 +347,7 @@ func (s *Service) syncUnits(ctx context.Context, es *electionState, stored int) 
 	es.unitsMu.Lock()
 	defer es.unitsMu.Unlock()
 	es.mu.RLock()
-	behind = stored > len(es.nodes)
+	behind = stored > es.unitCount()
 	es.mu.RUnlock()
 	if !behind {
 		return nil
@@ -365,7 +365,7 @@ func (s *Service) unitsBehind(ctx context.Context, es *electionState) (bool, err
 	}
 	es.mu.RLock()
 	defer es.mu.RUnlock()
-	return se.UnitCount > len(es.nodes), nil
+	return se.UnitCount > es.unitCount(), nil
 }
 
 // Sync applies what other processes sharing the store changed: elections

@@ -147,8 +147,8 @@ func (s *Service) writeElection(ctx context.Context, iw *imageWriter, es *electi
 	}
 	// Units parents first (depth first from the root, children in ID
 	// order, as memory keeps them), each naming its parent by its position.
-	order := make([]*node, 0, len(es.nodes))
-	pos := make(map[*node]uint64, len(es.nodes))
+	order := make([]*node, 0, es.unitCount())
+	pos := make(map[*node]uint64, es.unitCount())
 	if es.root != nil {
 		stack := []*node{es.root}
 		for len(stack) > 0 {
@@ -161,8 +161,8 @@ func (s *Service) writeElection(ctx context.Context, iw *imageWriter, es *electi
 			}
 		}
 	}
-	if len(order) != len(es.nodes) {
-		return fmt.Errorf("%d units reachable from the root of %d", len(order), len(es.nodes))
+	if len(order) != es.unitCount() {
+		return fmt.Errorf("%d units reachable from the root of %d", len(order), es.unitCount())
 	}
 	walk := func() {
 		for _, n := range order {
@@ -419,7 +419,7 @@ func (ir *imageReader) election(defs map[string]StoredElection) (*imageElection,
 func (ir *imageReader) units(es *electionState, n int) {
 	nc := len(es.contests)
 	slab := make([]node, n)
-	es.nodes = make(map[string]*node, n)
+	es.nodes = map[string]*node{}  // units above stations only (tree.go)
 	var protoSlots []*stationProto // every station's protos slice, cut from one array
 	var vals []int64
 	for i := range slab {
@@ -435,11 +435,14 @@ func (ir *imageReader) units(es *electionState, n int) {
 		if ir.err != nil {
 			return
 		}
-		if es.nodes[nd.unit.ID] != nil {
-			ir.err = fmt.Errorf("unit %s twice", nd.unit.ID)
-			return
+		// A station twice is refused with the station order below.
+		if inner {
+			if es.nodes[nd.unit.ID] != nil {
+				ir.err = fmt.Errorf("unit %s twice", nd.unit.ID)
+				return
+			}
+			es.nodes[nd.unit.ID] = nd
 		}
-		es.nodes[nd.unit.ID] = nd
 		switch {
 		case parent == 0 && es.root != nil:
 			ir.err = fmt.Errorf("units %s and %s both without a parent", es.root.unit.ID, nd.unit.ID)
@@ -503,7 +506,12 @@ func (ir *imageReader) units(es *electionState, n int) {
 			return
 		}
 		st := &slab[i]
-		// Strictly increasing IDs: a station listed twice is refused too.
+		if es.nodes[st.unit.ID] != nil {
+			ir.err = fmt.Errorf("unit %s twice", st.unit.ID)
+			return
+		}
+		// Strictly increasing IDs: a station listed twice, or two stations
+		// with one ID, are refused too.
 		if k := len(es.stations); k > 0 && es.stations[k-1].unit.ID >= st.unit.ID {
 			ir.err = fmt.Errorf("station order: %s after %s", st.unit.ID, es.stations[k-1].unit.ID)
 			return
@@ -713,8 +721,8 @@ func (s *Service) fromImage(ctx context.Context, se StoredElection, ie *imageEle
 		return nil, 0, fmt.Sprintf("the store is at results version %d, the image at %d", se.ResultsVersion, es.resultsVersion), nil
 	case se.ResultsVersion-es.resultsVersion > imageMaxBehind:
 		return nil, 0, fmt.Sprintf("the store is %d results versions ahead of the image", se.ResultsVersion-es.resultsVersion), nil
-	case se.UnitCount < len(es.nodes):
-		return nil, 0, fmt.Sprintf("the store has %d units, the image %d", se.UnitCount, len(es.nodes)), nil
+	case se.UnitCount < es.unitCount():
+		return nil, 0, fmt.Sprintf("the store has %d units, the image %d", se.UnitCount, es.unitCount()), nil
 	}
 	if es.resultsLogSize > 0 {
 		root, err := tlog.TreeHash(es.resultsLogSize, tlog.HashReaderFunc(func(idx []int64) ([]tlog.Hash, error) {

@@ -54,7 +54,7 @@ func imageFixture(t *testing.T) (*Service, map[string]StoredElection) {
 	}
 	es.publish()
 	s := &Service{elections: map[string]*electionState{"e": es}, presign: newPresigner()}
-	return s, map[string]StoredElection{"e": {Election: def, ResultsVersion: es.resultsVersion, UnitCount: len(es.nodes)}}
+	return s, map[string]StoredElection{"e": {Election: def, ResultsVersion: es.resultsVersion, UnitCount: es.unitCount()}}
 }
 
 // TestImageDamaged: an image with any one byte changed, or cut anywhere,

@@ -18,7 +18,7 @@ func (s *Service) UnitWithin(_ context.Context, election, unit string, scope []s
 		return false, err
 	}
 	for _, id := range scope {
-		if anc := es.nodes[id]; anc != nil && n.under(anc) {
+		if anc := es.node(id); anc != nil && n.under(anc) {
 			return true, nil
 		}
 	}

@@ -302,7 +302,7 @@ func (es *electionState) unit(id string) (*node, error) {
 		}
 		return es.root, nil
 	}
-	n := es.nodes[id]
+	n := es.node(id)
 	if n == nil {
 		return nil, notFound("unit", es.def.ID, id)
 	}
@@ -358,7 +358,7 @@ func (es *electionState) sameDefinition(e Election) error {
 	es.mu.RLock()
 	defer es.mu.RUnlock()
 	for _, u := range e.Units {
-		n := es.nodes[u.ID]
+		n := es.node(u.ID)
 		if n == nil || n.unit != u {
 			return NewStateError(ErrAlreadyExists, e.ID, "the election exists with other units (unit %q)", u.ID)
 		}
@@ -451,7 +451,7 @@ func (s *Service) freshUnits(election string, es *electionState, units []Unit) (
 	var fresh []Unit
 	var at []int // the caller's index of each fresh unit
 	for i, u := range units {
-		if n := es.nodes[u.ID]; n != nil {
+		if n := es.node(u.ID); n != nil {
 			if n.unit != u {
 				es.mu.RUnlock()
 				return nil, &StateError{Kind: ErrAlreadyExists, Subject: election + "/" + u.ID,
@@ -461,12 +461,12 @@ func (s *Service) freshUnits(election string, es *electionState, units []Unit) (
 		}
 		fresh, at = append(fresh, u), append(at, i)
 	}
-	if len(es.nodes)+len(fresh) > form.MaxUnits {
+	if es.unitCount()+len(fresh) > form.MaxUnits {
 		es.mu.RUnlock()
-		return nil, form.NewFieldError("units", "OUT_OF_RANGE", "an election has at most %d units; %d more would make %d", form.MaxUnits, len(fresh), len(es.nodes)+len(fresh))
+		return nil, form.NewFieldError("units", "OUT_OF_RANGE", "an election has at most %d units; %d more would make %d", form.MaxUnits, len(fresh), es.unitCount()+len(fresh))
 	}
 	err := form.ValidateUnits(fresh, func(id string) (Unit, bool) {
-		if n := es.nodes[id]; n != nil {
+		if n := es.node(id); n != nil {
 			return n.unit, true
 		}
 		return Unit{}, false

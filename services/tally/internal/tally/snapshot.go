@@ -46,10 +46,11 @@ func (s *Service) Snapshot(ctx context.Context, election string) (Snapshot, erro
 	snap := Snapshot{Election: es.def, Phases: map[string]Phase{}}
 	es.mu.RLock()
 	snap.ResultsVersion, snap.LogSize = es.resultsVersion, es.resultsLogSize
-	nodes := make([]*node, 0, len(es.nodes))
+	nodes := make([]*node, 0, es.unitCount())
 	for _, n := range es.nodes {
 		nodes = append(nodes, n)
 	}
+	nodes = append(nodes, es.stations...)
 	slices.SortFunc(nodes, byUnitID)
 	for _, n := range nodes {
 		snap.Units = append(snap.Units, n.unit)

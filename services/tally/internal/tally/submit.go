@@ -235,7 +235,7 @@ func (s *Service) prepare(sub Submission, now time.Time) (ProtocolVersion, *elec
 		return ProtocolVersion{}, nil, err
 	}
 	es.mu.RLock()
-	st := es.nodes[sub.Station]
+	st := es.node(sub.Station)
 	es.mu.RUnlock()
 	if st == nil {
 		return ProtocolVersion{}, es, notFound("unit", sub.Election, sub.Station)
@@ -245,7 +245,7 @@ func (s *Service) prepare(sub Submission, now time.Time) (ProtocolVersion, *elec
 	}
 	if d := cc.District; d != "" {
 		es.mu.RLock()
-		in := st.under(es.nodes[d])
+		in := st.under(es.node(d))
 		es.mu.RUnlock()
 		if !in {
 			return ProtocolVersion{}, nil, fieldErr("station", "STATION_OUTSIDE_DISTRICT", "station %q is not in district %q of contest %q", sub.Station, d, sub.Contest)

@@ -93,7 +93,7 @@ func (es *electionState) touch(n *node) {
 // after linking units.
 func (es *electionState) unitsAdded(units []Unit) {
 	for _, u := range units {
-		n := es.nodes[u.ID]
+		n := es.node(u.ID)
 		if n == nil {
 			continue
 		}
