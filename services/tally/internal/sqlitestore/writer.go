@@ -43,11 +43,11 @@ type writer struct {
 	// hash cache once it commits.
 	fresh []tally.LeafHashes
 
-	// insMany are the prepared INSERTs of n protocols (insertProtocols);
 	// arena is the last batch's leaf arena (batchState.arena), kept to be
 	// reused by the next: a megabyte a batch was most of the store's
 	// garbage during an import.
 	arena []byte
+	// insMany are the prepared INSERTs of n protocols (insertProtocols);
 	// run and args are insertRun's, kept to be reused by the next batch.
 	insMany map[int]*sql.Stmt
 	run     []pending

@@ -156,8 +156,9 @@ func (s *Service) writeElection(ctx context.Context, iw *imageWriter, es *electi
 			stack = stack[:len(stack)-1]
 			pos[n] = uint64(len(order))
 			order = append(order, n)
-			for i := len(n.kids()) - 1; i >= 0; i-- {
-				stack = append(stack, n.kids()[i])
+			kids := n.kids()
+			for i := len(kids) - 1; i >= 0; i-- {
+				stack = append(stack, kids[i])
 			}
 		}
 	}

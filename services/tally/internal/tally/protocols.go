@@ -61,7 +61,7 @@ func (s *Service) ListProtocols(ctx context.Context, q ProtocolQuery) ([]Protoco
 		return nil, "", err
 	}
 	sts := es.stations
-	start, _ := slices.BinarySearchFunc(sts, after, func(n *node, id string) int { return strings.Compare(n.unit.ID, id) })
+	start, _ := slices.BinarySearchFunc(sts, after, unitIDCmp)
 	if after != "" && start < len(sts) && sts[start].unit.ID == after {
 		start++
 	}

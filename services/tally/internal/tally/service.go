@@ -598,7 +598,7 @@ func (s *Service) ListUnits(ctx context.Context, election, parent string, page P
 		}
 		children = n.kids()
 	}
-	start, _ := slices.BinarySearchFunc(children, after, func(n *node, id string) int { return strings.Compare(n.unit.ID, id) })
+	start, _ := slices.BinarySearchFunc(children, after, unitIDCmp)
 	if after != "" && start < len(children) && children[start].unit.ID == after {
 		start++
 	}

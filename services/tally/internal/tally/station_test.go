@@ -54,10 +54,10 @@ func TestStationProtoRoundTrip(t *testing.T) {
 }
 
 // TestStationProtoCompact keeps a station's protocol record in the 128-byte
-// size class and its node in the 112-byte one, with an original's rare fields (no reason, no warnings, a hex
-// content hash) not allocated at all: a country holds a million of them,
-// and each byte is a megabyte the collector scans during an import under a
-// memory limit (issue 19).
+// size class and its node in the 112-byte one, with an original's rare
+// fields (no reason, no warnings, a hex content hash) not allocated at
+// all: a country holds a million of them, and each byte is a megabyte the
+// collector scans during an import under a memory limit (issue 19).
 func TestStationProtoCompact(t *testing.T) {
 	if size := unsafe.Sizeof(stationProto{}); size > 128 {
 		t.Errorf("stationProto is %d bytes, more than the 128-byte size class", size)

@@ -28,7 +28,7 @@ type electionState struct {
 
 	// nodes are the units that are not stations, by ID; stations, most of
 	// a country, are found in stations by binary search instead (a map
-	// entry was 36 bytes a station, decision 102). node and unitCount
+	// entry was about 48 bytes a station, decision 102). node and unitCount
 	// look in both.
 	nodes    map[string]*node
 	root     *node
@@ -73,7 +73,7 @@ func (es *electionState) node(id string) *node {
 	if n := es.nodes[id]; n != nil {
 		return n
 	}
-	if i, ok := slices.BinarySearchFunc(es.stations, id, func(n *node, id string) int { return strings.Compare(n.unit.ID, id) }); ok {
+	if i, ok := slices.BinarySearchFunc(es.stations, id, unitIDCmp); ok {
 		return es.stations[i]
 	}
 	return nil
@@ -312,9 +312,7 @@ func (es *electionState) addUnits(units []Unit) {
 			n.unit.Level = LevelStation // one copy for a million stations
 			n.protos, slots = slots[:nc:nc], slots[nc:]
 		} else {
-			n.inner = &innerNode{aggs: make([]*agg, len(es.contests))}
-		}
-		if n.inner != nil {
+			n.inner = &innerNode{aggs: make([]*agg, nc)}
 			es.nodes[u.ID] = n
 		}
 		if u.Parent == "" {
@@ -381,6 +379,10 @@ func mergeByID(sorted, add []*node) []*node {
 }
 
 func byUnitID(a, b *node) int { return strings.Compare(a.unit.ID, b.unit.ID) }
+
+// unitIDCmp compares a node's unit ID with an ID, for binary searches of
+// lists sorted by byUnitID.
+func unitIDCmp(n *node, id string) int { return strings.Compare(n.unit.ID, id) }
 
 func (n *node) agg(ci, width int) *agg {
 	a := n.inner.aggs[ci]

@@ -24,13 +24,7 @@ func BenchmarkImportRU2016OverGRPC(b *testing.B) {
 		b.StopTimer()
 		c := start(b)
 		b.StartTimer()
-		if _, err := tallyclient.Define(context.Background(), c, def); err != nil {
-			b.Fatal(err)
-		}
-		rep, err := tallyclient.ImportCSV(context.Background(), c, def, data, nil)
-		if err != nil || rep.Accepted != 96871 {
-			b.Fatalf("%+v %v", rep, err)
-		}
+		importRU(b, c, def, data)
 		tot, err := c.GetTotals(context.Background(), &tallyv1.GetTotalsRequest{Name: "elections/ru-duma-2016/contests/federal/totals/ru"})
 		if err != nil || tot.GetStationsReporting() != 96871 {
 			b.Fatalf("totals %v %v", tot.GetStationsReporting(), err)
@@ -57,13 +51,7 @@ func BenchmarkLiveHeapRU2016(b *testing.B) {
 		runtime.ReadMemStats(&before)
 		c := start(b)
 		b.StartTimer()
-		if _, err := tallyclient.Define(context.Background(), c, def); err != nil {
-			b.Fatal(err)
-		}
-		rep, err := tallyclient.ImportCSV(context.Background(), c, def, data, nil)
-		if err != nil || rep.Accepted != 96871 {
-			b.Fatalf("%+v %v", rep, err)
-		}
+		importRU(b, c, def, data)
 		b.StopTimer()
 		runtime.GC()
 		runtime.ReadMemStats(&after)
@@ -85,4 +73,17 @@ func BenchmarkLiveHeapRU2016(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(perStation, "live-B/station")
+}
+
+// importRU defines the RU 2016 election on c and imports its 96,871
+// protocols from data, every one accepted.
+func importRU(b *testing.B, c tallyv1.TallyServiceClient, def, data string) {
+	b.Helper()
+	if _, err := tallyclient.Define(context.Background(), c, def); err != nil {
+		b.Fatal(err)
+	}
+	rep, err := tallyclient.ImportCSV(context.Background(), c, def, data, nil)
+	if err != nil || rep.Accepted != 96871 {
+		b.Fatalf("%+v %v", rep, err)
+	}
 }
