@@ -96,6 +96,17 @@ const MaxReason = 2000
 // violations come back as one *ValidationError listing all of them.
 func (c *Compiled) Check(s Submission) ([]int64, []Violation, error) {
 	vals := make([]int64, c.Width())
+	if s.Cols != nil {
+		if r := c.place(s.Cols); r.direct && len(s.Counts) == len(r.idx) {
+			for j, i := range r.idx {
+				vals[i] = s.Counts[j]
+			}
+			return c.checkVals(vals)
+		}
+		// Not exactly the form's lines and choices: the maps' way, with
+		// the errors a map-built submission gets.
+		s = s.WithMaps()
+	}
 	if len(s.Lines) != c.NLines {
 		if err := c.keyErrors(s.Lines, "lines", "LINE", func(id string) bool { _, ok := c.lineIdx[id]; return ok }); err != nil {
 			return nil, nil, err
@@ -120,6 +131,11 @@ func (c *Compiled) Check(s Submission) ([]int64, []Violation, error) {
 		}
 		vals[c.NLines+i] = v
 	}
+	return c.checkVals(vals)
+}
+
+// checkVals checks a value vector with every line and choice of the form.
+func (c *Compiled) checkVals(vals []int64) ([]int64, []Violation, error) {
 	for i, v := range vals {
 		if v > MaxCount {
 			return nil, nil, NewFieldError(c.fieldOf(i), "OUT_OF_RANGE", "%s is %d, above the most a count may be (%d)", c.idOf(i), v, MaxCount)
@@ -231,27 +247,61 @@ func ContentHash(s Submission) string { return contentHash(s, nil, nil) }
 // ContentHash is ContentHash of a submission of this contest, computed
 // faster: the contest knows the keys in order.
 func (c *Compiled) ContentHash(s Submission) string {
+	if s.Cols != nil {
+		s = s.WithMaps()
+	}
 	return contentHash(s, c.LineOrder, c.ChoiceOrder)
+}
+
+// ContentHashOf is ContentHash of a submission Check accepted, from the
+// value vector Check returned: the keys are then exactly the form's, so
+// no map is read.
+func (c *Compiled) ContentHashOf(s Submission, vals []int64) string {
+	// On the stack for a protocol of usual size: the hash is taken once a
+	// protocol, and Sum256 keeps buf from escaping.
+	var arr [2048]byte
+	buf := arr[:0]
+	buf = appendHeader(buf, s)
+	for _, order := range [][]int{c.lineOrderIdx, c.choiceOrderIdx} {
+		buf = append(buf, '{')
+		for _, i := range order {
+			buf = appendLen(buf, c.idOf(i))
+			buf = append(buf, '=')
+			buf = strconv.AppendInt(buf, vals[i], 10)
+			buf = append(buf, ';')
+		}
+		buf = append(buf, '}')
+	}
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:])
+}
+
+// appendLen writes v as the content hash writes a string: its length, a
+// colon, then v.
+func appendLen(buf []byte, v string) []byte {
+	buf = strconv.AppendInt(buf, int64(len(v)), 10)
+	buf = append(buf, ':')
+	return append(buf, v...)
+}
+
+// appendHeader writes what the content hash covers before the counts.
+func appendHeader(buf []byte, s Submission) []byte {
+	for _, v := range []string{s.Election, s.Contest, s.Station, s.Kind.String()} {
+		buf = appendLen(buf, v)
+	}
+	buf = strconv.AppendInt(buf, int64(s.Replaces), 10)
+	buf = appendLen(buf, s.Reason)
+	return appendLen(buf, s.Submitter)
 }
 
 // contentHash is ContentHash with the keys of the lines and votes in
 // sorted order when the caller knows them (the contest's), unsorted when
 // not (nil, or other keys).
 func contentHash(s Submission, LineOrder, voteOrder []string) string {
+	s = s.WithMaps()
 	h := sha256.New()
 	buf := make([]byte, 0, 1024)
-	str := func(v string) {
-		buf = strconv.AppendInt(buf, int64(len(v)), 10)
-		buf = append(buf, ':')
-		buf = append(buf, v...)
-	}
-	str(s.Election)
-	str(s.Contest)
-	str(s.Station)
-	str(s.Kind.String())
-	buf = strconv.AppendInt(buf, int64(s.Replaces), 10)
-	str(s.Reason)
-	str(s.Submitter)
+	buf = appendHeader(buf, s)
 	for i, m := range []map[string]int64{s.Lines, s.Votes} {
 		keys := [][]string{LineOrder, voteOrder}[i]
 		if !hasKeys(m, keys) {
@@ -263,7 +313,7 @@ func contentHash(s Submission, LineOrder, voteOrder []string) string {
 		}
 		buf = append(buf, '{')
 		for _, k := range keys {
-			str(k)
+			buf = appendLen(buf, k)
 			buf = append(buf, '=')
 			buf = strconv.AppendInt(buf, m[k], 10)
 			buf = append(buf, ';')

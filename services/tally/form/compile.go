@@ -22,6 +22,9 @@ type Compiled struct {
 	// LineOrder and ChoiceOrder are the line and choice IDs sorted, the
 	// order the log writes a protocol's counts in.
 	LineOrder, ChoiceOrder []string
+	// lineOrderIdx and choiceOrderIdx are the value indexes of LineOrder
+	// and ChoiceOrder.
+	lineOrderIdx, choiceOrderIdx []int
 	// RowColumns are the columns of an imported row in that order,
 	// "lines.{id}" then "votes.{id}": a row sent with them is logged
 	// without them (tallylog.BodyProtocolRow).
@@ -50,13 +53,13 @@ func (c *Compiled) ChoiceIndexes() []int {
 // REGISTERED_ABOVE_UNIT naming the first registered line when the lines of
 // RoleRegistered sum to more than unitRegistered; nil when the form does
 // not bind them or the unit's count is unknown (0).
-func (c *Compiled) RegisteredAboveUnit(s Submission, unitRegistered int64) error {
+func (c *Compiled) RegisteredAboveUnit(s Submission, vals []int64, unitRegistered int64) error {
 	if !c.Form.RegisteredWithinUnit || unitRegistered <= 0 {
 		return nil
 	}
 	var sum int64
 	for _, i := range c.roleIdx[RoleRegistered] {
-		sum += s.Lines[c.Form.Lines[i].ID]
+		sum += vals[i]
 	}
 	if sum <= unitRegistered {
 		return nil
@@ -361,6 +364,12 @@ func CompileContest(c Contest) (*Compiled, error) {
 			return nil, NewFieldError(p+".party", "INVALID_ID", "party %q must match [A-Za-z][A-Za-z0-9_-]*", ch.Party)
 		}
 		cc.choiceIdx[ch.ID] = cc.NLines + i
+	}
+	for _, id := range cc.LineOrder {
+		cc.lineOrderIdx = append(cc.lineOrderIdx, cc.lineIdx[id])
+	}
+	for _, id := range cc.ChoiceOrder {
+		cc.choiceOrderIdx = append(cc.choiceOrderIdx, cc.choiceIdx[id])
 	}
 	if !slices.IsSortedFunc(c.Choices, func(a, b Choice) int { return a.BallotOrder - b.BallotOrder }) {
 		return nil, NewFieldError("choices", "NOT_IN_BALLOT_ORDER", "choices must be listed in ballot order")

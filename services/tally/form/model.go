@@ -246,6 +246,10 @@ type Submission struct {
 	// Votes holds every choice of the contest by choice ID (a missing choice is
 	// an error, not a zero: a skipped line on paper is a transcription error).
 	Votes map[string]int64
+	// Cols and Counts, when Cols is set, hold the counts instead of Lines
+	// and Votes: an imported row's, count j in column j (see Columns).
+	Cols   *Columns
+	Counts []int64
 	// IdempotencyKey is required; unique within the election.
 	IdempotencyKey string
 	// Replaces is 0 for an original; for a correction or recount the version it replaces.

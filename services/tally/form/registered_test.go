@@ -38,7 +38,7 @@ func TestRegisteredAboveUnit(t *testing.T) {
 	} {
 		cc := *cc
 		cc.Form.RegisteredWithinUnit = !tc.off
-		err := cc.RegisteredAboveUnit(s, tc.unit)
+		err := cc.RegisteredAboveUnit(s, cc.ValsOf(s.Lines, s.Votes), tc.unit)
 		if got := errors.As(err, &fe) && fe.Reason == "REGISTERED_ABOVE_UNIT" && fe.Field == "lines.registered_main"; got != tc.want || (err != nil) != tc.want {
 			t.Errorf("%s: %v", tc.name, err)
 		}

@@ -103,10 +103,13 @@ type columns struct {
 	station    int
 	stName     int
 	registered int
-	lines      []int
-	votes      []int
-	lineIDs    []string
-	choiceIDs  []string
+	// cols are the form's lines, then its choices, each sorted by ID:
+	// the canonical row columns (form.Compiled.RowColumns), in which a
+	// row is logged without them. csv and names are each one's CSV column
+	// and header name.
+	cols  *form.Columns
+	csv   []int
+	names []string
 }
 
 func resolve(header []string, m *definition.CSVMapping, contest form.Contest) (*columns, error) {
@@ -145,19 +148,38 @@ func resolve(header []string, m *definition.CSVMapping, contest form.Contest) (*
 		}
 		c.levels, c.levelNames = append(c.levels, i), append(c.levelNames, n)
 	}
+	var lines, votes []int
+	var lineIDs, choiceIDs []string
 	for _, l := range contest.Form.Lines {
 		i, err := col(m.Lines[l.ID])
 		if err != nil {
 			return nil, fmt.Errorf("line %s: %w", l.ID, err)
 		}
-		c.lines, c.lineIDs = append(c.lines, i), append(c.lineIDs, l.ID)
+		lines, lineIDs = append(lines, i), append(lineIDs, l.ID)
 	}
 	for _, ch := range contest.Choices {
 		i, err := col(m.Votes[ch.ID])
 		if err != nil {
 			return nil, fmt.Errorf("choice %s: %w", ch.ID, err)
 		}
-		c.votes, c.choiceIDs = append(c.votes, i), append(c.choiceIDs, ch.ID)
+		votes, choiceIDs = append(votes, i), append(choiceIDs, ch.ID)
+	}
+	c.cols = &form.Columns{}
+	for _, part := range []struct {
+		ids   []string
+		csv   []int
+		votes bool
+		names map[string]string
+	}{{lineIDs, lines, false, m.Lines}, {choiceIDs, votes, true, m.Votes}} {
+		order := make([]int, len(part.ids))
+		for k := range order {
+			order[k] = k
+		}
+		slices.SortFunc(order, func(a, b int) int { return strings.Compare(part.ids[a], part.ids[b]) })
+		for _, k := range order {
+			c.cols.IDs, c.cols.Votes = append(c.cols.IDs, part.ids[k]), append(c.cols.Votes, part.votes)
+			c.csv, c.names = append(c.csv, part.csv[k]), append(c.names, part.names[part.ids[k]])
+		}
 	}
 	return c, nil
 }
@@ -410,15 +432,11 @@ func row(rec []string, c *columns, m *definition.CSVMapping, election string, kn
 	}
 	sub.Election, sub.Contest, sub.Kind = election, m.Contest, form.Original
 	sub.IdempotencyKey = m.KeyPrefix + "/" + m.Contest + "/" + station
-	sub.Lines = make(map[string]int64, len(c.lines))
-	for i, ci := range c.lines {
-		if sub.Lines[c.lineIDs[i]], err = count(rec[ci], m.Lines[c.lineIDs[i]]); err != nil {
-			return sub, nil, err
-		}
-	}
-	sub.Votes = make(map[string]int64, len(c.votes))
-	for i, ci := range c.votes {
-		if sub.Votes[c.choiceIDs[i]], err = count(rec[ci], m.Votes[c.choiceIDs[i]]); err != nil {
+	// The counts as a row of the canonical columns, not maps: they go
+	// out as one (tallyclient's ProtocolRows) and are checked as one.
+	sub.Cols, sub.Counts = c.cols, make([]int64, len(c.csv))
+	for j, ci := range c.csv {
+		if sub.Counts[j], err = count(rec[ci], c.names[j]); err != nil {
 			return sub, nil, err
 		}
 	}

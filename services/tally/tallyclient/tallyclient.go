@@ -173,27 +173,49 @@ const rowsPerMessage = 500
 func rowMessages(subs []form.Submission) []*tallyv1.ImportProtocolsRequest {
 	var out []*tallyv1.ImportProtocolsRequest
 	var cur *tallyv1.ProtocolRows
+	var election, contest string
+	// The current message's columns: cols when its rows came as rows
+	// (Submission.Cols, their counts used as they are), else lines and
+	// votes, the sorted keys of maps.
+	var cols *form.Columns
 	var lines, votes []string
 	for _, sub := range subs {
-		if cur == nil || len(cur.Rows) == rowsPerMessage || cur.Parent != "elections/"+sub.Election+"/contests/"+sub.Contest || !sameKeys(sub, lines, votes) {
-			lines, votes = sortedKeys(sub.Lines), sortedKeys(sub.Votes)
+		if cur == nil || len(cur.Rows) == rowsPerMessage || sub.Election != election || sub.Contest != contest ||
+			sub.Cols != cols || sub.Cols == nil && !sameKeys(sub, lines, votes) {
+			election, contest, cols = sub.Election, sub.Contest, sub.Cols
 			cur = &tallyv1.ProtocolRows{Parent: "elections/" + sub.Election + "/contests/" + sub.Contest}
-			for _, l := range lines {
-				cur.Columns = append(cur.Columns, "lines."+l)
-			}
-			for _, v := range votes {
-				cur.Columns = append(cur.Columns, "votes."+v)
+			if cols != nil {
+				lines, votes = nil, nil
+				for j, id := range cols.IDs {
+					kind := "lines."
+					if cols.Votes[j] {
+						kind = "votes."
+					}
+					cur.Columns = append(cur.Columns, kind+id)
+				}
+			} else {
+				lines, votes = sortedKeys(sub.Lines), sortedKeys(sub.Votes)
+				for _, l := range lines {
+					cur.Columns = append(cur.Columns, "lines."+l)
+				}
+				for _, v := range votes {
+					cur.Columns = append(cur.Columns, "votes."+v)
+				}
 			}
 			out = append(out, &tallyv1.ImportProtocolsRequest{Rows: cur})
 		}
 		row := &tallyv1.ProtocolRow{Station: "elections/" + sub.Election + "/units/" + sub.Station, RequestId: sub.IdempotencyKey,
-			ReplacesVersion: int32(sub.Replaces), Reason: sub.Reason, Kind: tallypb.KindToProto(sub.Kind),
-			Counts: make([]int64, 0, len(lines)+len(votes))}
-		for _, l := range lines {
-			row.Counts = append(row.Counts, sub.Lines[l])
-		}
-		for _, v := range votes {
-			row.Counts = append(row.Counts, sub.Votes[v])
+			ReplacesVersion: int32(sub.Replaces), Reason: sub.Reason, Kind: tallypb.KindToProto(sub.Kind)}
+		if cols != nil {
+			row.Counts = sub.Counts
+		} else {
+			row.Counts = make([]int64, 0, len(lines)+len(votes))
+			for _, l := range lines {
+				row.Counts = append(row.Counts, sub.Lines[l])
+			}
+			for _, v := range votes {
+				row.Counts = append(row.Counts, sub.Votes[v])
+			}
 		}
 		cur.Rows = append(cur.Rows, row)
 	}

@@ -149,6 +149,11 @@ type Entry struct {
 	// protocol (it checks the hint and sorts when it is wrong).
 	LineOrder []string `json:"-"`
 	VoteOrder []string `json:"-"`
+	// FormCounts, set by a caller that checked a BodyProtocolRow's columns
+	// against LineOrder and VoteOrder, says the body holds a count for
+	// every line and choice of the form: Tail then needs no Lines and
+	// Votes to check that (an import's rows carry no maps).
+	FormCounts bool `json:"-"`
 }
 
 // Rejection is why a submission was refused.
@@ -330,7 +335,7 @@ func Tail(e Entry, body []byte) ([]byte, error) {
 	// RowColumns, the sorted line and choice ids: the counts must be those
 	// of every line and choice of the form, which the order hints are.
 	if e.Body == BodyProtocolRow && (e.LineOrder == nil || e.VoteOrder == nil ||
-		!sortedKeys(e.Lines, e.LineOrder) || !sortedKeys(e.Votes, e.VoteOrder)) {
+		!e.FormCounts && (!sortedKeys(e.Lines, e.LineOrder) || !sortedKeys(e.Votes, e.VoteOrder))) {
 		return nil, fmt.Errorf("tallylog: a %s body needs the counts of the form's lines and choices, their order hinted", BodyProtocolRow)
 	}
 	if CountsInBody(Entry{Kind: e.Kind, Body: e.Body, Format: Format}) {

@@ -309,9 +309,10 @@ func ViolationsToProto(vs []form.Violation) []*tallyv1.Violation {
 
 // SubmissionToProto converts a submission for SubmitProtocol.
 func SubmissionToProto(s form.Submission) *tallyv1.SubmitProtocolRequest {
+	lines, votes := s.CountMaps()
 	return &tallyv1.SubmitProtocolRequest{
 		Parent: ContestName(s.Election, s.Contest), Station: UnitName(s.Election, s.Station),
-		Lines: s.Lines, Votes: s.Votes, RequestId: s.IdempotencyKey,
+		Lines: lines, Votes: votes, RequestId: s.IdempotencyKey,
 		ReplacesVersion: int32(s.Replaces), Reason: s.Reason, Kind: KindToProto(s.Kind),
 	}
 }

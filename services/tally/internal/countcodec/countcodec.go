@@ -27,6 +27,10 @@ const format = 1
 type Keys struct {
 	names []string
 	pos   map[string]int
+	// byForm[code] is where the name of that code stands in the
+	// definition's own order (ForElection), for AppendVals; nil when
+	// the Keys were not made from a definition.
+	byForm []int
 }
 
 // NewKeys orders names (sorted, duplicates dropped): the position of a name
@@ -61,9 +65,69 @@ func ForElection(e form.Election) Election {
 		for i, ch := range c.Choices {
 			votes[i] = ch.ID
 		}
-		out[c.ID] = &Contest{Lines: NewKeys(lines), Votes: NewKeys(votes)}
+		out[c.ID] = &Contest{Lines: formKeys(lines), Votes: formKeys(votes)}
 	}
 	return out
+}
+
+// formKeys is NewKeys of names in a definition's order, which it keeps
+// for AppendVals (not when a name repeats: a definition never has one).
+func formKeys(names []string) Keys {
+	k := NewKeys(names)
+	if len(k.names) == len(names) {
+		k.byForm = make([]int, len(names))
+		for i, n := range names {
+			k.byForm[k.pos[n]] = i
+		}
+	}
+	return k
+}
+
+// AppendVals is Append of the map holding every name of the contest's
+// definition and no other, from the values in the definition's order:
+// vals[i] is the count of its i-th line (or choice). The bytes are
+// Append's. False, with buf as it was, when the Keys were not made from a
+// definition or vals is not one value a name.
+func (k Keys) AppendVals(buf []byte, vals []int64) ([]byte, bool) {
+	if len(vals) != len(k.names) || len(k.byForm) != len(k.names) {
+		return buf, false
+	}
+	buf = append(buf, format)
+	buf = binary.AppendUvarint(buf, uint64(len(vals)))
+	for code, i := range k.byForm {
+		buf = binary.AppendUvarint(buf, uint64(code)+1)
+		buf = binary.AppendVarint(buf, vals[i])
+	}
+	return buf, true
+}
+
+// Encode encodes a protocol's two columns: from vals when set and the
+// contest's (AppendVals), else from the maps. A version a store is asked
+// to keep has vals, maps or both, the same counts either way.
+func (c *Contest) Encode(vals []int64, lines, votes map[string]int64) ([]byte, []byte, error) {
+	if vals != nil {
+		if l, v, ok := c.AppendVals(vals); ok {
+			return l, v, nil
+		}
+		if lines == nil && votes == nil {
+			return nil, nil, fmt.Errorf("countcodec: %d counts do not fit the contest's %d lines and %d choices", len(vals), len(c.Lines.names), len(c.Votes.names))
+		}
+	}
+	return c.Lines.Append(nil, lines), c.Votes.Append(nil, votes), nil
+}
+
+// AppendVals encodes a protocol's two columns from its value vector (the
+// form's lines, then its choices, as form.Compiled.Check returns it); ok
+// is false when the vector is not the contest's width or the contest
+// came from no definition.
+func (c *Contest) AppendVals(vals []int64) (lines, votes []byte, ok bool) {
+	n := len(c.Lines.names)
+	if len(vals) != n+len(c.Votes.names) {
+		return nil, nil, false
+	}
+	lines, ok1 := c.Lines.AppendVals(nil, vals[:n])
+	votes, ok2 := c.Votes.AppendVals(nil, vals[n:])
+	return lines, votes, ok1 && ok2
 }
 
 // ForDefinition is ForElection of a definition as the stores keep it: the

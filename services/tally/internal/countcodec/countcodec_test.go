@@ -107,3 +107,45 @@ func TestVector(t *testing.T) {
 		t.Error("truncated counts decoded")
 	}
 }
+
+// TestAppendValsIsAppend: encoding a value vector in the definition's
+// order writes the bytes Append writes for the same counts as maps.
+func TestAppendValsIsAppend(t *testing.T) {
+	def := form.Election{Contests: []form.Contest{{
+		ID:      "list",
+		Choices: []form.Choice{{ID: "B"}, {ID: "A"}, {ID: "C"}},
+		Form:    form.Form{Lines: []form.Line{{ID: "2"}, {ID: "1"}, {ID: "10"}}},
+	}}}
+	c := ForElection(def).Contest("list")
+	for _, vals := range [][]int64{{0, 0, 0, 0, 0, 0}, {900, 1, 1 << 40, 5, -7, 3}, {-1 << 63, 1<<63 - 1, 2, 3, 4, 5}} {
+		lines, votes := map[string]int64{}, map[string]int64{}
+		for i, l := range def.Contests[0].Form.Lines {
+			lines[l.ID] = vals[i]
+		}
+		for i, ch := range def.Contests[0].Choices {
+			votes[ch.ID] = vals[3+i]
+		}
+		lb, vb, ok := c.AppendVals(vals)
+		if !ok || !slices.Equal(lb, c.Lines.Append(nil, lines)) || !slices.Equal(vb, c.Votes.Append(nil, votes)) {
+			t.Errorf("%v: AppendVals %x %x %v, Append %x %x", vals, lb, vb, ok, c.Lines.Append(nil, lines), c.Votes.Append(nil, votes))
+		}
+		el, ev, err := c.Encode(vals, nil, nil)
+		if err != nil || !slices.Equal(el, lb) || !slices.Equal(ev, vb) {
+			t.Errorf("Encode: %x %x %v", el, ev, err)
+		}
+	}
+	// A vector of another width, or a contest the definition lacks, is
+	// refused, and Encode falls back to the maps when it has them.
+	if _, _, ok := c.AppendVals([]int64{1, 2, 3}); ok {
+		t.Error("AppendVals took 3 values for 6 names")
+	}
+	if _, _, ok := ForElection(def).Contest("other").AppendVals([]int64{1}); ok {
+		t.Error("AppendVals took values for an unknown contest")
+	}
+	if _, _, err := c.Encode([]int64{1}, nil, nil); err == nil {
+		t.Error("Encode of a short vector without maps succeeded")
+	}
+	if l, _, err := c.Encode([]int64{1}, map[string]int64{"1": 4}, map[string]int64{}); err != nil || !slices.Equal(l, c.Lines.Append(nil, map[string]int64{"1": 4})) {
+		t.Errorf("Encode fell back to %x %v", l, err)
+	}
+}

@@ -483,9 +483,9 @@ func explain(v tally.ProtocolVersion, phase tally.Phase, found bool, prev tally.
 type columns struct{ lines, votes, warnings []byte }
 
 func encode(v tally.ProtocolVersion, codec countcodec.Election) (c columns, err error) {
-	cc := codec.Contest(v.Contest)
-	c.lines = cc.Lines.Append(nil, v.Lines)
-	c.votes = cc.Votes.Append(nil, v.Votes)
+	if c.lines, c.votes, err = codec.Contest(v.Contest).Encode(v.Vals, v.Lines, v.Votes); err != nil {
+		return c, err
+	}
 	if len(v.Warnings) > 0 {
 		c.warnings, err = json.Marshal(v.Warnings)
 	}

@@ -603,9 +603,10 @@ type columns struct {
 
 func encodeColumns(v tally.ProtocolVersion, codec countcodec.Election) (columns, error) {
 	var c columns
-	cc := codec.Contest(v.Contest)
-	c.lines = cc.Lines.Append(nil, v.Lines)
-	c.votes = cc.Votes.Append(nil, v.Votes)
+	var err error
+	if c.lines, c.votes, err = codec.Contest(v.Contest).Encode(v.Vals, v.Lines, v.Votes); err != nil {
+		return c, err
+	}
 	if len(v.Warnings) > 0 {
 		b, err := json.Marshal(v.Warnings)
 		if err != nil {

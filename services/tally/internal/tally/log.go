@@ -181,8 +181,12 @@ func phaseTail(election, contest string, to Phase, reason string, o Origin, at t
 // submissionEntry is the envelope of a submission, accepted or not.
 func submissionEntry(kind string, sub Submission, at time.Time) (tallylog.Entry, []byte) {
 	e := tallylog.Entry{Kind: kind, Election: sub.Election, Contest: sub.Contest, Station: sub.Station,
-		Version: sub.Replaces + 1, ProtocolKind: sub.Kind.String(), Lines: sub.Lines, Votes: sub.Votes,
+		Version: sub.Replaces + 1, ProtocolKind: sub.Kind.String(),
 		Reason: sub.Reason, RequestID: sub.IdempotencyKey, Submitter: sub.Submitter, Time: at}
+	if sub.Cols == nil {
+		// A row's counts are the caller's to give (protocolTail).
+		e.Lines, e.Votes = sub.Lines, sub.Votes
+	}
 	if sub.Kind == ProtocolKindUnspecified {
 		e.ProtocolKind = ""
 	}
@@ -201,9 +205,19 @@ func protocolTail(cc *form.Compiled, sub Submission, v ProtocolVersion) ([]byte,
 	// An accepted row sent with its contest's columns in the canonical
 	// order keeps the row alone: the definition gives the rest, byte for
 	// byte (decision 94).
+	compact := false
 	if e.Body == tallylog.BodyProtocolRows {
 		if row, ok := tallylog.CompactRow(body, sub.Election, sub.Contest, cc.RowColumns); ok {
-			e.Body, body = tallylog.BodyProtocolRow, row
+			e.Body, body, compact = tallylog.BodyProtocolRow, row, true
+		}
+	}
+	if sub.Cols != nil {
+		if compact {
+			// The row's columns are the form's, in order: its counts are
+			// the form's counts, and the row says them.
+			e.FormCounts = true
+		} else {
+			e.Lines, e.Votes = cc.LinesOf(v.Vals), cc.VotesOf(v.Vals)
 		}
 	}
 	for _, w := range v.Warnings {
@@ -292,7 +306,7 @@ var refusalEpoch = time.Unix(0, 0).UTC()
 // refusals; texts and counts beyond the bounds above are cut or dropped and
 // named in Rejection.Truncated.
 func refusalTail(sub Submission, rj tallylog.Rejection, at time.Time) (Refusal, error) {
-	e, body := submissionEntry(tallylog.KindRejection, sub, refusalEpoch)
+	e, body := submissionEntry(tallylog.KindRejection, sub.WithMaps(), refusalEpoch)
 	e.Rejection = &rj
 	whole, err := tallylog.Tail(e, nil)
 	if err != nil {

@@ -33,6 +33,11 @@ type ProtocolVersion struct {
 	// Leaf is what AppendProtocols appends to the log for the version: the
 	// tail of the leaf after its sequence (tallylog.Tail). Not read back.
 	Leaf []byte `json:"-"`
+	// Vals are the counts in the contest form's order (its lines, then
+	// its choices), as the check of a new version made them; a version
+	// imported as a row has them and no Lines or Votes (decision 105).
+	// Nil for a version read back from a store, which has the maps.
+	Vals []int64 `json:"-"`
 }
 
 // Protocol is a station's protocol with every version, oldest first.

@@ -251,18 +251,18 @@ func (s *Service) prepare(sub Submission, now time.Time) (ProtocolVersion, *elec
 			return ProtocolVersion{}, nil, fieldErr("station", "STATION_OUTSIDE_DISTRICT", "station %q is not in district %q of contest %q", sub.Station, d, sub.Contest)
 		}
 	}
-	_, warnings, err := cc.Check(sub)
+	vals, warnings, err := cc.Check(sub)
 	if err != nil {
 		return ProtocolVersion{}, nil, err
 	}
-	if err := cc.RegisteredAboveUnit(sub, st.unit.Registered); err != nil {
+	if err := cc.RegisteredAboveUnit(sub, vals, st.unit.Registered); err != nil {
 		return ProtocolVersion{}, nil, err
 	}
 	v := ProtocolVersion{
 		Election: sub.Election, Contest: sub.Contest, Station: sub.Station,
-		Version: sub.Replaces + 1, Kind: sub.Kind, Lines: sub.Lines, Votes: sub.Votes,
+		Version: sub.Replaces + 1, Kind: sub.Kind, Lines: sub.Lines, Votes: sub.Votes, Vals: vals,
 		IdempotencyKey: sub.IdempotencyKey, Reason: sub.Reason, Submitter: sub.Submitter,
-		Warnings: warnings, SubmittedAt: now, ContentHash: cc.ContentHash(sub),
+		Warnings: warnings, SubmittedAt: now, ContentHash: cc.ContentHashOf(sub, vals),
 	}
 	if v.Leaf, err = protocolTail(cc, sub, v); err != nil {
 		return ProtocolVersion{}, nil, err

@@ -397,7 +397,11 @@ func (n *node) agg(ci, width int) *agg {
 // one in memory, updating every ancestor by the difference: O(depth).
 // Caller holds es.mu.
 func (es *electionState) apply(cc *form.Compiled, v ProtocolVersion) {
-	es.applyVals(cc, v, cc.ValsOf(v.Lines, v.Votes))
+	vals := v.Vals
+	if vals == nil {
+		vals = cc.ValsOf(v.Lines, v.Votes)
+	}
+	es.applyVals(cc, v, vals)
 }
 
 // applyVals is apply of a version whose values (in the form's order) are

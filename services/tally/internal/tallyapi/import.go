@@ -13,6 +13,7 @@ import (
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/platform/rpcerr"
+	"github.com/mandate-project/mandate/services/tally/form"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
 	"github.com/mandate-project/mandate/services/tally/tallylog"
 	"github.com/mandate-project/mandate/services/tally/tallypb"
@@ -88,7 +89,7 @@ func (im *importStream) message(n int64, msg *tallyv1.ImportProtocolsRequest) (i
 	if msg.GetRows() != nil {
 		rowBodies = importedRows(raw)
 	}
-	reqs, prefixes, err := importItems(msg)
+	items, table, err := importItems(msg)
 	if err != nil {
 		// The message as a whole is unusable: one rejection per protocol
 		// it carried (at least one), so indexes stay aligned.
@@ -99,14 +100,14 @@ func (im *importStream) message(n int64, msg *tallyv1.ImportProtocolsRequest) (i
 		}
 		return n - 1, nil
 	}
-	for i, req := range reqs {
+	for i, it := range items {
 		if i > 0 {
 			n++
 		}
-		if req == nil {
+		if it.row != nil && len(it.row.GetCounts()) != len(table.cols.IDs) {
 			s.obs(Rejected, 1)
 			im.out.Rejections = append(im.out.Rejections, rejection(ctx, s, n, "", tally.Submission{}, rpcerr.Invalid("", rpcerr.Violation{
-				Field: prefixes[i] + ".counts", Reason: rpcv1.ErrorReason_COUNTS_MISMATCH.String(), Description: "a row has one count per column"})))
+				Field: it.prefix + ".counts", Reason: rpcv1.ErrorReason_COUNTS_MISMATCH.String(), Description: "a row has one count per column"})))
 			continue
 		}
 		// The log keeps a protocol's bytes as received: the protocol
@@ -115,8 +116,17 @@ func (im *importStream) message(n int64, msg *tallyv1.ImportProtocolsRequest) (i
 		if msg.GetProtocol() == nil && i < len(rowBodies) {
 			body, bodyType = rowBodies[i], tallylog.BodyProtocolRows
 		}
-		sub, err := submission(req, submitter(ctx))
+		var sub tally.Submission
+		if it.row != nil {
+			sub, err = table.submission(it.row, submitter(ctx))
+		} else {
+			sub, err = submission(it.req, submitter(ctx))
+		}
 		if err != nil {
+			req := it.req
+			if req == nil {
+				req = table.request(it.row)
+			}
 			// A refusal is logged after the batches before it, as it
 			// would be without the pipeline.
 			if err := im.wait(); err != nil {
@@ -124,7 +134,7 @@ func (im *importStream) message(n int64, msg *tallyv1.ImportProtocolsRequest) (i
 			}
 			s.obs(Rejected, 1)
 			ref, st := s.refused(ctx, req, body, bodyType, err)
-			rj := rejection(ctx, s, n, prefixes[i], sub, st)
+			rj := rejection(ctx, s, n, it.prefix, sub, st)
 			if ref != nil {
 				rj.Receipt = s.receipt(sub.Election, *ref)
 				im.span(ref.Index)
@@ -133,7 +143,7 @@ func (im *importStream) message(n int64, msg *tallyv1.ImportProtocolsRequest) (i
 			continue
 		}
 		sub.Body, sub.BodyType = body, bodyType
-		im.batch, im.idx, im.pfx = append(im.batch, sub), append(im.idx, n), append(im.pfx, prefixes[i])
+		im.batch, im.idx, im.pfx = append(im.batch, sub), append(im.idx, n), append(im.pfx, it.prefix)
 		if len(im.batch) >= importBatch {
 			if err := im.flush(); err != nil {
 				return n, err
@@ -240,60 +250,88 @@ func widen(sp *tallyv1.LogSpan, i int64) *tallyv1.LogSpan {
 	return sp
 }
 
-// importItems returns the protocols one ImportProtocols message carries, as
-// SubmitProtocolRequests, with the field path of each in the message.
-func importItems(msg *tallyv1.ImportProtocolsRequest) ([]*tallyv1.SubmitProtocolRequest, []string, error) {
+// importItem is one protocol of an ImportProtocols message: the protocol
+// field, or row i of its rows.
+type importItem struct {
+	req    *tallyv1.SubmitProtocolRequest // the protocol field (nil for a row)
+	row    *tallyv1.ProtocolRow
+	prefix string // its field path in the message
+}
+
+// rowTable is what the rows of one message share: their contest and their
+// columns, read once for all of them.
+type rowTable struct {
+	parent string
+	cols   *form.Columns
+	// contest is parent parsed (nil until the first row needs it), err
+	// why it does not parse.
+	contest []string
+	err     error
+}
+
+// importItems returns the protocols one ImportProtocols message carries,
+// with what its rows share (nil for a single protocol).
+func importItems(msg *tallyv1.ImportProtocolsRequest) ([]importItem, *rowTable, error) {
 	rows := msg.GetRows()
 	switch {
 	case msg.GetProtocol() != nil && rows != nil:
 		return nil, nil, rpcerr.Invalid("", rpcerr.Violation{Field: "rows", Reason: rpcv1.ErrorReason_ONE_OF.String(), Description: "set protocol or rows, not both"})
 	case msg.GetProtocol() != nil:
-		return []*tallyv1.SubmitProtocolRequest{msg.GetProtocol()}, []string{"protocol"}, nil
+		return []importItem{{req: msg.GetProtocol(), prefix: "protocol"}}, nil, nil
 	case rows == nil:
 		return nil, nil, rpcerr.Invalid("", rpcerr.Violation{Field: "protocol", Reason: rpcv1.ErrorReason_REQUIRED.String(), Description: "a message carries a protocol or rows"})
 	}
 	// Columns name lines and votes; a row's counts follow them.
-	type column struct {
-		votes bool
-		id    string
-	}
-	cols := make([]column, len(rows.GetColumns()))
-	nLines := 0
+	t := &rowTable{parent: rows.GetParent(), cols: &form.Columns{IDs: make([]string, len(rows.GetColumns())), Votes: make([]bool, len(rows.GetColumns()))}}
 	for j, c := range rows.GetColumns() {
 		kind, id, ok := strings.Cut(c, ".")
 		if !ok || id == "" || (kind != "lines" && kind != "votes") {
 			return nil, nil, rpcerr.Invalid("", rpcerr.Violation{Field: "rows.columns[" + itoa(j) + "]", Reason: rpcv1.ErrorReason_INVALID_COLUMN.String(),
 				Description: "a column is lines.{line id} or votes.{choice id}"})
 		}
-		cols[j] = column{votes: kind == "votes", id: id}
-		if !cols[j].votes {
-			nLines++
-		}
+		t.cols.IDs[j], t.cols.Votes[j] = id, kind == "votes"
 	}
-	reqs := make([]*tallyv1.SubmitProtocolRequest, len(rows.GetRows()))
-	prefixes := make([]string, len(reqs))
+	items := make([]importItem, len(rows.GetRows()))
 	for i, r := range rows.GetRows() {
-		prefixes[i] = "rows.rows[" + itoa(i) + "]"
-		req := &tallyv1.SubmitProtocolRequest{Parent: rows.GetParent(), Station: r.GetStation(), RequestId: r.GetRequestId(),
-			Kind: r.GetKind(), ReplacesVersion: r.GetReplacesVersion(), Reason: r.GetReason()}
-		if len(r.GetCounts()) == len(cols) {
-			req.Lines = make(map[string]int64, nLines)
-			req.Votes = make(map[string]int64, len(cols)-nLines)
-			for j, v := range r.GetCounts() {
-				if cols[j].votes {
-					req.Votes[cols[j].id] = v
-				} else {
-					req.Lines[cols[j].id] = v
-				}
-			}
-		} else {
-			// Counts that do not line up with the columns: a nil request
-			// the caller reports with countsError.
-			req = nil
-		}
-		reqs[i] = req
+		items[i] = importItem{row: r, prefix: "rows.rows[" + itoa(i) + "]"}
 	}
-	return reqs, prefixes, nil
+	return items, t, nil
+}
+
+// request is the SubmitProtocolRequest a row stands for, its counts as
+// maps (a column named twice keeps the later count); nil when the row
+// has not one count a column.
+func (t *rowTable) request(r *tallyv1.ProtocolRow) *tallyv1.SubmitProtocolRequest {
+	if len(r.GetCounts()) != len(t.cols.IDs) {
+		return nil
+	}
+	req := &tallyv1.SubmitProtocolRequest{Parent: t.parent, Station: r.GetStation(), RequestId: r.GetRequestId(),
+		Kind: r.GetKind(), ReplacesVersion: r.GetReplacesVersion(), Reason: r.GetReason()}
+	req.Lines, req.Votes = form.Submission{Cols: t.cols, Counts: r.GetCounts()}.CountMaps()
+	return req
+}
+
+// submission is submission(t.request(r)) without the maps: the row's
+// counts stay a slice, named by the table's columns.
+func (t *rowTable) submission(r *tallyv1.ProtocolRow, submitter string) (tally.Submission, error) {
+	if t.contest == nil && t.err == nil {
+		t.contest, t.err = parseName(t.parent, "parent", "elections", "contests")
+	}
+	if t.err != nil {
+		return tally.Submission{}, t.err
+	}
+	st, err := parseName(r.GetStation(), "station", "elections", "units")
+	if err != nil {
+		return tally.Submission{}, err
+	}
+	if st[0] != t.contest[0] {
+		return tally.Submission{}, rpcerr.Invalid("", rpcerr.Violation{Field: "station", Reason: rpcv1.ErrorReason_OTHER_ELECTION.String(), Description: "station belongs to another election than parent"})
+	}
+	return tally.Submission{
+		Election: t.contest[0], Contest: t.contest[1], Station: st[1], Cols: t.cols, Counts: r.GetCounts(),
+		IdempotencyKey: r.GetRequestId(), Replaces: int(r.GetReplacesVersion()), Reason: r.GetReason(),
+		Kind: tallypb.KindFromProto(r.GetKind()), Submitter: submitter,
+	}, nil
 }
 
 func rejection(ctx context.Context, s *Server, i int64, prefix string, sub tally.Submission, err error) *tallyv1.ImportRejection {

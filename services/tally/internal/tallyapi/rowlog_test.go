@@ -91,4 +91,14 @@ func TestImportRowLogged(t *testing.T) {
 	if bodies["astana-1"] != tallylog.BodyProtocolRow || bodies["astana-2"] != tallylog.BodyProtocolRows {
 		t.Errorf("bodies %v, want the canonical row alone and the other whole", bodies)
 	}
+	// A row's content hash is that of the same protocol sent with maps:
+	// sending it again through SubmitProtocol is a replay, not a conflict.
+	for _, station := range []string{"astana-1", "astana-2"} {
+		again, err := c.SubmitProtocol(ctx, &tallyv1.SubmitProtocolRequest{Parent: contest, Station: "elections/kz-2012/units/" + station,
+			Lines: cur.GetLines(), Votes: cur.GetVotes(), RequestId: "rowlog-" + station, ReplacesVersion: 1, Reason: "rows",
+			Kind: tallyv1.SubmissionKind_SUBMISSION_KIND_CORRECTION})
+		if err != nil || again.GetResultsVersion() > resp.GetResultsVersion() || again.GetProtocol().GetCurrent().GetVersion() != 2 {
+			t.Errorf("%s sent again with maps: %v, %v (import's results version %d)", station, again, err, resp.GetResultsVersion())
+		}
+	}
 }
