@@ -1,0 +1,31 @@
+package sqlitestore
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+)
+
+// TestWriterJournals: the writer keeps statement journals in memory and
+// checkpoints the log every walPages pages (decision 106); a reader's
+// connection is left as SQLite sets it.
+func TestWriterJournals(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "tally.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var temp, wal int
+	if err := s.enqueue(ctx, &job{fn: func(w *writer) error {
+		if err := w.conn.QueryRowContext(ctx, "PRAGMA temp_store").Scan(&temp); err != nil {
+			return err
+		}
+		return w.conn.QueryRowContext(ctx, "PRAGMA wal_autocheckpoint").Scan(&wal)
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	if temp != 2 || wal != walPages {
+		t.Errorf("writer's temp_store %d (2 is MEMORY), wal_autocheckpoint %d; want 2, %d", temp, wal, walPages)
+	}
+}
