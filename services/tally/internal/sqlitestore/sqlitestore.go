@@ -239,7 +239,17 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 func (s *Store) Close() error {
 	s.once.Do(func() {
 		s.q.Close()
-		err0 := s.w.conn.Close()
+		// The log's pages go into the database and the log file is cut
+		// to nothing, so a store at rest is its database file: SQLite
+		// deletes the log only when it closes its last connection, which
+		// another process on the same file may hold, and otherwise keeps
+		// it at the size of the last checkpoint interval (walPages).
+		var busy, logged, copied int
+		err := s.w.conn.QueryRowContext(context.Background(), "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logged, &copied)
+		if err != nil {
+			err = fmt.Errorf("sqlitestore: final checkpoint: %w", err)
+		}
+		err0 := errors.Join(err, s.w.conn.Close())
 		err1 := s.rdb.Close()
 		err2 := s.wdb.Close()
 		s.closeErr = errors.Join(err0, err1, err2)
