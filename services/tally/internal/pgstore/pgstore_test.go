@@ -132,7 +132,7 @@ func TestMigrate(t *testing.T) {
 		if errs[i] != nil {
 			t.Fatalf("Open %d: %v", i, errs[i])
 		}
-		if v, err := st.SchemaVersion(ctx); err != nil || v != 5 {
+		if v, err := st.SchemaVersion(ctx); err != nil || v != 6 {
 			t.Errorf("store %d: schema version %d, %v", i, v, err)
 		}
 		st.Close()
