@@ -3,6 +3,7 @@ package form
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
 	"slices"
 	"strconv"
 	"unicode"
@@ -241,16 +242,26 @@ func (c *Compiled) ValsOf(lines, votes map[string]int64) []int64 {
 
 // ContentHash is the hex SHA-256 of everything a client sends in a submission
 // except the idempotency key. Two submissions with the same key are the same
-// request exactly when their hashes are equal.
-func ContentHash(s Submission) string { return contentHash(s, nil, nil) }
-
-// ContentHash is ContentHash of a submission of this contest, computed
-// faster: the contest knows the keys in order.
-func (c *Compiled) ContentHash(s Submission) string {
-	if s.Cols != nil {
-		s = s.WithMaps()
+// request exactly when their hashes are equal. A submission Check accepted
+// has the same hash, computed without maps, from Compiled.ContentHashOf.
+func ContentHash(s Submission) string {
+	s = s.WithMaps()
+	h := sha256.New()
+	buf := make([]byte, 0, 1024)
+	buf = appendHeader(buf, s)
+	for _, m := range []map[string]int64{s.Lines, s.Votes} {
+		keys := slices.Sorted(maps.Keys(m))
+		buf = append(buf, '{')
+		for _, k := range keys {
+			buf = appendLen(buf, k)
+			buf = append(buf, '=')
+			buf = strconv.AppendInt(buf, m[k], 10)
+			buf = append(buf, ';')
+		}
+		buf = append(buf, '}')
 	}
-	return contentHash(s, c.LineOrder, c.ChoiceOrder)
+	h.Write(buf)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // ContentHashOf is ContentHash of a submission Check accepted, from the
@@ -292,49 +303,6 @@ func appendHeader(buf []byte, s Submission) []byte {
 	buf = strconv.AppendInt(buf, int64(s.Replaces), 10)
 	buf = appendLen(buf, s.Reason)
 	return appendLen(buf, s.Submitter)
-}
-
-// contentHash is ContentHash with the keys of the lines and votes in
-// sorted order when the caller knows them (the contest's), unsorted when
-// not (nil, or other keys).
-func contentHash(s Submission, LineOrder, voteOrder []string) string {
-	s = s.WithMaps()
-	h := sha256.New()
-	buf := make([]byte, 0, 1024)
-	buf = appendHeader(buf, s)
-	for i, m := range []map[string]int64{s.Lines, s.Votes} {
-		keys := [][]string{LineOrder, voteOrder}[i]
-		if !hasKeys(m, keys) {
-			keys = make([]string, 0, len(m))
-			for k := range m {
-				keys = append(keys, k)
-			}
-			slices.Sort(keys)
-		}
-		buf = append(buf, '{')
-		for _, k := range keys {
-			buf = appendLen(buf, k)
-			buf = append(buf, '=')
-			buf = strconv.AppendInt(buf, m[k], 10)
-			buf = append(buf, ';')
-		}
-		buf = append(buf, '}')
-	}
-	h.Write(buf)
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-// hasKeys reports whether keys are exactly m's keys.
-func hasKeys(m map[string]int64, keys []string) bool {
-	if len(keys) != len(m) {
-		return false
-	}
-	for _, k := range keys {
-		if _, ok := m[k]; !ok {
-			return false
-		}
-	}
-	return true
 }
 
 // ValidateProtocol checks a submission's content against a contest's form

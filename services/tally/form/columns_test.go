@@ -54,7 +54,7 @@ func TestRowsCheckLikeMaps(t *testing.T) {
 					if got, want := cc.ContentHashOf(row, gv), ContentHash(byMaps); got != want {
 						t.Errorf("ContentHashOf %s, ContentHash of the maps %s", got, want)
 					}
-					if got, want := cc.ContentHash(row), ContentHash(byMaps); got != want {
+					if got, want := ContentHash(row), ContentHash(byMaps); got != want {
 						t.Errorf("ContentHash of the row %s, of the maps %s", got, want)
 					}
 				}

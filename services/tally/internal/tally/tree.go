@@ -370,7 +370,7 @@ func mergeByID(sorted, add []*node) []*node {
 	for j := len(add) - 1; j >= 0; j-- {
 		id := add[j].unit.ID
 		// The first of the unmoved elements that sorts after add[j].
-		at, _ := slices.BinarySearchFunc(out[:end], id, func(e *node, id string) int { return strings.Compare(e.unit.ID, id) })
+		at, _ := slices.BinarySearchFunc(out[:end], id, unitIDCmp)
 		copy(out[at+j+1:], out[at:end])
 		out[at+j] = add[j]
 		end = at
