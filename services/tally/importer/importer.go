@@ -278,16 +278,19 @@ func Run(ctx context.Context, r io.Reader, e form.Election, m *definition.CSVMap
 		}
 		mu.Unlock()
 	}
-	done := make(chan struct{})
+	failed := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return sinkErr != nil
+	}
+	// Units go ahead of the imports: a batch's units are added while the
+	// batches before it are still importing, so the store never waits
+	// for a units call between two imports.
+	unitsDone := make(chan batch, 1)
 	go func() {
-		defer close(done)
-		var wg sync.WaitGroup
-		sem := make(chan struct{}, 2)
+		defer close(unitsDone)
 		for b := range work {
-			mu.Lock()
-			failed := sinkErr != nil
-			mu.Unlock()
-			if failed {
+			if failed() {
 				continue
 			}
 			if len(b.units) > 0 {
@@ -300,7 +303,18 @@ func Run(ctx context.Context, r io.Reader, e form.Election, m *definition.CSVMap
 				sinkRep.UnitsAdded += n
 				mu.Unlock()
 			}
-			if len(b.subs) == 0 {
+			if len(b.subs) > 0 {
+				unitsDone <- b
+			}
+		}
+	}()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, 2)
+		for b := range unitsDone {
+			if failed() {
 				continue
 			}
 			sem <- struct{}{}

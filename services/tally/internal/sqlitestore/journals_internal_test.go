@@ -2,6 +2,7 @@ package sqlitestore
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"testing"
@@ -53,5 +54,45 @@ func TestCloseLeavesNoLog(t *testing.T) {
 	}
 	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
 		t.Errorf("log of %d bytes left after Close", fi.Size())
+	}
+}
+
+// TestPageSize: a store this package creates has pageSize pages; one made
+// before (4 KiB, SQLite's default) keeps its pages, which SQLite cannot
+// change in WAL mode.
+func TestPageSize(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	pages := func(s *Store) int {
+		var n int
+		if err := s.rdb.QueryRowContext(ctx, "PRAGMA page_size").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	s, err := Open(ctx, filepath.Join(dir, "new.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := pages(s); got != pageSize {
+		t.Errorf("new store: %d-byte pages, want %d", got, pageSize)
+	}
+	s.Close()
+	old := filepath.Join(dir, "old.db")
+	db, err := sql.Open("sqlite", "file:"+old+"?_pragma=journal_mode(WAL)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("CREATE TABLE made_before (x INTEGER)"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err = Open(ctx, old, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := pages(s); got != 4096 {
+		t.Errorf("store made before: %d-byte pages, want 4096 kept", got)
 	}
 }
