@@ -442,6 +442,37 @@ func AppendLeaf(b []byte, sequence int64, tail []byte) []byte {
 	return append(b, tail...)
 }
 
+// SplitLeaf splits a leaf into its sequence, the rest of its envelope
+// (what follows the sequence, through the newline that ends the envelope)
+// and its body, so that AppendLeaf(nil, sequence, rest) followed by body
+// is the leaf again. The envelope is JSON written by Tail, which escapes
+// every newline in a value, so the first newline ends it. ok is false for
+// bytes not of that shape.
+func SplitLeaf(leaf []byte) (sequence int64, rest, body []byte, ok bool) {
+	if !bytes.HasPrefix(leaf, []byte(leafPrefix)) {
+		return 0, nil, nil, false
+	}
+	after := leaf[len(leafPrefix):]
+	n := 0
+	for n < len(after) && n < 19 && after[n] >= '0' && after[n] <= '9' {
+		n++
+	}
+	// Only the digits AppendInt writes: no sign, no leading zero.
+	if n == 0 || (after[0] == '0' && n > 1) {
+		return 0, nil, nil, false
+	}
+	seq, err := strconv.ParseInt(string(after[:n]), 10, 64)
+	if err != nil {
+		return 0, nil, nil, false
+	}
+	nl := bytes.IndexByte(after[n:], '\n')
+	if nl < 0 {
+		return 0, nil, nil, false
+	}
+	end := n + nl + 1
+	return seq, after[n:end:end], after[end:], true
+}
+
 // ParseLeaf splits a leaf into its envelope and body. It reads a leaf of
 // any format alone except a BodyProtocolRow, whose counts need the
 // election's definition: a Reader reads those.

@@ -211,3 +211,43 @@ func TestParseLeafFormats(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitLeaf(t *testing.T) {
+	tail, err := Tail(Entry{Kind: KindProtocol, Election: "e", Reason: "line\nbreak", Time: time.Unix(0, 0)}, []byte("body\nwith\x00bytes"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		leaf []byte
+		seq  int64
+		ok   bool
+	}{
+		{"leaf 0", Leaf(0, tail), 0, true},
+		{"leaf 123456", Leaf(123456, tail), 123456, true},
+		{"no envelope end", []byte(`{"sequence":7,"kind":"x"}`), 0, false},
+		{"no sequence", []byte("{\"sequence\":,\"kind\":\"x\"}\n"), 0, false},
+		{"leading zero", []byte("{\"sequence\":07,\"kind\":\"x\"}\n"), 0, false},
+		{"negative", []byte("{\"sequence\":-7,\"kind\":\"x\"}\n"), 0, false},
+		{"not a leaf", []byte("\x00\x01body"), 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			seq, rest, body, ok := SplitLeaf(tc.leaf)
+			if ok != tc.ok || seq != tc.seq {
+				t.Fatalf("SplitLeaf = %d, %v; want %d, %v", seq, ok, tc.seq, tc.ok)
+			}
+			if !ok {
+				return
+			}
+			if !bytes.HasSuffix(rest, []byte("}\n")) || bytes.Count(rest, []byte("\n")) != 1 {
+				t.Errorf("rest %q is not the envelope's end", rest)
+			}
+			if string(body) != "body\nwith\x00bytes" {
+				t.Errorf("body %q", body)
+			}
+			if again := append(AppendLeaf(nil, seq, rest), body...); !bytes.Equal(again, tc.leaf) {
+				t.Errorf("rebuilt %q, want %q", again, tc.leaf)
+			}
+		})
+	}
+}

@@ -83,6 +83,11 @@ func Run(ctx context.Context, fsys fs.FS, t Target) error {
 
 // Pending returns the migrations to apply to a schema at version cur.
 func Pending(all []Migration, cur int) ([]Migration, error) {
+	// A schema newer than every script is a store a later build wrote,
+	// in forms this build may not read: refused before anything runs.
+	if n := len(all); n > 0 && cur > all[n-1].Version {
+		return nil, fmt.Errorf("schema is at version %d, newer than this build's last migration %s: use the build that wrote it or a later one", cur, all[n-1].Name)
+	}
 	var todo []Migration
 	next := cur + 1
 	for _, m := range all {

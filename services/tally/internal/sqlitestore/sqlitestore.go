@@ -601,6 +601,34 @@ func (s *Store) LogHead(ctx context.Context, election string) (tally.LogHead, er
 
 // ReadLeaves implements tally.Store.
 func (s *Store) ReadLeaves(ctx context.Context, election string, from, to int64, fn func(int64, []byte) error) error {
+	// A range that starts with a compact leaf needs the leaf its envelope
+	// is in first (leafform.go): read before the range, not while its
+	// rows hold a connection.
+	var u leafUnpacker
+	if from < to {
+		leafAt := func(idx int64) ([]byte, error) {
+			var b []byte
+			err := s.rdb.QueryRowContext(ctx, `SELECT leaf FROM log_entries WHERE election = ? AND idx = ?`, election, idx).Scan(&b)
+			return b, err
+		}
+		first, err := leafAt(from)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		d, compact, err := donorOf(from, first)
+		if err != nil {
+			return fmt.Errorf("sqlitestore: log %s: %w", election, err)
+		}
+		if compact {
+			whole, err := leafAt(d)
+			if err == nil {
+				err = u.prime(d, whole)
+			}
+			if err != nil {
+				return fmt.Errorf("sqlitestore: log %s: leaf %d: %w", election, d, err)
+			}
+		}
+	}
 	rows, err := s.rdb.QueryContext(ctx, `SELECT idx, leaf FROM log_entries
 		WHERE election = ? AND idx >= ? AND idx < ? ORDER BY idx`, election, from, to)
 	if err != nil {
@@ -610,14 +638,18 @@ func (s *Store) ReadLeaves(ctx context.Context, election string, from, to int64,
 	next := from
 	for rows.Next() {
 		var i int64
-		var leaf []byte
-		if err := rows.Scan(&i, &leaf); err != nil {
+		var stored []byte
+		if err := rows.Scan(&i, &stored); err != nil {
 			return err
 		}
 		if i != next {
 			return fmt.Errorf("sqlitestore: log %s has no leaf %d", election, next)
 		}
 		next++
+		leaf, err := u.unpack(i, stored)
+		if err != nil {
+			return fmt.Errorf("sqlitestore: log %s: %w", election, err)
+		}
 		if err := fn(i, leaf); err != nil {
 			return err
 		}

@@ -3,6 +3,7 @@ package sqlitestore
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -47,6 +48,9 @@ type writer struct {
 	// reused by the next: a megabyte a batch was most of the store's
 	// garbage during an import.
 	arena []byte
+	// packed holds the compact stored leaves of the chunk being inserted
+	// (flushLeaves), reused likewise.
+	packed []byte
 	// insMany are the prepared INSERTs of n protocols (insertProtocols);
 	// run and args are insertRun's, kept to be reused by the next batch.
 	insMany map[int]*sql.Stmt
@@ -165,6 +169,8 @@ type batchState struct {
 	// two per leaf).
 	leaves []leafRow
 	arena  []byte
+	// packer chooses each leaf's stored form (leafform.go).
+	packer leafPacker
 	// fatal fails the whole transaction: a leaf that could not be stored
 	// leaves the edge ahead of the table.
 	fatal error
@@ -195,9 +201,23 @@ func (b *batchState) flushLeaves() error {
 			}
 			defer st.Close()
 		}
+		// The compact forms go to one buffer sized for the chunk up front,
+		// so the slices bound below never move.
+		need := 0
+		for _, r := range chunk {
+			need += r.mid - r.start + binary.MaxVarintLen64 + 1
+		}
+		if cap(b.w.packed) < need {
+			b.w.packed = make([]byte, 0, need)
+		}
+		packed := b.w.packed[:0]
 		args := make([]any, 0, 4*len(chunk))
 		for _, r := range chunk {
-			args = append(args, r.election, r.idx, b.arena[r.start:r.mid], b.arena[r.mid:r.end])
+			stored := b.arena[r.start:r.mid]
+			if c := b.packer.pack(packed, r.election, r.idx, stored); c != nil {
+				stored, packed = c[len(packed):], c
+			}
+			args = append(args, r.election, r.idx, stored, b.arena[r.mid:r.end])
 		}
 		if _, err := st.Exec(args...); err != nil {
 			b.fatal = fmt.Errorf("sqlitestore: append to the log: %w", err)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"golang.org/x/mod/sumdb/tlog"
 
@@ -282,4 +283,96 @@ func (ts Suite) LogRefusalsOnce(t *testing.T) {
 	if se, err := st.GetElection(ctx, "test-2024"); err != nil || se.ResultsLogSize != before.ResultsLogSize {
 		t.Errorf("ResultsLogSize after refusals = %d, %v; want %d (refusals change no results)", se.ResultsLogSize, err, before.ResultsLogSize)
 	}
+}
+
+// SharedEnvelopes appends to a new election of st three batches of
+// protocols whose leaves share their envelope (the rows of an import
+// request: the same entry but for the sequence, bodies that differ) and
+// returns the tails of every leaf, by log index, from the first
+// protocol's: batch 1 is 10 leaves of one envelope, batch 2 five of
+// another then five of a third, batch 3 one leaf of the first envelope
+// again. A store may store such leaves in less room (sqlitestore does,
+// decision 109); reading them must give the leaves back byte for byte.
+func SharedEnvelopes(t *testing.T, st tally.Store) (first int64, tails [][]byte) {
+	t.Helper()
+	at := logAt
+	var units []tally.Unit
+	for i := range 21 {
+		id := fmt.Sprintf("r%02d", i)
+		units = append(units, tally.Unit{ID: id, Parent: "north", Name: id, Level: tally.LevelStation, Registered: 100})
+	}
+	ch, err := st.AddUnits(ctx, "test-2024", units, at, note(tallylog.KindUnits, "21"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first = ch.LogIndex + 1
+	envelope := func(when time.Time) tallylog.Entry {
+		return tallylog.Entry{Kind: tallylog.KindProtocol, Election: "test-2024", Contest: "list",
+			ProtocolKind: "ORIGINAL", Submitter: "importer", Version: 1, Time: when}
+	}
+	station := 0
+	batch := func(envs ...tallylog.Entry) {
+		var vs []tally.ProtocolVersion
+		for _, e := range envs {
+			id := fmt.Sprintf("r%02d", station)
+			station++
+			v := version(Sub("list", id, 0, int64(station), 2, 3), at)
+			// A body with a newline and a zero byte in it: only the
+			// envelope's newline ends the envelope.
+			body := []byte(fmt.Sprintf("row\n%s\x00%d", id, station))
+			if v.Leaf, err = tallylog.Tail(e, body); err != nil {
+				t.Fatal(err)
+			}
+			vs = append(vs, v)
+			tails = append(tails, v.Leaf)
+		}
+		res, err := st.AppendProtocols(ctx, vs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, r := range res {
+			if r.Err != nil || r.Stored.LogIndex != first+int64(station-len(envs)+i) {
+				t.Fatalf("protocol %d of the batch: %+v", i, r)
+			}
+		}
+	}
+	one, two, three := envelope(at), envelope(at.Add(time.Millisecond)), envelope(at.Add(time.Second))
+	batch(one, one, one, one, one, one, one, one, one, one)
+	batch(two, two, two, two, two, three, three, three, three, three)
+	batch(one)
+	return first, tails
+}
+
+// LogSharedEnvelopes is the conformance case Log/SharedEnvelopes: every
+// range of a log whose leaves share envelopes reads back byte for byte,
+// whichever leaf it starts at.
+func (ts Suite) LogSharedEnvelopes(t *testing.T) {
+	st := ts.newStore(t)
+	first, tails := SharedEnvelopes(t, st)
+	ls := leaves(t, st)
+	if int64(len(ls)) != first+int64(len(tails)) {
+		t.Fatalf("%d leaves, want %d", len(ls), first+int64(len(tails)))
+	}
+	for i, tl := range tails {
+		idx := first + int64(i)
+		if want := tallylog.Leaf(idx, tl); !bytes.Equal(ls[idx], want) {
+			t.Fatalf("leaf %d:\n got %q\nwant %q", idx, ls[idx], want)
+		}
+	}
+	for from := int64(0); from < int64(len(ls)); from++ {
+		for to := from + 1; to <= int64(len(ls)); to++ {
+			next := from
+			err := st.ReadLeaves(ctx, "test-2024", from, to, func(i int64, leaf []byte) error {
+				if i != next || !bytes.Equal(leaf, ls[i]) {
+					return fmt.Errorf("leaf %d (want %d): %q", i, next, leaf)
+				}
+				next++
+				return nil
+			})
+			if err != nil || next != to {
+				t.Fatalf("ReadLeaves [%d, %d): %v, read up to %d", from, to, err, next)
+			}
+		}
+	}
+	checkTree(t, st, ls)
 }

@@ -72,6 +72,9 @@ type followState struct {
 type entry struct {
 	proto  ProtocolVersion
 	change *Change
+	// station is proto's station when the entry's writer knew it (nil:
+	// not known, looked up).
+	station *node
 }
 
 func (e entry) logIndex() int64 {
@@ -103,7 +106,7 @@ func (es *electionState) applyNext(e entry) bool {
 		}
 	case e.change == nil:
 		if cc := es.contestByID[e.proto.Contest]; cc != nil {
-			es.apply(cc, e.proto)
+			es.applyAt(cc, e.proto, e.station)
 		}
 	}
 	es.resultsVersion = e.version()

@@ -262,7 +262,7 @@ func (s *Service) scanInto(ctx context.Context, es *electionState, upTo int64) e
 			if len(vals) != cc.Width() {
 				return fmt.Errorf("protocol %s/%s: %d counts for a form of %d", v.Contest, v.Station, len(vals), cc.Width())
 			}
-			es.applyVals(cc, v, vals)
+			es.applyVals(cc, v, vals, nil)
 		}
 		return err
 	})

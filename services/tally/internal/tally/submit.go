@@ -67,6 +67,7 @@ type PreparedImport struct {
 	batch   []ProtocolVersion
 	idx     []int // index in subs of each version of batch
 	states  []*electionState
+	nodes   []*node // the station of each version of batch
 	now     time.Time
 }
 
@@ -80,12 +81,13 @@ func (s *Service) PrepareImport(ctx context.Context, subs []Submission) *Prepare
 	idx := make([]int, 0, len(subs))
 	now := s.now().UTC()
 	var states []*electionState
+	var nodes []*node
 	for pass := 0; pass < 2; pass++ {
 		clear(results)
-		batch, idx, states = batch[:0], idx[:0], states[:0]
+		batch, idx, states, nodes = batch[:0], idx[:0], states[:0], nodes[:0]
 		var unknown *electionState
 		for i, sub := range subs {
-			pv, es, err := s.prepare(sub, now)
+			pv, es, st, err := s.prepare(sub, now)
 			if err != nil {
 				results[i].Err = err
 				if es != nil && unknown == nil {
@@ -96,6 +98,7 @@ func (s *Service) PrepareImport(ctx context.Context, subs []Submission) *Prepare
 			batch = append(batch, pv)
 			idx = append(idx, i)
 			states = append(states, es)
+			nodes = append(nodes, st)
 		}
 		// A station may be unknown because another replica just added it:
 		// then load the units and prepare the batch once more.
@@ -103,7 +106,7 @@ func (s *Service) PrepareImport(ctx context.Context, subs []Submission) *Prepare
 			break
 		}
 	}
-	return &PreparedImport{subs: subs, results: results, batch: batch, idx: idx, states: states, now: now}
+	return &PreparedImport{subs: subs, results: results, batch: batch, idx: idx, states: states, nodes: nodes, now: now}
 }
 
 // StoreImport stores a prepared batch in one store transaction and returns
@@ -166,7 +169,7 @@ func (s *Service) StoreImport(ctx context.Context, p *PreparedImport) ([]ImportR
 		}
 		k := slices.Index(touched, states[j])
 		if !r.Replayed {
-			own[k] = append(own[k], entry{proto: r.Stored})
+			own[k] = append(own[k], entry{proto: r.Stored, station: p.nodes[j]})
 		}
 		upTo[k] = max(upTo[k], r.Stored.ResultsVersion)
 	}
@@ -220,43 +223,44 @@ func receiptOf(v ProtocolVersion, replayed bool) Receipt {
 }
 
 // prepare checks a submission against the definition and builds the version
-// to store. The election state is returned with an unknown station's
-// ErrNotFound, nil with every other error.
-func (s *Service) prepare(sub Submission, now time.Time) (ProtocolVersion, *electionState, error) {
+// to store, returned with its station's node (so that applying it needs no
+// second search of a million stations). The election state is returned
+// with an unknown station's ErrNotFound, nil with every other error.
+func (s *Service) prepare(sub Submission, now time.Time) (ProtocolVersion, *electionState, *node, error) {
 	if err := form.CheckShape(sub); err != nil {
-		return ProtocolVersion{}, nil, err
+		return ProtocolVersion{}, nil, nil, err
 	}
 	es, err := s.election(sub.Election)
 	if err != nil {
-		return ProtocolVersion{}, nil, err
+		return ProtocolVersion{}, nil, nil, err
 	}
 	cc, err := es.contest(sub.Contest)
 	if err != nil {
-		return ProtocolVersion{}, nil, err
+		return ProtocolVersion{}, nil, nil, err
 	}
 	es.mu.RLock()
 	st := es.node(sub.Station)
 	es.mu.RUnlock()
 	if st == nil {
-		return ProtocolVersion{}, es, notFound("unit", sub.Election, sub.Station)
+		return ProtocolVersion{}, es, nil, notFound("unit", sub.Election, sub.Station)
 	}
 	if !st.unit.IsStation() {
-		return ProtocolVersion{}, nil, fieldErr("station", "NOT_A_STATION", "unit %q is a %s, not a station", sub.Station, st.unit.Level)
+		return ProtocolVersion{}, nil, nil, fieldErr("station", "NOT_A_STATION", "unit %q is a %s, not a station", sub.Station, st.unit.Level)
 	}
 	if d := cc.District; d != "" {
 		es.mu.RLock()
 		in := st.under(es.node(d))
 		es.mu.RUnlock()
 		if !in {
-			return ProtocolVersion{}, nil, fieldErr("station", "STATION_OUTSIDE_DISTRICT", "station %q is not in district %q of contest %q", sub.Station, d, sub.Contest)
+			return ProtocolVersion{}, nil, nil, fieldErr("station", "STATION_OUTSIDE_DISTRICT", "station %q is not in district %q of contest %q", sub.Station, d, sub.Contest)
 		}
 	}
 	vals, warnings, err := cc.Check(sub)
 	if err != nil {
-		return ProtocolVersion{}, nil, err
+		return ProtocolVersion{}, nil, nil, err
 	}
 	if err := cc.RegisteredAboveUnit(sub, vals, st.unit.Registered); err != nil {
-		return ProtocolVersion{}, nil, err
+		return ProtocolVersion{}, nil, nil, err
 	}
 	v := ProtocolVersion{
 		Election: sub.Election, Contest: sub.Contest, Station: sub.Station,
@@ -265,7 +269,7 @@ func (s *Service) prepare(sub Submission, now time.Time) (ProtocolVersion, *elec
 		Warnings: warnings, SubmittedAt: now, ContentHash: cc.ContentHashOf(sub, vals),
 	}
 	if v.Leaf, err = protocolTail(cc, sub, v); err != nil {
-		return ProtocolVersion{}, nil, err
+		return ProtocolVersion{}, nil, nil, err
 	}
-	return v, es, nil
+	return v, es, st, nil
 }

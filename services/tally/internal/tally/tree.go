@@ -79,6 +79,16 @@ func (es *electionState) node(id string) *node {
 	return nil
 }
 
+// holds reports whether n is a node of this state's tree (a node of a
+// state replaced since, say, is not): its root is es.root. A few pointer
+// steps, where node is a binary search of every station.
+func (es *electionState) holds(n *node) bool {
+	for n.parent != nil {
+		n = n.parent
+	}
+	return n == es.root
+}
+
 // unitCount is how many units the election has in memory. Caller holds
 // es.mu.
 func (es *electionState) unitCount() int { return len(es.nodes) + len(es.stations) }
@@ -397,21 +407,30 @@ func (n *node) agg(ci, width int) *agg {
 // one in memory, updating every ancestor by the difference: O(depth).
 // Caller holds es.mu.
 func (es *electionState) apply(cc *form.Compiled, v ProtocolVersion) {
+	es.applyAt(cc, v, nil)
+}
+
+// applyAt is apply with v's station node when the caller has it (nil:
+// looked up).
+func (es *electionState) applyAt(cc *form.Compiled, v ProtocolVersion, st *node) {
 	vals := v.Vals
 	if vals == nil {
 		vals = cc.ValsOf(v.Lines, v.Votes)
 	}
-	es.applyVals(cc, v, vals)
+	es.applyVals(cc, v, vals, st)
 }
 
 // applyVals is apply of a version whose values (in the form's order) are
 // vals, v's Lines and Votes unread: the rebuild has the values without
-// maps (VectorScanner). vals is not kept.
-func (es *electionState) applyVals(cc *form.Compiled, v ProtocolVersion, vals []int64) {
+// maps (VectorScanner). vals is not kept. st is v's station when the
+// caller has it, nil to look it up.
+func (es *electionState) applyVals(cc *form.Compiled, v ProtocolVersion, vals []int64, st *node) {
 	if v.ResultsVersion > es.resultsVersion {
 		es.resultsVersion = v.ResultsVersion
 	}
-	st := es.node(v.Station)
+	if st == nil || st.unit.ID != v.Station || !es.holds(st) {
+		st = es.node(v.Station)
+	}
 	if st == nil || st.protos == nil {
 		return
 	}
