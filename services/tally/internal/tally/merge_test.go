@@ -68,4 +68,27 @@ func TestMergeByID(t *testing.T) {
 	if got, want := idsOf(list), slices.Sorted(slices.Values(all)); !slices.Equal(got, want) {
 		t.Errorf("after random batches: %d IDs, want %d, or out of order", len(got), len(want))
 	}
+	// Copies of a list under new IDs, a range at a time, as bench-scale
+	// replicates RU 2016: each new ID falls right after its original and
+	// the copies before it, so the merge's gallop takes strides of every
+	// length.
+	list, all = nil, nil
+	for i := range 3000 {
+		id := fmt.Sprintf("u%d", i)
+		list, all = append(list, &node{unit: Unit{ID: id}}), append(all, id)
+	}
+	slices.SortFunc(list, byUnitID)
+	for k := 1; k <= 3; k++ {
+		for from := 0; from < 3000; from += 700 {
+			var fresh []string
+			for i := from; i < min(from+700, 3000); i++ {
+				fresh = append(fresh, fmt.Sprintf("u%d-k%d", i, k))
+			}
+			list = mergeByID(list, nodes(fresh...))
+			all = append(all, fresh...)
+		}
+	}
+	if got, want := idsOf(list), slices.Sorted(slices.Values(all)); !slices.Equal(got, want) {
+		t.Errorf("after replicated batches: %d IDs, want %d, or out of order", len(got), len(want))
+	}
 }

@@ -357,7 +357,7 @@ func (es *electionState) addUnits(units []Unit) {
 		p.inner.children = mergeByID(p.inner.children, kids)
 	}
 	es.stations = mergeByID(es.stations, newStations)
-	es.unitsAdded(units)
+	es.unitsAdded(slab)
 }
 
 // mergeByID merges add (any order; sorted here) into sorted, both by unit
@@ -379,8 +379,24 @@ func mergeByID(sorted, add []*node) []*node {
 	end := n // sorted's elements not yet moved are out[:end]
 	for j := len(add) - 1; j >= 0; j-- {
 		id := add[j].unit.ID
-		// The first of the unmoved elements that sorts after add[j].
-		at, _ := slices.BinarySearchFunc(out[:end], id, unitIDCmp)
+		// The first of the unmoved elements that sorts after add[j], found
+		// by galloping back from end (then a binary search of the last
+		// stride): a batch's IDs are sorted and usually close together, so
+		// a few comparisons near end instead of log n over the whole list.
+		lo, hi := 0, end
+		for step := 1; ; step *= 2 {
+			p := hi - step
+			if p < 0 {
+				break
+			}
+			if out[p].unit.ID < id {
+				lo = p + 1
+				break
+			}
+			hi = p
+		}
+		k, _ := slices.BinarySearchFunc(out[lo:hi], id, unitIDCmp)
+		at := lo + k
 		copy(out[at+j+1:], out[at:end])
 		out[at+j] = add[j]
 		end = at

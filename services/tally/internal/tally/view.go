@@ -91,12 +91,9 @@ func (es *electionState) touch(n *node) {
 // 80), and the view shows them when that version lands, so that a read's
 // station counts are those of its version. Caller holds es.mu, right
 // after linking units.
-func (es *electionState) unitsAdded(units []Unit) {
-	for _, u := range units {
-		n := es.node(u.ID)
-		if n == nil {
-			continue
-		}
+func (es *electionState) unitsAdded(slab []node) {
+	for i := range slab {
+		n := &slab[i]
 		if n.inner != nil && n.inner.viewSlot == 0 {
 			es.view.inner = append(es.view.inner, n)
 			n.inner.viewSlot = int32(len(es.view.inner))
