@@ -11,7 +11,6 @@ package nist
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -147,16 +146,9 @@ func invalid(format string, args ...any) error {
 //
 // Errors wrap ErrInvalid and name the offending field.
 func Report(e Election) ([]byte, error) {
-	b, err := build(e)
-	if err != nil {
-		return nil, err
-	}
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(b); err != nil {
-		return nil, fmt.Errorf("nist: encode: %w", err)
+	if err := WriteReport(&buf, e); err != nil {
+		return nil, err
 	}
 	return buf.Bytes(), nil
 }

@@ -3,7 +3,6 @@ package tallylog
 import (
 	"archive/zip"
 	"bufio"
-	"bytes"
 	"encoding/base64"
 	"encoding/csv"
 	"encoding/json"
@@ -31,10 +30,10 @@ const (
 	// in standard base64.
 	FileLeaves = "log.leaves"
 	// FileProtocols is every protocol version, current and superseded, as
-	// CSV: one row per version in the order of the log (see ProtocolsCSV).
+	// CSV: one row per version in the order of the log (see WriteProtocolsCSV).
 	FileProtocols = "protocols.csv"
 	// FileTotals is the totals the tally publishes for every unit that is
-	// not a station, per contest (see TotalsJSON).
+	// not a station, per contest (see WriteTotalsJSON).
 	FileTotals = "totals.json"
 	// FileNIST is the same results as a NIST SP 1500-100 Version 2
 	// ElectionReport (package nist), per reporting unit, stations included.
@@ -106,13 +105,13 @@ type ProtocolRow struct {
 	Votes      map[string]int64
 }
 
-// ProtocolsCSV renders the protocols: a header, then one row per version
+// WriteProtocolsCSV writes the protocols: a header, then one row per version
 // with its leaf index, results version, contest, station, version, kind,
 // status (current or superseded), acceptance time (RFC 3339, UTC),
 // submitter, request id, reason, warnings (codes separated by spaces), and
 // one column per line ("line:<id>") and per choice ("vote:<id>") of every
 // contest in definition order, empty where a contest has no such line.
-func (x *Export) ProtocolsCSV() ([]byte, error) {
+func (x *Export) WriteProtocolsCSV(out io.Writer) error {
 	var lines, votes []string
 	for _, c := range x.Election.Contests {
 		for _, l := range c.Lines {
@@ -126,8 +125,7 @@ func (x *Export) ProtocolsCSV() ([]byte, error) {
 			}
 		}
 	}
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
+	w := csv.NewWriter(out) // csv buffers its writes itself
 	head := []string{"leaf_index", "results_version", "contest", "station", "version", "kind", "status",
 		"accepted_at", "submitter", "request_id", "reason", "warnings"}
 	for _, l := range lines {
@@ -137,7 +135,7 @@ func (x *Export) ProtocolsCSV() ([]byte, error) {
 		head = append(head, "vote:"+v)
 	}
 	if err := w.Write(head); err != nil {
-		return nil, err
+		return err
 	}
 	rec := make([]string, len(head))
 	count := func(m map[string]int64, k string) string {
@@ -161,25 +159,25 @@ func (x *Export) ProtocolsCSV() ([]byte, error) {
 			rec[12+len(lines)+i] = count(p.Votes, v)
 		}
 		if err := w.Write(rec); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	w.Flush()
-	return buf.Bytes(), w.Error()
+	return w.Error()
 }
 
-// TotalsJSON renders the totals: one JSON object with the election, the
+// WriteTotalsJSON writes the totals: one JSON object with the election, the
 // results version and the log size, and a "totals" array with one object
 // per line of the file (per contest, per unit; see UnitTotals).
-func (x *Export) TotalsJSON() ([]byte, error) {
-	var buf bytes.Buffer
+func (x *Export) WriteTotalsJSON(w io.Writer) error {
+	buf := bufio.NewWriterSize(w, 1<<16)
 	head, err := json.Marshal(struct {
 		Election       string `json:"election"`
 		ResultsVersion int64  `json:"results_version"`
 		LogSize        int64  `json:"log_size"`
 	}{x.Election.ID, x.ResultsVersion, x.LogSize})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	buf.Write(head[:len(head)-1])
 	buf.WriteString(`,"totals":[`)
@@ -190,12 +188,12 @@ func (x *Export) TotalsJSON() ([]byte, error) {
 		buf.WriteByte('\n')
 		b, err := json.Marshal(t)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		buf.Write(b)
 	}
 	buf.WriteString("\n]}\n")
-	return buf.Bytes(), nil
+	return buf.Flush()
 }
 
 // nistStatus maps a status to the NIST ResultsStatus it is.
@@ -229,9 +227,9 @@ func roleSums(c Contest, lines map[string]int64) map[string]int64 {
 	return out
 }
 
-// NISTJSON renders the results as a NIST SP 1500-100 ElectionReport: the
+// WriteNISTJSON writes the results as a NIST SP 1500-100 ElectionReport: the
 // published totals of every unit, and each station's current protocol.
-func (x *Export) NISTJSON() ([]byte, error) {
+func (x *Export) WriteNISTJSON(w io.Writer) error {
 	e := nist.Election{ID: x.Election.ID, Name: x.Election.Name, Date: x.Election.Date,
 		Issuer: x.Issuer, GeneratedAt: x.GeneratedAt.UTC()}
 	contests := map[string]Contest{}
@@ -282,7 +280,20 @@ func (x *Export) NISTJSON() ([]byte, error) {
 			e.Status = s
 		}
 	}
-	return nist.Report(e)
+	return nist.WriteReport(w, e)
+}
+
+// A Rendering is a file of an export rendered from the log.
+type Rendering struct {
+	Name  string
+	Write func(io.Writer) error
+}
+
+// Renderings are the files of an export rendered from x, in the order an
+// archive holds them; each writes its file as it renders it, never whole
+// in memory (a NIST report of a million stations is gigabytes).
+func (x *Export) Renderings() []Rendering {
+	return []Rendering{{FileProtocols, x.WriteProtocolsCSV}, {FileTotals, x.WriteTotalsJSON}, {FileNIST, x.WriteNISTJSON}}
 }
 
 // WriteArchive writes an export as a ZIP archive: the checkpoint, the
@@ -335,16 +346,13 @@ func WriteArchive(w io.Writer, x *Export, checkpoint []byte, verifierKey string,
 	if err := bw.Flush(); err != nil {
 		return err
 	}
-	for _, r := range []struct {
-		name   string
-		render func() ([]byte, error)
-	}{{FileProtocols, x.ProtocolsCSV}, {FileTotals, x.TotalsJSON}, {FileNIST, x.NISTJSON}} {
-		b, err := r.render()
+	for _, r := range x.Renderings() {
+		f, err := create(r.Name)
 		if err != nil {
-			return fmt.Errorf("tallylog: %s: %w", r.name, err)
-		}
-		if err := put(r.name, b); err != nil {
 			return err
+		}
+		if err := r.Write(f); err != nil {
+			return fmt.Errorf("tallylog: %s: %w", r.Name, err)
 		}
 	}
 	return zw.Close()

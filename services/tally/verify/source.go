@@ -2,6 +2,7 @@ package verify
 
 import (
 	"archive/zip"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -12,22 +13,39 @@ import (
 	"slices"
 )
 
-// Source is the files of an export.
+// Source is the files of an export. Verification reads each file as a
+// stream, once: the files of a national election are gigabytes.
 type Source interface {
-	// ReadFile returns a file of the export; fs.ErrNotExist when it has none.
-	ReadFile(name string) ([]byte, error)
+	// Open opens a file of the export; fs.ErrNotExist when it has none.
+	Open(name string) (io.ReadCloser, error)
 	// Names lists every file the export holds, so that a file added to it
 	// is seen: verification refuses any name that is not an export file.
 	Names() ([]string, error)
+	// Close releases what the source holds open.
+	Close() error
+}
+
+// ReadFile reads a whole file of an export: for the small ones (the key,
+// the checkpoint).
+func ReadFile(src Source, name string) ([]byte, error) {
+	f, err := src.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
 }
 
 // Dir is an export unpacked into a directory.
 type Dir string
 
-// ReadFile implements Source.
-func (d Dir) ReadFile(name string) ([]byte, error) {
-	return os.ReadFile(filepath.Join(string(d), name))
+// Open implements Source.
+func (d Dir) Open(name string) (io.ReadCloser, error) {
+	return os.Open(filepath.Join(string(d), name))
 }
+
+// Close implements Source.
+func (d Dir) Close() error { return nil }
 
 // Names implements Source: every file and directory under d, by its path
 // relative to d with "/" between the parts.
@@ -55,14 +73,17 @@ func (d Dir) Names() ([]string, error) {
 // Files is an export held in memory, by file name.
 type Files map[string][]byte
 
-// ReadFile implements Source.
-func (f Files) ReadFile(name string) ([]byte, error) {
+// Open implements Source.
+func (f Files) Open(name string) (io.ReadCloser, error) {
 	b, ok := f[name]
 	if !ok {
 		return nil, fs.ErrNotExist
 	}
-	return b, nil
+	return io.NopCloser(bytes.NewReader(b)), nil
 }
+
+// Close implements Source.
+func (f Files) Close() error { return nil }
 
 // Names implements Source.
 func (f Files) Names() ([]string, error) { return slices.Sorted(maps.Keys(f)), nil }
@@ -81,32 +102,72 @@ func Open(path string) (Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return ReadZip(f, st.Size())
+	z, err := OpenZip(f, st.Size())
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	z.closer = f
+	return z, nil
 }
 
-// ReadZip reads an export from a ZIP archive. A file that appears twice is
+// Zip is an export in a ZIP archive, each file decompressed as it is read.
+type Zip struct {
+	files  map[string]*zip.File
+	closer io.Closer
+}
+
+// OpenZip opens an export in a ZIP archive. A file that appears twice is
 // an error: which one would count?
-func ReadZip(r io.ReaderAt, size int64) (Files, error) {
+func OpenZip(r io.ReaderAt, size int64) (*Zip, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("not a ZIP archive: %w", err)
 	}
-	out := Files{}
+	z := &Zip{files: map[string]*zip.File{}}
 	for _, f := range zr.File {
-		if _, dup := out[f.Name]; dup {
+		if _, dup := z.files[f.Name]; dup {
 			return nil, fmt.Errorf("the archive holds %s twice", f.Name)
 		}
-		rc, err := f.Open()
+		z.files[f.Name] = f
+	}
+	return z, nil
+}
+
+// Open implements Source.
+func (z *Zip) Open(name string) (io.ReadCloser, error) {
+	f, ok := z.files[name]
+	if !ok {
+		return nil, fs.ErrNotExist
+	}
+	return f.Open()
+}
+
+// Names implements Source.
+func (z *Zip) Names() ([]string, error) { return slices.Sorted(maps.Keys(z.files)), nil }
+
+// Close implements Source: the file Open opened.
+func (z *Zip) Close() error {
+	if z.closer == nil {
+		return nil
+	}
+	return z.closer.Close()
+}
+
+// ReadZip reads a whole export from a ZIP archive into memory, for
+// changing its files (tests of what verification catches).
+func ReadZip(r io.ReaderAt, size int64) (Files, error) {
+	z, err := OpenZip(r, size)
+	if err != nil {
+		return nil, err
+	}
+	out := Files{}
+	for name := range z.files {
+		b, err := ReadFile(z, name)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Name, err)
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Name, err)
-		}
-		out[f.Name] = b
+		out[name] = b
 	}
 	return out, nil
 }

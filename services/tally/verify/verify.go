@@ -7,8 +7,10 @@
 package verify
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -206,7 +208,22 @@ type verifier struct {
 }
 
 func (v *verifier) read(name string) ([]byte, bool) {
-	b, err := v.src.ReadFile(name)
+	f, ok := v.open(name)
+	if !ok {
+		return nil, false
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		v.r.add(Mismatch, "%s: cannot read it: %v", name, err)
+		return nil, false
+	}
+	return b, true
+}
+
+// open opens a file of the export, to read as a stream.
+func (v *verifier) open(name string) (io.ReadCloser, bool) {
+	f, err := v.src.Open(name)
 	switch {
 	case missing(err):
 		v.r.add(Mismatch, "%s: the export has no such file", name)
@@ -215,7 +232,7 @@ func (v *verifier) read(name string) ([]byte, bool) {
 		v.r.add(Mismatch, "%s: cannot read it: %v", name, err)
 		return nil, false
 	}
-	return b, true
+	return f, true
 }
 
 // extra refuses every file that is not one of an export's: nothing in it
@@ -286,10 +303,12 @@ func (v *verifier) checkpoint() bool {
 
 // leaves reads and hashes the log, and checks every entry's envelope.
 func (v *verifier) leaves(previous []byte) bool {
-	b, ok := v.read(tallylog.FileLeaves)
+	f, ok := v.open(tallylog.FileLeaves)
 	if !ok {
 		return false
 	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 1<<16)
 	if previous != nil {
 		if c, err := tallylog.OpenCheckpoint(previous, v.v); err == nil {
 			v.prevSize = c.Size
@@ -302,13 +321,29 @@ func (v *verifier) leaves(previous []byte) bool {
 			v.r.add(Mismatch, format, args...)
 		}
 	}
-	if len(b) > 0 && b[len(b)-1] != '\n' {
-		mismatch("%s: the last line does not end with a newline", tallylog.FileLeaves)
-		b = append(b, '\n')
-	}
-	for i := int64(0); len(b) > 0; i++ {
-		line, rest, _ := bytes.Cut(b, []byte{'\n'})
-		b = rest
+	for i := int64(0); ; i++ {
+		line, err := br.ReadSlice('\n')
+		if errors.Is(err, bufio.ErrBufferFull) {
+			// A line longer than the buffer: a leaf with an election's
+			// definition can be.
+			long := bytes.Clone(line)
+			for errors.Is(err, bufio.ErrBufferFull) {
+				line, err = br.ReadSlice('\n')
+				long = append(long, line...)
+			}
+			line = long
+		}
+		switch {
+		case errors.Is(err, io.EOF) && len(line) == 0:
+		case errors.Is(err, io.EOF):
+			mismatch("%s: the last line does not end with a newline", tallylog.FileLeaves)
+		case err != nil:
+			mismatch("%s: cannot read it: %v", tallylog.FileLeaves, err)
+		}
+		if len(line) == 0 || (err != nil && !errors.Is(err, io.EOF)) {
+			break
+		}
+		line = bytes.TrimSuffix(line, []byte{'\n'})
 		leaf, err := base64.StdEncoding.Strict().DecodeString(string(line))
 		if err == nil && base64.StdEncoding.EncodeToString(leaf) != string(line) {
 			err = fmt.Errorf("not in canonical base64")
@@ -375,27 +410,35 @@ func (v *verifier) files(x *tallylog.Export) {
 	for _, f := range []struct {
 		name   string
 		what   string
-		render func() ([]byte, error)
+		render func(io.Writer) error
 	}{
-		{tallylog.FileProtocols, fmt.Sprintf("%d protocol versions (%d current, %d superseded)", len(x.Protocols), current(x), len(x.Protocols)-current(x)), x.ProtocolsCSV},
+		{tallylog.FileProtocols, fmt.Sprintf("%d protocol versions (%d current, %d superseded)", len(x.Protocols), current(x), len(x.Protocols)-current(x)), x.WriteProtocolsCSV},
 		{tallylog.FileTotals, fmt.Sprintf("the totals of %d units in %d %s, recomputed from the current protocols,", len(x.Totals)/max(1, len(x.Election.Contests)),
-			len(x.Election.Contests), plural(len(x.Election.Contests), "contest", "contests")), x.TotalsJSON},
-		{tallylog.FileNIST, "the NIST SP 1500-100 results of every reporting unit", x.NISTJSON},
+			len(x.Election.Contests), plural(len(x.Election.Contests), "contest", "contests")), x.WriteTotalsJSON},
+		{tallylog.FileNIST, "the NIST SP 1500-100 results of every reporting unit", x.WriteNISTJSON},
 	} {
-		got, ok := v.read(f.name)
+		got, ok := v.open(f.name)
 		if !ok {
 			continue
 		}
-		want, err := f.render()
-		if err != nil {
+		c := newLineCompare(got)
+		err := f.render(c)
+		if err == nil {
+			c.finish()
+			err = c.gotErr
+			if err != nil {
+				err = fmt.Errorf("reading the export's file: %w", err)
+			}
+		}
+		got.Close()
+		switch {
+		case err != nil:
 			v.r.add(Mismatch, "%s: the log cannot be rendered as this file: %v", f.name, err)
-			continue
-		}
-		if bytes.Equal(got, want) {
+		case c.same:
 			v.r.add(OK, "%s: %s match the log", f.name, f.what)
-			continue
+		default:
+			v.diff(f.name, c)
 		}
-		v.diff(f.name, got, want)
 	}
 }
 
@@ -410,28 +453,14 @@ func current(x *tallylog.Export) int {
 }
 
 // diff reports the lines of a file that differ from what the log gives.
-func (v *verifier) diff(name string, got, want []byte) {
-	g := strings.SplitAfter(string(got), "\n")
-	w := strings.SplitAfter(string(want), "\n")
-	shown := 0
-	for i := 0; i < max(len(g), len(w)) && shown < 3; i++ {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl == wl {
-			continue
-		}
-		shown++
-		v.r.add(Mismatch, "%s line %d: the export has %s; the log gives %s", name, i+1, quote(gl), quote(wl))
+func (v *verifier) diff(name string, c *lineCompare) {
+	for _, d := range c.diffs {
+		v.r.add(Mismatch, "%s line %d: the export has %s; the log gives %s", name, d.line, quote(d.got), quote(d.want))
 	}
-	if len(g) != len(w) {
-		v.r.add(Mismatch, "%s: %d lines, the log gives %d", name, len(g), len(w))
+	if c.nGot != c.nWant {
+		v.r.add(Mismatch, "%s: %d lines, the log gives %d", name, c.nGot, c.nWant)
 	}
-	if shown == 0 && len(g) == len(w) {
+	if len(c.diffs) == 0 && c.nGot == c.nWant {
 		v.r.add(Mismatch, "%s: differs from what the log gives", name)
 	}
 }

@@ -306,7 +306,11 @@ func TestExtraFiles(t *testing.T) {
 		}
 		os.WriteFile(filepath.Join(dir, name), b, 0o644)
 	}
-	for what, src := range map[string]verify.Source{"zip": src, "dir": verify.Dir(dir)} {
+	streamed, err := verify.OpenZip(bytes.NewReader(zipped.Bytes()), int64(zipped.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for what, src := range map[string]verify.Source{"zip in memory": src, "zip streamed": streamed, "dir": verify.Dir(dir)} {
 		r := verify.Check(src, verify.Options{Key: d.vkey})
 		out := report(r)
 		if r.OK() || r.Mismatches() != 2 || !strings.Contains(out, "MISMATCH results-summary.txt: not a file of an export") ||

@@ -138,6 +138,7 @@ func runVerify(ctx context.Context, args []string, out, errOut io.Writer) error 
 		if src, err = verify.Open(*export); err != nil {
 			return err
 		}
+		defer src.Close()
 	} else {
 		if *election == "" {
 			return fmt.Errorf("%w: --server needs --election", errUsage)
@@ -157,7 +158,7 @@ func runVerify(ctx context.Context, args []string, out, errOut io.Writer) error 
 				return err
 			}
 		}
-		if src, err = verify.ReadZip(bytes.NewReader(buf.Bytes()), int64(buf.Len())); err != nil {
+		if src, err = verify.OpenZip(bytes.NewReader(buf.Bytes()), int64(buf.Len())); err != nil {
 			return err
 		}
 	}
@@ -178,7 +179,7 @@ func runVerify(ctx context.Context, args []string, out, errOut io.Writer) error 
 // the exported one, and checks the proof.
 func serverConsistent(ctx context.Context, c tallyv1.TallyServiceClient, src verify.Source, key string, rep *verify.Report) {
 	if key == "" {
-		b, err := src.ReadFile(tallylog.FileKey)
+		b, err := verify.ReadFile(src, tallylog.FileKey)
 		if err != nil {
 			return
 		}

@@ -1,0 +1,35 @@
+package nist
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+)
+
+// EncodeWhole is how Report encoded before WriteReport: the whole report
+// through one indenting encoder. WriteReport must give the same bytes.
+func EncodeWhole(e Election) ([]byte, error) {
+	rep, err := build(e)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	err = enc.Encode(rep)
+	return buf.Bytes(), err
+}
+
+// Indent indents compact JSON, given in pieces, with the indenter
+// WriteReport uses.
+func Indent(pieces ...[]byte) []byte {
+	var buf bytes.Buffer
+	bw := bufio.NewWriter(&buf)
+	d := indenter{w: bw, indent: "  "}
+	for _, p := range pieces {
+		d.write(p)
+	}
+	bw.Flush()
+	return buf.Bytes()
+}

@@ -1,0 +1,202 @@
+package nist
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// WriteReport writes the report Report returns, byte for byte, to w
+// without holding it whole: a national report has a VoteCounts per unit
+// and choice and a GpUnit per unit, gigabytes for a million stations
+// (issue 19). The report's skeleton (every object but the elements of
+// those long arrays) is encoded as usual with each long array replaced by
+// a one-element placeholder that names it; the writer then indents the
+// skeleton as it goes and, at each placeholder, encodes the array's
+// elements one at a time. The placeholders carry a random nonce, so no
+// string in the data can be taken for one.
+func WriteReport(w io.Writer, e Election) error {
+	rep, err := build(e)
+	if err != nil {
+		return err
+	}
+	var nonce [12]byte
+	if _, err := rand.Read(nonce[:]); err != nil {
+		return fmt.Errorf("nist: nonce: %w", err)
+	}
+	s := splicer{nonce: hex.EncodeToString(nonce[:])}
+	// Swap each long array for its placeholder; the elements stay in s.
+	rep.GpUnit = splice(&s, rep.GpUnit, func(t string) reportingUnit { return reportingUnit{AtType: t} })
+	for i := range rep.Election {
+		el := &rep.Election[i]
+		el.BallotCounts = splice(&s, el.BallotCounts, func(t string) ballotCounts { return ballotCounts{AtType: t} })
+		for j := range el.Contest {
+			for k := range el.Contest[j].ContestSelection {
+				sel := &el.Contest[j].ContestSelection[k]
+				sel.VoteCounts = splice(&s, sel.VoteCounts, func(t string) voteCounts { return voteCounts{AtType: t} })
+			}
+		}
+	}
+	skeleton, err := s.marshal(rep)
+	if err == nil {
+		err = s.err
+	}
+	if err != nil {
+		return err
+	}
+	skeleton = bytes.Clone(skeleton) // s.buf is the elements' now
+	bw := bufio.NewWriterSize(w, 1<<16)
+	ind := indenter{w: bw, indent: "  "}
+	marker := []byte(`[{"@type":"` + s.nonce + ":")
+	for len(skeleton) > 0 {
+		at := bytes.Index(skeleton, marker)
+		if at < 0 {
+			ind.write(skeleton)
+			break
+		}
+		ind.write(skeleton[:at])
+		rest := skeleton[at+len(marker):]
+		end := bytes.IndexByte(rest, '"')
+		k, err := strconv.Atoi(string(rest[:max(end, 0)]))
+		if end < 0 || err != nil || k < 0 || k >= len(s.arrays) {
+			return fmt.Errorf("nist: encode: a placeholder the report does not hold")
+		}
+		a := s.arrays[k]
+		if !bytes.HasPrefix(skeleton[at:], a.placeholder) {
+			return fmt.Errorf("nist: encode: placeholder %d is not where it was put", k)
+		}
+		skeleton = skeleton[at+len(a.placeholder):]
+		ind.write([]byte{'['})
+		for i := range a.n {
+			if i > 0 {
+				ind.write([]byte{','})
+			}
+			b, err := a.element(i)
+			if err != nil {
+				return err
+			}
+			ind.write(b)
+		}
+		ind.write([]byte{']'})
+	}
+	ind.w.WriteByte('\n')
+	return bw.Flush()
+}
+
+// splicer holds the long arrays a report's skeleton leaves out.
+type splicer struct {
+	nonce  string
+	arrays []splicedArray
+	buf    bytes.Buffer
+	err    error // the first placeholder that could not be encoded
+}
+
+type splicedArray struct {
+	placeholder []byte // the array's compact encoding in the skeleton
+	n           int
+	element     func(i int) ([]byte, error) // compact, valid until the next call
+}
+
+// splice stands a one-element placeholder, of an element whose @type
+// names the array, in for a non-empty array (an empty one stays as it is,
+// so that omitempty still omits it).
+func splice[T any](s *splicer, list []T, placeholder func(atType string) T) []T {
+	if len(list) == 0 {
+		return list
+	}
+	k := len(s.arrays)
+	ph := []T{placeholder(s.nonce + ":" + strconv.Itoa(k))}
+	phJSON, err := s.marshal(ph)
+	if err != nil && s.err == nil {
+		s.err = err
+	}
+	s.arrays = append(s.arrays, splicedArray{
+		n: len(list), placeholder: bytes.Clone(phJSON),
+		element: func(i int) ([]byte, error) { return s.marshal(list[i]) },
+	})
+	return ph
+}
+
+// marshal is the compact encoding Report's encoder gives v (no HTML
+// escaping), without the encoder's newline; the bytes are valid until
+// the next call.
+func (s *splicer) marshal(v any) ([]byte, error) {
+	s.buf.Reset()
+	enc := json.NewEncoder(&s.buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("nist: encode: %w", err)
+	}
+	b := s.buf.Bytes()
+	return b[:len(b)-1], nil
+}
+
+// indenter indents compact JSON as json.Indent does (no prefix), a piece at
+// a time: the pieces are written in order and together form one value.
+type indenter struct {
+	w      *bufio.Writer
+	indent string
+	depth  int
+	// open: the last byte written opened an object or array, whose first
+	// element (if any) has not started yet.
+	open             bool
+	inString, escape bool
+}
+
+func (d *indenter) write(b []byte) {
+	for _, c := range b {
+		if d.inString {
+			d.w.WriteByte(c)
+			switch {
+			case d.escape:
+				d.escape = false
+			case c == '\\':
+				d.escape = true
+			case c == '"':
+				d.inString = false
+			}
+			continue
+		}
+		if d.open && c != '}' && c != ']' {
+			d.open = false
+			d.depth++
+			d.newline()
+		}
+		switch c {
+		case '"':
+			d.inString = true
+			d.w.WriteByte(c)
+		case '{', '[':
+			d.open = true
+			d.w.WriteByte(c)
+		case ',':
+			d.w.WriteByte(c)
+			d.newline()
+		case ':':
+			d.w.WriteByte(c)
+			d.w.WriteByte(' ')
+		case '}', ']':
+			if d.open {
+				d.open = false // empty: "{}" or "[]" on one line
+			} else {
+				d.depth--
+				d.newline()
+			}
+			d.w.WriteByte(c)
+		default:
+			d.w.WriteByte(c)
+		}
+	}
+}
+
+func (d *indenter) newline() {
+	d.w.WriteByte('\n')
+	for range d.depth {
+		d.w.WriteString(d.indent)
+	}
+}
