@@ -9,10 +9,11 @@ import (
 // EncodeWhole is how Report encoded before WriteReport: the whole report
 // through one indenting encoder. WriteReport must give the same bytes.
 func EncodeWhole(e Election) ([]byte, error) {
-	rep, err := build(e)
+	r, err := build(e)
 	if err != nil {
 		return nil, err
 	}
+	rep := r.materialize()
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

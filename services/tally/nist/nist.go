@@ -167,7 +167,7 @@ func (n *node) isStation() bool {
 	return n.Level == levelStation || n.Level == "precinct" || n.Level == "polling-place"
 }
 
-func build(e Election) (*electionReport, error) {
+func build(e Election) (*report, error) {
 	if e.ID == "" {
 		return nil, invalid("election id is required")
 	}
@@ -226,23 +226,36 @@ func build(e Election) (*electionReport, error) {
 		Contest:            []contest{},
 	}
 
+	// The arrays with an element per unit are made as they are written
+	// (WriteReport), a unit at a time, in the order of the hierarchy.
+	out := &report{rep: rep}
 	for _, n := range order {
 		if n.isStation() && len(n.results) > 0 {
 			rep.Format = "precinct-level"
 		}
-		rs := resultsInOrder(n, contests)
-		rep.GpUnit = append(rep.GpUnit, reportingUnitOf(n, rs, n == root, e.Country))
-		if len(rs) > 0 {
-			if cast, ok := agree(rs, func(r *UnitResult) int64 { return r.BallotsCast }); ok {
-				if inv, ok := agree(rs, func(r *UnitResult) int64 { return r.Invalid }); ok {
-					el.BallotCounts = append(el.BallotCounts, ballotCounts{
-						AtType: typeBallotCounts, BallotsCast: cast, BallotsRejected: inv,
-						GpUnitID: unitID(n.ID), Type: "total",
-					})
-				}
-			}
-		}
 	}
+	out.gpUnit = lazy[reportingUnit]{n: len(order), next: func() func() reportingUnit {
+		i := 0
+		return func() reportingUnit {
+			n := order[i]
+			i++
+			return reportingUnitOf(n, resultsInOrder(n, contests), n == root, e.Country)
+		}
+	}}
+	ballotsOf := func(n *node) (ballotCounts, bool) {
+		rs := resultsInOrder(n, contests)
+		if len(rs) == 0 {
+			return ballotCounts{}, false
+		}
+		cast, ok := agree(rs, func(r *UnitResult) int64 { return r.BallotsCast })
+		if !ok {
+			return ballotCounts{}, false
+		}
+		inv, ok := agree(rs, func(r *UnitResult) int64 { return r.Invalid })
+		return ballotCounts{AtType: typeBallotCounts, BallotsCast: cast, BallotsRejected: inv,
+			GpUnitID: unitID(n.ID), Type: "total"}, ok
+	}
+	out.ballots = filtered(order, ballotsOf)
 
 	seenParty := map[string]bool{}
 	for i, c := range contests {
@@ -288,22 +301,20 @@ func build(e Election) (*electionReport, error) {
 					BallotName: text(ch.Name), ExternalIdentifier: []externalIdentifier{mandateID(ch.ID)},
 				})
 			}
-			for _, n := range order {
+			out.votes = append(out.votes, filtered(order, func(n *node) (voteCounts, bool) {
 				r := n.results[c.ID]
 				if r == nil {
-					continue
+					return voteCounts{}, false
 				}
-				if v, ok := r.Votes[ch.ID]; ok {
-					sel.VoteCounts = append(sel.VoteCounts, voteCounts{
-						AtType: typeVoteCounts, Count: v, GpUnitID: unitID(n.ID), Type: "total",
-					})
-				}
-			}
+				v, ok := r.Votes[ch.ID]
+				return voteCounts{AtType: typeVoteCounts, Count: v, GpUnitID: unitID(n.ID), Type: "total"}, ok
+			}))
 			ct.ContestSelection = append(ct.ContestSelection, sel)
 		}
 		el.Contest = append(el.Contest, ct)
 	}
 	rep.Election = []election{el}
+	out.el = &rep.Election[0]
 
 	if rep.Status == "" {
 		rep.Status = "unofficial-complete"
@@ -314,7 +325,7 @@ func build(e Election) (*electionReport, error) {
 			}
 		}
 	}
-	return rep, nil
+	return out, nil
 }
 
 func reportingUnitOf(n *node, rs []*UnitResult, isRoot bool, country string) reportingUnit {

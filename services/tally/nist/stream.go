@@ -21,7 +21,7 @@ import (
 // elements one at a time. The placeholders carry a random nonce, so no
 // string in the data can be taken for one.
 func WriteReport(w io.Writer, e Election) error {
-	rep, err := build(e)
+	r, err := build(e)
 	if err != nil {
 		return err
 	}
@@ -30,16 +30,15 @@ func WriteReport(w io.Writer, e Election) error {
 		return fmt.Errorf("nist: nonce: %w", err)
 	}
 	s := splicer{nonce: hex.EncodeToString(nonce[:])}
-	// Swap each long array for its placeholder; the elements stay in s.
-	rep.GpUnit = splice(&s, rep.GpUnit, func(t string) reportingUnit { return reportingUnit{AtType: t} })
-	for i := range rep.Election {
-		el := &rep.Election[i]
-		el.BallotCounts = splice(&s, el.BallotCounts, func(t string) ballotCounts { return ballotCounts{AtType: t} })
-		for j := range el.Contest {
-			for k := range el.Contest[j].ContestSelection {
-				sel := &el.Contest[j].ContestSelection[k]
-				sel.VoteCounts = splice(&s, sel.VoteCounts, func(t string) voteCounts { return voteCounts{AtType: t} })
-			}
+	// A placeholder for each long array; its elements are made as written.
+	rep := r.rep
+	rep.GpUnit = splice(&s, r.gpUnit, func(t string) reportingUnit { return reportingUnit{AtType: t} })
+	r.el.BallotCounts = splice(&s, r.ballots, func(t string) ballotCounts { return ballotCounts{AtType: t} })
+	k := 0
+	for j := range r.el.Contest {
+		for i := range r.el.Contest[j].ContestSelection {
+			r.el.Contest[j].ContestSelection[i].VoteCounts = splice(&s, r.votes[k], func(t string) voteCounts { return voteCounts{AtType: t} })
+			k++
 		}
 	}
 	skeleton, err := s.marshal(rep)
@@ -72,11 +71,12 @@ func WriteReport(w io.Writer, e Election) error {
 		}
 		skeleton = skeleton[at+len(a.placeholder):]
 		ind.write([]byte{'['})
+		next := a.elements()
 		for i := range a.n {
 			if i > 0 {
 				ind.write([]byte{','})
 			}
-			b, err := a.element(i)
+			b, err := next()
 			if err != nil {
 				return err
 			}
@@ -99,15 +99,17 @@ type splicer struct {
 type splicedArray struct {
 	placeholder []byte // the array's compact encoding in the skeleton
 	n           int
-	element     func(i int) ([]byte, error) // compact, valid until the next call
+	// elements starts the pass over the elements: each call of what it
+	// returns encodes the next (compact, valid until the next call).
+	elements func() func() ([]byte, error)
 }
 
 // splice stands a one-element placeholder, of an element whose @type
-// names the array, in for a non-empty array (an empty one stays as it is,
-// so that omitempty still omits it).
-func splice[T any](s *splicer, list []T, placeholder func(atType string) T) []T {
-	if len(list) == 0 {
-		return list
+// names the array, in for a non-empty array (an empty one stays nil, so
+// that omitempty still omits it).
+func splice[T any](s *splicer, list lazy[T], placeholder func(atType string) T) []T {
+	if list.n == 0 {
+		return nil
 	}
 	k := len(s.arrays)
 	ph := []T{placeholder(s.nonce + ":" + strconv.Itoa(k))}
@@ -116,8 +118,11 @@ func splice[T any](s *splicer, list []T, placeholder func(atType string) T) []T 
 		s.err = err
 	}
 	s.arrays = append(s.arrays, splicedArray{
-		n: len(list), placeholder: bytes.Clone(phJSON),
-		element: func(i int) ([]byte, error) { return s.marshal(list[i]) },
+		n: list.n, placeholder: bytes.Clone(phJSON),
+		elements: func() func() ([]byte, error) {
+			next := list.next()
+			return func() ([]byte, error) { return s.marshal(next()) }
+		},
 	})
 	return ph
 }
@@ -199,4 +204,71 @@ func (d *indenter) newline() {
 	for range d.depth {
 		d.w.WriteString(d.indent)
 	}
+}
+
+// report is a report's skeleton and the arrays with an element per unit,
+// made as they are written.
+type report struct {
+	rep     *electionReport
+	el      *election
+	gpUnit  lazy[reportingUnit]
+	ballots lazy[ballotCounts]
+	votes   []lazy[voteCounts] // per contest selection, in order
+}
+
+// lazy is an array whose elements are made one after the other: next
+// starts a pass and returns the function that makes each element in turn.
+type lazy[T any] struct {
+	n    int
+	next func() func() T
+}
+
+// filtered is the array of f(n) for every node where f says ok.
+func filtered[T any](order []*node, f func(*node) (T, bool)) lazy[T] {
+	l := lazy[T]{}
+	for _, n := range order {
+		if _, ok := f(n); ok {
+			l.n++
+		}
+	}
+	l.next = func() func() T {
+		i := 0
+		return func() T {
+			for ; i < len(order); i++ {
+				if v, ok := f(order[i]); ok {
+					i++
+					return v
+				}
+			}
+			panic("nist: a lazy array ran out") // f is a function of the node
+		}
+	}
+	return l
+}
+
+// materialize makes every lazy array into the skeleton's slices: the
+// report as one value (for comparing with the streamed encoding).
+func (r *report) materialize() *electionReport {
+	r.rep.GpUnit = all(r.gpUnit)
+	r.el.BallotCounts = all(r.ballots)
+	k := 0
+	for i := range r.el.Contest {
+		for j := range r.el.Contest[i].ContestSelection {
+			r.el.Contest[i].ContestSelection[j].VoteCounts = all(r.votes[k])
+			k++
+		}
+	}
+	return r.rep
+}
+
+func all[T any](l lazy[T]) []T {
+	if l.n == 0 {
+		return nil
+	}
+	out := make([]T, l.n)
+	next := l.next()
+	for i := range out {
+		out[i] = next()
+	}
+	return out
 }

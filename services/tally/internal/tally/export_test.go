@@ -24,3 +24,10 @@ func CheckpointCached(s *Service, election string, size int64) bool {
 	}
 	return false
 }
+
+// HoldExport takes the turn of an export, as a running export does, until
+// release is called.
+func HoldExport(s *Service) (release func()) {
+	s.exports <- struct{}{}
+	return func() { <-s.exports }
+}

@@ -43,6 +43,8 @@ type Service struct {
 	presign *presigner
 	// loads says how each election was loaded at the start (image.go).
 	loads []ImageLoad
+	// exports lets one Export run at a time (snapshot.go).
+	exports chan struct{}
 }
 
 // Log is the Service's tamper-evident log: checkpoints, proofs, entries.
@@ -104,7 +106,8 @@ func NewServiceWith(ctx context.Context, store Store, opts ServiceOptions) (*Ser
 	if opts.Follow == 0 {
 		opts.Follow = DefaultFollow
 	}
-	s := &Service{store: store, now: opts.Now, log: opts.Logger, elections: map[string]*electionState{}, presign: newPresigner()}
+	s := &Service{store: store, now: opts.Now, log: opts.Logger, elections: map[string]*electionState{}, presign: newPresigner(),
+		exports: make(chan struct{}, 1)}
 	if opts.LogKey == "" {
 		opts.LogKey = ephemeralKey()
 	}

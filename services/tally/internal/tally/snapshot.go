@@ -110,7 +110,19 @@ func (s *Service) ScanProtocolVersions(ctx context.Context, election string, log
 // their NIST rendering) as of now. Every file is of one instant: the log
 // up to the snapshot's size, the protocols in it, and the totals of
 // exactly those protocols.
+//
+// Exports run one at a time, the next waiting for the one before or its
+// caller's deadline: an export holds the election's protocol versions in
+// memory (about 2 KB per station), and the export is public, so a
+// national election's exports at once would need that many times the
+// memory tallyd has (issue 19).
 func (s *Service) Export(ctx context.Context, election string, w io.Writer) error {
+	select {
+	case s.exports <- struct{}{}:
+		defer func() { <-s.exports }()
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 	snap, err := s.Snapshot(ctx, election)
 	if err != nil {
 		return err

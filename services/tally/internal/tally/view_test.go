@@ -1,7 +1,9 @@
 package tally_test
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"path/filepath"
 	"testing"
 	"time"
@@ -128,4 +130,45 @@ func BenchmarkNationalRead(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestExportsOneAtATime: an export waits for the one running (an export
+// holds an election's protocols in memory), until its caller's deadline,
+// and runs when the first is done.
+func TestExportsOneAtATime(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "t.db"), sqlitestore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	svc, err := tally.NewService(ctx, st, storetest.NewClock().Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	if _, err := svc.DefineElection(ctx, storetest.Election()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Submit(ctx, storetest.Sub("list", "s1", 0, 50, 50, 50)); err != nil {
+		t.Fatal(err)
+	}
+	release := tally.HoldExport(svc)
+	short, cancel := context.WithTimeout(ctx, 100*time.Millisecond)
+	defer cancel()
+	var buf bytes.Buffer
+	if err := svc.Export(short, "test-2024", &buf); !errors.Is(err, context.DeadlineExceeded) || buf.Len() > 0 {
+		t.Errorf("an export while another runs: %v, %d bytes written; want it to wait until its deadline", err, buf.Len())
+	}
+	done := make(chan error, 1)
+	go func() { done <- svc.Export(ctx, "test-2024", &buf) }()
+	select {
+	case err := <-done:
+		t.Fatalf("an export ran while another did (%v)", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	release()
+	if err := <-done; err != nil || buf.Len() == 0 {
+		t.Errorf("the export after the first: %v, %d bytes", err, buf.Len())
+	}
 }
