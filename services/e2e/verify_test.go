@@ -163,9 +163,24 @@ func TestVerifyDemo(t *testing.T) {
 	if _, err := c.SubmitProtocol(ctx, correctionOf(t, c, "astana-3", "e2e-fix-2", 5)); err != nil {
 		t.Fatal(err)
 	}
-	out, code = mandatectl(t, "verify", "--server", s.TallyAddr, "--election", "kz-2012", "--key", vkey, "--previous-checkpoint", cpFile)
+	saved := filepath.Join(s.dir, "saved-export.zip")
+	out, code = mandatectl(t, "verify", "--server", s.TallyAddr, "--election", "kz-2012", "--key", vkey, "--previous-checkpoint", cpFile, "--save", saved)
 	if code != 0 || !strings.Contains(out, "previous checkpoint: its") || !strings.Contains(out, "server: its current log") {
 		t.Fatalf("mandatectl verify --server after the restart (exit %d):\n%s", code, out)
+	}
+	// The archive verify saved and the one export writes (each streamed to
+	// a file as it arrives) check offline, and nothing else is left beside.
+	exported := filepath.Join(s.dir, "exported.zip")
+	if out, code := mandatectl(t, "export", "--server", s.TallyAddr, "--election", "kz-2012", "--out", exported); code != 0 || !strings.Contains(out, "wrote "+exported) {
+		t.Fatalf("mandatectl export (exit %d):\n%s", code, out)
+	}
+	for _, f := range []string{saved, exported} {
+		if out, code := mandatectl(t, "verify", "--export", f, "--key", vkey); code != 0 {
+			t.Fatalf("mandatectl verify --export %s (exit %d):\n%s", f, code, out)
+		}
+	}
+	if parts, _ := filepath.Glob(filepath.Join(s.dir, "*.part")); len(parts) > 0 {
+		t.Errorf("partial downloads left behind: %v", parts)
 	}
 
 	// The receipt from before the restart proves its protocol in today's log.

@@ -1,13 +1,14 @@
 package cli
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -59,15 +60,49 @@ func runExport(ctx context.Context, args []string, out, errOut io.Writer) error 
 		return err
 	}
 	defer conn.Close()
-	var buf bytes.Buffer
-	if err := download(ctx, tallyv1.NewTallyServiceClient(conn), *election, &buf); err != nil {
+	n, err := downloadTo(ctx, tallyv1.NewTallyServiceClient(conn), *election, *file)
+	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(*file, buf.Bytes(), 0o644); err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "wrote %s (%d bytes)\n", *file, buf.Len())
+	fmt.Fprintf(out, "wrote %s (%d bytes)\n", *file, n)
 	return nil
+}
+
+// downloadTo downloads an export into a file as it arrives (a national
+// export is hundreds of megabytes), through a temporary file beside it so
+// that a failed download leaves no partial archive under the name.
+func downloadTo(ctx context.Context, c tallyv1.TallyServiceClient, election, file string) (int64, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".export-*.zip.part")
+	if err != nil {
+		return 0, err
+	}
+	defer os.Remove(tmp.Name()) // after the rename, nothing to remove
+	w := &countWriter{w: bufio.NewWriterSize(tmp, 1<<16)}
+	err = download(ctx, c, election, w)
+	if err == nil {
+		err = w.w.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), file)
+	}
+	return w.n, err
+}
+
+type countWriter struct {
+	w *bufio.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // readKey reads a verifier key given as the key itself or as a file
@@ -149,18 +184,23 @@ func runVerify(ctx context.Context, args []string, out, errOut io.Writer) error 
 		}
 		defer conn.Close()
 		c = tallyv1.NewTallyServiceClient(conn)
-		var buf bytes.Buffer
-		if err := download(ctx, c, *election, &buf); err != nil {
-			return fmt.Errorf("download the export: %w", err)
-		}
-		if *save != "" {
-			if err := os.WriteFile(*save, buf.Bytes(), 0o644); err != nil {
+		// Into a file, not memory: --save's, or a temporary one.
+		file := *save
+		if file == "" {
+			dir, err := os.MkdirTemp("", "mandate-verify-")
+			if err != nil {
 				return err
 			}
+			defer os.RemoveAll(dir)
+			file = filepath.Join(dir, "export.zip")
 		}
-		if src, err = verify.OpenZip(bytes.NewReader(buf.Bytes()), int64(buf.Len())); err != nil {
+		if _, err := downloadTo(ctx, c, *election, file); err != nil {
+			return fmt.Errorf("download the export: %w", err)
+		}
+		if src, err = verify.Open(file); err != nil {
 			return err
 		}
+		defer src.Close()
 	}
 	rep := verify.Check(src, opts)
 	if c != nil && rep.Checkpoint != nil {
