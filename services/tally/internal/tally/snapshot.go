@@ -138,9 +138,14 @@ func (s *Service) Export(ctx context.Context, election string, w io.Writer) erro
 		Election: *definitionEntry(snap.Election), Phases: map[string]string{},
 		ResultsVersion: snap.ResultsVersion, LogSize: snap.LogSize, Issuer: s.ledger.signer.Name(),
 	}
+	// Names and levels of the units with totals: none is a station, and a
+	// map of a million stations would be a hundred megabytes for nothing.
 	names := map[string]Unit{}
+	x.Units = make([]tallylog.Unit, 0, len(snap.Units))
 	for _, u := range snap.Units {
-		names[u.ID] = u
+		if !u.IsStation() {
+			names[u.ID] = u
+		}
 		x.Units = append(x.Units, tallylog.Unit{ID: u.ID, Parent: u.Parent, Name: u.Name, Level: u.Level, Registered: u.Registered})
 	}
 	for c, p := range snap.Phases {
