@@ -174,13 +174,14 @@ func Check(src Source, opts Options) *Report {
 	if !keyed || !v.checkpoint() {
 		return r
 	}
-	if !v.leaves(opts.Previous) {
+	rp := v.newReplay()
+	if !v.leaves(opts.Previous, rp) {
 		return r
 	}
 	if opts.Previous != nil {
 		v.previous(opts.Previous)
 	}
-	x := v.replay()
+	x := rp.finish()
 	if x == nil {
 		return r
 	}
@@ -195,10 +196,8 @@ type verifier struct {
 	r   *Report
 	src Source
 
-	v    note.Verifier
-	cp   tallylog.Checkpoint
-	ents []tallylog.Entry
-	body [][]byte
+	v  note.Verifier
+	cp tallylog.Checkpoint
 	// rd reads the leaves in order; it keeps the definition, which gives
 	// the columns of a format 4 row (tallylog.BodyProtocolRow).
 	rd tallylog.Reader
@@ -301,8 +300,9 @@ func (v *verifier) checkpoint() bool {
 	return true
 }
 
-// leaves reads and hashes the log, and checks every entry's envelope.
-func (v *verifier) leaves(previous []byte) bool {
+// leaves reads and hashes the log, and checks every entry's envelope; it
+// hands each entry to rp as it goes, so that no entry is kept.
+func (v *verifier) leaves(previous []byte, rp *replay) bool {
 	f, ok := v.open(tallylog.FileLeaves)
 	if !ok {
 		return false
@@ -321,6 +321,7 @@ func (v *verifier) leaves(previous []byte) bool {
 			v.r.add(Mismatch, format, args...)
 		}
 	}
+	n := int64(0) // entries read
 	for i := int64(0); ; i++ {
 		line, err := br.ReadSlice('\n')
 		if errors.Is(err, bufio.ErrBufferFull) {
@@ -363,14 +364,15 @@ func (v *verifier) leaves(previous []byte) bool {
 			mismatch("%s line %d: entry %d says it is entry %d", tallylog.FileLeaves, i+1, i, ent.Sequence)
 		case ent.Election != v.cp.Election:
 			mismatch("%s line %d: entry %d is of election %q, not %q", tallylog.FileLeaves, i+1, i, ent.Election, v.cp.Election)
+		case bad == 0:
+			// The replay counts only when every leaf is sound.
+			rp.step(int(i), ent, body)
 		}
-		v.ents = append(v.ents, ent)
-		v.body = append(v.body, body)
+		n++
 	}
 	if bad > maxDetails {
 		v.r.add(Mismatch, "%s: %d more such entries", tallylog.FileLeaves, bad-maxDetails)
 	}
-	n := int64(len(v.ents))
 	switch {
 	case n != v.cp.Size:
 		v.r.add(Mismatch, "%s: %d entries, but the checkpoint is of %d", tallylog.FileLeaves, n, v.cp.Size)
@@ -489,96 +491,123 @@ type state struct {
 	vers map[[2]string]int
 }
 
-// replay rebuilds the election from the log's entries, checking that each
-// is a change the tally could have accepted.
-func (v *verifier) replay() *tallylog.Export {
-	st := &state{contests: map[string]tallylog.Contest{}, units: map[string]tallylog.Unit{},
-		phases: map[string]string{}, cur: map[[2]string]int{}, vers: map[[2]string]int{}}
-	x := &tallylog.Export{LogSize: v.cp.Size, Phases: map[string]string{}, Issuer: v.v.Name()}
-	bad := 0
-	mismatch := func(i int, format string, args ...any) {
-		if bad++; bad <= maxDetails {
-			v.r.add(Mismatch, "log entry %d: "+format, append([]any{i}, args...)...)
-		}
+// replay rebuilds the election from the log's entries, one at a time as
+// the leaves are read, checking that each is a change the tally could
+// have accepted. Its findings come after the leaves' (and the previous
+// checkpoint's), as the order of the checks goes.
+type replay struct {
+	v      *verifier
+	found  Report // findings, until finish adds them to the report
+	st     *state
+	x      *tallylog.Export
+	bad    int
+	counts map[string]int
+	done   bool // the log cannot be replayed further
+}
+
+func (v *verifier) newReplay() *replay {
+	return &replay{v: v, counts: map[string]int{},
+		st: &state{contests: map[string]tallylog.Contest{}, units: map[string]tallylog.Unit{},
+			phases: map[string]string{}, cur: map[[2]string]int{}, vers: map[[2]string]int{}},
+		x: &tallylog.Export{Phases: map[string]string{}}}
+}
+
+func (rp *replay) mismatch(i int, format string, args ...any) {
+	if rp.bad++; rp.bad <= maxDetails {
+		rp.found.add(Mismatch, "log entry %d: "+format, append([]any{i}, args...)...)
 	}
-	counts := map[string]int{}
-	for i, e := range v.ents {
-		counts[e.Kind]++
-		x.GeneratedAt = e.Time
-		if i == 0 && e.Kind != tallylog.KindElection {
-			mismatch(i, "the log does not start with the election's definition")
-			return nil
+}
+
+// step replays entry i, whose body (after the envelope) is body.
+func (rp *replay) step(i int, e tallylog.Entry, body []byte) {
+	if rp.done {
+		return
+	}
+	st, x := rp.st, rp.x
+	rp.counts[e.Kind]++
+	x.GeneratedAt = e.Time
+	if i == 0 && e.Kind != tallylog.KindElection {
+		rp.mismatch(i, "the log does not start with the election's definition")
+		rp.done = true
+		return
+	}
+	switch e.Kind {
+	case tallylog.KindElection:
+		if st.def != nil || e.Definition == nil {
+			rp.mismatch(i, "a second definition, or none")
+			return
 		}
-		switch e.Kind {
-		case tallylog.KindElection:
-			if st.def != nil || e.Definition == nil {
-				mismatch(i, "a second definition, or none")
-				continue
-			}
-			st.def = e.Definition
-			for _, c := range e.Definition.Contests {
-				st.contests[c.ID] = c
-				st.phases[c.ID] = "COUNTING"
-			}
-			st.addUnits(e.Units, func(f string, a ...any) { mismatch(i, f, a...) })
-		case tallylog.KindUnits:
-			st.addUnits(e.Units, func(f string, a ...any) { mismatch(i, f, a...) })
-			if tallylog.ChangesResults(e) {
-				x.ResultsVersion++
-			}
-		case tallylog.KindPhase:
-			if _, ok := st.contests[e.Contest]; !ok {
-				mismatch(i, "a phase change of unknown contest %q", e.Contest)
-				continue
-			}
-			switch e.Phase {
-			case "CERTIFIED", "RECOUNT", "CORRECTION":
-			default:
-				mismatch(i, "unknown phase %q", e.Phase)
-			}
-			if st.phases[e.Contest] == e.Phase {
-				mismatch(i, "contest %s moved to the phase it was in, %s", e.Contest, e.Phase)
-			}
-			st.phases[e.Contest] = e.Phase
+		st.def = e.Definition
+		for _, c := range e.Definition.Contests {
+			st.contests[c.ID] = c
+			st.phases[c.ID] = "COUNTING"
+		}
+		st.addUnits(e.Units, func(f string, a ...any) { rp.mismatch(i, f, a...) })
+	case tallylog.KindUnits:
+		st.addUnits(e.Units, func(f string, a ...any) { rp.mismatch(i, f, a...) })
+		if tallylog.ChangesResults(e) {
 			x.ResultsVersion++
-		case tallylog.KindProtocol:
-			if msg := st.accepts(e); msg != "" {
-				mismatch(i, "%s", msg)
-				continue
-			}
-			if msg := v.bodyDiffers(e, v.body[i]); msg != "" {
-				mismatch(i, "%s", msg)
-			}
-			x.ResultsVersion++
-			k := [2]string{e.Contest, e.Station}
-			if j, ok := st.cur[k]; ok {
-				x.Protocols[j].Current = false
-			}
-			st.cur[k], st.vers[k] = len(x.Protocols), e.Version
-			x.Protocols = append(x.Protocols, tallylog.ProtocolRow{LeafIndex: int64(i), ResultsVersion: x.ResultsVersion,
-				Contest: e.Contest, Station: e.Station, Version: e.Version, Kind: e.ProtocolKind, Current: true,
-				AcceptedAt: e.Time, Submitter: e.Submitter, RequestID: e.RequestID, Reason: e.Reason,
-				Warnings: e.Warnings, Lines: e.Lines, Votes: e.Votes})
-		case tallylog.KindRejection:
-			if e.Rejection == nil || e.Rejection.Reason == "" {
-				mismatch(i, "a rejection without its reason")
-			}
-			if len(v.body[i]) > 0 {
-				if msg := v.bodyDiffers(e, v.body[i]); msg != "" {
-					mismatch(i, "%s", msg)
-				}
-			}
+		}
+	case tallylog.KindPhase:
+		if _, ok := st.contests[e.Contest]; !ok {
+			rp.mismatch(i, "a phase change of unknown contest %q", e.Contest)
+			return
+		}
+		switch e.Phase {
+		case "CERTIFIED", "RECOUNT", "CORRECTION":
 		default:
-			mismatch(i, "unknown kind of entry %q", e.Kind)
+			rp.mismatch(i, "unknown phase %q", e.Phase)
 		}
+		if st.phases[e.Contest] == e.Phase {
+			rp.mismatch(i, "contest %s moved to the phase it was in, %s", e.Contest, e.Phase)
+		}
+		st.phases[e.Contest] = e.Phase
+		x.ResultsVersion++
+	case tallylog.KindProtocol:
+		if msg := st.accepts(e); msg != "" {
+			rp.mismatch(i, "%s", msg)
+			return
+		}
+		if msg := rp.v.bodyDiffers(e, body); msg != "" {
+			rp.mismatch(i, "%s", msg)
+		}
+		x.ResultsVersion++
+		k := [2]string{e.Contest, e.Station}
+		if j, ok := st.cur[k]; ok {
+			x.Protocols[j].Current = false
+		}
+		st.cur[k], st.vers[k] = len(x.Protocols), e.Version
+		x.Protocols = append(x.Protocols, tallylog.ProtocolRow{LeafIndex: int64(i), ResultsVersion: x.ResultsVersion,
+			Contest: e.Contest, Station: e.Station, Version: e.Version, Kind: e.ProtocolKind, Current: true,
+			AcceptedAt: e.Time, Submitter: e.Submitter, RequestID: e.RequestID, Reason: e.Reason,
+			Warnings: e.Warnings, Lines: e.Lines, Votes: e.Votes})
+	case tallylog.KindRejection:
+		if e.Rejection == nil || e.Rejection.Reason == "" {
+			rp.mismatch(i, "a rejection without its reason")
+		}
+		if len(body) > 0 {
+			if msg := rp.v.bodyDiffers(e, body); msg != "" {
+				rp.mismatch(i, "%s", msg)
+			}
+		}
+	default:
+		rp.mismatch(i, "unknown kind of entry %q", e.Kind)
 	}
-	if bad > maxDetails {
-		v.r.add(Mismatch, "log: %d more entries the tally could not have accepted", bad-maxDetails)
+}
+
+// finish adds the replay's findings to the report and returns the
+// election the log gives, nil when it has none.
+func (rp *replay) finish() *tallylog.Export {
+	v, st, x := rp.v, rp.st, rp.x
+	v.r.Findings = append(v.r.Findings, rp.found.Findings...)
+	if rp.bad > maxDetails {
+		v.r.add(Mismatch, "log: %d more entries the tally could not have accepted", rp.bad-maxDetails)
 	}
-	if st.def == nil {
+	if st.def == nil || rp.done {
 		return nil
 	}
-	if bad == 0 {
+	if rp.bad == 0 {
+		counts := rp.counts
 		n := func(k int, one, many string) string { return fmt.Sprintf("%d %s", k, plural(k, one, many)) }
 		v.r.add(OK, "log: every entry is a change the tally could accept (%s, %s, %s, %s)",
 			n(counts[tallylog.KindProtocol], "protocol version", "protocol versions"),
@@ -586,6 +615,7 @@ func (v *verifier) replay() *tallylog.Export {
 			n(counts[tallylog.KindPhase], "phase change", "phase changes"),
 			n(counts[tallylog.KindElection]+counts[tallylog.KindUnits], "definition", "definitions"))
 	}
+	x.LogSize, x.Issuer = v.cp.Size, v.v.Name()
 	x.Election = *st.def
 	maps.Copy(x.Phases, st.phases)
 	ids := slices.Sorted(maps.Keys(st.units))
@@ -596,7 +626,6 @@ func (v *verifier) replay() *tallylog.Export {
 	return x
 }
 
-// addUnits adds units, refusing a unit that changes.
 func (st *state) addUnits(us []tallylog.Unit, mismatch func(string, ...any)) {
 	for _, u := range us {
 		if old, ok := st.units[u.ID]; ok {

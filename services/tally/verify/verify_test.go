@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -48,6 +49,7 @@ func examples() string {
 type demo struct {
 	c    tallyv1.TallyServiceClient
 	vkey string
+	skey string // the tally's signer key, to sign logs it never wrote
 }
 
 func startDemo(t *testing.T) demo {
@@ -78,7 +80,7 @@ func startDemo(t *testing.T) demo {
 	if err != nil || rep.Rejected != 0 {
 		t.Fatalf("import: %+v %v", rep, err)
 	}
-	d := demo{c: c, vkey: vkey}
+	d := demo{c: c, vkey: vkey, skey: skey}
 	if _, err := c.SubmitProtocol(ctx, d.correction(t, "astana-1", "fix-1", 100)); err != nil {
 		t.Fatal(err)
 	}
@@ -518,4 +520,73 @@ func editDigit(s string) string {
 		}
 	}
 	return s + "x"
+}
+
+// TestReplayOfASignedLog: a log the tally's key signed but the tally could
+// not have written (a protocol's entry again, later, under a new sequence)
+// hashes to its checkpoint, and the replay, which runs as the leaves are
+// read, finds the entry; its finding comes after the leaves' and before
+// the files', in the order of the checks.
+func TestReplayOfASignedLog(t *testing.T) {
+	d := startDemo(t)
+	files := d.export(t)
+	var leaves [][]byte
+	for _, line := range strings.Split(strings.TrimSuffix(string(files[tallylog.FileLeaves]), "\n"), "\n") {
+		leaf, err := base64.StdEncoding.DecodeString(line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		leaves = append(leaves, leaf)
+	}
+	// The first protocol's entry appended again as the last.
+	again := -1
+	for i, leaf := range leaves {
+		if e, _, err := tallylog.ParseEnvelope(leaf); err == nil && e.Kind == tallylog.KindProtocol {
+			again = i
+			break
+		}
+	}
+	if again < 0 {
+		t.Fatal("no protocol in the demo's log")
+	}
+	_, rest, body, ok := tallylog.SplitLeaf(leaves[again])
+	if !ok {
+		t.Fatal("the protocol's leaf does not split")
+	}
+	leaves = append(leaves, append(tallylog.AppendLeaf(nil, int64(len(leaves)), rest), body...))
+	var out strings.Builder
+	edge := &tallylog.Edge{}
+	for _, leaf := range leaves {
+		edge.Append(leaf)
+		out.WriteString(base64.StdEncoding.EncodeToString(leaf) + "\n")
+	}
+	signer, err := note.NewSigner(d.skey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp, err := tallylog.SignCheckpoint(signer, "kz-2012", int64(len(leaves)), edge.Root())
+	if err != nil {
+		t.Fatal(err)
+	}
+	forged := verify.Files{}
+	maps.Copy(forged, files)
+	forged[tallylog.FileLeaves] = []byte(out.String())
+	forged[tallylog.FileCheckpoint] = cp.Note
+	r := verify.Check(forged, verify.Options{Key: d.vkey})
+	text := report(r)
+	at := func(s string) int {
+		i := strings.Index(text, s)
+		if i < 0 {
+			t.Fatalf("no %q in the report:\n%s", s, text)
+		}
+		return i
+	}
+	hashed := at("entries hash to the checkpoint's root")
+	entry := at(fmt.Sprintf("MISMATCH log entry %d: ", len(leaves)-1))
+	if files := at("protocols.csv: "); !(hashed < entry && entry < files) {
+		t.Errorf("findings out of the order of the checks:\n%s", text)
+	}
+	if strings.Contains(text, "every entry is a change the tally could accept") {
+		t.Errorf("the replay vouches for the forged log:\n%s", text)
+	}
 }

@@ -113,7 +113,7 @@ func (s *Service) ScanProtocolVersions(ctx context.Context, election string, log
 //
 // Exports run one at a time, the next waiting for the one before or its
 // caller's deadline: an export holds the election's protocol versions in
-// memory (about 2 KB per station), and the export is public, so a
+// memory (about 3 KB a station at the peak), and the export is public, so a
 // national election's exports at once would need that many times the
 // memory tallyd has (issue 19).
 func (s *Service) Export(ctx context.Context, election string, w io.Writer) error {
