@@ -93,7 +93,8 @@ type splicer struct {
 	nonce  string
 	arrays []splicedArray
 	buf    bytes.Buffer
-	err    error // the first placeholder that could not be encoded
+	enc    *json.Encoder // writes to buf
+	err    error         // the first placeholder that could not be encoded
 }
 
 type splicedArray struct {
@@ -132,9 +133,11 @@ func splice[T any](s *splicer, list lazy[T], placeholder func(atType string) T) 
 // the next call.
 func (s *splicer) marshal(v any) ([]byte, error) {
 	s.buf.Reset()
-	enc := json.NewEncoder(&s.buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	if s.enc == nil {
+		s.enc = json.NewEncoder(&s.buf) // one for the millions of elements
+		s.enc.SetEscapeHTML(false)
+	}
+	if err := s.enc.Encode(v); err != nil {
 		return nil, fmt.Errorf("nist: encode: %w", err)
 	}
 	b := s.buf.Bytes()
@@ -154,19 +157,29 @@ type indenter struct {
 }
 
 func (d *indenter) write(b []byte) {
-	for _, c := range b {
+	for len(b) > 0 {
 		if d.inString {
-			d.w.WriteByte(c)
-			switch {
-			case d.escape:
-				d.escape = false
-			case c == '\\':
-				d.escape = true
-			case c == '"':
-				d.inString = false
+			// Up to the string's end or an escape, in one write.
+			i := bytes.IndexAny(b, `"\\`)
+			if d.escape || i < 0 {
+				n := len(b)
+				if d.escape {
+					n, d.escape = 1, false
+				}
+				d.w.Write(b[:n])
+				b = b[n:]
+				continue
 			}
+			d.w.Write(b[:i+1])
+			if b[i] == '"' {
+				d.inString = false
+			} else {
+				d.escape = true
+			}
+			b = b[i+1:]
 			continue
 		}
+		c := b[0]
 		if d.open && c != '}' && c != ']' {
 			d.open = false
 			d.depth++
@@ -183,8 +196,7 @@ func (d *indenter) write(b []byte) {
 			d.w.WriteByte(c)
 			d.newline()
 		case ':':
-			d.w.WriteByte(c)
-			d.w.WriteByte(' ')
+			d.w.WriteString(": ")
 		case '}', ']':
 			if d.open {
 				d.open = false // empty: "{}" or "[]" on one line
@@ -194,8 +206,17 @@ func (d *indenter) write(b []byte) {
 			}
 			d.w.WriteByte(c)
 		default:
-			d.w.WriteByte(c)
+			// A number, true, false or null: up to the next structural
+			// byte (compact JSON has no spaces outside strings).
+			n := bytes.IndexAny(b, `,:]}`)
+			if n < 0 {
+				n = len(b)
+			}
+			d.w.Write(b[:n])
+			b = b[n:]
+			continue
 		}
+		b = b[1:]
 	}
 }
 
