@@ -46,14 +46,24 @@ func (s *Service) Snapshot(ctx context.Context, election string) (Snapshot, erro
 	snap := Snapshot{Election: es.def, Phases: map[string]Phase{}}
 	es.mu.RLock()
 	snap.ResultsVersion, snap.LogSize = es.resultsVersion, es.resultsLogSize
-	nodes := make([]*node, 0, es.unitCount())
+	// The units by ID: the few above the stations sorted here, merged with
+	// the stations, which the tree keeps sorted. Sorting a million units
+	// again would hold the lock writers wait for about a second.
+	inner := make([]*node, 0, len(es.nodes))
 	for _, n := range es.nodes {
-		nodes = append(nodes, n)
+		inner = append(inner, n)
 	}
-	nodes = append(nodes, es.stations...)
-	slices.SortFunc(nodes, byUnitID)
-	for _, n := range nodes {
-		snap.Units = append(snap.Units, n.unit)
+	slices.SortFunc(inner, byUnitID)
+	nodes := inner
+	snap.Units = make([]Unit, 0, len(inner)+len(es.stations))
+	for i, j := 0, 0; i < len(inner) || j < len(es.stations); {
+		if j == len(es.stations) || (i < len(inner) && byUnitID(inner[i], es.stations[j]) < 0) {
+			snap.Units = append(snap.Units, inner[i].unit)
+			i++
+		} else {
+			snap.Units = append(snap.Units, es.stations[j].unit)
+			j++
+		}
 	}
 	for _, cc := range es.contests {
 		phase := es.phases[cc.Index]
