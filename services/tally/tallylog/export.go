@@ -61,6 +61,11 @@ type Export struct {
 	// Protocols are every protocol version in the exported log, in its
 	// order.
 	Protocols []ProtocolRow
+	// ScanProtocols, when set, gives the protocol versions instead of
+	// Protocols: fn with each, in the log's order, on every call. The tally
+	// streams them from its store, each file that needs them reading them
+	// again, rather than hold a national election's in memory.
+	ScanProtocols func(fn func(ProtocolRow) error) error
 	// Issuer is who publishes the results: the name of the key that signs
 	// the checkpoints.
 	Issuer string
@@ -144,7 +149,7 @@ func (x *Export) WriteProtocolsCSV(out io.Writer) error {
 		}
 		return ""
 	}
-	for _, p := range x.Protocols {
+	err := x.eachProtocol(func(p ProtocolRow) error {
 		status := "superseded"
 		if p.Current {
 			status = "current"
@@ -158,12 +163,26 @@ func (x *Export) WriteProtocolsCSV(out io.Writer) error {
 		for i, v := range votes {
 			rec[12+len(lines)+i] = count(p.Votes, v)
 		}
-		if err := w.Write(rec); err != nil {
-			return err
-		}
+		return w.Write(rec)
+	})
+	if err != nil {
+		return err
 	}
 	w.Flush()
 	return w.Error()
+}
+
+// eachProtocol calls fn with each protocol version, in the log's order.
+func (x *Export) eachProtocol(fn func(ProtocolRow) error) error {
+	if x.ScanProtocols != nil {
+		return x.ScanProtocols(fn)
+	}
+	for _, p := range x.Protocols {
+		if err := fn(p); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // WriteTotalsJSON writes the totals: one JSON object with the election, the
@@ -254,11 +273,15 @@ func (x *Export) WriteNISTJSON(w io.Writer) error {
 	for _, t := range x.Totals {
 		results[t.Unit] = append(results[t.Unit], result(contests[t.Contest], t.Lines, t.Votes, t.StationsReporting, t.StationsTotal, t.Status))
 	}
-	for _, p := range x.Protocols {
+	err := x.eachProtocol(func(p ProtocolRow) error {
 		if p.Current {
 			st := StatusOf(x.Phases[p.Contest], 1, 1)
 			results[p.Station] = append(results[p.Station], result(contests[p.Contest], p.Lines, p.Votes, 1, 1, st))
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	for _, u := range x.Units {
 		rs := results[u.ID]

@@ -21,6 +21,10 @@ type Snapshot struct {
 	// Totals holds, per contest in definition order, every unit that is not
 	// a station, in ID order (a station's totals are its current protocol).
 	Totals []UnitTotals
+	// Corrected is the current version of every station's protocol that
+	// has more than one, by contest and station ID: any other version is
+	// current when it is a version 1.
+	Corrected map[[2]string]int
 }
 
 // UnitTotals is what the tally publishes for a contest in a unit: the sums
@@ -63,6 +67,14 @@ func (s *Service) Snapshot(ctx context.Context, election string) (Snapshot, erro
 		} else {
 			snap.Units = append(snap.Units, es.stations[j].unit)
 			j++
+		}
+	}
+	snap.Corrected = map[[2]string]int{}
+	for _, st := range es.stations {
+		for ci, p := range st.protos {
+			if p != nil && p.version > 1 {
+				snap.Corrected[[2]string{es.contests[ci].ID, st.unit.ID}] = int(p.version)
+			}
 		}
 	}
 	for _, cc := range es.contests {
@@ -166,25 +178,20 @@ func (s *Service) Export(ctx context.Context, election string, w io.Writer) erro
 			Level: names[t.Unit].Level, Status: t.Status.String(), StationsReporting: t.StationsReporting,
 			StationsTotal: t.StationsTotal, Lines: t.Lines, Votes: t.Votes})
 	}
-	current := map[[2]string]int{}
-	err = s.ScanProtocolVersions(ctx, election, snap.LogSize, func(v ProtocolVersion) error {
-		r := tallylog.ProtocolRow{LeafIndex: v.LogIndex, ResultsVersion: v.ResultsVersion, Contest: v.Contest,
-			Station: v.Station, Version: v.Version, Kind: v.Kind.String(), AcceptedAt: v.SubmittedAt,
-			Submitter: v.Submitter, RequestID: v.IdempotencyKey, Reason: v.Reason, Lines: v.Lines, Votes: v.Votes}
-		for _, w := range v.Warnings {
-			r.Warnings = append(r.Warnings, w.Code)
-		}
-		k := [2]string{v.Contest, v.Station}
-		if i, ok := current[k]; ok {
-			x.Protocols[i].Current = false
-		}
-		r.Current = true
-		current[k] = len(x.Protocols)
-		x.Protocols = append(x.Protocols, r)
-		return nil
-	})
-	if err != nil {
-		return err
+	// The protocol versions are read from the store as each file is
+	// written, not held: a national election's are gigabytes as maps.
+	x.ScanProtocols = func(fn func(tallylog.ProtocolRow) error) error {
+		return s.ScanProtocolVersions(ctx, election, snap.LogSize, func(v ProtocolVersion) error {
+			r := tallylog.ProtocolRow{LeafIndex: v.LogIndex, ResultsVersion: v.ResultsVersion, Contest: v.Contest,
+				Station: v.Station, Version: v.Version, Kind: v.Kind.String(), AcceptedAt: v.SubmittedAt,
+				Submitter: v.Submitter, RequestID: v.IdempotencyKey, Reason: v.Reason, Lines: v.Lines, Votes: v.Votes}
+			for _, w := range v.Warnings {
+				r.Warnings = append(r.Warnings, w.Code)
+			}
+			cur, ok := snap.Corrected[[2]string{v.Contest, v.Station}]
+			r.Current = v.Version == cur || (!ok && v.Version == 1)
+			return fn(r)
+		})
 	}
 	err = s.store.ReadLeaves(ctx, election, snap.LogSize-1, snap.LogSize, func(_ int64, leaf []byte) error {
 		e, _, err := tallylog.ParseEnvelope(leaf)
