@@ -157,9 +157,17 @@ func Report(e Election) ([]byte, error) {
 type node struct {
 	Unit
 	children []*node
-	results  map[string]*UnitResult // by contest ID
-	stations int                    // stations at or under the unit
-	voters   int64                  // Registered, or the sum over the children
+	results  []*UnitResult // by contest index; nil: none (one slice, not a map, per unit of a million)
+	stations int           // stations at or under the unit
+	voters   int64         // Registered, or the sum over the children
+}
+
+// result is the unit's result of contest i, nil when it has none.
+func (n *node) result(i int) *UnitResult {
+	if n.results == nil {
+		return nil
+	}
+	return n.results[i]
 }
 
 // isStation: the unit is a polling station, where protocols come from.
@@ -230,7 +238,7 @@ func build(e Election) (*report, error) {
 	// (WriteReport), a unit at a time, in the order of the hierarchy.
 	out := &report{rep: rep}
 	for _, n := range order {
-		if n.isStation() && len(n.results) > 0 {
+		if n.isStation() && n.results != nil {
 			rep.Format = "precinct-level"
 		}
 	}
@@ -277,7 +285,7 @@ func build(e Election) (*report, error) {
 			one := 1
 			ct.VotesAllowed = &one
 		}
-		if r := root.results[c.ID]; r != nil {
+		if r := root.result(i); r != nil {
 			if r.StationsTotal > 0 {
 				ct.SubUnitsReported = ptr(r.StationsReporting)
 				ct.TotalSubUnits = ptr(r.StationsTotal)
@@ -302,7 +310,7 @@ func build(e Election) (*report, error) {
 				})
 			}
 			out.votes = append(out.votes, filtered(order, func(n *node) (voteCounts, bool) {
-				r := n.results[c.ID]
+				r := n.result(i)
 				if r == nil {
 					return voteCounts{}, false
 				}
@@ -318,8 +326,8 @@ func build(e Election) (*report, error) {
 
 	if rep.Status == "" {
 		rep.Status = "unofficial-complete"
-		for _, c := range contests {
-			r := root.results[c.ID]
+		for i := range contests {
+			r := root.result(i)
 			if r == nil || r.StationsTotal == 0 || r.StationsReporting < r.StationsTotal {
 				rep.Status = "unofficial-partial"
 			}
@@ -506,7 +514,9 @@ func checkUnits(us []Unit, contests []Contest) ([]*node, error) {
 		return nil, invalid("units: the election needs at least its root unit")
 	}
 	choices := make(map[string]map[string]bool, len(contests))
-	for _, c := range contests {
+	contestIndex := make(map[string]int, len(contests))
+	for i, c := range contests {
+		contestIndex[c.ID] = i
 		m := make(map[string]bool, len(c.Choices))
 		for _, ch := range c.Choices {
 			m[ch.ID] = true
@@ -533,7 +543,7 @@ func checkUnits(us []Unit, contests []Contest) ([]*node, error) {
 		if u.Registered < 0 {
 			return nil, invalid("%s.registered must not be negative", p)
 		}
-		n := &node{Unit: u, results: map[string]*UnitResult{}}
+		n := &node{Unit: u}
 		for j := range u.Results {
 			r := &u.Results[j]
 			q := fmt.Sprintf("%s.results[%d]", p, j)
@@ -541,7 +551,11 @@ func checkUnits(us []Unit, contests []Contest) ([]*node, error) {
 			if !ok {
 				return nil, invalid("%s.contest %q is not a contest of the election", q, r.Contest)
 			}
-			if n.results[r.Contest] != nil {
+			ci := contestIndex[r.Contest]
+			if n.results == nil {
+				n.results = make([]*UnitResult, len(contests))
+			}
+			if n.results[ci] != nil {
 				return nil, invalid("%s: a second result of contest %q", q, r.Contest)
 			}
 			if r.BallotsCast < 0 || r.Invalid < 0 || r.Valid < 0 || r.StationsReporting < 0 || r.StationsTotal < 0 {
@@ -561,7 +575,7 @@ func checkUnits(us []Unit, contests []Contest) ([]*node, error) {
 					return nil, invalid("%s.votes[%q] must not be negative", q, ch)
 				}
 			}
-			n.results[r.Contest] = r
+			n.results[ci] = r
 		}
 		byID[u.ID] = n
 		nodes[i] = n
@@ -627,8 +641,8 @@ func reached(n, root *node, byID map[string]*node) bool {
 // resultsInOrder returns the unit's results in contest order.
 func resultsInOrder(n *node, contests []Contest) []*UnitResult {
 	var rs []*UnitResult
-	for _, c := range contests {
-		if r := n.results[c.ID]; r != nil {
+	for i := range contests {
+		if r := n.result(i); r != nil {
 			rs = append(rs, r)
 		}
 	}
