@@ -149,7 +149,7 @@ func (x *Export) WriteProtocolsCSV(out io.Writer) error {
 		}
 		return ""
 	}
-	err := x.eachProtocol(func(p ProtocolRow) error {
+	err := x.EachProtocol(func(p ProtocolRow) error {
 		status := "superseded"
 		if p.Current {
 			status = "current"
@@ -172,8 +172,9 @@ func (x *Export) WriteProtocolsCSV(out io.Writer) error {
 	return w.Error()
 }
 
-// eachProtocol calls fn with each protocol version, in the log's order.
-func (x *Export) eachProtocol(fn func(ProtocolRow) error) error {
+// EachProtocol calls fn with each protocol version, in the log's order:
+// from ScanProtocols when it is set, otherwise from Protocols.
+func (x *Export) EachProtocol(fn func(ProtocolRow) error) error {
 	if x.ScanProtocols != nil {
 		return x.ScanProtocols(fn)
 	}
@@ -273,7 +274,7 @@ func (x *Export) WriteNISTJSON(w io.Writer) error {
 	for _, t := range x.Totals {
 		results[t.Unit] = append(results[t.Unit], result(contests[t.Contest], t.Lines, t.Votes, t.StationsReporting, t.StationsTotal, t.Status))
 	}
-	err := x.eachProtocol(func(p ProtocolRow) error {
+	err := x.EachProtocol(func(p ProtocolRow) error {
 		if p.Current {
 			st := StatusOf(x.Phases[p.Contest], 1, 1)
 			results[p.Station] = append(results[p.Station], result(contests[p.Contest], p.Lines, p.Votes, 1, 1, st))

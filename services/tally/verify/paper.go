@@ -105,11 +105,12 @@ func (v *verifier) paper(x *tallylog.Export, p Paper) {
 		return
 	}
 	var versions []tallylog.ProtocolRow
-	for _, r := range x.Protocols {
+	x.EachProtocol(func(r tallylog.ProtocolRow) error {
 		if r.Contest == c.ID && r.Station == p.Station {
 			versions = append(versions, r)
 		}
-	}
+		return nil
+	})
 	if len(versions) == 0 {
 		v.r.AddAbout(AboutPaper, Mismatch, "paper protocol: the log has no protocol of station %q in contest %s", p.Station, c.ID)
 		return

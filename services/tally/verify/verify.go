@@ -409,12 +409,13 @@ func (v *verifier) previous(msg []byte) {
 
 // files compares each published file with what the log says.
 func (v *verifier) files(x *tallylog.Export) {
+	cur, all := current(x)
 	for _, f := range []struct {
 		name   string
 		what   string
 		render func(io.Writer) error
 	}{
-		{tallylog.FileProtocols, fmt.Sprintf("%d protocol versions (%d current, %d superseded)", len(x.Protocols), current(x), len(x.Protocols)-current(x)), x.WriteProtocolsCSV},
+		{tallylog.FileProtocols, fmt.Sprintf("%d protocol versions (%d current, %d superseded)", all, cur, all-cur), x.WriteProtocolsCSV},
 		{tallylog.FileTotals, fmt.Sprintf("the totals of %d units in %d %s, recomputed from the current protocols,", len(x.Totals)/max(1, len(x.Election.Contests)),
 			len(x.Election.Contests), plural(len(x.Election.Contests), "contest", "contests")), x.WriteTotalsJSON},
 		{tallylog.FileNIST, "the NIST SP 1500-100 results of every reporting unit", x.WriteNISTJSON},
@@ -444,14 +445,15 @@ func (v *verifier) files(x *tallylog.Export) {
 	}
 }
 
-func current(x *tallylog.Export) int {
-	n := 0
-	for _, p := range x.Protocols {
+func current(x *tallylog.Export) (cur, all int) {
+	x.EachProtocol(func(p tallylog.ProtocolRow) error {
+		all++
 		if p.Current {
-			n++
+			cur++
 		}
-	}
-	return n
+		return nil
+	})
+	return cur, all
 }
 
 // diff reports the lines of a file that differ from what the log gives.
@@ -503,6 +505,60 @@ type replay struct {
 	bad    int
 	counts map[string]int
 	done   bool // the log cannot be replayed further
+	// rows are the protocol versions, their counts kept compact: as maps,
+	// a national election's are gigabytes.
+	rows []protoRow
+	// contests are the definition's, for the rows to point at.
+	contests map[string]*tallylog.Contest
+}
+
+// protoRow is a protocol version whose counts, when they are exactly the
+// contest's lines and choices, are a vector in the form's order instead
+// of maps (Lines and Votes nil).
+type protoRow struct {
+	tallylog.ProtocolRow
+	c      *tallylog.Contest
+	counts []int64
+}
+
+func compactRow(c *tallylog.Contest, r tallylog.ProtocolRow) protoRow {
+	if c == nil || len(r.Lines) != len(c.Lines) || len(r.Votes) != len(c.Choices) {
+		return protoRow{ProtocolRow: r}
+	}
+	counts := make([]int64, 0, len(c.Lines)+len(c.Choices))
+	for _, l := range c.Lines {
+		n, ok := r.Lines[l.ID]
+		if !ok {
+			return protoRow{ProtocolRow: r}
+		}
+		counts = append(counts, n)
+	}
+	for _, ch := range c.Choices {
+		n, ok := r.Votes[ch.ID]
+		if !ok {
+			return protoRow{ProtocolRow: r}
+		}
+		counts = append(counts, n)
+	}
+	r.Lines, r.Votes = nil, nil
+	return protoRow{ProtocolRow: r, c: c, counts: counts}
+}
+
+// row is the version with its counts as maps again.
+func (p *protoRow) row() tallylog.ProtocolRow {
+	r := p.ProtocolRow
+	if p.c == nil {
+		return r
+	}
+	r.Lines = make(map[string]int64, len(p.c.Lines))
+	r.Votes = make(map[string]int64, len(p.c.Choices))
+	for i, l := range p.c.Lines {
+		r.Lines[l.ID] = p.counts[i]
+	}
+	for i, ch := range p.c.Choices {
+		r.Votes[ch.ID] = p.counts[len(p.c.Lines)+i]
+	}
+	return r
 }
 
 func (v *verifier) newReplay() *replay {
@@ -538,9 +594,11 @@ func (rp *replay) step(i int, e tallylog.Entry, body []byte) {
 			return
 		}
 		st.def = e.Definition
-		for _, c := range e.Definition.Contests {
+		rp.contests = map[string]*tallylog.Contest{}
+		for i, c := range e.Definition.Contests {
 			st.contests[c.ID] = c
 			st.phases[c.ID] = "COUNTING"
+			rp.contests[c.ID] = &e.Definition.Contests[i]
 		}
 		st.addUnits(e.Units, func(f string, a ...any) { rp.mismatch(i, f, a...) })
 	case tallylog.KindUnits:
@@ -574,13 +632,13 @@ func (rp *replay) step(i int, e tallylog.Entry, body []byte) {
 		x.ResultsVersion++
 		k := [2]string{e.Contest, e.Station}
 		if j, ok := st.cur[k]; ok {
-			x.Protocols[j].Current = false
+			rp.rows[j].Current = false
 		}
-		st.cur[k], st.vers[k] = len(x.Protocols), e.Version
-		x.Protocols = append(x.Protocols, tallylog.ProtocolRow{LeafIndex: int64(i), ResultsVersion: x.ResultsVersion,
+		st.cur[k], st.vers[k] = len(rp.rows), e.Version
+		rp.rows = append(rp.rows, compactRow(rp.contests[e.Contest], tallylog.ProtocolRow{LeafIndex: int64(i), ResultsVersion: x.ResultsVersion,
 			Contest: e.Contest, Station: e.Station, Version: e.Version, Kind: e.ProtocolKind, Current: true,
 			AcceptedAt: e.Time, Submitter: e.Submitter, RequestID: e.RequestID, Reason: e.Reason,
-			Warnings: e.Warnings, Lines: e.Lines, Votes: e.Votes})
+			Warnings: e.Warnings, Lines: e.Lines, Votes: e.Votes}))
 	case tallylog.KindRejection:
 		if e.Rejection == nil || e.Rejection.Reason == "" {
 			rp.mismatch(i, "a rejection without its reason")
@@ -616,6 +674,14 @@ func (rp *replay) finish() *tallylog.Export {
 			n(counts[tallylog.KindElection]+counts[tallylog.KindUnits], "definition", "definitions"))
 	}
 	x.LogSize, x.Issuer = v.cp.Size, v.v.Name()
+	x.ScanProtocols = func(fn func(tallylog.ProtocolRow) error) error {
+		for i := range rp.rows {
+			if err := fn(rp.rows[i].row()); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	x.Election = *st.def
 	maps.Copy(x.Phases, st.phases)
 	ids := slices.Sorted(maps.Keys(st.units))
@@ -799,9 +865,9 @@ func (st *state) totals(x *tallylog.Export, ids []string) []tallylog.UnitTotals 
 				get(a).total++
 			}
 		}
-		for _, p := range x.Protocols {
+		x.EachProtocol(func(p tallylog.ProtocolRow) error {
 			if !p.Current || p.Contest != c.ID {
-				continue
+				return nil
 			}
 			for a := st.units[p.Station].Parent; a != ""; a = st.units[a].Parent {
 				s := get(a)
@@ -813,7 +879,8 @@ func (st *state) totals(x *tallylog.Export, ids []string) []tallylog.UnitTotals 
 					s.votes[k] += n
 				}
 			}
-		}
+			return nil
+		})
 		for _, id := range ids {
 			u := st.units[id]
 			if u.Level == tallylog.LevelStation {
