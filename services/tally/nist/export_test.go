@@ -34,3 +34,30 @@ func Indent(pieces ...[]byte) []byte {
 	bw.Flush()
 	return buf.Bytes()
 }
+
+// materialize makes every lazy array into the skeleton's slices: the
+// report as one value (for comparing with the streamed encoding).
+func (r *report) materialize() *electionReport {
+	r.rep.GpUnit = all(r.gpUnit)
+	r.el.BallotCounts = all(r.ballots)
+	k := 0
+	for i := range r.el.Contest {
+		for j := range r.el.Contest[i].ContestSelection {
+			r.el.Contest[i].ContestSelection[j].VoteCounts = all(r.votes[k])
+			k++
+		}
+	}
+	return r.rep
+}
+
+func all[T any](l lazy[T]) []T {
+	if l.n == 0 {
+		return nil
+	}
+	out := make([]T, l.n)
+	next := l.next()
+	for i := range out {
+		out[i] = next()
+	}
+	return out
+}

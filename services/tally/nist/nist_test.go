@@ -440,10 +440,10 @@ func TestSmallReport(t *testing.T) {
 	}
 }
 
-// A summary-only report: results at the root alone, no stations in the
-// hierarchy, and the status given.
-func TestSummaryReport(t *testing.T) {
-	e := nist.Election{
+// summary is a summary-only report's election: results at the root
+// alone, no stations in the hierarchy, and the status given.
+func summary() nist.Election {
+	return nist.Election{
 		ID: "s", Name: "Summary", Date: "2020-01-01", Status: "certified", Issuer: "Commission",
 		GeneratedAt: time.Date(2020, 1, 5, 9, 30, 15, 999, time.UTC),
 		Contests:    []nist.Contest{{ID: "c", Name: "C", Kind: "single-winner", Seats: 3, Choices: []nist.Choice{{ID: "a", Name: "A"}}}},
@@ -452,6 +452,11 @@ func TestSummaryReport(t *testing.T) {
 			{ID: "c1", Name: "County 1", Parent: "r", Level: "county"},
 		},
 	}
+}
+
+// A summary-only report (summary).
+func TestSummaryReport(t *testing.T) {
+	e := summary()
 	b, err := nist.Report(e)
 	if err != nil {
 		t.Fatal(err)

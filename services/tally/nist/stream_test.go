@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
-	"time"
 
 	"github.com/mandate-project/mandate/services/tally/nist"
 )
@@ -25,15 +24,7 @@ func TestWriteReportIsTheWholeEncoding(t *testing.T) {
 	}
 	for name, e := range map[string]nist.Election{
 		"small": small(), "kz2012": kz2012(t), "odd names": odd, "no results": empty,
-		"summary": {
-			ID: "s", Name: "Summary", Date: "2020-01-01", Status: "certified", Issuer: "Commission",
-			GeneratedAt: time.Date(2020, 1, 5, 9, 30, 15, 999, time.UTC),
-			Contests:    []nist.Contest{{ID: "c", Name: "C", Kind: "single-winner", Seats: 3, Choices: []nist.Choice{{ID: "a", Name: "A"}}}},
-			Units: []nist.Unit{
-				{ID: "r", Name: "Root", Level: "state", Results: []nist.UnitResult{{Contest: "c", Votes: map[string]int64{"a": 0}, Status: "certified"}}},
-				{ID: "c1", Name: "County 1", Parent: "r", Level: "county"},
-			},
-		},
+		"summary": summary(),
 	} {
 		want, err := nist.EncodeWhole(e)
 		if err != nil {

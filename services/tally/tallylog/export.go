@@ -58,13 +58,11 @@ type Export struct {
 	// Totals are the published totals: per contest in definition order,
 	// every unit that is not a station, in ID order.
 	Totals []UnitTotals
-	// Protocols are every protocol version in the exported log, in its
-	// order.
-	Protocols []ProtocolRow
-	// ScanProtocols, when set, gives the protocol versions instead of
-	// Protocols: fn with each, in the log's order, on every call. The tally
-	// streams them from its store, each file that needs them reading them
-	// again, rather than hold a national election's in memory.
+	// ScanProtocols calls fn with every protocol version in the exported
+	// log, in its order, on every call; nil for none. The tally streams them
+	// from its store and the verifier from compact rows, each file that
+	// needs them reading them again, rather than hold a national
+	// election's as maps.
 	ScanProtocols func(fn func(ProtocolRow) error) error
 	// Issuer is who publishes the results: the name of the key that signs
 	// the checkpoints.
@@ -172,18 +170,12 @@ func (x *Export) WriteProtocolsCSV(out io.Writer) error {
 	return w.Error()
 }
 
-// EachProtocol calls fn with each protocol version, in the log's order:
-// from ScanProtocols when it is set, otherwise from Protocols.
+// EachProtocol calls fn with each protocol version, in the log's order.
 func (x *Export) EachProtocol(fn func(ProtocolRow) error) error {
-	if x.ScanProtocols != nil {
-		return x.ScanProtocols(fn)
+	if x.ScanProtocols == nil {
+		return nil
 	}
-	for _, p := range x.Protocols {
-		if err := fn(p); err != nil {
-			return err
-		}
-	}
-	return nil
+	return x.ScanProtocols(fn)
 }
 
 // WriteTotalsJSON writes the totals: one JSON object with the election, the

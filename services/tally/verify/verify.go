@@ -321,8 +321,8 @@ func (v *verifier) leaves(previous []byte, rp *replay) bool {
 			v.r.add(Mismatch, format, args...)
 		}
 	}
-	n := int64(0) // entries read
-	for i := int64(0); ; i++ {
+	var i int64 // the line, and at the end the entries read
+	for ; ; i++ {
 		line, err := br.ReadSlice('\n')
 		if errors.Is(err, bufio.ErrBufferFull) {
 			// A line longer than the buffer: a leaf with an election's
@@ -368,8 +368,8 @@ func (v *verifier) leaves(previous []byte, rp *replay) bool {
 			// The replay counts only when every leaf is sound.
 			rp.step(int(i), ent, body)
 		}
-		n++
 	}
+	n := i
 	if bad > maxDetails {
 		v.r.add(Mismatch, "%s: %d more such entries", tallylog.FileLeaves, bad-maxDetails)
 	}
@@ -410,22 +410,20 @@ func (v *verifier) previous(msg []byte) {
 // files compares each published file with what the log says.
 func (v *verifier) files(x *tallylog.Export) {
 	cur, all := current(x)
-	for _, f := range []struct {
-		name   string
-		what   string
-		render func(io.Writer) error
-	}{
-		{tallylog.FileProtocols, fmt.Sprintf("%d protocol versions (%d current, %d superseded)", all, cur, all-cur), x.WriteProtocolsCSV},
-		{tallylog.FileTotals, fmt.Sprintf("the totals of %d units in %d %s, recomputed from the current protocols,", len(x.Totals)/max(1, len(x.Election.Contests)),
-			len(x.Election.Contests), plural(len(x.Election.Contests), "contest", "contests")), x.WriteTotalsJSON},
-		{tallylog.FileNIST, "the NIST SP 1500-100 results of every reporting unit", x.WriteNISTJSON},
-	} {
-		got, ok := v.open(f.name)
+	// What each file's OK says; the files are the archive's own list.
+	what := map[string]string{
+		tallylog.FileProtocols: fmt.Sprintf("%d protocol versions (%d current, %d superseded)", all, cur, all-cur),
+		tallylog.FileTotals: fmt.Sprintf("the totals of %d units in %d %s, recomputed from the current protocols,", len(x.Totals)/max(1, len(x.Election.Contests)),
+			len(x.Election.Contests), plural(len(x.Election.Contests), "contest", "contests")),
+		tallylog.FileNIST: "the NIST SP 1500-100 results of every reporting unit",
+	}
+	for _, f := range x.Renderings() {
+		got, ok := v.open(f.Name)
 		if !ok {
 			continue
 		}
 		c := newLineCompare(got)
-		err := f.render(c)
+		err := f.Write(c)
 		if err == nil {
 			c.finish()
 			err = c.gotErr
@@ -436,11 +434,11 @@ func (v *verifier) files(x *tallylog.Export) {
 		got.Close()
 		switch {
 		case err != nil:
-			v.r.add(Mismatch, "%s: the log cannot be rendered as this file: %v", f.name, err)
+			v.r.add(Mismatch, "%s: the log cannot be rendered as this file: %v", f.Name, err)
 		case c.same:
-			v.r.add(OK, "%s: %s match the log", f.name, f.what)
+			v.r.add(OK, "%s: %s match the log", f.Name, what[f.Name])
 		default:
-			v.diff(f.name, c)
+			v.diff(f.Name, c)
 		}
 	}
 }

@@ -58,7 +58,6 @@ func (s *Service) Snapshot(ctx context.Context, election string) (Snapshot, erro
 		inner = append(inner, n)
 	}
 	slices.SortFunc(inner, byUnitID)
-	nodes := inner
 	snap.Units = make([]Unit, 0, len(inner)+len(es.stations))
 	for i, j := 0, 0; i < len(inner) || j < len(es.stations); {
 		if j == len(es.stations) || (i < len(inner) && byUnitID(inner[i], es.stations[j]) < 0) {
@@ -80,10 +79,7 @@ func (s *Service) Snapshot(ctx context.Context, election string) (Snapshot, erro
 	for _, cc := range es.contests {
 		phase := es.phases[cc.Index]
 		snap.Phases[cc.ID] = phase
-		for _, n := range nodes {
-			if n.unit.IsStation() {
-				continue
-			}
+		for _, n := range inner {
 			a := es.aggregate(n, cc)
 			snap.Totals = append(snap.Totals, UnitTotals{
 				Contest: cc.ID, Unit: n.unit.ID, Status: statusOf(phase, a.reporting, n.stationsUnder()),
@@ -134,10 +130,10 @@ func (s *Service) ScanProtocolVersions(ctx context.Context, election string, log
 // exactly those protocols.
 //
 // Exports run one at a time, the next waiting for the one before or its
-// caller's deadline: an export holds the election's protocol versions in
-// memory (about 3 KB a station at the peak), and the export is public, so a
-// national election's exports at once would need that many times the
-// memory tallyd has (issue 19).
+// caller's deadline: an export holds every station's current counts and
+// the NIST report's units in memory (about 1.5 KB a station at the peak),
+// and the export is public, so a national election's exports at once
+// would need that many times the memory tallyd has (issue 19).
 func (s *Service) Export(ctx context.Context, election string, w io.Writer) error {
 	select {
 	case s.exports <- struct{}{}:

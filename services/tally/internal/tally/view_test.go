@@ -19,19 +19,7 @@ import (
 // landing published.
 func TestReadsTakeNoWriterLock(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "t.db"), sqlitestore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	svc, err := tally.NewService(ctx, st, storetest.NewClock().Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer svc.Close()
-	if _, err := svc.DefineElection(ctx, storetest.Election()); err != nil {
-		t.Fatal(err)
-	}
+	svc := definedService(t)
 	for _, s := range []tally.Submission{storetest.Sub("list", "n1", 10, 300, 200, 100), storetest.Sub("list", "s1", 0, 50, 50, 50)} {
 		if _, err := svc.Submit(ctx, s); err != nil {
 			t.Fatal(err)
@@ -78,6 +66,27 @@ func TestReadsTakeNoWriterLock(t *testing.T) {
 		t.Fatal("GetContestStatus waited for the writer's lock")
 	}
 	release()
+}
+
+// definedService is a tally on a fresh SQLite store with storetest's
+// election defined; both are closed when the test ends.
+func definedService(t *testing.T) *tally.Service {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "t.db"), sqlitestore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	svc, err := tally.NewService(ctx, st, storetest.NewClock().Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { svc.Close() })
+	if _, err := svc.DefineElection(ctx, storetest.Election()); err != nil {
+		t.Fatal(err)
+	}
+	return svc
 }
 
 // BenchmarkNationalRead measures what a national GetTotals costs the tally
@@ -137,19 +146,7 @@ func BenchmarkNationalRead(b *testing.B) {
 // and runs when the first is done.
 func TestExportsOneAtATime(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "t.db"), sqlitestore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	svc, err := tally.NewService(ctx, st, storetest.NewClock().Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer svc.Close()
-	if _, err := svc.DefineElection(ctx, storetest.Election()); err != nil {
-		t.Fatal(err)
-	}
+	svc := definedService(t)
 	if _, err := svc.Submit(ctx, storetest.Sub("list", "s1", 0, 50, 50, 50)); err != nil {
 		t.Fatal(err)
 	}
