@@ -11,6 +11,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 )
@@ -182,5 +183,33 @@ func TestBatchCreateReportingUnitsIsNews(t *testing.T) {
 	defer stop()
 	if m := totals(t, c, national); m.GetResultsVersion() != added+1 || m.GetStationsTotal() != 49 {
 		t.Errorf("after a restart: version %d, %d stations", m.GetResultsVersion(), m.GetStationsTotal())
+	}
+}
+
+// TestBatchCreateReportingUnitsAnswersAsStored: the answer lists every
+// unit of the request, new or already there, as GetReportingUnit reads it
+// back (the answer is built from the request, not read from the tree).
+func TestBatchCreateReportingUnitsAnswersAsStored(t *testing.T) {
+	c := start(t)
+	loadDemo(t, c)
+	ctx := context.Background()
+	units := []*tallyv1.ReportingUnit{
+		{Name: "elections/kz-2012/units/kz", DisplayName: "Kazakhstan", Level: "nation"},
+		{Name: "elections/kz-2012/units/astana", ParentUnit: "elections/kz-2012/units/kz", DisplayName: "Astana", Level: "region"},
+		{Name: "elections/kz-2012/units/astana-answer", ParentUnit: "elections/kz-2012/units/astana", DisplayName: "Astana, answered",
+			Level: "station", RegisteredVoters: 1234},
+	}
+	resp, err := c.BatchCreateReportingUnits(ctx, &tallyv1.BatchCreateReportingUnitsRequest{Parent: "elections/kz-2012", Units: units})
+	if err != nil || resp.GetCreatedCount() != 1 || len(resp.GetUnits()) != len(units) {
+		t.Fatalf("BatchCreateReportingUnits: %v, %v", resp, err)
+	}
+	for i, u := range resp.GetUnits() {
+		got, err := c.GetReportingUnit(ctx, &tallyv1.GetReportingUnitRequest{Name: units[i].GetName()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !proto.Equal(u, got) {
+			t.Errorf("units[%d] answered %v, stored %v", i, u, got)
+		}
 	}
 }

@@ -1,0 +1,92 @@
+package importer_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/mandate-project/mandate/services/platform/testsupport"
+	"github.com/mandate-project/mandate/services/tally/definition"
+	"github.com/mandate-project/mandate/services/tally/form"
+	"github.com/mandate-project/mandate/services/tally/importer"
+)
+
+// unitSink keeps every unit added.
+type unitSink struct {
+	mu    sync.Mutex
+	units map[string]form.Unit
+}
+
+func (s *unitSink) AddUnits(_ context.Context, _ string, units []form.Unit) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, u := range units {
+		s.units[u.ID] = u
+	}
+	return len(units), nil
+}
+
+func (s *unitSink) Import(_ context.Context, subs []form.Submission) ([]importer.Result, error) {
+	return make([]importer.Result, len(subs)), nil
+}
+
+// TestLevelIDsFollowTheirParent: the importer reuses the previous row's
+// level IDs, and a district of the same name under another region must
+// still get its own ID (the RU mapping hashes each level's name with its
+// parent's ID): every station hangs under the chain UnitID gives for its
+// own row.
+func TestLevelIDsFollowTheirParent(t *testing.T) {
+	def, err := definition.Load(testsupport.Path(t, "examples", "ru-duma-2016", "election.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := "station_id,region,oik,tik,uik,registered,ballots_received,ballots_issued_early,ballots_issued_in_station," +
+		"ballots_issued_outside,ballots_cancelled,ballots_in_mobile_boxes,ballots_in_stationary_boxes,invalid,valid," +
+		"absentee_cert_received,absentee_cert_issued_at_station,absentee_cert_voters,absentee_cert_cancelled," +
+		"absentee_cert_issued_by_tec,absentee_cert_lost,ballots_lost,ballots_unaccounted,votes_RODINA,votes_KPKR," +
+		"votes_RPPS,votes_ER,votes_ZELENYE,votes_GP,votes_LDPR,votes_PARNAS,votes_ROST,votes_GS,votes_YABLOKO," +
+		"votes_KPRF,votes_PR,votes_SR,source_tvd"
+	zeros := strings.TrimSuffix(strings.Repeat("0,", strings.Count(head, ",")-5), ",")
+	rows := [][3]string{ // region, oik, tik
+		{"A", "OIK 1", "TIK 1"}, {"A", "OIK 1", "TIK 1"}, {"B", "OIK 1", "TIK 1"},
+		{"B", "OIK 1", "TIK 2"}, {"A", "OIK 1", "TIK 1"}, {"A", "OIK 2", "TIK 1"},
+	}
+	var csv strings.Builder
+	csv.WriteString(head + "\n")
+	for i, r := range rows {
+		fmt.Fprintf(&csv, "S%d,%s,%s,%s,%d,%s,x\n", i, r[0], r[1], r[2], i, zeros)
+	}
+	sink := &unitSink{units: map[string]form.Unit{}}
+	rep, err := importer.Run(context.Background(), strings.NewReader(csv.String()), def.Election, def.CSV, sink, importer.Options{BatchSize: 2})
+	if err != nil || rep.Accepted != len(rows) {
+		t.Fatalf("accepted %d of %d: %v %v", rep.Accepted, len(rows), err, rep.Rejections)
+	}
+	m := def.CSV
+	for i, r := range rows {
+		parent := m.Root
+		for k, lm := range m.Levels {
+			id, err := importer.UnitID(lm.ID, lm.Prefix, parent, r[k])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if u, ok := sink.units[id]; !ok || u.Parent != parent {
+				t.Errorf("row %d: unit %s under %s not added (got %+v)", i, id, parent, u)
+			}
+			parent = id
+		}
+		station, err := importer.UnitID(m.Station.ID, m.Station.Prefix, parent, fmt.Sprintf("S%d", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := sink.units[station].Parent; got != parent {
+			t.Errorf("row %d: station %s is under %q, want %q", i, station, got, parent)
+		}
+	}
+	// Regions A, B; OIKs A/1, B/1, A/2; TIKs A/1/1, B/1/1, B/1/2, A/2/1;
+	// six stations.
+	if len(sink.units) != 2+3+4+len(rows) {
+		t.Errorf("%d units added, want %d", len(sink.units), 2+3+4+len(rows))
+	}
+}
