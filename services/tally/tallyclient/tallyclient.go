@@ -11,6 +11,8 @@ import (
 	"slices"
 
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/encoding/protowire"
+	"google.golang.org/protobuf/proto"
 
 	tallyv1 "github.com/mandate-project/mandate/gen/mandate/tally/v1"
 	"github.com/mandate-project/mandate/services/tally/definition"
@@ -19,9 +21,12 @@ import (
 	"github.com/mandate-project/mandate/services/tally/tallypb"
 )
 
-// unitBatch keeps one BatchCreateReportingUnits request well under the
-// server's message limit.
-const unitBatch = 5000
+// unitBytes bounds one BatchCreateReportingUnits request, a quarter of
+// tallyd's message limit (4 MiB): units are batched by size, not count, so
+// a batch of the importer (5,000 stations and the districts they bring,
+// about 650 KB in RU 2016) goes as one call and one transaction, and long
+// names cannot push a request past the limit.
+const unitBytes = 1 << 20
 
 // Define creates the election of a definition file with its units. Defining
 // the same file twice changes nothing. It returns the election id.
@@ -93,16 +98,34 @@ type sink struct{ c tallyv1.TallyServiceClient }
 // already (a second import of the same file) are not counted.
 func (s sink) AddUnits(ctx context.Context, election string, units []form.Unit) (int, error) {
 	created := 0
-	for start := 0; start < len(units); start += unitBatch {
-		req := &tallyv1.BatchCreateReportingUnitsRequest{Parent: "elections/" + election}
-		for _, u := range units[start:min(start+unitBatch, len(units))] {
-			req.Units = append(req.Units, tallypb.UnitToProto(election, u))
-		}
+	send := func(req *tallyv1.BatchCreateReportingUnitsRequest) error {
 		resp, err := s.c.BatchCreateReportingUnits(ctx, req)
 		if err != nil {
-			return 0, fmt.Errorf("units of %s: %w", election, err)
+			return fmt.Errorf("units of %s: %w", election, err)
 		}
 		created += int(resp.GetCreatedCount())
+		return nil
+	}
+	req := &tallyv1.BatchCreateReportingUnitsRequest{Parent: "elections/" + election}
+	size := 0
+	for _, u := range units {
+		pu := tallypb.UnitToProto(election, u)
+		// A unit's field in the request: its bytes, a tag and a length.
+		n := proto.Size(pu) + 1 + protowire.SizeVarint(uint64(proto.Size(pu)))
+		if len(req.Units) > 0 && size+n > unitBytes {
+			if err := send(req); err != nil {
+				return 0, err
+			}
+			req = &tallyv1.BatchCreateReportingUnitsRequest{Parent: req.Parent}
+			size = 0
+		}
+		req.Units = append(req.Units, pu)
+		size += n
+	}
+	if len(req.Units) > 0 {
+		if err := send(req); err != nil {
+			return 0, err
+		}
 	}
 	return created, nil
 }

@@ -24,7 +24,7 @@ import (
 func main() {
 	var cfg tallyd.Config
 	var version bool
-	var cpuProfile, traceFile string
+	var cpuProfile, allocProfile, traceFile string
 	fs := envflag.New("tallyd")
 	fs.StringVar(&cfg.GRPCAddr, "grpc-addr", "TALLY_GRPC_ADDR", "127.0.0.1:50051", "gRPC listen address")
 	fs.StringVar(&cfg.Store, "store", "TALLY_STORE", "var/tally.db", "database: a SQLite file path (or sqlite:PATH), or a postgres:// URL shared by several tallyd")
@@ -36,6 +36,7 @@ func main() {
 	fs.StringVar(&cfg.DevTokenFile, "dev-token-file", "TALLY_DEV_TOKEN_FILE", "var/dev-admin.token", "without --auth-key: where to write the development administrator token (loopback only)")
 	cfg.Common.Flags(fs, "TALLY")
 	fs.StringVar(&cpuProfile, "cpu-profile", "TALLY_CPU_PROFILE", "", "write a CPU profile of the whole run to this file (go tool pprof), for measuring")
+	fs.StringVar(&allocProfile, "alloc-profile", "TALLY_ALLOC_PROFILE", "", "write the allocations of the whole run to this file at a graceful stop (go tool pprof -sample_index=alloc_space), for measuring")
 	fs.StringVar(&traceFile, "trace", "TALLY_TRACE", "", "write an execution trace of the whole run to this file (go tool trace; each call is a region named by its method), for measuring")
 	fs.FlagSet.BoolVar(&version, "version", false, "print the version and exit")
 	if err := fs.Parse(os.Args[1:]); err != nil {
@@ -54,6 +55,15 @@ func main() {
 		fmt.Fprintln(os.Stderr, "tallyd:", err)
 		os.Exit(2)
 	}
+	// The allocations are counted from the start; the profile is written
+	// at the stop.
+	var allocs io.Writer
+	stopAllocs, err := record(allocProfile, func(w io.Writer) error { allocs = w; return nil },
+		func() { _ = pprof.Lookup("allocs").WriteTo(allocs, 0) })
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "tallyd:", err)
+		os.Exit(2)
+	}
 	stopTrace, err := record(traceFile, trace.Start, trace.Stop)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "tallyd:", err)
@@ -64,6 +74,7 @@ func main() {
 	err = tallyd.Run(ctx, cfg)
 	stop()
 	stopProfile()
+	stopAllocs()
 	stopTrace()
 	if err != nil {
 		cfg.Logger.Error("tallyd stopped", "err", err)
@@ -74,7 +85,7 @@ func main() {
 	}
 }
 
-// record writes a CPU profile or an execution trace (start, stop) of the
+// record writes a CPU profile, the allocations or an execution trace (start, stop) of the
 // process to path until the returned function runs, which a graceful stop
 // reaches; with no path it records nothing.
 func record(path string, start func(io.Writer) error, stop func()) (func(), error) {
