@@ -329,7 +329,7 @@ func (s *Store) appendOnce(ctx context.Context, items []tally.ProtocolVersion, t
 	if err := conn.SendBatch(ctx, b).Close(); err != nil {
 		_, _ = conn.Exec(ctx, `ROLLBACK`)
 		var pe *pgconn.PgError
-		if errors.As(err, &pe) && pe.Code == bulkRefusedCode {
+		if errors.As(err, &pe) && bulk && (pe.Code == bulkRefusedCode || pe.Code == uniqueViolation && pe.TableName == "protocols") {
 			return nil, errBulkRefused
 		}
 		return nil, err
@@ -499,6 +499,9 @@ const bulkMin = 32
 // bulkRefusedCode is the SQLSTATE require_true raises (migration 0001).
 const bulkRefusedCode = "MD001"
 
+// uniqueViolation is PostgreSQL's SQLSTATE for a unique index refusing a row.
+const uniqueViolation = "23505"
+
 // errBulkRefused: a bulk insert did not store every row; nothing was
 // stored, and the batch is decided again item by item.
 var errBulkRefused = errors.New("pgstore: bulk insert refused in part")
@@ -522,9 +525,12 @@ func distinctOriginals(items []tally.ProtocolVersion, idx []int) bool {
 
 // insertOriginals stores a set of distinct originals of one election with
 // the results versions after its counter, in order, or none of them: when
-// any row is refused (a used key, a station that has a protocol, a phase
-// other than assumed) require_true aborts the transaction, since the
-// versions after it would leave a gap.
+// any row is refused the transaction aborts, since the versions after it
+// would leave a gap. A used key or a station that has a protocol fails a
+// unique index (no ON CONFLICT clause: PostgreSQL's speculative insertion
+// looked every row up in the three unique indexes before inserting it, a
+// fifth of the statement); a phase other than assumed leaves the row out,
+// and require_true sees the count short.
 const insertOriginals = `
 WITH ins AS (
 	INSERT INTO protocols (election, contest, station, version, results_version, kind, idempotency_key,
@@ -538,7 +544,6 @@ WITH ins AS (
 	         WITH ORDINALITY AS u(contest, station, kind, key, hash, lines, votes, warnings, reason, submitter, at, phase, n)
 	 WHERE e.id = $1
 	   AND (SELECT c.phase FROM contests c WHERE c.election = $1 AND c.id = u.contest) = u.phase
-	ON CONFLICT DO NOTHING
 	RETURNING 1)
 SELECT require_true((SELECT count(*) FROM ins) = $14, 'some originals were refused')`
 
@@ -869,6 +874,34 @@ func addUnits(ctx context.Context, tx pgx.Tx, election string, units []tally.Uni
 	}
 	if added == 0 {
 		return 0, nil
+	}
+	// Every parent exists: one query for the call, where a foreign key
+	// checked each unit at commit (migration 7). A parent that is a unit
+	// of this call is stored now (new, or there and the same); the others,
+	// a few districts for thousands of stations, are looked up. The
+	// election's row lock, held by every writer of units, keeps the answer
+	// true until the commit.
+	in := make(map[string]bool, len(units))
+	for _, u := range units {
+		in[u.ID] = true
+	}
+	var outside []string
+	for _, u := range units {
+		if u.Parent != "" && !in[u.Parent] {
+			in[u.Parent] = true // looked up once
+			outside = append(outside, u.Parent)
+		}
+	}
+	if len(outside) > 0 {
+		var orphan string
+		err := tx.QueryRow(ctx, `SELECT x FROM unnest($2::text[]) AS x
+			WHERE NOT EXISTS (SELECT FROM units p WHERE p.election = $1 AND p.id = x) LIMIT 1`, election, outside).Scan(&orphan)
+		switch {
+		case err == nil:
+			return 0, fmt.Errorf("pgstore: the parent unit %s does not exist", orphan)
+		case !errors.Is(err, pgx.ErrNoRows):
+			return 0, err
+		}
 	}
 	_, err := tx.Exec(ctx, `UPDATE elections SET unit_count = unit_count + $2 WHERE id = $1`, election, added)
 	return added, err

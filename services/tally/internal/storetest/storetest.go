@@ -230,6 +230,16 @@ func (ts Suite) StoreAddUnits(t *testing.T) {
 	if _, err := st.AddUnits(ctx, "nope", add, at, note(tallylog.KindUnits, "added")); !errors.Is(err, tally.ErrNotFound) {
 		t.Fatalf("AddUnits unknown election: %v", err)
 	}
+	// A unit whose parent is nowhere, stored or in the batch, fails the
+	// whole batch (the Service refuses it before; the store must too), and
+	// the batch's other units are not stored.
+	orphans := []tally.Unit{
+		{ID: "west", Parent: "nation", Name: "West", Level: "region"},
+		{ID: "s9", Parent: "atlantis", Name: "S9", Level: tally.LevelStation},
+	}
+	if ch, err := st.AddUnits(ctx, "test-2024", orphans, at, note(tallylog.KindUnits, "orphan")); err == nil {
+		t.Fatalf("AddUnits with an unknown parent = %+v, want an error", ch)
+	}
 	units, _ := st.Units(ctx, "test-2024")
 	if len(units) != 10 {
 		t.Errorf("units = %d, want 10", len(units))
