@@ -157,17 +157,29 @@ func (s *Service) Watch(ctx context.Context, election, contest, unit string, fro
 	ticker := time.NewTicker(WatchPoll)
 	defer ticker.Stop()
 	for {
-		// Take the signal channel before reading, so a change committed after
+		// Take the signal channel before reading, so a change landing after
 		// the read wakes us.
 		es.mu.RLock()
 		wake := es.notify
 		es.mu.RUnlock()
+		// Only changes the published totals count go out: the store has a
+		// change before this process lands it (or learns it from another
+		// replica), and a watcher given a change with totals that lack it
+		// would wait for totals no later wake brings (its landing signals
+		// again, and is read then).
+		landed := int64(0)
+		if v := es.published(); v != nil {
+			landed = v.resultsVersion
+		}
 		batch, err := s.store.Changes(ctx, election, last, changesPage)
 		if err != nil {
 			return err
 		}
 		kept := batch[:0:0]
 		for _, c := range batch {
+			if c.ResultsVersion > landed {
+				break
+			}
 			last = c.ResultsVersion
 			if f.keep(c) {
 				kept = append(kept, c)
@@ -178,7 +190,7 @@ func (s *Service) Watch(ctx context.Context, election, contest, unit string, fro
 				return err
 			}
 		}
-		if len(batch) == changesPage {
+		if len(batch) == changesPage && last == batch[len(batch)-1].ResultsVersion {
 			continue
 		}
 		select {
