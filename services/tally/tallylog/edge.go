@@ -2,6 +2,7 @@ package tallylog
 
 import (
 	"math/bits"
+	"slices"
 
 	"golang.org/x/mod/sumdb/tlog"
 )
@@ -38,6 +39,11 @@ func NewEdge(size int64, node func(level int, index int64) (tlog.Hash, error)) (
 
 // Size is the number of leaves appended.
 func (e *Edge) Size() int64 { return e.size }
+
+// Clone returns a copy to append to while e stays as it is.
+func (e *Edge) Clone() *Edge {
+	return &Edge{size: e.size, hashes: slices.Clone(e.hashes), levels: slices.Clone(e.levels)}
+}
 
 // Append adds a leaf and returns the hashes the leaf completes: its record
 // hash (level 0), then the hash of each subtree it completes, one level

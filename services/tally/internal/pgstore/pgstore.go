@@ -22,6 +22,7 @@ import (
 	"github.com/mandate-project/mandate/services/tally/internal/groupcommit"
 	"github.com/mandate-project/mandate/services/tally/internal/migrate"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
+	"github.com/mandate-project/mandate/services/tally/tallylog"
 )
 
 //go:embed migrations/*.sql
@@ -51,6 +52,10 @@ type Store struct {
 	// assumes, and the elections it has read them for.
 	phases map[contestKey]tally.Phase
 	known  map[string]bool
+	// edges is the writer goroutine's right edge of each election's log
+	// after its last bulk insert (leaves.go): the next one starts from it
+	// when the log has not moved, or catches it up.
+	edges map[string]*tallylog.Edge
 
 	q    *groupcommit.Queue[*job]
 	once sync.Once
@@ -83,7 +88,8 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("pgstore: connect: %w", err)
 	}
-	s := &Store{pool: pool, opts: opts, phases: map[contestKey]tally.Phase{}, known: map[string]bool{}}
+	s := &Store{pool: pool, opts: opts, phases: map[contestKey]tally.Phase{}, known: map[string]bool{},
+		edges: map[string]*tallylog.Edge{}}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err

@@ -293,8 +293,30 @@ func (s *Store) appendOnce(ctx context.Context, items []tally.ProtocolVersion, t
 		insert = append(insert, i)
 	}
 	bulk = bulk && len(insert) == len(todo) && len(insert) >= bulkMin && distinctOriginals(items, insert)
+	var made []bulkLeaves
 	if bulk {
-		queueOriginals(b, items, insert, encoded, assumed, logIdx)
+		// The lock first, with the logs' sizes: the leaves are made on the
+		// edge of a log no one else can append to until COMMIT. One round
+		// trip more under the lock; log_append took longer.
+		sizes := make(map[string]int64, len(ids))
+		for _, e := range ids {
+			b.Queue(`SELECT coalesce(max(idx) + 1, 0) FROM log_entries WHERE election = $1`, e).
+				QueryRow(func(row pgx.Row) error {
+					var n int64
+					err := row.Scan(&n)
+					sizes[e] = n
+					return err
+				})
+		}
+		if err := conn.SendBatch(ctx, b).Close(); err != nil {
+			_, _ = conn.Exec(ctx, `ROLLBACK`)
+			return nil, err
+		}
+		b = &pgx.Batch{}
+		if made, err = s.queueOriginals(ctx, conn, b, items, insert, encoded, assumed, logIdx, sizes); err != nil {
+			_, _ = conn.Exec(ctx, `ROLLBACK`)
+			return nil, err
+		}
 	} else {
 		for _, i := range insert {
 			v, c := items[i], encoded[i]
@@ -334,6 +356,7 @@ func (s *Store) appendOnce(ctx context.Context, items []tally.ProtocolVersion, t
 		}
 		return nil, err
 	}
+	s.kept(made)
 	if bulk {
 		// All inserted, each election's in order after its counter, their
 		// leaves in the same order from the first one's (logIdx holds it).
@@ -560,9 +583,12 @@ SELECT log_append($1, ARRAY[$2::bytea])
                   AND p.results_version > (SELECT e.results_version FROM elections e WHERE e.id = $1))`
 
 // queueOriginals queues insertOriginals for each election of the items,
-// then the appending of their leaves; the first item of each election
-// gets the index of the election's first leaf in logIdx.
-func queueOriginals(b *pgx.Batch, items []tally.ProtocolVersion, idx []int, encoded []columns, assumed []tally.Phase, logIdx []int64) {
+// then the insertion of their leaves, made on the log's edge (leaves.go)
+// and returned to be kept once the transaction commits; the first item of
+// each election gets the index of the election's first leaf in logIdx.
+func (s *Store) queueOriginals(ctx context.Context, q querier, b *pgx.Batch, items []tally.ProtocolVersion, idx []int, encoded []columns,
+	assumed []tally.Phase, logIdx []int64, sizes map[string]int64) ([]bulkLeaves, error) {
+	var made []bulkLeaves
 	byElection := map[string][]int{}
 	var order []string
 	for _, i := range idx {
@@ -586,16 +612,25 @@ func queueOriginals(b *pgx.Batch, items []tally.ProtocolVersion, idx []int, enco
 			reasons[k], submitters[k] = v.Reason, v.Submitter
 			kinds[k], phases[k], ats[k] = int16(v.Kind), int16(assumed[i]), v.SubmittedAt.UnixNano()
 		}
-		b.Queue(insertOriginals, e, contests, stations, kinds, keys, hashes, lines, votes, warnings,
-			reasons, submitters, ats, phases, n)
 		tails := make([][]byte, n)
 		for k, i := range is {
 			tails[k] = items[i].Leaf
 		}
-		first := &logIdx[is[0]]
-		b.Queue(`SELECT log_append($1, $2)`, e, tails).
-			QueryRow(func(row pgx.Row) error { return row.Scan(first) })
+		size := sizes[e]
+		at, err := s.edgeAt(ctx, q, e, size)
+		if err != nil {
+			return nil, err
+		}
+		bl := makeLeaves(e, size, at, tails)
+		b.Queue(insertOriginals, e, contests, stations, kinds, keys, hashes, lines, votes, warnings,
+			reasons, submitters, ats, phases, n)
+		b.Queue(`INSERT INTO log_entries (election, idx, leaf, hashes)
+			SELECT $1, $2 + x.i - 1, x.leaf, x.hashes FROM unnest($3::bytea[], $4::bytea[]) WITH ORDINALITY AS x(leaf, hashes, i)`,
+			e, size, bl.leaves, bl.hashes)
+		logIdx[is[0]] = size
+		made = append(made, bl)
 	}
+	return made, nil
 }
 
 // SetPhase implements tally.Store.

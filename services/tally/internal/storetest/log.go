@@ -191,6 +191,47 @@ func (ts Suite) LogBatchesInOrder(t *testing.T) {
 	checkTree(t, st, ls)
 }
 
+// LogBulkBetweenOtherLeaves is the conformance case
+// Log/BulkBetweenOtherLeaves: bulk inserts of originals (a store may make
+// their leaves from a right edge of the log it keeps) with units' leaves
+// appended between them, one and then several: every stored hash is the
+// tree's.
+func (ts Suite) LogBulkBetweenOtherLeaves(t *testing.T) {
+	at := logAt
+	st := ts.newStore(t)
+	for round := range 4 {
+		var units []tally.Unit
+		var batch []tally.ProtocolVersion
+		for i := range 40 {
+			id := fmt.Sprintf("r%dx%02d", round, i)
+			units = append(units, tally.Unit{ID: id, Parent: "north", Name: id, Level: tally.LevelStation, Registered: 100})
+			batch = append(batch, version(Sub("list", id, 0, int64(i), 1, 1), at))
+		}
+		// Round k appends k+1 leaves of units before its protocols.
+		for k := 0; k <= round; k++ {
+			part := units[k*40/(round+1) : (k+1)*40/(round+1)]
+			if _, err := st.AddUnits(ctx, "test-2024", part, at, note(tallylog.KindUnits, fmt.Sprintf("round %d part %d", round, k))); err != nil {
+				t.Fatalf("round %d: AddUnits: %v", round, err)
+			}
+		}
+		res, err := st.AppendProtocols(ctx, batch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, r := range res {
+			if r.Err != nil {
+				t.Fatalf("round %d item %d: %v", round, i, r.Err)
+			}
+		}
+	}
+	ls := leaves(t, st)
+	// The election's leaf, then per round k: k+1 units leaves and 40 protocols.
+	if want := 1 + (1 + 2 + 3 + 4) + 4*40; len(ls) != want {
+		t.Fatalf("%d leaves, want %d", len(ls), want)
+	}
+	checkTree(t, st, ls)
+}
+
 // LogConcurrentDense is the conformance case Log/ConcurrentDense.
 func (ts Suite) LogConcurrentDense(t *testing.T) {
 	at := logAt

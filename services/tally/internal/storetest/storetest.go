@@ -67,6 +67,7 @@ var Cases = []struct {
 	{"Service/SingleMemberDistricts", Suite.ServiceSingleMemberDistricts},
 	{"Log/EveryChangeOneLeaf", Suite.LogEveryChangeOneLeaf},
 	{"Log/BatchesInOrder", Suite.LogBatchesInOrder},
+	{"Log/BulkBetweenOtherLeaves", Suite.LogBulkBetweenOtherLeaves},
 	{"Log/SharedEnvelopes", Suite.LogSharedEnvelopes},
 	{"Log/RefusalsOnce", Suite.LogRefusalsOnce},
 	{"Log/ConcurrentDense", Suite.LogConcurrentDense},
