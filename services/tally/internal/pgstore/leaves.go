@@ -26,9 +26,9 @@ import (
 // it the edge is read anew (one hash per set bit of the size).
 const catchUpMax = 4096
 
-// querier is what edgeAt reads with: a connection or the pool.
+// querier is what edgeAt reads the leaves since its edge with: the
+// transaction's connection, which holds the election's lock.
 type querier interface {
-	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
 	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
 }
 
