@@ -71,6 +71,23 @@ func TestUnitsGoAhead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	rows := make([][3]string, 10)
+	for i := range rows {
+		rows[i] = [3]string{fmt.Sprintf("Region %d", i%3), "OIK 1", "TIK 1"}
+	}
+	sink := &aheadSink{t: t, batches: 5, units: map[string]bool{}}
+	rep, err := importer.Run(context.Background(), strings.NewReader(ruCSV(rows)), def.Election, def.CSV, sink, importer.Options{BatchSize: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Accepted != 10 || rep.Rejected != 0 {
+		t.Errorf("accepted %d, rejected %d (%v); want 10, 0", rep.Accepted, rep.Rejected, rep.Rejections)
+	}
+}
+
+// ruCSV is a file of the RU 2016 mapping's columns with a station S<i> per
+// row under its region, OIK and TIK, every count zero.
+func ruCSV(rows [][3]string) string {
 	head := "station_id,region,oik,tik,uik,registered,ballots_received,ballots_issued_early,ballots_issued_in_station," +
 		"ballots_issued_outside,ballots_cancelled,ballots_in_mobile_boxes,ballots_in_stationary_boxes,invalid,valid," +
 		"absentee_cert_received,absentee_cert_issued_at_station,absentee_cert_voters,absentee_cert_cancelled," +
@@ -80,15 +97,8 @@ func TestUnitsGoAhead(t *testing.T) {
 	var csv strings.Builder
 	csv.WriteString(head + "\n")
 	zeros := strings.TrimSuffix(strings.Repeat("0,", strings.Count(head, ",")-5), ",")
-	for i := range 10 {
-		fmt.Fprintf(&csv, "S%d,Region %d,OIK 1,TIK 1,%d,%s,x\n", i, i%3, i, zeros)
+	for i, r := range rows {
+		fmt.Fprintf(&csv, "S%d,%s,%s,%s,%d,%s,x\n", i, r[0], r[1], r[2], i, zeros)
 	}
-	sink := &aheadSink{t: t, batches: 5, units: map[string]bool{}}
-	rep, err := importer.Run(context.Background(), strings.NewReader(csv.String()), def.Election, def.CSV, sink, importer.Options{BatchSize: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rep.Accepted != 10 || rep.Rejected != 0 {
-		t.Errorf("accepted %d, rejected %d (%v); want 10, 0", rep.Accepted, rep.Rejected, rep.Rejections)
-	}
+	return csv.String()
 }

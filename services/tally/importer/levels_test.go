@@ -42,24 +42,12 @@ func TestLevelIDsFollowTheirParent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	head := "station_id,region,oik,tik,uik,registered,ballots_received,ballots_issued_early,ballots_issued_in_station," +
-		"ballots_issued_outside,ballots_cancelled,ballots_in_mobile_boxes,ballots_in_stationary_boxes,invalid,valid," +
-		"absentee_cert_received,absentee_cert_issued_at_station,absentee_cert_voters,absentee_cert_cancelled," +
-		"absentee_cert_issued_by_tec,absentee_cert_lost,ballots_lost,ballots_unaccounted,votes_RODINA,votes_KPKR," +
-		"votes_RPPS,votes_ER,votes_ZELENYE,votes_GP,votes_LDPR,votes_PARNAS,votes_ROST,votes_GS,votes_YABLOKO," +
-		"votes_KPRF,votes_PR,votes_SR,source_tvd"
-	zeros := strings.TrimSuffix(strings.Repeat("0,", strings.Count(head, ",")-5), ",")
 	rows := [][3]string{ // region, oik, tik
 		{"A", "OIK 1", "TIK 1"}, {"A", "OIK 1", "TIK 1"}, {"B", "OIK 1", "TIK 1"},
 		{"B", "OIK 1", "TIK 2"}, {"A", "OIK 1", "TIK 1"}, {"A", "OIK 2", "TIK 1"},
 	}
-	var csv strings.Builder
-	csv.WriteString(head + "\n")
-	for i, r := range rows {
-		fmt.Fprintf(&csv, "S%d,%s,%s,%s,%d,%s,x\n", i, r[0], r[1], r[2], i, zeros)
-	}
 	sink := &unitSink{units: map[string]form.Unit{}}
-	rep, err := importer.Run(context.Background(), strings.NewReader(csv.String()), def.Election, def.CSV, sink, importer.Options{BatchSize: 2})
+	rep, err := importer.Run(context.Background(), strings.NewReader(ruCSV(rows)), def.Election, def.CSV, sink, importer.Options{BatchSize: 2})
 	if err != nil || rep.Accepted != len(rows) {
 		t.Fatalf("accepted %d of %d: %v %v", rep.Accepted, len(rows), err, rep.Rejections)
 	}

@@ -78,6 +78,13 @@ func definedService(t *testing.T) *tally.Service {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	return definedServiceOn(t, st)
+}
+
+// definedServiceOn is a Service of st with the fixture's election defined.
+func definedServiceOn(t *testing.T, st tally.Store) *tally.Service {
+	t.Helper()
+	ctx := context.Background()
 	svc, err := tally.NewService(ctx, st, storetest.NewClock().Now)
 	if err != nil {
 		t.Fatal(err)

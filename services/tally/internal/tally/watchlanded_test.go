@@ -45,14 +45,7 @@ func TestWatchWaitsForTheLanding(t *testing.T) {
 	}
 	t.Cleanup(func() { inner.Close() })
 	st := gatedStore{Store: inner, committed: make(chan struct{}, 1), gate: make(chan struct{})}
-	svc, err := tally.NewService(ctx, st, storetest.NewClock().Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { svc.Close() })
-	if _, err := svc.DefineElection(ctx, storetest.Election()); err != nil {
-		t.Fatal(err)
-	}
+	svc := definedServiceOn(t, st)
 	before, err := svc.Totals(ctx, "test-2024", "list", "")
 	if err != nil {
 		t.Fatal(err)
