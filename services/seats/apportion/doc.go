@@ -27,7 +27,9 @@
 // Imperiali), the excess seats are taken back one each from the parties with
 // the smallest remainders among those holding a whole quota; a note says so.
 // Caps are applied in rounds: a party whose whole quotas exceed its cap is
-// fixed at the cap and the quota is computed afresh among the others; a
+// fixed at the cap and the quota is computed afresh among the others (a cap
+// not below the seats a round distributes does not bind: whole quotas above
+// them are the overflow rule's case); a
 // party at its cap takes no remainder seat (the seat passes to the next
 // remainder) and is never tied for one. A party without votes never gets a
 // seat beyond the minimum, in any method.

@@ -67,9 +67,12 @@ func quotaAlloc(ctx context.Context, m Method, votes []int64, lo, hi []int, S in
 	}
 	fixed := make([]bool, n)
 	var act []int
-	// Only a real cap starts a new round; whole quotas above all the seats
-	// (one party under Hagenbach-Bischoff) are the overflow rule's case.
-	capped := func(i int) bool { return hi[i] < S }
+	// Only a real cap starts a new round: one below the seats the round
+	// distributes. Whole quotas above all of them (one party under
+	// Hagenbach-Bischoff, or under Imperiali once the others are fixed at
+	// their caps) are the overflow rule's case; fixing such a party at its
+	// cap gave out more seats than there were (FuzzApportion).
+	capped := func(i, Sr int) bool { return hi[i]-lo[i] < Sr }
 	for {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -105,13 +108,13 @@ func quotaAlloc(ctx context.Context, m Method, votes []int64, lo, hi []int, S in
 			h, l := bits.Mul64(uint64(votes[i]), o.qd)
 			w, r := bits.Div64(h, l, o.qn)
 			o.whole[i], o.remNum[i], o.remDen[i], o.hasRem[i] = int(w), r, o.qn, true
-			if capped(i) && w > uint64(hi[i]-lo[i]) {
+			if capped(i, Sr) && w > uint64(hi[i]-lo[i]) {
 				over = true
 			}
 		}
 		if over {
 			for _, i := range act {
-				if capped(i) && o.whole[i] > hi[i]-lo[i] {
+				if capped(i, Sr) && o.whole[i] > hi[i]-lo[i] {
 					fixed[i] = true
 					o.alloc[i] = hi[i]
 				}

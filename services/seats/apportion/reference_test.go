@@ -157,7 +157,10 @@ func refQuota(ps []apportion.Party, r apportion.Rule, part []bool, seats []int, 
 		case apportion.ImperialiQuota:
 			q = big.NewRat(V, int64(Fr+2))
 		}
-		realCap := r.MaxSeatsPerParty > 0 && r.MaxSeatsPerParty < F+sumMin(part, r) // below all the seats here
+		// A real cap is below the seats this round distributes: a party
+		// whose whole quotas pass all of them is the overflow rule's case
+		// (fixing it at its cap gave out more seats than the house had).
+		realCap := func(i int) bool { return r.MaxSeatsPerParty > 0 && capOf(i)-r.MinSeatsPerParty < Fr }
 		whole := map[int]int{}
 		rem := map[int]*big.Rat{}
 		over := false
@@ -166,13 +169,13 @@ func refQuota(ps []apportion.Party, r apportion.Rule, part []bool, seats []int, 
 			w := new(big.Int).Quo(x.Num(), x.Denom())
 			whole[i] = int(w.Int64())
 			rem[i] = new(big.Rat).Sub(x, new(big.Rat).SetInt(w))
-			if realCap && r.MinSeatsPerParty+whole[i] > capOf(i) {
+			if realCap(i) && r.MinSeatsPerParty+whole[i] > capOf(i) {
 				over = true // whole quotas above a cap: fix it, recompute the quota
 			}
 		}
 		if over {
 			for _, i := range act {
-				if ps[i].Votes > 0 && r.MinSeatsPerParty+whole[i] > capOf(i) {
+				if ps[i].Votes > 0 && realCap(i) && r.MinSeatsPerParty+whole[i] > capOf(i) {
 					fixed[i], seats[i] = true, capOf(i)
 				}
 			}
@@ -314,14 +317,4 @@ func TestDifferentialReference(t *testing.T) {
 	if checked < 3000 {
 		t.Fatalf("only %d valid cases", checked)
 	}
-}
-
-func sumMin(part []bool, r apportion.Rule) int {
-	n := 0
-	for _, p := range part {
-		if p {
-			n += r.MinSeatsPerParty
-		}
-	}
-	return n
 }
