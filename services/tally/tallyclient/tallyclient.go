@@ -110,8 +110,8 @@ func (s sink) AddUnits(ctx context.Context, election string, units []form.Unit) 
 	size := 0
 	for _, u := range units {
 		pu := tallypb.UnitToProto(election, u)
-		// A unit's field in the request: its bytes, a tag and a length.
-		n := proto.Size(pu) + 1 + protowire.SizeVarint(uint64(proto.Size(pu)))
+		// A unit's field in the request: its tag, its length and its bytes.
+		n := protowire.SizeTag(2) + protowire.SizeBytes(proto.Size(pu))
 		if len(req.Units) > 0 && size+n > unitBytes {
 			if err := send(req); err != nil {
 				return 0, err

@@ -553,14 +553,15 @@ func distinctOriginals(items []tally.ProtocolVersion, idx []int) bool {
 // unique index (no ON CONFLICT clause: PostgreSQL's speculative insertion
 // looked every row up in the three unique indexes before inserting it, a
 // fifth of the statement); a phase other than assumed leaves the row out,
-// and require_true sees the count short.
+// and require_true sees the count short. $15 is the log's size, read
+// under the lock: the rows' leaves follow it in order (queueOriginals).
 const insertOriginals = `
 WITH ins AS (
 	INSERT INTO protocols (election, contest, station, version, results_version, kind, idempotency_key,
 		content_hash, line_counts, vote_counts, warnings, reason, submitter, submitted_at, log_index)
 	SELECT $1, u.contest, u.station, 1, e.results_version + u.n, u.kind, u.key,
 	       u.hash, u.lines, u.votes, nullif(u.warnings, '')::jsonb, u.reason, u.submitter, u.at,
-	       (SELECT coalesce(max(l.idx) + 1, 0) FROM log_entries l WHERE l.election = $1) + u.n - 1
+	       $15::bigint + u.n - 1
 	  FROM elections e,
 	       unnest($2::text[], $3::text[], $4::smallint[], $5::text[], $6::text[], $7::bytea[], $8::bytea[],
 	              $9::text[], $10::text[], $11::text[], $12::bigint[], $13::smallint[])
@@ -623,7 +624,7 @@ func (s *Store) queueOriginals(ctx context.Context, q querier, b *pgx.Batch, ite
 		}
 		bl := makeLeaves(e, size, at, tails)
 		b.Queue(insertOriginals, e, contests, stations, kinds, keys, hashes, lines, votes, warnings,
-			reasons, submitters, ats, phases, n)
+			reasons, submitters, ats, phases, n, size)
 		b.Queue(`INSERT INTO log_entries (election, idx, leaf, hashes)
 			SELECT $1, $2 + x.i - 1, x.leaf, x.hashes FROM unnest($3::bytea[], $4::bytea[]) WITH ORDINALITY AS x(leaf, hashes, i)`,
 			e, size, bl.leaves, bl.hashes)
