@@ -5,6 +5,7 @@ package daemon
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/mandate-project/mandate/services/platform/auth"
 	"github.com/mandate-project/mandate/services/platform/envflag"
+	"github.com/mandate-project/mandate/services/platform/gcheadroom"
 	"github.com/mandate-project/mandate/services/platform/limit"
 	"github.com/mandate-project/mandate/services/platform/memlimit"
 	"github.com/mandate-project/mandate/services/platform/metrics"
@@ -38,6 +40,37 @@ type Common struct {
 	// or the machine's memory; GOMEMLIMIT wins when set), "off", or a
 	// size such as 800MiB (memlimit.Resolve).
 	MemoryLimit string
+	// GCHeadroom is how far the heap may grow over its live data before
+	// the collector runs: a size such as 256MiB (gcheadroom), or "off" or
+	// empty for GOGC alone. Only daemons that call GCHeadroomFlag offer it.
+	GCHeadroom string
+}
+
+// GCHeadroomFlag defines --gc-headroom with the daemon's default.
+func (c *Common) GCHeadroomFlag(fs *envflag.Set, env, def string) {
+	fs.StringVar(&c.GCHeadroom, "gc-headroom", env+"_GC_HEADROOM", def, "let the heap grow by at least this much over its live data before a collection (e.g. 256MiB; off: GOGC alone); a large heap keeps GOGC, the memory limit still caps it")
+}
+
+// StartGCHeadroom starts the collector's headroom GCHeadroom asks for and
+// returns what stops it. The headroom is the process's: when another
+// daemon in the same process (a test's) already keeps one, that one stays.
+func (c *Common) StartGCHeadroom(log *slog.Logger) (func(), error) {
+	if c.GCHeadroom == "" || c.GCHeadroom == memlimit.Off {
+		return func() {}, nil
+	}
+	n, err := memlimit.ParseSize(c.GCHeadroom)
+	if err != nil {
+		return nil, fmt.Errorf("gc headroom (%s or a size): %w", memlimit.Off, err)
+	}
+	t, err := gcheadroom.Start(uint64(n))
+	if errors.Is(err, gcheadroom.ErrRunning) {
+		return func() {}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	log.Info("collector headroom set", "bytes", n, "gogc", t.Percent())
+	return t.Stop, nil
 }
 
 // SetMemoryLimit applies MemoryLimit and logs the limit set.

@@ -45,7 +45,11 @@ func Resolve(setting string) (int64, error) {
 		}
 		return avail / 4 * AutoShare, nil
 	}
-	return ParseSize(setting)
+	n, err := ParseSize(setting)
+	if err != nil {
+		return 0, fmt.Errorf("memory limit (%s, %s or a size): %w", Auto, Off, err)
+	}
+	return n, nil
 }
 
 // Set resolves a setting and applies it; it returns the limit set (0:
@@ -75,11 +79,11 @@ func ParseSize(s string) (int64, error) {
 		}
 		n, err := strconv.ParseInt(num, 10, 64)
 		if err != nil || n <= 0 || n > (1<<62)>>u.shift {
-			return 0, fmt.Errorf("memory limit %q: want a positive whole number before %s", s, u.suffix)
+			return 0, fmt.Errorf("size %q: want a positive whole number before %s", s, u.suffix)
 		}
 		return n << u.shift, nil
 	}
-	return 0, fmt.Errorf("memory limit %q: want %s, %s or a size such as 800MiB (B, KiB, MiB, GiB, TiB)", s, Auto, Off)
+	return 0, fmt.Errorf("size %q: want a whole number and a unit, such as 800MiB (B, KiB, MiB, GiB, TiB)", s)
 }
 
 // Available is the memory the process may use: its cgroup's limit when

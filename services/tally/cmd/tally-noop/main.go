@@ -26,6 +26,9 @@ func main() {
 	fs.DurationVar(&cfg.Drain, "drain", "TALLY_NOOP_DRAIN", 10*time.Second, "how long a stop waits for in-flight calls")
 	fs.BoolVar(&cfg.Bare, "bare", "TALLY_NOOP_BARE", false, "no front at all: a plain gRPC server without interceptors, logging, tokens or metrics (the bench's ceiling)")
 	cfg.Common.Flags(fs, "TALLY_NOOP")
+	// Decision 116: a tally's heap is small until an election is large;
+	// collecting at every doubling of tens of MiB stalled reads during ingest.
+	cfg.Common.GCHeadroomFlag(fs, "TALLY_NOOP", "256MiB")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		fmt.Fprintln(os.Stderr, "tally-noop:", err)
 		os.Exit(2)

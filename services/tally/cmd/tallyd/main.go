@@ -35,6 +35,9 @@ func main() {
 	fs.DurationVar(&cfg.CheckpointEvery, "checkpoint-interval", "TALLY_CHECKPOINT_INTERVAL", 5*time.Second, "how often to publish a checkpoint of a log that grew")
 	fs.StringVar(&cfg.DevTokenFile, "dev-token-file", "TALLY_DEV_TOKEN_FILE", "var/dev-admin.token", "without --auth-key: where to write the development administrator token (loopback only)")
 	cfg.Common.Flags(fs, "TALLY")
+	// Decision 116: a tally's heap is small until an election is large;
+	// collecting at every doubling of tens of MiB stalled reads during ingest.
+	cfg.Common.GCHeadroomFlag(fs, "TALLY", "256MiB")
 	fs.StringVar(&cpuProfile, "cpu-profile", "TALLY_CPU_PROFILE", "", "write a CPU profile of the whole run to this file (go tool pprof), for measuring")
 	fs.StringVar(&allocProfile, "alloc-profile", "TALLY_ALLOC_PROFILE", "", "write the allocations of the whole run to this file at a graceful stop (go tool pprof -sample_index=alloc_space), for measuring")
 	fs.StringVar(&traceFile, "trace", "TALLY_TRACE", "", "write an execution trace of the whole run to this file (go tool trace; each call is a region named by its method), for measuring")

@@ -127,6 +127,11 @@ func Run(ctx context.Context, cfg Config) error {
 	if err := cfg.Common.SetMemoryLimit(log); err != nil {
 		return err
 	}
+	stopGC, err := cfg.Common.StartGCHeadroom(log)
+	if err != nil {
+		return err
+	}
+	defer stopGC()
 	keys, err := cfg.Common.Verifiers()
 	if err != nil {
 		return err

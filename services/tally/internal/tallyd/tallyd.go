@@ -97,6 +97,11 @@ func Run(ctx context.Context, cfg Config) error {
 	if err := cfg.Common.SetMemoryLimit(log); err != nil {
 		return err
 	}
+	stopGC, err := cfg.Common.StartGCHeadroom(log)
+	if err != nil {
+		return err
+	}
+	defer stopGC()
 	m := metrics.New()
 	store, err := openStore(ctx, cfg.Store, commitObserver(m.Registry))
 	if err != nil {
