@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/mandate-project/mandate/services/platform/testsupport"
@@ -12,25 +11,6 @@ import (
 	"github.com/mandate-project/mandate/services/tally/form"
 	"github.com/mandate-project/mandate/services/tally/importer"
 )
-
-// unitSink keeps every unit added.
-type unitSink struct {
-	mu    sync.Mutex
-	units map[string]form.Unit
-}
-
-func (s *unitSink) AddUnits(_ context.Context, _ string, units []form.Unit) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, u := range units {
-		s.units[u.ID] = u
-	}
-	return len(units), nil
-}
-
-func (s *unitSink) Import(_ context.Context, subs []form.Submission) ([]importer.Result, error) {
-	return make([]importer.Result, len(subs)), nil
-}
 
 // TestLevelIDsFollowTheirParent: the importer reuses the previous row's
 // level IDs, and a district of the same name under another region must
@@ -46,7 +26,12 @@ func TestLevelIDsFollowTheirParent(t *testing.T) {
 		{"A", "OIK 1", "TIK 1"}, {"A", "OIK 1", "TIK 1"}, {"B", "OIK 1", "TIK 1"},
 		{"B", "OIK 1", "TIK 2"}, {"A", "OIK 1", "TIK 1"}, {"A", "OIK 2", "TIK 1"},
 	}
-	sink := &unitSink{units: map[string]form.Unit{}}
+	sink := &checkSink{units: map[string]form.Unit{}}
+	for _, c := range def.Election.Contests {
+		if c.ID == def.CSV.Contest {
+			sink.contest = c
+		}
+	}
 	rep, err := importer.Run(context.Background(), strings.NewReader(ruCSV(rows)), def.Election, def.CSV, sink, importer.Options{BatchSize: 2})
 	if err != nil || rep.Accepted != len(rows) {
 		t.Fatalf("accepted %d of %d: %v %v", rep.Accepted, len(rows), err, rep.Rejections)
