@@ -179,6 +179,24 @@ func (s *Store) ListElections(ctx context.Context) ([]tally.StoredElection, erro
 	return s.elections(ctx, "")
 }
 
+// ElectionHeads implements tally.Store.
+func (s *Store) ElectionHeads(ctx context.Context) ([]tally.ElectionHead, error) {
+	rows, err := s.pool.Query(ctx, `SELECT id, results_version, unit_count FROM elections ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []tally.ElectionHead
+	for rows.Next() {
+		var h tally.ElectionHead
+		if err := rows.Scan(&h.ID, &h.ResultsVersion, &h.UnitCount); err != nil {
+			return nil, err
+		}
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
 // elections reads in one statement, so the phases, results version and
 // unit count are of one snapshot.
 func (s *Store) elections(ctx context.Context, id string) ([]tally.StoredElection, error) {

@@ -46,6 +46,7 @@ var Cases = []struct {
 	{"Store/PhasesAndChanges", Suite.StorePhasesAndChanges},
 	{"Store/ProtocolsAfter", Suite.StoreProtocolsAfter},
 	{"Store/UnitCount", Suite.StoreUnitCount},
+	{"Store/ElectionHeads", Suite.StoreElectionHeads},
 	{"Store/RoundTrip", Suite.StoreRoundTrip},
 	{"Store/ScanProtocolVectors", Suite.StoreScanProtocolVectors},
 	{"Service/DefineElectionIdempotent", Suite.ServiceDefineElectionIdempotent},
@@ -570,6 +571,45 @@ func (ts Suite) StoreUnitCount(t *testing.T) {
 			t.Fatalf("UnitCount after AddUnits = %+v, %v; want 9", list, err)
 		}
 	}
+}
+
+// StoreElectionHeads is the conformance case Store/ElectionHeads: the
+// heads a replica polls agree with ListElections after each kind of change.
+func (ts Suite) StoreElectionHeads(t *testing.T) {
+	st := ts.newStore(t)
+	other := Election()
+	other.ID = "a-2024" // before test-2024 by ID
+	if err := st.CreateElection(ctx, other, note(tallylog.KindElection, "created")); err != nil {
+		t.Fatal(err)
+	}
+	check := func(step string, want ...tally.ElectionHead) {
+		t.Helper()
+		heads, err := st.ElectionHeads(ctx)
+		if err != nil || !slices.Equal(heads, want) {
+			t.Fatalf("%s: ElectionHeads = %+v, %v; want %+v", step, heads, err, want)
+		}
+		list, err := st.ListElections(ctx)
+		if err != nil || len(list) != len(heads) {
+			t.Fatalf("%s: ListElections = %d, %v", step, len(list), err)
+		}
+		for i, se := range list {
+			if h := heads[i]; se.Election.ID != h.ID || se.ResultsVersion != h.ResultsVersion || se.UnitCount != h.UnitCount {
+				t.Errorf("%s: ListElections[%d] = %s v%d %d units, ElectionHeads %+v", step, i, se.Election.ID, se.ResultsVersion, se.UnitCount, h)
+			}
+		}
+	}
+	check("created", tally.ElectionHead{ID: "a-2024", UnitCount: 8}, tally.ElectionHead{ID: "test-2024", UnitCount: 8})
+	appendOne(t, st, version(Sub("list", "s2", 100, 10, 20, 30), storeAt))
+	check("protocol", tally.ElectionHead{ID: "a-2024", UnitCount: 8}, tally.ElectionHead{ID: "test-2024", ResultsVersion: 1, UnitCount: 8})
+	add := []tally.Unit{{ID: "s4", Parent: "south", Name: "S4", Level: tally.LevelStation, Registered: 10}}
+	if _, err := st.AddUnits(ctx, "a-2024", add, storeAt, note(tallylog.KindUnits, "added")); err != nil {
+		t.Fatal(err)
+	}
+	check("units", tally.ElectionHead{ID: "a-2024", ResultsVersion: 1, UnitCount: 9}, tally.ElectionHead{ID: "test-2024", ResultsVersion: 1, UnitCount: 8})
+	if _, err := st.SetPhase(ctx, "test-2024", "list", tally.PhaseCertified, "", storeAt, note(tallylog.KindPhase, "")); err != nil {
+		t.Fatal(err)
+	}
+	check("phase", tally.ElectionHead{ID: "a-2024", ResultsVersion: 1, UnitCount: 9}, tally.ElectionHead{ID: "test-2024", ResultsVersion: 2, UnitCount: 8})
 }
 
 // StoreRoundTrip is the conformance case Store/RoundTrip.

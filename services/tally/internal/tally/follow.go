@@ -375,17 +375,17 @@ func (s *Service) unitsBehind(ctx context.Context, es *electionState) (bool, err
 // they defined, units they added and changes they accepted. The poll calls
 // it every ServiceOptions.Follow; tests call it to converge at once.
 func (s *Service) Sync(ctx context.Context) error {
-	list, err := s.store.ListElections(ctx)
+	heads, err := s.store.ElectionHeads(ctx)
 	if err != nil {
 		return err
 	}
 	var errs []error
-	for _, se := range list {
+	for _, se := range heads {
 		s.mu.RLock()
-		es := s.elections[se.Election.ID]
+		es := s.elections[se.ID]
 		s.mu.RUnlock()
 		if es == nil {
-			if _, err := s.adopt(ctx, se.Election.ID); err != nil {
+			if _, err := s.adopt(ctx, se.ID); err != nil {
 				errs = append(errs, err)
 			}
 			continue

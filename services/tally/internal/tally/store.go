@@ -49,6 +49,11 @@ type Store interface {
 	GetElection(ctx context.Context, id string) (StoredElection, error)
 	// ListElections returns every definition without units, by ID.
 	ListElections(ctx context.Context) ([]StoredElection, error)
+	// ElectionHeads returns every election's results version and unit
+	// count, by ID, read at one instant: what a replica's poll asks every
+	// ServiceOptions.Follow (follow.go), without the definitions and
+	// phases ListElections reads.
+	ElectionHeads(ctx context.Context) ([]ElectionHead, error)
 	// AddUnits adds units atomically; parents must exist in the store or in
 	// the batch. A unit that exists identically is skipped; one that exists
 	// with other content fails the batch with ErrAlreadyExists. When at
@@ -137,6 +142,13 @@ type StoredElection struct {
 	// ResultsLogSize leaves hold every change up to ResultsVersion and none
 	// after it.
 	ResultsLogSize int64
+}
+
+// ElectionHead is how far an election's stored changes go.
+type ElectionHead struct {
+	ID             string
+	ResultsVersion int64
+	UnitCount      int
 }
 
 // LogHead is the size of an election's log and the results version of the
