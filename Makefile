@@ -168,7 +168,7 @@ test: test-log-reset lint gen-check hygiene unit breaking fuzz-smoke readme-test
 	@echo "make test: all checks passed"
 
 .PHONY: bench
-bench: ## Tally load test: durable vs front and bare no-op submits, reads under ingest, RU 2016 import.
+bench: ## Tally load test: durable vs front and bare no-op submits, reads under ingest (beside their floor on a saturated machine, and from a replica), RU 2016 import.
 	@GHZ_VERSION=$(GHZ_VERSION) bash .ci/bench-tally
 
 .PHONY: bench-scale
