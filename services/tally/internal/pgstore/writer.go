@@ -101,7 +101,8 @@ func retryable(err error) bool {
 
 // insertProtocol stores a version unless a constraint forbids it: ON
 // CONFLICT skips a used idempotency key or an existing version n, the WHERE
-// a version n whose version n-1 does not exist. Its results version follows
+// a station that is not a unit of the election and a version n whose
+// version n-1 does not exist (no foreign key checks either: decision 119). Its results version follows
 // the election's counter (read under the lock) and the versions this
 // transaction inserted before it. The phase guard ($14) holds when the
 // contest is in the phase the batch was decided with.
@@ -116,6 +117,7 @@ SELECT $1, $2, $3, $4,
   FROM elections e
  WHERE e.id = $1
    AND (SELECT phase FROM contests WHERE election = $1 AND id = $2) = $14
+   AND EXISTS (SELECT FROM units WHERE election = $1 AND id = $3)
    AND ($4 = 1 OR EXISTS (SELECT FROM protocols
                            WHERE election = $1 AND contest = $2 AND station = $3 AND version = $4 - 1))
 ON CONFLICT DO NOTHING
@@ -389,6 +391,7 @@ func (s *Store) appendOnce(ctx context.Context, items []tally.ProtocolVersion, t
 		prev     tally.ProtocolVersion
 		found    bool
 		versions [][2]int64 // version, results version
+		unit     bool       // the station is a unit of the election
 	}
 	looked := map[int]*lookup{}
 	b = &pgx.Batch{}
@@ -440,6 +443,8 @@ func (s *Store) appendOnce(ctx context.Context, items []tally.ProtocolVersion, t
 				}
 				return rows.Err()
 			})
+		b.Queue(`SELECT EXISTS (SELECT FROM units WHERE election = $1 AND id = $2)`, v.Election, v.Station).
+			QueryRow(func(row pgx.Row) error { return row.Scan(&l.unit) })
 	}
 	if b.Len() > 0 {
 		if err := conn.SendBatch(ctx, b).Close(); err != nil {
@@ -447,6 +452,11 @@ func (s *Store) appendOnce(ctx context.Context, items []tally.ProtocolVersion, t
 		}
 	}
 	for i, l := range looked {
+		if !l.found && !l.unit {
+			// The Service refuses such a station before the store.
+			res[i].Err = &tally.NotFoundError{Kind: "unit", Name: items[i].Election + "/" + items[i].Station}
+			continue
+		}
 		current := 0
 		for _, vr := range l.versions {
 			if vr[1] <= l.before {
@@ -552,8 +562,9 @@ func distinctOriginals(items []tally.ProtocolVersion, idx []int) bool {
 // would leave a gap. A used key or a station that has a protocol fails a
 // unique index (no ON CONFLICT clause: PostgreSQL's speculative insertion
 // looked every row up in the three unique indexes before inserting it, a
-// fifth of the statement); a phase other than assumed leaves the row out,
-// and require_true sees the count short. $15 is the log's size, read
+// fifth of the statement); a phase other than assumed or a station that
+// is not a unit of the election (the join: no foreign key, decision 119)
+// leaves the row out, and require_true sees the count short. $15 is the log's size, read
 // under the lock: the rows' leaves follow it in order (queueOriginals).
 const insertOriginals = `
 WITH ins AS (
@@ -566,6 +577,7 @@ WITH ins AS (
 	       unnest($2::text[], $3::text[], $4::smallint[], $5::text[], $6::text[], $7::bytea[], $8::bytea[],
 	              $9::text[], $10::text[], $11::text[], $12::bigint[], $13::smallint[])
 	         WITH ORDINALITY AS u(contest, station, kind, key, hash, lines, votes, warnings, reason, submitter, at, phase, n)
+	       JOIN units un ON un.election = $1 AND un.id = u.station
 	 WHERE e.id = $1
 	   AND (SELECT c.phase FROM contests c WHERE c.election = $1 AND c.id = u.contest) = u.phase
 	RETURNING 1)

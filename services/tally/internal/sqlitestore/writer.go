@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"golang.org/x/mod/sumdb/tlog"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/mandate-project/mandate/services/tally/internal/countcodec"
 	"github.com/mandate-project/mandate/services/tally/internal/tally"
@@ -607,6 +609,12 @@ func (w *writer) insert(v tally.ProtocolVersion, c columns, rv, leaf int64) (boo
 	res, err := w.insProtocol.Exec(v.Election, v.Contest, v.Station, v.Version, rv, int(v.Kind),
 		v.IdempotencyKey, v.ContentHash, c.lines, c.votes, c.warnings, v.Reason, v.Submitter,
 		v.SubmittedAt.UnixNano(), leaf)
+	if se := (*sqlite.Error)(nil); errors.As(err, &se) && se.Code() == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY {
+		// Its election and contest are known (the batch read their
+		// phase): the station is not one of the election's units, which
+		// the Service refuses before the store.
+		return false, &tally.NotFoundError{Kind: "unit", Name: v.Election + "/" + v.Station}
+	}
 	if err != nil {
 		return false, fmt.Errorf("sqlitestore: insert protocol: %w", err)
 	}

@@ -43,6 +43,7 @@ var Cases = []struct {
 	{"Store/AppendDecisions", Suite.StoreAppendDecisions},
 	{"Store/BatchItemsIndependent", Suite.StoreBatchItemsIndependent},
 	{"Store/ConcurrentSameKey", Suite.StoreConcurrentSameKey},
+	{"Store/UnknownStation", Suite.StoreUnknownStation},
 	{"Store/PhasesAndChanges", Suite.StorePhasesAndChanges},
 	{"Store/ProtocolsAfter", Suite.StoreProtocolsAfter},
 	{"Store/UnitCount", Suite.StoreUnitCount},
@@ -400,6 +401,74 @@ func (ts Suite) StoreBatchItemsIndependent(t *testing.T) {
 	}
 	if res[0].Stored.ResultsVersion != 1 || res[3].Stored.ResultsVersion != 2 {
 		t.Fatalf("results versions %d %d, want 1 2", res[0].Stored.ResultsVersion, res[3].Stored.ResultsVersion)
+	}
+}
+
+// StoreUnknownStation is the conformance case Store/UnknownStation: the
+// store keeps no protocol of a station that is not one of the election's
+// units, alone or deep in a batch of originals large enough to be inserted
+// by one statement, and its refusal leaves every other item decided on its
+// own (the Service refuses such a station first; this is the store's own
+// guard).
+func (ts Suite) StoreUnknownStation(t *testing.T) {
+	st := ts.newStore(t)
+	stored := func(station string) bool {
+		t.Helper()
+		_, err := st.ProtocolVersions(ctx, "test-2024", "list", station)
+		if err != nil && !errors.Is(err, tally.ErrNotFound) {
+			t.Fatal(err)
+		}
+		return err == nil
+	}
+	version0 := func() int64 {
+		t.Helper()
+		se, err := st.GetElection(ctx, "test-2024")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return se.ResultsVersion
+	}
+	if r, err := st.AppendProtocols(ctx, []tally.ProtocolVersion{version(Sub("list", "atlantis", 0, 1, 2, 3), storeAt)}); err == nil && !errors.Is(r[0].Err, tally.ErrNotFound) {
+		t.Fatalf("an unknown station's protocol: %+v, want ErrNotFound", r[0])
+	}
+	if stored("atlantis") || version0() != 0 {
+		t.Fatalf("an unknown station's protocol was stored (results version %d)", version0())
+	}
+	var units []tally.Unit
+	var batch []tally.ProtocolVersion
+	for i := range 64 {
+		id := fmt.Sprintf("u%02d", i)
+		units = append(units, tally.Unit{ID: id, Parent: "south", Name: id, Level: tally.LevelStation, Registered: 100})
+		if i == 40 {
+			id = "lemuria"
+		}
+		batch = append(batch, version(Sub("list", id, 0, 1, 2, 3), storeAt))
+	}
+	if _, err := st.AddUnits(ctx, "test-2024", units, storeAt, note(tallylog.KindUnits, "64")); err != nil {
+		t.Fatal(err)
+	}
+	before := version0() // the units are a change too
+	res, err := st.AppendProtocols(ctx, batch)
+	if err == nil && !errors.Is(res[40].Err, tally.ErrNotFound) {
+		t.Fatalf("an unknown station's protocol in a batch: %+v, want ErrNotFound", res[40])
+	}
+	if stored("lemuria") {
+		t.Fatal("an unknown station's protocol in a batch was stored")
+	}
+	if err != nil {
+		// The call failed as a whole: nothing of it may be stored.
+		if stored("u00") || version0() != before {
+			t.Fatalf("a failed AppendProtocols (%v) stored part of its batch", err)
+		}
+		return
+	}
+	for i, r := range res {
+		if i != 40 && (r.Err != nil || r.Stored.Station != fmt.Sprintf("u%02d", i)) {
+			t.Fatalf("item %d of the batch: %+v", i, r)
+		}
+	}
+	if got := version0(); got != before+63 {
+		t.Fatalf("results version %d after 63 protocols from %d", got, before)
 	}
 }
 
