@@ -11,7 +11,8 @@ import (
 )
 
 // TestWriterJournals: the writer keeps statement journals in memory and
-// checkpoints the log every walPages pages (decision 106); a reader's
+// checkpoints the log itself only past autoCheckpointPages (decision
+// 120: the checkpointer does it every walPages pages); a reader's
 // connection is left as SQLite sets it.
 func TestWriterJournals(t *testing.T) {
 	ctx := context.Background()
@@ -29,8 +30,8 @@ func TestWriterJournals(t *testing.T) {
 	}}); err != nil {
 		t.Fatal(err)
 	}
-	if temp != 2 || wal != walPages {
-		t.Errorf("writer's temp_store %d (2 is MEMORY), wal_autocheckpoint %d; want 2, %d", temp, wal, walPages)
+	if temp != 2 || wal != autoCheckpointPages {
+		t.Errorf("writer's temp_store %d (2 is MEMORY), wal_autocheckpoint %d; want 2, %d", temp, wal, autoCheckpointPages)
 	}
 }
 

@@ -62,7 +62,9 @@ type Store struct {
 	heads *sql.Stmt
 	// hashes holds the log hashes the writer committed and ReadHashes
 	// read, so a checkpoint of a size just written reads no database.
-	hashes   tally.HashCache
+	hashes tally.HashCache
+	// ckpt copies the log into the database beside the writer.
+	ckpt     *checkpointer
 	closeErr error
 	once     sync.Once
 	// codecs holds each election's count columns (countcodec), derived
@@ -80,14 +82,20 @@ var _ tally.Store = (*Store)(nil)
 // (issue 19).
 const readCacheKiB = 16 << 10
 
-// walPages is the size of the write-ahead log, in pages, at which the
-// writer copies it back into the database (decision 106). SQLite's
-// default, 1,000 pages (4 MiB), had the writer of a million-station import
-// copy the same index pages back again and again: with 10,000 (40 MiB)
-// the import took 45.6 s instead of 48.2. With the 16 KiB pages of a
-// store made since decision 108 that is 160 MiB, the size measured with
-// them; a graceful stop leaves none of it (Close).
+// walPages is the size of the write-ahead log, in pages, at which it is
+// copied back into the database (decision 106; by the checkpointer since
+// decision 120). SQLite's default, 1,000 pages (4 MiB), had the writer of
+// a million-station import copy the same index pages back again and
+// again: with 10,000 (40 MiB) the import took 45.6 s instead of 48.2.
+// With the 16 KiB pages of a store made since decision 108 that is 160
+// MiB, the size measured with them; a graceful stop leaves none of it
+// (Close).
 const walPages = 10_000
+
+// autoCheckpointPages is where the writer checkpoints the log itself:
+// only when the checkpointer (checkpoint.go) cannot keep it under
+// walPages, say while a long read holds an old snapshot.
+const autoCheckpointPages = 4 * walPages
 
 // Open opens (creating if needed) the database at path, checks that the
 // pragmas took effect, applies pending migrations and starts the writer.
@@ -121,7 +129,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	// default spilled it to a temporary file past 64 KiB, 2 s of write
 	// calls in a million-station import.
 	wq := url.Values{"_pragma": append(slices.Clone(q["_pragma"]), "cache_size(-65536)", "temp_store(MEMORY)",
-		"wal_autocheckpoint("+strconv.Itoa(walPages)+")")}
+		"wal_autocheckpoint("+strconv.Itoa(autoCheckpointPages)+")")}
 	wdb, err := sql.Open("sqlite", "file:"+path+"?"+wq.Encode())
 	if err != nil {
 		return nil, err
@@ -158,10 +166,24 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		rdb.Close()
 		return nil, err
 	}
+	// The checkpointer waits for the writer and the readers at most
+	// checkpointWait: it holds the writer off while it waits for readers.
+	cq := url.Values{"_pragma": {"busy_timeout(" + strconv.Itoa(checkpointWait) + ")", "journal_mode(WAL)", "synchronous(FULL)"}}
+	cdb, err := sql.Open("sqlite", "file:"+path+"?"+cq.Encode())
+	if err != nil {
+		wdb.Close()
+		rdb.Close()
+		return nil, err
+	}
+	cdb.SetMaxOpenConns(1)
+	s.ckpt = newCheckpointer(cdb, func(fn func() error) error {
+		return s.enqueue(context.Background(), &job{fn: func(*writer) error { return fn() }, outsideTx: true})
+	})
 	w, err := newWriter(ctx, s)
 	if err != nil {
 		wdb.Close()
 		rdb.Close()
+		_ = s.ckpt.close()
 		return nil, err
 	}
 	s.q = groupcommit.New(groupcommit.Options[*job]{
@@ -286,6 +308,7 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 func (s *Store) Close() error {
 	s.once.Do(func() {
 		s.q.Close()
+		errCkpt := s.ckpt.close()
 		// The log's pages go into the database and the log file is cut
 		// to nothing, so a store at rest is its database file: SQLite
 		// deletes the log only when it closes its last connection, which
@@ -299,7 +322,7 @@ func (s *Store) Close() error {
 		err0 := errors.Join(err, s.w.conn.Close())
 		err1 := errors.Join(s.heads.Close(), s.rdb.Close())
 		err2 := s.wdb.Close()
-		s.closeErr = errors.Join(err0, err1, err2)
+		s.closeErr = errors.Join(err0, err1, err2, errCkpt)
 	})
 	return s.closeErr
 }

@@ -29,8 +29,10 @@ type job struct {
 	// writer, which every commit waits for, does not.
 	cols []columns
 	fn   func(w *writer) error
-	res  []tally.AppendResult
-	err  error
+	// outsideTx runs fn between transactions, not in one of its own.
+	outsideTx bool
+	res       []tally.AppendResult
+	err       error
 }
 
 // writer owns the single write connection and its prepared statements.
@@ -109,7 +111,11 @@ func (s *Store) enqueue(ctx context.Context, j *job) error {
 // transaction.
 func (w *writer) handle(batch []*job) {
 	if first := batch[0]; first.fn != nil {
-		first.err = w.inTx(first.fn)
+		if first.outsideTx {
+			first.err = first.fn(w)
+		} else {
+			first.err = w.inTx(first.fn)
+		}
 		return
 	}
 	w.commitProtocols(batch)
@@ -131,6 +137,7 @@ func (w *writer) commit() error {
 	// index is written again with another leaf.
 	w.s.hashes.AddAll(w.fresh)
 	w.forget()
+	w.s.ckpt.wrote(logPages(w.conn))
 	return nil
 }
 

@@ -66,8 +66,11 @@ func (s *Server) observe(rc tally.Receipt, err error) {
 	}
 }
 
-// importBatch is how many streamed protocols share one store transaction.
-const importBatch = 2000
+// importBatch is how many streamed protocols share one store transaction:
+// as many as mandatectl sends in one call, so each of its calls is one
+// commit. From 2,000, a million-station import wrote 3.9 GB instead of
+// 4.25 (every commit writes each index page it touched once more).
+const importBatch = 5000
 
 func (s *Server) status(ctx context.Context, err error) error { return toStatus(ctx, s.log, "", err) }
 
