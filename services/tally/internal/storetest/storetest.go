@@ -164,6 +164,16 @@ func note(kind, reason string) []byte {
 	return tail(tallylog.Entry{Kind: kind, Reason: reason})
 }
 
+// fixtureElection is the store's fixture election as GetElection reads it.
+func fixtureElection(t *testing.T, st tally.Store) tally.StoredElection {
+	t.Helper()
+	se, err := st.GetElection(ctx, "test-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return se
+}
+
 func appendOne(t *testing.T, st tally.Store, v tally.ProtocolVersion) tally.AppendResult {
 	t.Helper()
 	res, err := st.AppendProtocols(context.Background(), []tally.ProtocolVersion{v})
@@ -285,14 +295,7 @@ func (ts Suite) StoreAddManyUnits(t *testing.T) {
 		}
 		return us
 	}
-	unitCount := func() int {
-		t.Helper()
-		se, err := st.GetElection(ctx, "test-2024")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return se.UnitCount
-	}
+	unitCount := func() int { return fixtureElection(t, st).UnitCount }
 	base := unitCount()
 	if ch, err := st.AddUnits(ctx, "test-2024", stations(0, 300, 10), at, note(tallylog.KindUnits, "300")); err != nil || ch.Units != 300 {
 		t.Fatalf("AddUnits of 300 new = %+v, %v", ch, err)
@@ -420,19 +423,12 @@ func (ts Suite) StoreUnknownStation(t *testing.T) {
 		}
 		return err == nil
 	}
-	version0 := func() int64 {
-		t.Helper()
-		se, err := st.GetElection(ctx, "test-2024")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return se.ResultsVersion
-	}
+	resultsVersion := func() int64 { return fixtureElection(t, st).ResultsVersion }
 	if r, err := st.AppendProtocols(ctx, []tally.ProtocolVersion{version(Sub("list", "atlantis", 0, 1, 2, 3), storeAt)}); err == nil && !errors.Is(r[0].Err, tally.ErrNotFound) {
 		t.Fatalf("an unknown station's protocol: %+v, want ErrNotFound", r[0])
 	}
-	if stored("atlantis") || version0() != 0 {
-		t.Fatalf("an unknown station's protocol was stored (results version %d)", version0())
+	if stored("atlantis") || resultsVersion() != 0 {
+		t.Fatalf("an unknown station's protocol was stored (results version %d)", resultsVersion())
 	}
 	var units []tally.Unit
 	var batch []tally.ProtocolVersion
@@ -447,7 +443,7 @@ func (ts Suite) StoreUnknownStation(t *testing.T) {
 	if _, err := st.AddUnits(ctx, "test-2024", units, storeAt, note(tallylog.KindUnits, "64")); err != nil {
 		t.Fatal(err)
 	}
-	before := version0() // the units are a change too
+	before := resultsVersion() // the units are a change too
 	res, err := st.AppendProtocols(ctx, batch)
 	if err == nil && !errors.Is(res[40].Err, tally.ErrNotFound) {
 		t.Fatalf("an unknown station's protocol in a batch: %+v, want ErrNotFound", res[40])
@@ -457,7 +453,7 @@ func (ts Suite) StoreUnknownStation(t *testing.T) {
 	}
 	if err != nil {
 		// The call failed as a whole: nothing of it may be stored.
-		if stored("u00") || version0() != before {
+		if stored("u00") || resultsVersion() != before {
 			t.Fatalf("a failed AppendProtocols (%v) stored part of its batch", err)
 		}
 		return
@@ -467,7 +463,7 @@ func (ts Suite) StoreUnknownStation(t *testing.T) {
 			t.Fatalf("item %d of the batch: %+v", i, r)
 		}
 	}
-	if got := version0(); got != before+63 {
+	if got := resultsVersion(); got != before+63 {
 		t.Fatalf("results version %d after 63 protocols from %d", got, before)
 	}
 }
