@@ -102,9 +102,9 @@ func retryable(err error) bool {
 // insertProtocol stores a version unless a constraint forbids it: ON
 // CONFLICT skips a used idempotency key or an existing version n, the WHERE
 // a station that is not a unit of the election and a version n whose
-// version n-1 does not exist (no foreign key checks either: decision 119). Its results version follows
-// the election's counter (read under the lock) and the versions this
-// transaction inserted before it. The phase guard ($14) holds when the
+// version n-1 does not exist (no foreign key checks either: decision 119).
+// Its results version follows the election's counter (read under the
+// lock) and the versions this transaction inserted before it. The phase guard ($14) holds when the
 // contest is in the phase the batch was decided with.
 const insertProtocol = `
 INSERT INTO protocols (election, contest, station, version, results_version, kind, idempotency_key,
@@ -564,8 +564,9 @@ func distinctOriginals(items []tally.ProtocolVersion, idx []int) bool {
 // looked every row up in the three unique indexes before inserting it, a
 // fifth of the statement); a phase other than assumed or a station that
 // is not a unit of the election (the join: no foreign key, decision 119)
-// leaves the row out, and require_true sees the count short. $15 is the log's size, read
-// under the lock: the rows' leaves follow it in order (queueOriginals).
+// leaves the row out, and require_true sees the count short. $15 is the
+// log's size, read under the lock: the rows' leaves follow it in order
+// (queueOriginals).
 const insertOriginals = `
 WITH ins AS (
 	INSERT INTO protocols (election, contest, station, version, results_version, kind, idempotency_key,
