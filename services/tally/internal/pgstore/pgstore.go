@@ -185,16 +185,7 @@ func (s *Store) ElectionHeads(ctx context.Context) ([]tally.ElectionHead, error)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []tally.ElectionHead
-	for rows.Next() {
-		var h tally.ElectionHead
-		if err := rows.Scan(&h.ID, &h.ResultsVersion, &h.UnitCount); err != nil {
-			return nil, err
-		}
-		out = append(out, h)
-	}
-	return out, rows.Err()
+	return pgx.CollectRows(rows, pgx.RowToStructByPos[tally.ElectionHead])
 }
 
 // elections reads in one statement, so the phases, results version and

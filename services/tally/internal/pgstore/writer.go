@@ -104,8 +104,9 @@ func retryable(err error) bool {
 // a station that is not a unit of the election and a version n whose
 // version n-1 does not exist (no foreign key checks either: decision 119).
 // Its results version follows the election's counter (read under the
-// lock) and the versions this transaction inserted before it. The phase guard ($14) holds when the
-// contest is in the phase the batch was decided with.
+// lock) and the versions this transaction inserted before it. The phase
+// guard ($14) holds when the contest is in the phase the batch was
+// decided with.
 const insertProtocol = `
 INSERT INTO protocols (election, contest, station, version, results_version, kind, idempotency_key,
 	content_hash, line_counts, vote_counts, warnings, reason, submitter, submitted_at, log_index)
