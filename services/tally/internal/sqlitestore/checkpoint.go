@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"log/slog"
-	"sync"
 	"sync/atomic"
 
 	"modernc.org/sqlite"
@@ -45,8 +44,9 @@ type checkpointer struct {
 	rounds  atomic.Int64
 	pending atomic.Int32
 
-	mu    sync.Mutex // guards pages
-	pages int        // pages the writer wrote to the log since the last kick
+	// pages the writer wrote to the log since the last kick; only the
+	// writer's goroutine counts them (wrote).
+	pages int
 }
 
 // checkpointWait is how long, in milliseconds, a round's RESTART waits for
@@ -62,22 +62,19 @@ func newCheckpointer(db *sql.DB, between func(fn func() error) error) *checkpoin
 }
 
 // wrote counts the pages a commit wrote to the log, and asks for a round
-// once every pages have been written since the last.
+// once every pages have been written since the last. The writer's
+// goroutine calls it after each commit.
 func (c *checkpointer) wrote(pages int) {
-	c.mu.Lock()
 	c.pages += pages
-	due := c.pages >= c.every
-	if due {
-		c.pages = 0
+	if c.pages < c.every {
+		return
 	}
-	c.mu.Unlock()
-	if due {
-		c.pending.Add(1)
-		select {
-		case c.kick <- struct{}{}:
-		default: // a round is already asked for
-			c.pending.Add(-1)
-		}
+	c.pages = 0
+	c.pending.Add(1)
+	select {
+	case c.kick <- struct{}{}:
+	default: // a round is already asked for
+		c.pending.Add(-1)
 	}
 }
 
