@@ -191,22 +191,8 @@ func Read(ctx context.Context, r io.Reader, method string) (*Timeline, error) {
 					break
 				}
 			}
-			if to == trace.GoRunning {
-				runFrom[g] = t
-			} else if from == trace.GoRunning {
-				if a, ok := runFrom[g]; ok {
-					tl.running = append(tl.running, span{g, a, t})
-					delete(runFrom, g)
-				}
-			}
-			if to == trace.GoSyscall {
-				sysFrom[g] = t
-			} else if from == trace.GoSyscall {
-				if a, ok := sysFrom[g]; ok {
-					tl.syscalls = append(tl.syscalls, span{g, a, t})
-					delete(sysFrom, g)
-				}
-			}
+			tl.running = spans(runFrom, tl.running, trace.GoRunning, g, from, to, t)
+			tl.syscalls = spans(sysFrom, tl.syscalls, trace.GoSyscall, g, from, to, t)
 		}
 	}
 	if tl.clock == nil {
@@ -214,6 +200,21 @@ func Read(ctx context.Context, r io.Reader, method string) (*Timeline, error) {
 	}
 	tl.regionsIn = len(tl.regions)
 	return tl, nil
+}
+
+// spans opens a span when goroutine g enters state, and adds it to out
+// when g leaves that state.
+func spans(open map[trace.GoID]trace.Time, out []span, state trace.GoState, g trace.GoID, from, to trace.GoState, t trace.Time) []span {
+	switch {
+	case to == state:
+		open[g] = t
+	case from == state:
+		if a, ok := open[g]; ok {
+			out = append(out, span{g, a, t})
+			delete(open, g)
+		}
+	}
+	return out
 }
 
 func (tl *Timeline) wall(t trace.Time) time.Time {
