@@ -104,7 +104,12 @@ func tcpSegment(link uint32, b []byte) (Packet, bool) {
 		if len(b) == 0 {
 			return Packet{}, false
 		}
-		proto = map[byte]uint16{4: 0x0800, 6: 0x86dd}[b[0]>>4]
+		switch b[0] >> 4 {
+		case 4:
+			proto = 0x0800
+		case 6:
+			proto = 0x86dd
+		}
 	default:
 		return Packet{}, false
 	}

@@ -110,16 +110,15 @@ type creation struct {
 
 // Timeline is what Join and Report need of a trace.
 type Timeline struct {
-	regions   []span // the method's regions, by the goroutine that ran them
-	trans     map[trace.GoID][]transition
-	created   map[trace.GoID]creation
-	names     map[trace.GoID]string // a goroutine's start function
-	running   []span
-	syscalls  []span
-	marks     []span // the collector's mark phases
-	clock     *trace.ClockSnapshot
-	procs     int64
-	regionsIn int
+	regions  []span // the method's regions, by the goroutine that ran them
+	trans    map[trace.GoID][]transition
+	created  map[trace.GoID]creation
+	names    map[trace.GoID]string // a goroutine's start function
+	running  []span
+	syscalls []span
+	marks    []span // the collector's mark phases
+	clock    *trace.ClockSnapshot
+	procs    int64
 }
 
 const markPhase = "GC concurrent mark phase"
@@ -198,7 +197,6 @@ func Read(ctx context.Context, r io.Reader, method string) (*Timeline, error) {
 	if tl.clock == nil {
 		return nil, errors.New("readtrace: the trace has no clock snapshot (written by Go 1.25 or later?)")
 	}
-	tl.regionsIn = len(tl.regions)
 	return tl, nil
 }
 
@@ -241,7 +239,6 @@ type Call struct {
 	Steps [len(Steps)]time.Duration
 	Total time.Duration // request packet → answer packet
 	wait  [2]trace.Time // request packet → the reader running: the runtime's delay
-	start trace.Time    // the region's beginning, to sort calls by
 }
 
 // Join matches each region to the request packet before its handler was
@@ -305,7 +302,6 @@ func (tl *Timeline) Join(reqs, answers []time.Time) []Call {
 		call.Steps[len(Steps)-1] = answers[j].Sub(ended)
 		call.Total = answers[j].Sub(reqs[i])
 		call.wait = [2]trace.Time{pkt, runs}
-		call.start = rg.from
 		calls = append(calls, call)
 	}
 	return calls
@@ -323,7 +319,7 @@ func ms(d time.Duration) string { return fmt.Sprintf("%.2f", float64(d)/1e6) }
 // Report writes the steps' distribution and what held the Ps during the
 // slowest calls' wait for the runtime.
 func Report(w io.Writer, tl *Timeline, calls []Call, slowest int) {
-	fmt.Fprintf(w, "%d calls joined to their packets (of %d regions in the trace)\n\n", len(calls), tl.regionsIn)
+	fmt.Fprintf(w, "%d calls joined to their packets (of %d regions in the trace)\n\n", len(calls), len(tl.regions))
 	if len(calls) == 0 {
 		return
 	}

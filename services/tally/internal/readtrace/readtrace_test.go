@@ -277,8 +277,8 @@ func TestJoinsARealTrace(t *testing.T) {
 	}
 	reqs, answers := Split(pkts, server, client)
 	joined := tl.Join(reqs, answers)
-	if tl.regionsIn != calls || len(joined) != calls {
-		t.Fatalf("%d regions, %d calls joined; want %d of each", tl.regionsIn, len(joined), calls)
+	if len(tl.regions) != calls || len(joined) != calls {
+		t.Fatalf("%d regions, %d calls joined; want %d of each", len(tl.regions), len(joined), calls)
 	}
 	for i, c := range joined {
 		var sum time.Duration
